@@ -1,0 +1,211 @@
+//! A person's answers, which questions they make visible, and the answers file.
+
+mod file;
+
+pub use file::{LoadedAnswers, QuestionnaireRef, load, to_toml};
+
+use serde_json::{Value, json};
+
+use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+
+/// One answer, by option index into its question (ids are resolved when loading).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Choice(usize),
+    Choices(Vec<usize>),
+    Scale(i64),
+    Text(String),
+}
+
+impl Answer {
+    /// The answer as it appears in files and JSON: an option id, a list of ids, a number, or text.
+    #[must_use]
+    pub fn to_json(&self, question: &Question) -> Value {
+        let id = |i: &usize| {
+            question
+                .options()
+                .get(*i)
+                .map_or("", |o| o.id.as_str())
+                .to_string()
+        };
+        match self {
+            Self::Choice(i) => json!(id(i)),
+            Self::Choices(list) => json!(list.iter().map(id).collect::<Vec<_>>()),
+            Self::Scale(v) => json!(v),
+            Self::Text(t) => json!(t),
+        }
+    }
+
+    /// The answer in words, for a person to read.
+    #[must_use]
+    pub fn describe(&self, question: &Question) -> String {
+        let label = |i: &usize| question.options().get(*i).map_or("?", |o| o.label.as_str());
+        match self {
+            Self::Choice(i) => label(i).to_string(),
+            Self::Choices(list) if list.is_empty() => "(none)".to_string(),
+            Self::Choices(list) => list.iter().map(label).collect::<Vec<_>>().join("; "),
+            Self::Scale(v) => v.to_string(),
+            Self::Text(t) => t.clone(),
+        }
+    }
+
+    /// True when the person chose "not sure / prefer not to say" (or left a multi empty).
+    #[must_use]
+    pub fn is_skip(&self, question: &Question) -> bool {
+        let options = question.options();
+        match self {
+            Self::Choice(i) => options.get(*i).is_some_and(|o| o.skip),
+            Self::Choices(list) => {
+                list.is_empty() || list.iter().any(|i| options.get(*i).is_some_and(|o| o.skip))
+            }
+            Self::Scale(_) => false,
+            Self::Text(t) => t.trim().is_empty(),
+        }
+    }
+
+    /// The option indices this answer picks (none for scale and text).
+    #[must_use]
+    pub fn chosen(&self) -> &[usize] {
+        match self {
+            Self::Choice(i) => std::slice::from_ref(i),
+            Self::Choices(list) => list,
+            Self::Scale(_) | Self::Text(_) => &[],
+        }
+    }
+}
+
+/// All answers so far, one slot per question in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Answers {
+    slots: Vec<Option<Answer>>,
+}
+
+impl Answers {
+    #[must_use]
+    pub fn new(questionnaire: &Questionnaire) -> Self {
+        Self {
+            slots: vec![None; questionnaire.questions.len()],
+        }
+    }
+
+    #[must_use]
+    pub fn get(&self, question: usize) -> Option<&Answer> {
+        self.slots.get(question).and_then(Option::as_ref)
+    }
+
+    pub fn set(&mut self, question: usize, answer: Answer) {
+        if let Some(slot) = self.slots.get_mut(question) {
+            *slot = Some(answer);
+        }
+    }
+
+    pub fn clear(&mut self, question: usize) -> Option<Answer> {
+        self.slots.get_mut(question).and_then(Option::take)
+    }
+
+    /// Indices of the questions that have an answer.
+    pub fn answered(&self) -> impl Iterator<Item = usize> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.is_some())
+            .map(|(i, _)| i)
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(Option::is_none)
+    }
+}
+
+/// Which questions are shown, given the answers: a question with `show_if` is shown when the
+/// question it names is shown and answered with one of the listed options. Because `show_if` can
+/// only name an earlier question, one pass in file order settles every chain.
+#[must_use]
+pub fn visible(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
+    let mut shown = Vec::with_capacity(questionnaire.questions.len());
+    for question in &questionnaire.questions {
+        let is_shown = match &question.show_if {
+            None => true,
+            Some(rule) => {
+                shown.get(rule.question).copied().unwrap_or(false)
+                    && answers
+                        .get(rule.question)
+                        .is_some_and(|a| a.chosen().iter().any(|c| rule.any_of.contains(c)))
+            }
+        };
+        shown.push(is_shown);
+    }
+    shown
+}
+
+/// Checks an answer against its question: the option indices exist, a multi respects its
+/// limits, a scale value is in range, a text fits. `Err` says why, in words fit for a person
+/// (never echoing the answer itself).
+pub fn check(question: &Question, answer: &Answer) -> Result<(), String> {
+    match (&question.kind, answer) {
+        (QuestionKind::Single { options }, Answer::Choice(i)) if *i < options.len() => Ok(()),
+        (
+            QuestionKind::Multi {
+                options,
+                min_choices,
+                max_choices,
+            },
+            Answer::Choices(list),
+        ) => {
+            if list.iter().any(|i| *i >= options.len()) {
+                return Err("names an option the question does not have".to_string());
+            }
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            if sorted.len() != list.len() {
+                return Err("names the same option twice".to_string());
+            }
+            let skipped = list.iter().any(|i| options[*i].skip);
+            if skipped && list.len() > 1 {
+                return Err(format!(
+                    "combines \"{}\" with other choices",
+                    options[list.iter().copied().find(|i| options[*i].skip).unwrap_or(0)].label
+                ));
+            }
+            if let Some(min) = min_choices
+                && !skipped
+                && list.len() < *min
+            {
+                return Err(format!("needs at least {min} choices"));
+            }
+            if let Some(max) = max_choices
+                && list.len() > *max
+            {
+                return Err(format!("allows at most {max} choices"));
+            }
+            Ok(())
+        }
+        (QuestionKind::Scale(scale), Answer::Scale(v)) => {
+            if (scale.min..=scale.max).contains(v) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "must be a whole number from {} to {}",
+                    scale.min, scale.max
+                ))
+            }
+        }
+        (QuestionKind::Text { max_length, .. }, Answer::Text(t)) => {
+            if t.chars().count() > *max_length {
+                Err(format!("is longer than {max_length} characters"))
+            } else if let Some(problem) = crate::text::text_problem(t, true) {
+                Err(problem)
+            } else {
+                Ok(())
+            }
+        }
+        (kind, _) => Err(format!("does not fit a {} question", kind.name())),
+    }
+}

@@ -1,0 +1,101 @@
+//! Command-line arguments (CONTRACT.md), with examples in every command's help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "groupfit",
+    version,
+    about = "Support group or group therapy? A questionnaire that helps you decide.",
+    long_about = "groupfit walks you through intake-style questions, screens for safety first, and \
+                  recommends a peer support group or group therapy, or says honestly that it is a \
+                  close call. It is a screening aid, not a diagnosis.",
+    after_help = "Exit codes: 0 done, 1 error, 2 invalid questionnaire or answers, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer the questionnaire interactively (the default command).
+    #[command(
+        after_help = "Examples:\n  groupfit\n  groupfit run --questions my-questions.toml --region GB"
+    )]
+    Run(RunArgs),
+    /// Check questionnaire files and report every problem at once.
+    #[command(
+        after_help = "Examples:\n  groupfit validate\n  groupfit validate my-questions.toml other.toml"
+    )]
+    Validate {
+        /// Questionnaire files to check; none checks the embedded default.
+        files: Vec<PathBuf>,
+    },
+    /// Score saved answers without a terminal.
+    #[command(after_help = "Examples:\n  groupfit score --answers answers.toml\n  \
+                            groupfit score --answers a.toml b.toml --format csv\n  \
+                            groupfit score --questions my-questions.toml --answers a.toml --format json")]
+    Score(ScoreArgs),
+    /// Print the embedded default questionnaire, to start a custom one.
+    #[command(after_help = "Example:\n  groupfit template > my-questions.toml")]
+    Template,
+}
+
+impl Default for Command {
+    fn default() -> Self {
+        Self::Run(RunArgs::default())
+    }
+}
+
+#[derive(Debug, Args, Default)]
+pub struct RunArgs {
+    /// Questionnaire file; the embedded default when absent.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+    /// Region code whose crisis lines are shown first (for example US, GB, CA).
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
+    /// Clinician mode: notes, overrides and reports.
+    #[arg(long)]
+    pub clinician: bool,
+    /// Plain line-by-line mode for screen readers and scripts.
+    #[arg(long)]
+    pub plain: bool,
+    /// Continue from a saved answers file.
+    #[arg(long, value_name = "ANSWERS")]
+    pub resume: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Questionnaire file; the embedded default when absent.
+    #[arg(long, value_name = "FILE")]
+    pub questions: Option<PathBuf>,
+    /// Answers files to score (several allowed).
+    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    pub answers: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Csv,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        super::Cli::command().debug_assert();
+    }
+}

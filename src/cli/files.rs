@@ -1,0 +1,71 @@
+//! Reading input files with a size cap, and loading the questionnaire a command works on.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use groupfit::date::Date;
+use groupfit::diag::Diagnostic;
+use groupfit::questionnaire::{self, DEFAULT_NAME, DEFAULT_TOML, Loaded, Questionnaire};
+use groupfit::tomlfile::MAX_FILE_BYTES;
+
+use super::output;
+
+/// Reads a file, at most one byte over the size limit (the loader then refuses it).
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(bytes)
+}
+
+/// The name a file goes by in messages.
+pub fn display_name(path: Option<&Path>) -> String {
+    path.map_or_else(|| DEFAULT_NAME.to_string(), |p| p.display().to_string())
+}
+
+/// Renders diagnostics for a file whose bytes are `bytes`.
+pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    diagnostics
+        .iter()
+        .map(|d| d.render(name, &text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Loads the questionnaire at `path`, or the embedded default. Problems are printed to stderr;
+/// `None` means the questionnaire cannot be used.
+pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
+    let name = display_name(path);
+    let bytes = match path {
+        Some(p) => match read(p) {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                output::error(&message);
+                return None;
+            }
+        },
+        None => DEFAULT_TOML.as_bytes().to_vec(),
+    };
+    match questionnaire::load(&bytes, Date::today_utc()) {
+        Ok(Loaded {
+            questionnaire,
+            warnings,
+        }) => {
+            if !warnings.is_empty() {
+                output::diagnostics(&render(&name, &bytes, &warnings));
+            }
+            Some(questionnaire)
+        }
+        Err(diagnostics) => {
+            output::diagnostics(&render(&name, &bytes, &diagnostics));
+            output::error(&format!(
+                "{name} is not a valid questionnaire; fix the problems above"
+            ));
+            None
+        }
+    }
+}

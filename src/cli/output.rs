@@ -1,0 +1,56 @@
+//! Writing results to stdout and messages to stderr without ever panicking: a closed pipe ends
+//! the program quietly, a full disk is reported once.
+
+use std::io::{self, Write};
+
+use super::Exit;
+use groupfit::text::clean;
+
+/// Collects the output of a command and writes it through one locked handle.
+pub struct Output {
+    stdout: io::Stdout,
+    failed: Option<io::Error>,
+}
+
+impl Output {
+    pub fn stdout() -> Self {
+        Self {
+            stdout: io::stdout(),
+            failed: None,
+        }
+    }
+
+    /// Writes text; after the first failure, nothing more is attempted.
+    pub fn write(&mut self, text: &str) {
+        if self.failed.is_some() {
+            return;
+        }
+        let mut lock = self.stdout.lock();
+        if let Err(e) = lock.write_all(text.as_bytes()).and_then(|()| lock.flush()) {
+            self.failed = Some(e);
+        }
+    }
+
+    /// The exit to use: a broken pipe is a quiet, normal end (the reader had enough); any other
+    /// write failure is reported and exits 1.
+    pub fn finish(self, exit: Exit) -> Exit {
+        match self.failed {
+            None => exit,
+            Some(e) if e.kind() == io::ErrorKind::BrokenPipe => exit,
+            Some(e) => {
+                error(&format!("cannot write the output: {e}"));
+                Exit::Failure
+            }
+        }
+    }
+}
+
+/// Prints `groupfit: message` to stderr, cleaned of control characters; never fails.
+pub fn error(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "groupfit: {}", clean(message, true));
+}
+
+/// Prints lines to stderr as they are (already cleaned diagnostics); never fails.
+pub fn diagnostics(text: &str) {
+    let _ = writeln!(io::stderr().lock(), "{text}");
+}

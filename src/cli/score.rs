@@ -1,0 +1,125 @@
+//! `groupfit score`: score saved answers files in any report format. A bad file is reported and
+//! skipped; the others are still scored, and the exit code says that something failed.
+
+use std::path::Path;
+
+use groupfit::answers::{self, Answers};
+use groupfit::diag::Diagnostic;
+use groupfit::questionnaire::Questionnaire;
+use groupfit::report;
+use groupfit::scoring::{self, Outcome};
+
+use super::Exit;
+use super::args::{Format, ScoreArgs};
+use super::files::{self, display_name};
+use super::output::{self, Output};
+
+struct Scored {
+    name: String,
+    answers: Answers,
+    outcome: Outcome,
+}
+
+pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
+    let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
+        return Exit::Invalid;
+    };
+    let mut exit = Exit::Success;
+    let mut scored = Vec::with_capacity(args.answers.len());
+    for path in &args.answers {
+        match score_file(&questionnaire, path) {
+            Some(s) => scored.push(s),
+            None => exit = Exit::Invalid,
+        }
+    }
+    out.write(&render(&questionnaire, &scored, args.format));
+    exit
+}
+
+/// Diagnostics about an answers file are printed as headlines only: the source line would show
+/// the person's answer, and answers never go into error output.
+fn headlines(name: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics.iter().map(|d| d.headline(name)).collect()
+}
+
+fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
+    let name = display_name(Some(path));
+    let bytes = files::read(path)
+        .map_err(|message| output::error(&message))
+        .ok()?;
+    match answers::load(&bytes, questionnaire) {
+        Ok(loaded) => {
+            let warnings = headlines(&name, &loaded.warnings);
+            for warning in &warnings {
+                output::diagnostics(warning);
+            }
+            let mut outcome = scoring::score(questionnaire, &loaded.answers);
+            outcome.warnings = warnings;
+            Some(Scored {
+                name,
+                answers: loaded.answers,
+                outcome,
+            })
+        }
+        Err(diagnostics) => {
+            for line in headlines(&name, &diagnostics) {
+                output::diagnostics(&line);
+            }
+            output::error(&format!("{name}: not scored; fix the problems above"));
+            None
+        }
+    }
+}
+
+fn render(questionnaire: &Questionnaire, scored: &[Scored], format: Format) -> String {
+    match format {
+        Format::Csv => {
+            let mut lines = vec![report::csv_header(questionnaire)];
+            lines.extend(scored.iter().map(|s| report::csv_row(&s.name, &s.outcome)));
+            lines.join("\n") + "\n"
+        }
+        Format::Json => json(scored),
+        Format::Text | Format::Markdown => {
+            let one = |s: &Scored| match format {
+                Format::Markdown => report::markdown(questionnaire, &s.answers, &s.outcome),
+                _ => report::text(questionnaire, &s.answers, &s.outcome),
+            };
+            match scored {
+                [single] => one(single),
+                many => many
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "==> {} <==\n{}",
+                            groupfit::text::clean_line(&s.name),
+                            one(s)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            }
+        }
+    }
+}
+
+/// One file: the result object of CONTRACT.md. Several: an array of them, each with its `file`.
+fn json(scored: &[Scored]) -> String {
+    let value = match scored {
+        [single] => serde_json::to_value(&single.outcome),
+        many => many
+            .iter()
+            .map(|s| {
+                serde_json::to_value(&s.outcome).map(|mut v| {
+                    if let Some(object) = v.as_object_mut() {
+                        object.insert("file".to_string(), s.name.clone().into());
+                    }
+                    v
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(serde_json::Value::Array),
+    };
+    value
+        .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n")
+        .unwrap_or_default()
+}

@@ -1,0 +1,13 @@
+//! The `groupfit` command: parses the command line and hands each command to its module in
+//! `cli/`. Exit codes are documented in the README and in `cli::Exit`.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    cli::run(args).code()
+}

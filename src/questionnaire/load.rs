@@ -1,0 +1,229 @@
+//! Loading a questionnaire file: bytes -> spanned TOML tree -> raw sections -> validated model.
+//! Each section and each question is read on its own, so one file reports all of its problems.
+
+use std::fmt::Write as _;
+
+use sha2::{Digest, Sha256};
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::model::{Meta, OutcomeText, Outcomes, Questionnaire, ScoringSettings};
+use super::raw::{RawCrisis, RawDimension, RawMeta, RawOutcome, RawOutcomes, RawScoring};
+use super::validate::Validator;
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::tomlfile;
+
+/// The format this version of groupfit reads.
+pub const FORMAT: i64 = 1;
+
+/// Keys whose text may span several lines.
+const MULTILINE_KEYS: &[&str] = &[
+    "intro",
+    "disclaimer",
+    "next_steps",
+    "summary",
+    "help",
+    "why",
+    "support_group",
+    "group_therapy",
+    "note",
+];
+
+const TOP_LEVEL_KEYS: &str = "format, meta, outcomes, scoring, dimensions, crisis, questions";
+
+/// A valid questionnaire and the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub questionnaire: Questionnaire,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and validates a questionnaire. `today` dates the crisis lines. On failure, every
+/// diagnostic found (errors and warnings), in file order.
+pub fn load(bytes: &[u8], today: Date) -> Result<Loaded, Vec<Diagnostic>> {
+    let text = tomlfile::read_text(bytes).map_err(|d| vec![d])?;
+    let root = tomlfile::parse(text).map_err(|d| vec![d])?;
+    let mut validator = Validator::new(text, today);
+    validator.extend(tomlfile::scan(text, root.get_ref(), MULTILINE_KEYS));
+    let sections = Sections::read(&mut validator, root);
+    let questionnaire = validator.build(sections, sha256_hex(bytes));
+    let mut diagnostics = validator.finish();
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    match questionnaire {
+        Some(questionnaire) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Loaded {
+            questionnaire,
+            warnings: diagnostics,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// Hex SHA-256 of a file's bytes.
+#[must_use]
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// The raw sections of a file, before cross-checks.
+pub struct Sections<'a> {
+    pub meta: Option<RawMeta>,
+    pub outcomes: Option<RawOutcomes>,
+    pub scoring: Option<RawScoring>,
+    pub dimensions: Vec<RawDimension>,
+    pub crisis: Vec<RawCrisis>,
+    pub questions: Vec<Spanned<DeValue<'a>>>,
+    pub end: usize,
+}
+
+impl<'a> Sections<'a> {
+    /// Splits the document into its sections, reporting unknown and missing ones.
+    fn read(v: &mut Validator<'_>, root: Spanned<toml::de::DeTable<'a>>) -> Self {
+        let end = root.span().end;
+        let mut sections = Sections {
+            meta: None,
+            outcomes: None,
+            scoring: None,
+            dimensions: Vec::new(),
+            crisis: Vec::new(),
+            questions: Vec::new(),
+            end,
+        };
+        let mut format_seen = false;
+        let mut questions_seen = false;
+        for (key, value) in root.into_inner() {
+            match key.get_ref().as_ref() {
+                "format" => {
+                    format_seen = true;
+                    check_format(v, &value);
+                }
+                "meta" => sections.meta = v.section(value, "[meta]: "),
+                "outcomes" => sections.outcomes = v.section(value, "[outcomes]: "),
+                "scoring" => sections.scoring = v.section(value, "[scoring]: "),
+                "dimensions" => sections.dimensions = v.list(value, "dimension"),
+                "crisis" => sections.crisis = v.list(value, "crisis line"),
+                "questions" => {
+                    questions_seen = true;
+                    sections.questions = v.array(value, "questions");
+                }
+                other => v.error(
+                    key.span(),
+                    format!("unknown top-level key `{other}`; expected one of {TOP_LEVEL_KEYS}"),
+                ),
+            }
+        }
+        if !format_seen {
+            v.error(
+                0..0,
+                format!("`format` is missing; add `format = {FORMAT}` at the top"),
+            );
+        }
+        if !questions_seen {
+            v.error(
+                end..end,
+                "the file has no [[questions]]; add at least one question",
+            );
+        }
+        sections
+    }
+}
+
+fn check_format(v: &mut Validator<'_>, value: &Spanned<DeValue<'_>>) {
+    let number = value
+        .get_ref()
+        .as_integer()
+        .and_then(|i| i64::from_str_radix(i.as_str(), i.radix()).ok());
+    match number {
+        Some(FORMAT) => {}
+        Some(n) => v.error(
+            value.span(),
+            format!("format {n} is not supported; this version of groupfit reads format {FORMAT}"),
+        ),
+        None => v.error(
+            value.span(),
+            format!("`format` must be the integer {FORMAT}"),
+        ),
+    }
+}
+
+impl Validator<'_> {
+    /// Meta, outcomes and scoring, cross-checked; `None` if a required section is missing.
+    pub(super) fn build_header(
+        &mut self,
+        meta: Option<RawMeta>,
+        outcomes: Option<RawOutcomes>,
+        scoring: Option<RawScoring>,
+        end: usize,
+    ) -> Option<(Meta, Outcomes, ScoringSettings)> {
+        let meta = meta.map(|m| self.meta(m));
+        if meta.is_none() {
+            self.error(
+                end..end,
+                "the [meta] table is missing; it needs id, title and version",
+            );
+        }
+        let outcomes = outcomes.map(|o| Outcomes {
+            support_group: self.outcome(o.support_group, "support_group"),
+            group_therapy: self.outcome(o.group_therapy, "group_therapy"),
+        });
+        if outcomes.is_none() {
+            self.error(
+                end..end,
+                "the [outcomes] table is missing; add [outcomes.support_group] and \
+                 [outcomes.group_therapy]",
+            );
+        }
+        let scoring = scoring.map_or_else(ScoringSettings::default, |s| self.scoring(s));
+        Some((meta?, outcomes?, scoring))
+    }
+
+    fn meta(&mut self, m: RawMeta) -> Meta {
+        Meta {
+            id: self.non_empty(m.id, "[meta] id"),
+            title: self.non_empty(m.title, "[meta] title"),
+            version: self.non_empty(m.version, "[meta] version"),
+            intro: optional_text(m.intro),
+            disclaimer: optional_text(m.disclaimer),
+            next_steps: optional_text(m.next_steps),
+        }
+    }
+
+    fn outcome(&mut self, o: RawOutcome, key: &str) -> OutcomeText {
+        OutcomeText {
+            label: self.non_empty(o.label, &format!("[outcomes.{key}] label")),
+            summary: optional_text(o.summary),
+        }
+    }
+
+    fn scoring(&mut self, s: RawScoring) -> ScoringSettings {
+        let defaults = ScoringSettings::default();
+        ScoringSettings {
+            either_margin: self.share(s.either_margin, defaults.either_margin, "either_margin"),
+            min_answered: self.share(s.min_answered, defaults.min_answered, "min_answered"),
+            low_confidence: self.share(s.low_confidence, defaults.low_confidence, "low_confidence"),
+        }
+    }
+
+    fn share(&mut self, value: Option<Spanned<f64>>, default: f64, key: &str) -> f64 {
+        let Some(value) = value else { return default };
+        let number = *value.get_ref();
+        if (0.0..=1.0).contains(&number) {
+            number
+        } else {
+            self.error(
+                value.span(),
+                format!("[scoring] {key} must be between 0 and 1"),
+            );
+            default
+        }
+    }
+}
+
+pub(super) fn optional_text(value: Option<Spanned<String>>) -> String {
+    value.map(Spanned::into_inner).unwrap_or_default()
+}

@@ -1,0 +1,16 @@
+//! The questionnaire: its validated model and the loader that builds it from a TOML file.
+
+mod load;
+mod model;
+mod questions;
+mod raw;
+mod validate;
+
+pub use load::{FORMAT, Loaded, load, sha256_hex};
+pub use model::*;
+pub use questions::{DEFAULT_TEXT_LENGTH, MAX_WEIGHT};
+
+/// The default questionnaire, built into the binary.
+pub const DEFAULT_TOML: &str = include_str!("../../questions.toml");
+/// The name the embedded default goes by in messages.
+pub const DEFAULT_NAME: &str = "<embedded questions.toml>";

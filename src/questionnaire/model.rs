@@ -1,0 +1,286 @@
+//! The validated questionnaire: what the rest of groupfit works with. Every reference is an index
+//! that loading has checked, so nothing downstream needs to handle a dangling id.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A validated questionnaire.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    pub meta: Meta,
+    pub outcomes: Outcomes,
+    pub scoring: ScoringSettings,
+    pub dimensions: Vec<Dimension>,
+    pub crisis: Vec<CrisisLine>,
+    pub questions: Vec<Question>,
+    /// Hex SHA-256 of the file's bytes: which exact questionnaire an answers file was made with.
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub intro: String,
+    pub disclaimer: String,
+    pub next_steps: String,
+}
+
+/// The two kinds of group the tool chooses between.
+#[derive(Debug, Clone)]
+pub struct Outcomes {
+    pub support_group: OutcomeText,
+    pub group_therapy: OutcomeText,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutcomeText {
+    pub label: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ScoringSettings {
+    /// |S| below this is "either".
+    pub either_margin: f64,
+    /// Share of shown scored questions that must be answered for a complete result.
+    pub min_answered: f64,
+    /// Share of a dimension's shown scored questions below which it is low-confidence.
+    pub low_confidence: f64,
+}
+
+impl Default for ScoringSettings {
+    fn default() -> Self {
+        Self {
+            either_margin: 0.15,
+            min_answered: 0.70,
+            low_confidence: 0.60,
+        }
+    }
+}
+
+/// One of the scored dimensions on which the two kinds of group differ.
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub label: String,
+    pub weight: f64,
+    pub support_group: String,
+    pub group_therapy: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct CrisisLine {
+    pub region: String,
+    pub service: String,
+    pub contact: String,
+    pub url: String,
+    pub last_verified: String,
+}
+
+/// Where a question belongs: the safety screen, a scored dimension, or information only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Safety,
+    Scored(usize),
+    Info,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub section: Section,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub why: Option<String>,
+    pub required: bool,
+    pub show_if: Option<ShowIf>,
+    pub kind: QuestionKind,
+}
+
+impl Question {
+    /// True when answers to this question move the score: it sits in a scored dimension and
+    /// carries weights.
+    #[must_use]
+    pub fn is_scored(&self) -> bool {
+        if !matches!(self.section, Section::Scored(_)) {
+            return false;
+        }
+        match &self.kind {
+            QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => {
+                options.iter().any(|o| o.weight.is_some())
+            }
+            QuestionKind::Scale(scale) => scale.weights.is_some(),
+            QuestionKind::Text { .. } => false,
+        }
+    }
+
+    /// The options of a single or multi question (empty for the other kinds).
+    #[must_use]
+    pub fn options(&self) -> &[Choice] {
+        match &self.kind {
+            QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    #[must_use]
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options().iter().position(|o| o.id == id)
+    }
+}
+
+/// Show a question only when an earlier question's answer is one of `any_of`.
+#[derive(Debug, Clone)]
+pub struct ShowIf {
+    pub question: usize,
+    pub any_of: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub enum QuestionKind {
+    Single {
+        options: Vec<Choice>,
+    },
+    Multi {
+        options: Vec<Choice>,
+        min_choices: Option<usize>,
+        max_choices: Option<usize>,
+    },
+    Scale(Scale),
+    Text {
+        max_length: usize,
+        multiline: bool,
+    },
+}
+
+impl QuestionKind {
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Single { .. } => "single",
+            Self::Multi { .. } => "multi",
+            Self::Scale(_) => "scale",
+            Self::Text { .. } => "text",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+    pub min_label: Option<String>,
+    pub max_label: Option<String>,
+    /// Weights at `min` and at `max`; values between map linearly.
+    pub weights: Option<(f64, f64)>,
+    pub flags: Vec<ScaleFlag>,
+}
+
+impl Scale {
+    /// The weight of a value on this scale, if the scale is scored.
+    #[must_use]
+    pub fn weight_at(&self, value: i64) -> Option<f64> {
+        let (low, high) = self.weights?;
+        let span = (self.max - self.min) as f64;
+        let position = (value - self.min) as f64 / span;
+        Some(low + (high - low) * position)
+    }
+
+    /// The value a scale starts at: its middle, rounded down.
+    #[must_use]
+    pub fn middle(&self) -> i64 {
+        self.min + (self.max - self.min) / 2
+    }
+}
+
+/// A flag raised when a scale value is at most / at least a threshold.
+#[derive(Debug, Clone)]
+pub struct ScaleFlag {
+    pub at_most: Option<i64>,
+    pub at_least: Option<i64>,
+    pub flag: Flag,
+    pub note: Option<String>,
+}
+
+impl ScaleFlag {
+    #[must_use]
+    pub fn applies_to(&self, value: i64) -> bool {
+        self.at_most.is_none_or(|m| value <= m) && self.at_least.is_none_or(|m| value >= m)
+    }
+}
+
+/// One option of a single or multi question.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    /// -2 (support group) .. +2 (group therapy); `None` is neutral.
+    pub weight: Option<f64>,
+    /// "Not sure / prefer not to say": answered, but not scored.
+    pub skip: bool,
+    pub flag: Option<Flag>,
+    pub note: Option<String>,
+}
+
+/// Safety and preparation flags, in rising order of urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flag {
+    Prep,
+    Amber,
+    Red,
+}
+
+impl Flag {
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "prep" => Some(Self::Prep),
+            "amber" => Some(Self::Amber),
+            "red" => Some(Self::Red),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Prep => "prep",
+            Self::Amber => "amber",
+            Self::Red => "red",
+        }
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Questionnaire {
+    #[must_use]
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// Sum of the dimension weights: the denominator when every dimension counts.
+    #[must_use]
+    pub fn total_dimension_weight(&self) -> f64 {
+        self.dimensions.iter().map(|d| d.weight).sum()
+    }
+
+    /// Questions in the order they are asked: the safety screen first, then the rest in file
+    /// order.
+    #[must_use]
+    pub fn asking_order(&self) -> Vec<usize> {
+        let safety =
+            (0..self.questions.len()).filter(|&i| self.questions[i].section == Section::Safety);
+        let rest =
+            (0..self.questions.len()).filter(|&i| self.questions[i].section != Section::Safety);
+        safety.chain(rest).collect()
+    }
+}

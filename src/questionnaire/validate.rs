@@ -1,0 +1,218 @@
+//! The validator: collects every diagnostic while raw sections become the clean model, and checks
+//! what spans sections (dimension weights, crisis line dates).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::DeValue;
+
+use super::load::{Sections, optional_text};
+use super::model::{CrisisLine, Dimension, Questionnaire};
+use super::raw::{RawCrisis, RawDimension};
+use crate::date::Date;
+use crate::diag::Diagnostic;
+use crate::tomlfile;
+
+/// Dimension ids with a fixed meaning, which a file may not declare.
+pub const RESERVED_DIMENSIONS: [&str; 2] = ["safety", "info"];
+
+pub struct Validator<'t> {
+    pub(super) text: &'t str,
+    today: Date,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t> Validator<'t> {
+    pub fn new(text: &'t str, today: Date) -> Self {
+        Self {
+            text,
+            today,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn extend(&mut self, found: Vec<Diagnostic>) {
+        self.diagnostics.extend(found);
+    }
+
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::error(self.text, span, message));
+    }
+
+    pub fn warning(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.diagnostics
+            .push(Diagnostic::warning(self.text, span, message));
+    }
+
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Deserializes one table, reporting a failure with `context` in front.
+    pub fn section<T: DeserializeOwned>(
+        &mut self,
+        value: Spanned<DeValue<'_>>,
+        context: &str,
+    ) -> Option<T> {
+        tomlfile::deserialize(self.text, value, context)
+            .map_err(|d| self.diagnostics.push(d))
+            .ok()
+    }
+
+    /// The elements of an array value; anything else is reported.
+    pub fn array<'a>(
+        &mut self,
+        value: Spanned<DeValue<'a>>,
+        key: &str,
+    ) -> Vec<Spanned<DeValue<'a>>> {
+        let span = value.span();
+        if let DeValue::Array(items) = value.into_inner() {
+            items.into_iter().collect()
+        } else {
+            self.error(
+                span,
+                format!("`{key}` must be an array of tables: write [[{key}]]"),
+            );
+            Vec::new()
+        }
+    }
+
+    /// Each element of an array of tables, deserialized on its own.
+    pub fn list<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'_>>, what: &str) -> Vec<T> {
+        let key = if what == "dimension" {
+            "dimensions"
+        } else {
+            "crisis"
+        };
+        let items = self.array(value, key);
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let name = tomlfile::table_id(item.get_ref()).map_or_else(
+                    || format!("{what} #{}", i + 1),
+                    |id| format!("{what} \"{id}\""),
+                );
+                self.section(item, &format!("{name}: "))
+            })
+            .collect()
+    }
+
+    /// A required text that must not be blank.
+    pub fn non_empty(&mut self, value: Spanned<String>, what: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.error(value.span(), format!("{what} is empty; write some text"));
+        }
+        value.into_inner()
+    }
+
+    /// Builds the model from checked sections; `None` when a part is missing.
+    pub fn build(&mut self, sections: Sections<'_>, sha256: String) -> Option<Questionnaire> {
+        let end = sections.end;
+        let header = self.build_header(sections.meta, sections.outcomes, sections.scoring, end);
+        let dimensions = self.dimensions(sections.dimensions, end);
+        let crisis = sections
+            .crisis
+            .into_iter()
+            .map(|c| self.crisis_line(c))
+            .collect();
+        let questions = self.questions(sections.questions, &dimensions);
+        let (meta, outcomes, scoring) = header?;
+        Some(Questionnaire {
+            meta,
+            outcomes,
+            scoring,
+            dimensions,
+            crisis,
+            questions,
+            sha256,
+        })
+    }
+
+    fn dimensions(&mut self, raw: Vec<RawDimension>, end: usize) -> Vec<Dimension> {
+        if raw.is_empty() {
+            self.error(
+                end..end,
+                "no [[dimensions]] are declared; declare at least one",
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut total = 0.0;
+        let mut dimensions = Vec::with_capacity(raw.len());
+        for d in raw {
+            let id = d.id.get_ref().clone();
+            if RESERVED_DIMENSIONS.contains(&id.as_str()) {
+                self.error(
+                    d.id.span(),
+                    format!("dimension \"{id}\" is reserved; choose another id"),
+                );
+            } else if id.trim().is_empty() {
+                self.error(d.id.span(), "a dimension id is empty");
+            } else if !seen.insert(id.clone()) {
+                self.error(d.id.span(), format!("dimension \"{id}\" is declared twice"));
+            }
+            let weight = *d.weight.get_ref();
+            if weight < 0.0 {
+                self.error(
+                    d.weight.span(),
+                    format!("dimension \"{id}\": weight must not be negative"),
+                );
+            } else {
+                total += weight;
+            }
+            dimensions.push(Dimension {
+                label: self.non_empty(d.label, &format!("dimension \"{id}\": label")),
+                id,
+                weight: weight.max(0.0),
+                support_group: optional_text(d.support_group),
+                group_therapy: optional_text(d.group_therapy),
+            });
+        }
+        if !dimensions.is_empty() && total <= 0.0 {
+            self.error(
+                end..end,
+                "every dimension weight is zero; give at least one a weight above 0",
+            );
+        }
+        dimensions
+    }
+
+    fn crisis_line(&mut self, c: RawCrisis) -> CrisisLine {
+        let service = self.non_empty(c.service, "crisis line service");
+        let contact = self.non_empty(c.contact, &format!("crisis line \"{service}\": contact"));
+        let verified = c.last_verified.get_ref();
+        let last_verified = if let (Some(d), None) = (verified.date, verified.time) {
+            let date = Date {
+                year: i64::from(d.year),
+                month: d.month,
+                day: d.day,
+            };
+            if date.is_over_a_year_before(self.today) {
+                self.warning(
+                    c.last_verified.span(),
+                    format!(
+                        "crisis line \"{service}\" was last verified on {date}, over 12 months \
+                         ago; check the number still works and update last_verified"
+                    ),
+                );
+            }
+            date.to_string()
+        } else {
+            self.error(
+                c.last_verified.span(),
+                format!("crisis line \"{service}\": last_verified must be a date like 2026-06-01"),
+            );
+            String::new()
+        };
+        CrisisLine {
+            region: self.non_empty(c.region, &format!("crisis line \"{service}\": region")),
+            service,
+            contact,
+            url: optional_text(c.url),
+            last_verified,
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! The Markdown report: the same content as the text report, as headings and tables that print
+//! well and paste into a record.
+
+use std::fmt::Write as _;
+
+use super::words::{
+    answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
+    safety_label,
+};
+use crate::answers::Answers;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{Outcome, Recommendation};
+use crate::text::clean;
+
+/// Escapes text for a Markdown table cell or line: no raw control characters, no table breaks,
+/// no HTML.
+fn md(text: &str) -> String {
+    clean(text, false)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
+}
+
+/// Renders the outcome as Markdown.
+#[must_use]
+pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let meta = &questionnaire.meta;
+    let _ = writeln!(out, "# {}\n", md(&meta.title));
+    let _ = writeln!(
+        out,
+        "Questionnaire `{}` version {}, sha256 `{}`\n",
+        md(&meta.id),
+        md(&meta.version),
+        outcome.questionnaire.sha256
+    );
+    let _ = writeln!(
+        out,
+        "## Result: {}\n",
+        md(&recommendation_label(questionnaire, outcome.recommendation))
+    );
+    let _ = writeln!(out, "{}\n", md(&headline(questionnaire, outcome)));
+    if outcome.recommendation != Recommendation::Crisis {
+        summary_table(&mut out, questionnaire, outcome);
+        dimension_table(&mut out, questionnaire, outcome);
+        driver_table(&mut out, questionnaire, answers, outcome);
+    }
+    if !outcome.flags.is_empty() {
+        let _ = writeln!(out, "## Flags ({})\n", safety_label(outcome.safety));
+        for flag in &outcome.flags {
+            let _ = writeln!(
+                out,
+                "- **{}** {} (question `{}`)",
+                flag.flag,
+                md(flag.note.as_deref().unwrap_or("")),
+                md(&flag.question)
+            );
+        }
+        out.push('\n');
+    }
+    if outcome.recommendation == Recommendation::Crisis {
+        let _ = writeln!(out, "## If you need help now\n");
+        for c in &questionnaire.crisis {
+            let _ = writeln!(
+                out,
+                "- **{}** ({}): {} {}",
+                md(&c.service),
+                md(&c.region),
+                md(&c.contact),
+                md(&c.url)
+            );
+        }
+        let _ = writeln!(out, "- Elsewhere: call your local emergency number.\n");
+    } else {
+        let _ = writeln!(out, "## What would change the result\n");
+        if outcome.would_change.is_empty() {
+            let _ = writeln!(
+                out,
+                "No single change of answer would move it to another band."
+            );
+        }
+        for change in &outcome.would_change {
+            let _ = writeln!(
+                out,
+                "- {}",
+                md(&describe_change(questionnaire, answers, change))
+            );
+        }
+        out.push('\n');
+        let _ = writeln!(out, "## Next steps\n\n{}\n", md(&meta.next_steps));
+    }
+    let _ = writeln!(out, "---\n\n*{}*", md(&meta.disclaimer));
+    out
+}
+
+fn summary_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
+    let score = outcome
+        .score
+        .map_or_else(|| "none".to_string(), |s| format!("{s:+.3}"));
+    let percent = outcome
+        .percent
+        .map_or_else(|| "none".to_string(), |p| p.to_string());
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(
+        out,
+        "| Lean (score band) | {} |",
+        md(&band_label(questionnaire, outcome.lean))
+    );
+    let _ = writeln!(
+        out,
+        "| S (-1 support group .. +1 group therapy) | {score} |"
+    );
+    let _ = writeln!(out, "| P (0..100) | {percent} |");
+    let _ = writeln!(
+        out,
+        "| Either margin | ±{} |",
+        questionnaire.scoring.either_margin
+    );
+    let _ = writeln!(
+        out,
+        "| Complete | {} |",
+        if outcome.complete { "yes" } else { "no" }
+    );
+    let _ = writeln!(out, "| Safety | {} |\n", safety_label(outcome.safety));
+}
+
+fn dimension_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
+    let _ = writeln!(
+        out,
+        "## Dimensions\n\n| Dimension | Weight | Score | Answered | Confident |\n|---|---:|---:|---:|---|"
+    );
+    for (d, s) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
+        let score = s
+            .score
+            .map_or_else(|| "-".to_string(), |v| format!("{v:+.2}"));
+        let _ = writeln!(
+            out,
+            "| {} | {:.2} | {score} | {} of {} | {} |",
+            md(&d.label),
+            d.weight,
+            s.answered,
+            s.shown,
+            if s.confident { "yes" } else { "no" }
+        );
+    }
+    for [high, low] in &outcome.mixed {
+        let _ = writeln!(
+            out,
+            "\nMixed profile: **{}** points to group therapy, **{}** to a support group.",
+            md(high),
+            md(low)
+        );
+    }
+    out.push('\n');
+}
+
+fn driver_table(
+    out: &mut String,
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+) {
+    if outcome.drivers.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## What weighed most\n\n| Question | Answer | Pull | Contribution |\n|---|---|---|---:|"
+    );
+    for d in &outcome.drivers {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {:+.3} |",
+            md(&prompt_of(questionnaire, &d.question)),
+            md(&answer_of(questionnaire, answers, &d.question)),
+            direction(d.contribution),
+            d.contribution
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,21 @@
+//! Reports of an outcome: plain text for a person, Markdown, CSV rows for an audit, and the JSON
+//! result of CONTRACT.md. Each is a pure function from the questionnaire, answers and outcome to
+//! a string; writing it anywhere is the caller's business.
+
+mod csv;
+mod markdown;
+mod text;
+mod words;
+
+pub use csv::{csv_header, csv_row};
+pub use markdown::markdown;
+pub use text::text;
+pub use words::{band_label, headline, recommendation_label};
+
+use crate::scoring::Outcome;
+
+/// The JSON result, pretty-printed.
+#[must_use]
+pub fn json(outcome: &Outcome) -> String {
+    serde_json::to_string_pretty(outcome).unwrap_or_else(|_| "{}".to_string())
+}

@@ -1,0 +1,239 @@
+//! The plain-text report: what `groupfit score` prints for a person to read.
+
+use std::fmt::Write as _;
+
+use super::words::{
+    answer_of, describe_change, direction, headline, prompt_of, recommendation_label, safety_label,
+};
+use crate::answers::Answers;
+use crate::questionnaire::Questionnaire;
+use crate::scoring::{Outcome, Recommendation};
+use crate::text::{clean, clean_line};
+
+const WIDTH: usize = 80;
+/// How many drivers a person is shown; reports for clinicians list them all.
+pub const TOP_DRIVERS: usize = 5;
+
+/// Renders the outcome as text, wrapped to 80 columns.
+#[must_use]
+pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let meta = &questionnaire.meta;
+    line(
+        &mut out,
+        &format!("{} ({} {})", meta.title, meta.id, meta.version),
+    );
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "RESULT: {}",
+        recommendation_label(questionnaire, outcome.recommendation)
+    );
+    paragraph(&mut out, &headline(questionnaire, outcome), "  ");
+    if outcome.recommendation == Recommendation::Crisis {
+        crisis_lines(&mut out, questionnaire);
+        flags(&mut out, outcome);
+        out.push('\n');
+        paragraph(&mut out, &meta.disclaimer, "");
+        return out;
+    }
+    score_section(&mut out, questionnaire, outcome);
+    dimensions(&mut out, questionnaire, outcome);
+    drivers(&mut out, questionnaire, answers, outcome);
+    flags(&mut out, outcome);
+    changes(&mut out, questionnaire, answers, outcome);
+    groups(&mut out, questionnaire);
+    if outcome.recommendation == Recommendation::ProfessionalFirst {
+        crisis_lines(&mut out, questionnaire);
+    }
+    heading(&mut out, "Next steps");
+    paragraph(&mut out, &meta.next_steps, "  ");
+    out.push('\n');
+    paragraph(&mut out, &meta.disclaimer, "");
+    out
+}
+
+/// Wraps at spaces only: a hyphenated word stays whole.
+fn wrap_options() -> textwrap::Options<'static> {
+    textwrap::Options::new(WIDTH).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+fn line(out: &mut String, s: &str) {
+    let _ = writeln!(out, "{}", clean_line(s));
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{title}");
+}
+
+fn paragraph(out: &mut String, text: &str, indent: &str) {
+    let options = wrap_options()
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    for para in clean(text, true).split('\n') {
+        if para.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for l in textwrap::wrap(para, &options) {
+            let _ = writeln!(out, "{l}");
+        }
+    }
+}
+
+fn bullet(out: &mut String, text: &str) {
+    let options = wrap_options()
+        .initial_indent("  - ")
+        .subsequent_indent("    ");
+    for l in textwrap::wrap(&clean_line(text), &options) {
+        let _ = writeln!(out, "{l}");
+    }
+}
+
+fn score_section(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
+    heading(out, "Where your answers fall");
+    match (outcome.score, outcome.percent) {
+        (Some(s), Some(p)) => {
+            let _ = writeln!(
+                out,
+                "  {p} on a scale from 0 ({}) to 100 ({}); S = {s:+.3}",
+                questionnaire.outcomes.support_group.label,
+                questionnaire.outcomes.group_therapy.label
+            );
+            let _ = writeln!(out, "  {}", gauge(s, questionnaire.scoring.either_margin));
+        }
+        _ => {
+            let _ = writeln!(out, "  No score: too few questions were answered.");
+        }
+    }
+    if !outcome.complete {
+        paragraph(
+            out,
+            "Incomplete: fewer than the needed share of questions were answered, or two or more dimensions have too few answers, so the result is shown as \"either\".",
+            "  ",
+        );
+    }
+}
+
+/// A one-line gauge: the "either" band in brackets, the score as `o`.
+#[must_use]
+pub fn gauge(score: f64, margin: f64) -> String {
+    const CELLS: usize = 41;
+    let to_cell = |s: f64| {
+        let position = (f64::midpoint(s.clamp(-1.0, 1.0), 1.0) * (CELLS - 1) as f64).round();
+        // In 0..CELLS by the clamp above.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let cell = position as usize;
+        cell
+    };
+    let (low, high, marker) = (to_cell(-margin), to_cell(margin), to_cell(score));
+    let cells: String = (0..CELLS)
+        .map(|i| match i {
+            _ if i == marker => 'o',
+            _ if i == low => '[',
+            _ if i == high => ']',
+            _ if i > low && i < high => '.',
+            _ => '-',
+        })
+        .collect();
+    format!("support group |{cells}| group therapy")
+}
+
+fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
+    heading(out, "Dimensions (-1 = support group, +1 = group therapy)");
+    for (d, score) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
+        let value = score
+            .score
+            .map_or_else(|| "  -  ".to_string(), |s| format!("{s:+.2}"));
+        let confidence = if score.confident {
+            ""
+        } else {
+            ", low confidence"
+        };
+        let _ = writeln!(
+            out,
+            "  {:<14} {value}  ({} of {} answered{confidence})",
+            clean_line(&d.label),
+            score.answered,
+            score.shown
+        );
+    }
+    for [high, low] in &outcome.mixed {
+        bullet(
+            out,
+            &format!(
+                "Mixed profile: {high} points to group therapy while {low} points to a support group. A time-limited therapy group, or a support group now and therapy later, may fit."
+            ),
+        );
+    }
+}
+
+fn drivers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) {
+    if outcome.drivers.is_empty() {
+        return;
+    }
+    heading(out, "What weighed most");
+    for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
+        bullet(
+            out,
+            &format!(
+                "\"{}\": {} ({}, {:+.3})",
+                prompt_of(questionnaire, &driver.question),
+                answer_of(questionnaire, answers, &driver.question),
+                direction(driver.contribution),
+                driver.contribution
+            ),
+        );
+    }
+}
+
+fn flags(out: &mut String, outcome: &Outcome) {
+    if outcome.flags.is_empty() {
+        return;
+    }
+    heading(out, &format!("Flags ({})", safety_label(outcome.safety)));
+    for flag in &outcome.flags {
+        let note = flag.note.as_deref().unwrap_or("");
+        bullet(
+            out,
+            &format!("{}: {note} (question {})", flag.flag, flag.question),
+        );
+    }
+}
+
+fn changes(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) {
+    heading(out, "What would change the result");
+    if outcome.would_change.is_empty() {
+        let _ = writeln!(
+            out,
+            "  No single change of answer would move it to another band."
+        );
+    }
+    for change in &outcome.would_change {
+        bullet(out, &describe_change(questionnaire, answers, change));
+    }
+}
+
+fn groups(out: &mut String, questionnaire: &Questionnaire) {
+    for outcome in [
+        &questionnaire.outcomes.support_group,
+        &questionnaire.outcomes.group_therapy,
+    ] {
+        heading(
+            out,
+            &format!("{}: what it is like", clean_line(&outcome.label)),
+        );
+        paragraph(out, &outcome.summary, "  ");
+    }
+}
+
+fn crisis_lines(out: &mut String, questionnaire: &Questionnaire) {
+    heading(out, "If you need help now");
+    for c in &questionnaire.crisis {
+        bullet(
+            out,
+            &format!("{} ({}): {} {}", c.service, c.region, c.contact, c.url),
+        );
+    }
+    bullet(out, "Elsewhere: call your local emergency number.");
+}

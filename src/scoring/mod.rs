@@ -1,0 +1,12 @@
+//! Scoring (CLINICAL.md): dimension scores, S and P, the band, safety overrides, drivers whose
+//! contributions sum to S, and what single change of answer would move the result.
+
+mod outcome;
+mod tally;
+mod what_if;
+
+pub use outcome::{
+    DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
+};
+pub use tally::{Aggregate, Band, Tally, answer_weight, tally};
+pub use what_if::{WouldChange, alternatives, would_change};

@@ -1,0 +1,292 @@
+//! The outcome of scoring one set of answers, shaped like the JSON result of CONTRACT.md.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::tally::{Aggregate, Band, Tally, answer_weight, tally};
+use super::what_if::{WouldChange, would_change};
+use crate::answers::{Answer, Answers, visible};
+use crate::questionnaire::{Flag, QuestionKind, Questionnaire, Section};
+
+/// What groupfit recommends, after safety overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    SupportGroup,
+    GroupTherapy,
+    Either,
+    ProfessionalFirst,
+    Crisis,
+}
+
+impl Recommendation {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::SupportGroup => "support_group",
+            Self::GroupTherapy => "group_therapy",
+            Self::Either => "either",
+            Self::ProfessionalFirst => "professional_first",
+            Self::Crisis => "crisis",
+        }
+    }
+}
+
+impl From<Band> for Recommendation {
+    fn from(band: Band) -> Self {
+        match band {
+            Band::SupportGroup => Self::SupportGroup,
+            Band::Either => Self::Either,
+            Band::GroupTherapy => Self::GroupTherapy,
+        }
+    }
+}
+
+/// The highest flag raised: red > amber > prep > none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    None,
+    Prep,
+    Amber,
+    Red,
+}
+
+impl Safety {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Prep => "prep",
+            Self::Amber => "amber",
+            Self::Red => "red",
+        }
+    }
+}
+
+impl From<Flag> for Safety {
+    fn from(flag: Flag) -> Self {
+        match flag {
+            Flag::Prep => Self::Prep,
+            Flag::Amber => Self::Amber,
+            Flag::Red => Self::Red,
+        }
+    }
+}
+
+/// A flag raised by an answer. `option` is the option id, or the value for a scale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RaisedFlag {
+    pub question: String,
+    pub option: Value,
+    pub flag: Flag,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionScore {
+    pub id: String,
+    pub score: Option<f64>,
+    pub answered: usize,
+    pub shown: usize,
+    pub confident: bool,
+}
+
+/// One scored answer and its share of S.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Driver {
+    pub question: String,
+    pub answer: Value,
+    pub contribution: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+}
+
+/// Everything the result screen and the reports show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub recommendation: Recommendation,
+    pub lean: Band,
+    pub score: Option<f64>,
+    pub percent: Option<u8>,
+    pub complete: bool,
+    pub safety: Safety,
+    pub flags: Vec<RaisedFlag>,
+    pub dimensions: Vec<DimensionScore>,
+    pub drivers: Vec<Driver>,
+    pub mixed: Vec<[String; 2]>,
+    pub would_change: Vec<WouldChange>,
+    pub questionnaire: QuestionnaireInfo,
+    pub warnings: Vec<String>,
+}
+
+/// Scores a set of answers against a questionnaire.
+#[must_use]
+pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
+    let shown = visible(questionnaire, answers);
+    let tallies = tally(questionnaire, answers, &shown);
+    let aggregate = Aggregate::new(questionnaire, &tallies);
+    let settings = &questionnaire.scoring;
+    let lean = aggregate.band(settings);
+    let flags = raised_flags(questionnaire, answers, &shown);
+    let safety = flags
+        .iter()
+        .map(|f| Safety::from(f.flag))
+        .max()
+        .unwrap_or(Safety::None);
+    let recommendation = match safety {
+        Safety::Red => Recommendation::Crisis,
+        Safety::Amber => Recommendation::ProfessionalFirst,
+        Safety::None | Safety::Prep => lean.into(),
+    };
+    let score = aggregate.score();
+    Outcome {
+        recommendation,
+        lean,
+        score,
+        percent: score.map(percent),
+        complete: aggregate.is_complete(settings),
+        safety,
+        flags,
+        dimensions: dimension_scores(questionnaire, &tallies),
+        drivers: drivers(questionnaire, answers, &shown, &tallies, &aggregate),
+        mixed: mixed(questionnaire, &tallies),
+        would_change: would_change(questionnaire, answers, &shown, &tallies, lean),
+        questionnaire: QuestionnaireInfo {
+            id: questionnaire.meta.id.clone(),
+            version: questionnaire.meta.version.clone(),
+            sha256: questionnaire.sha256.clone(),
+        },
+        warnings: Vec::new(),
+    }
+}
+
+/// P = round(50 (S + 1)), on 0..100.
+fn percent(score: f64) -> u8 {
+    let p = (50.0 * (score + 1.0)).round().clamp(0.0, 100.0);
+    // Clamped to 0..=100 just above, so the cast cannot truncate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let p = p as u8;
+    p
+}
+
+fn dimension_scores(questionnaire: &Questionnaire, tallies: &[Tally]) -> Vec<DimensionScore> {
+    questionnaire
+        .dimensions
+        .iter()
+        .zip(tallies)
+        .map(|(d, t)| DimensionScore {
+            id: d.id.clone(),
+            score: t.score(),
+            answered: t.answered,
+            shown: t.shown,
+            confident: t.is_confident(&questionnaire.scoring),
+        })
+        .collect()
+}
+
+/// Each counted answer's contribution `c_i` = `a_k` `w_i` / (2 `n_k` sum(a)), largest first. An answer in
+/// a dimension left out of S contributes 0.
+fn drivers(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    shown: &[bool],
+    tallies: &[Tally],
+    aggregate: &Aggregate,
+) -> Vec<Driver> {
+    let mut drivers: Vec<Driver> = answers
+        .answered()
+        .filter(|&i| shown[i])
+        .filter_map(|i| {
+            let question = &questionnaire.questions[i];
+            let Section::Scored(k) = question.section else {
+                return None;
+            };
+            let answer = answers.get(i)?;
+            let weight = answer_weight(question, answer)?;
+            let t = &tallies[k];
+            let counts = t.is_confident(&questionnaire.scoring) && aggregate.score().is_some();
+            let contribution = if counts {
+                questionnaire.dimensions[k].weight * weight
+                    / (2.0 * t.answered as f64 * aggregate.denominator)
+            } else {
+                0.0
+            };
+            Some(Driver {
+                question: question.id.clone(),
+                answer: answer.to_json(question),
+                contribution,
+            })
+        })
+        .collect();
+    drivers.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
+    drivers
+}
+
+fn raised_flags(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    shown: &[bool],
+) -> Vec<RaisedFlag> {
+    let mut flags = Vec::new();
+    for index in answers.answered().filter(|&i| shown[i]) {
+        let question = &questionnaire.questions[index];
+        let Some(answer) = answers.get(index) else {
+            continue;
+        };
+        match (&question.kind, answer) {
+            (QuestionKind::Scale(scale), Answer::Scale(v)) => {
+                for f in scale.flags.iter().filter(|f| f.applies_to(*v)) {
+                    flags.push(RaisedFlag {
+                        question: question.id.clone(),
+                        option: Value::from(*v),
+                        flag: f.flag,
+                        note: f.note.clone(),
+                    });
+                }
+            }
+            _ => {
+                for option in answer
+                    .chosen()
+                    .iter()
+                    .filter_map(|&i| question.options().get(i))
+                {
+                    if let Some(flag) = option.flag {
+                        flags.push(RaisedFlag {
+                            question: question.id.clone(),
+                            option: Value::from(option.id.clone()),
+                            flag,
+                            note: option.note.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    flags
+}
+
+/// Pairs of confident dimensions that pull opposite ways (>= +0.5 and <= -0.5): therapy first.
+fn mixed(questionnaire: &Questionnaire, tallies: &[Tally]) -> Vec<[String; 2]> {
+    let scored: Vec<(usize, f64)> = tallies
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_confident(&questionnaire.scoring))
+        .filter_map(|(k, t)| t.score().map(|s| (k, s)))
+        .collect();
+    let mut pairs = Vec::new();
+    for &(high, _) in scored.iter().filter(|(_, s)| *s >= 0.5) {
+        for &(low, _) in scored.iter().filter(|(_, s)| *s <= -0.5) {
+            pairs.push([
+                questionnaire.dimensions[high].id.clone(),
+                questionnaire.dimensions[low].id.clone(),
+            ]);
+        }
+    }
+    pairs
+}
