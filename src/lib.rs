@@ -9,5 +9,6 @@ pub mod diag;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;
+pub mod session;
 pub mod text;
 pub mod tomlfile;

@@ -10,7 +10,7 @@ use super::model::{
     Choice, Dimension, Flag, Question, QuestionKind, Scale, ScaleFlag, Section, ShowIf,
 };
 use super::raw::{RawChoice, RawQuestion, RawScaleFlag, RawShowIf};
-use super::validate::Validator;
+use super::validate::{RESERVED_DIMENSIONS, Validator};
 use crate::tomlfile;
 
 /// Weights live on this scale: -2 (support group) .. +2 (group therapy).
@@ -20,6 +20,9 @@ pub const DEFAULT_TEXT_LENGTH: usize = 2000;
 const MAX_TEXT_LENGTH: i64 = 20_000;
 /// A scale with more steps than this cannot be shown or answered sensibly.
 const MAX_SCALE_STEPS: i64 = 1000;
+
+/// The kinds of question.
+const KINDS: [&str; 4] = ["single", "multi", "scale", "text"];
 
 /// Which keys belong to which kinds of question.
 const KIND_KEYS: &[(&str, &[&str])] = &[
@@ -90,6 +93,9 @@ impl Validator<'_> {
         let Some(kind) = table.get("kind").and_then(|k| k.get_ref().as_str()) else {
             return false;
         };
+        if !KINDS.contains(&kind) {
+            return false; // the unknown kind itself is reported when the question is built
+        }
         let mut found = false;
         for (key, value) in table {
             let allowed = KIND_KEYS.iter().find(|(k, _)| *k == key.get_ref().as_ref());
@@ -140,14 +146,19 @@ impl Validator<'_> {
                 if let Some(i) = dimensions.iter().position(|d| d.id == other) {
                     Section::Scored(i)
                 } else {
-                    let declared: Vec<&str> = dimensions.iter().map(|d| d.id.as_str()).collect();
+                    let mut declared: Vec<&str> = dimensions
+                        .iter()
+                        .map(|d| d.id.as_str())
+                        .filter(|id| !RESERVED_DIMENSIONS.contains(id))
+                        .collect();
+                    declared.push("safety");
                     self.error(
-                    dimension.span(),
-                    format!(
-                        "{name}: dimension \"{other}\" is not declared; use one of {}, safety or info",
-                        declared.join(", ")
-                    ),
-                );
+                        dimension.span(),
+                        format!(
+                            "{name}: dimension \"{other}\" is not declared; use one of {} or info",
+                            declared.join(", ")
+                        ),
+                    );
                     Section::Info
                 }
             }

@@ -141,6 +141,8 @@ impl<'t> Validator<'t> {
         }
         let mut seen = HashSet::new();
         let mut total = 0.0;
+        let mut any_negative = false;
+        let first_weight = raw.first().map(|d| d.weight.span());
         let mut dimensions = Vec::with_capacity(raw.len());
         for d in raw {
             let id = d.id.get_ref().clone();
@@ -156,6 +158,7 @@ impl<'t> Validator<'t> {
             }
             let weight = *d.weight.get_ref();
             if weight < 0.0 {
+                any_negative = true;
                 self.error(
                     d.weight.span(),
                     format!("dimension \"{id}\": weight must not be negative"),
@@ -171,9 +174,9 @@ impl<'t> Validator<'t> {
                 group_therapy: optional_text(d.group_therapy),
             });
         }
-        if !dimensions.is_empty() && total <= 0.0 {
+        if let (Some(span), false) = (first_weight, any_negative || total > 0.0) {
             self.error(
-                end..end,
+                span,
                 "every dimension weight is zero; give at least one a weight above 0",
             );
         }

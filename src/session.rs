@@ -1,0 +1,290 @@
+//! The session: a pure state machine over one questionnaire that both the full-screen UI and the
+//! plain line mode drive. It takes actions and says what happened; it never reads a key or draws.
+//!
+//! Flow: welcome -> questions in asking order (safety first), skipping those `show_if` hides ->
+//! review -> finished. A red answer stops everything at once.
+
+use crate::answers::{Answer, Answers, check, visible};
+use crate::questionnaire::{Flag, QuestionKind, Questionnaire};
+use crate::scoring::{Outcome, score};
+
+/// Where the session is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Welcome,
+    /// Asking the question with this index (into `questionnaire.questions`).
+    Asking(usize),
+    Review,
+    /// A red answer: the questionnaire stopped and crisis support is shown.
+    Stopped,
+    Finished,
+}
+
+/// What the person means to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    /// Answer the current question and go on.
+    Answer(Answer),
+    /// Leave the current question unanswered and go on (not for required questions).
+    Skip,
+    Back,
+    OpenReview,
+    /// From the review: open this question to change its answer.
+    Edit(usize),
+    /// From the review: see the result.
+    Finish,
+}
+
+/// What an accepted action did, beyond moving to `Session::stage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Moved,
+    /// The answer hid these questions, whose answers were cleared.
+    Cleared(Vec<usize>),
+    /// A red answer stopped the questionnaire.
+    Stopped,
+    Finished,
+}
+
+/// Why an action was refused; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The answer does not fit the question; says why, for the person.
+    Invalid(String),
+    /// This question must be answered.
+    Required,
+    /// Some required question is unanswered: this one.
+    Unanswered(usize),
+    /// Already at the first question.
+    AtStart,
+    /// The action makes no sense at this stage.
+    NotHere,
+}
+
+/// Progress through the questions shown so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// 1-based position of the current question among those shown (0 off the questions).
+    pub position: usize,
+    pub shown: usize,
+    pub answered: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session<'q> {
+    questionnaire: &'q Questionnaire,
+    answers: Answers,
+    order: Vec<usize>,
+    shown: Vec<bool>,
+    stage: Stage,
+    /// Set while changing an answer opened from the review: answering returns there.
+    editing_from_review: bool,
+}
+
+impl<'q> Session<'q> {
+    #[must_use]
+    pub fn new(questionnaire: &'q Questionnaire) -> Self {
+        Self::with_answers(questionnaire, Answers::new(questionnaire))
+    }
+
+    /// A session that starts from saved answers, at the welcome screen.
+    #[must_use]
+    pub fn with_answers(questionnaire: &'q Questionnaire, answers: Answers) -> Self {
+        let shown = visible(questionnaire, &answers);
+        Self {
+            questionnaire,
+            answers,
+            order: questionnaire.asking_order(),
+            shown,
+            stage: Stage::Welcome,
+            editing_from_review: false,
+        }
+    }
+
+    #[must_use]
+    pub fn questionnaire(&self) -> &'q Questionnaire {
+        self.questionnaire
+    }
+
+    #[must_use]
+    pub fn stage(&self) -> Stage {
+        self.stage
+    }
+
+    #[must_use]
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    #[must_use]
+    pub fn is_shown(&self, question: usize) -> bool {
+        self.shown.get(question).copied().unwrap_or(false)
+    }
+
+    /// The questions shown now, in asking order.
+    pub fn shown_questions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.order.iter().copied().filter(|&i| self.shown[i])
+    }
+
+    /// True when the review's "show my result" would be accepted.
+    #[must_use]
+    pub fn first_unanswered_required(&self) -> Option<usize> {
+        self.shown_questions()
+            .find(|&i| self.questionnaire.questions[i].required && self.answers.get(i).is_none())
+    }
+
+    #[must_use]
+    pub fn progress(&self) -> Progress {
+        let shown: Vec<usize> = self.shown_questions().collect();
+        let position = match self.stage {
+            Stage::Asking(q) => shown.iter().position(|&i| i == q).map_or(0, |p| p + 1),
+            _ => 0,
+        };
+        let answered = shown
+            .iter()
+            .filter(|&&i| self.answers.get(i).is_some())
+            .count();
+        Progress {
+            position,
+            shown: shown.len(),
+            answered,
+        }
+    }
+
+    /// The outcome of the answers so far.
+    #[must_use]
+    pub fn outcome(&self) -> Outcome {
+        score(self.questionnaire, &self.answers)
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) -> Result<Effect, Refusal> {
+        match (action, self.stage) {
+            (Action::Start, Stage::Welcome) => Ok(self.go_to_first()),
+            (Action::Answer(answer), Stage::Asking(q)) => self.answer(q, answer),
+            (Action::Skip, Stage::Asking(q)) => self.skip(q),
+            (Action::Back, stage) => self.go_back(stage),
+            (Action::OpenReview, Stage::Asking(_)) => {
+                self.stage = Stage::Review;
+                self.editing_from_review = false;
+                Ok(Effect::Moved)
+            }
+            (Action::Edit(q), Stage::Review) if self.is_shown(q) => {
+                self.stage = Stage::Asking(q);
+                self.editing_from_review = true;
+                Ok(Effect::Moved)
+            }
+            (Action::Finish, Stage::Review) => {
+                if let Some(q) = self.first_unanswered_required() {
+                    return Err(Refusal::Unanswered(q));
+                }
+                self.stage = Stage::Finished;
+                Ok(Effect::Finished)
+            }
+            _ => Err(Refusal::NotHere),
+        }
+    }
+
+    fn go_to_first(&mut self) -> Effect {
+        let first = self.shown_questions().next();
+        self.stage = first.map_or(Stage::Review, Stage::Asking);
+        Effect::Moved
+    }
+
+    fn answer(&mut self, q: usize, answer: Answer) -> Result<Effect, Refusal> {
+        let question = &self.questionnaire.questions[q];
+        check(question, &answer).map_err(Refusal::Invalid)?;
+        let is_red = raises_red(self.questionnaire, q, &answer);
+        self.answers.set(q, answer);
+        let cleared = self.refresh_visibility();
+        if is_red {
+            self.stage = Stage::Stopped;
+            return Ok(Effect::Stopped);
+        }
+        self.advance_from(q);
+        Ok(if cleared.is_empty() {
+            Effect::Moved
+        } else {
+            Effect::Cleared(cleared)
+        })
+    }
+
+    fn skip(&mut self, q: usize) -> Result<Effect, Refusal> {
+        if self.questionnaire.questions[q].required {
+            return Err(Refusal::Required);
+        }
+        self.advance_from(q);
+        Ok(Effect::Moved)
+    }
+
+    /// Next shown question after `q`, or the review at the end or when editing from it.
+    fn advance_from(&mut self, q: usize) {
+        if self.editing_from_review {
+            self.editing_from_review = false;
+            self.stage = Stage::Review;
+            return;
+        }
+        let position = self.order.iter().position(|&i| i == q).unwrap_or(0);
+        let next = self.order[position + 1..]
+            .iter()
+            .copied()
+            .find(|&i| self.shown[i]);
+        self.stage = next.map_or(Stage::Review, Stage::Asking);
+    }
+
+    fn go_back(&mut self, stage: Stage) -> Result<Effect, Refusal> {
+        let target = match stage {
+            Stage::Asking(q) => {
+                let position = self.order.iter().position(|&i| i == q).unwrap_or(0);
+                let previous = self.order[..position]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| self.shown[i]);
+                previous.map(Stage::Asking).ok_or(Refusal::AtStart)?
+            }
+            Stage::Review => {
+                let last = self.shown_questions().last();
+                last.map_or(Stage::Welcome, Stage::Asking)
+            }
+            Stage::Finished => Stage::Review,
+            Stage::Welcome | Stage::Stopped => return Err(Refusal::NotHere),
+        };
+        self.stage = target;
+        self.editing_from_review = false;
+        Ok(Effect::Moved)
+    }
+
+    /// Recomputes which questions are shown and clears answers to the ones now hidden.
+    fn refresh_visibility(&mut self) -> Vec<usize> {
+        self.shown = visible(self.questionnaire, &self.answers);
+        let hidden: Vec<usize> = self
+            .answers
+            .answered()
+            .filter(|&i| !self.shown[i])
+            .collect();
+        for &i in &hidden {
+            self.answers.clear(i);
+        }
+        hidden
+    }
+}
+
+/// True when this answer raises a red flag.
+#[must_use]
+pub fn raises_red(questionnaire: &Questionnaire, q: usize, answer: &Answer) -> bool {
+    let question = &questionnaire.questions[q];
+    match (&question.kind, answer) {
+        (QuestionKind::Scale(scale), Answer::Scale(v)) => scale
+            .flags
+            .iter()
+            .any(|f| f.flag == Flag::Red && f.applies_to(*v)),
+        _ => answer.chosen().iter().any(|&i| {
+            question
+                .options()
+                .get(i)
+                .is_some_and(|o| o.flag == Some(Flag::Red))
+        }),
+    }
+}

@@ -1,0 +1,303 @@
+//! One fixture per validation rule: each must be refused with its message at its line:column.
+
+use std::path::Path;
+
+use groupfit::date::Date;
+use groupfit::diag::Diagnostic;
+use groupfit::questionnaire::{self, DEFAULT_TOML};
+
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 26,
+};
+
+fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
+    let path = Path::new("tests/fixtures/invalid").join(format!("{name}.toml"));
+    let bytes = std::fs::read(&path).unwrap();
+    questionnaire::load(&bytes, TODAY).expect_err(&format!("{name} should be invalid"))
+}
+
+/// (fixture, line, column, part of the message)
+const RULES: &[(&str, usize, usize, &str)] = &[
+    (
+        "unknown_key",
+        37,
+        1,
+        "question \"p1\": unknown field `colour`",
+    ),
+    (
+        "unknown_top_level_key",
+        3,
+        1,
+        "unknown top-level key `theme`",
+    ),
+    (
+        "duplicate_question_id",
+        44,
+        6,
+        "question \"p1\" is declared twice",
+    ),
+    (
+        "duplicate_option_id",
+        39,
+        10,
+        "question \"p1\": option \"less_alone\" appears twice",
+    ),
+    (
+        "duplicate_dimension_id",
+        20,
+        6,
+        "dimension \"purpose\" is declared twice",
+    ),
+    (
+        "undeclared_dimension",
+        45,
+        13,
+        "question \"p2\": dimension \"intensity\" is not declared",
+    ),
+    (
+        "show_if_unknown_question",
+        48,
+        24,
+        "question \"p2\": show_if names question \"nope\", which does not exist",
+    ),
+    (
+        "show_if_later_question",
+        37,
+        24,
+        "question \"p1\": show_if names question \"p2\", which is not before it",
+    ),
+    (
+        "show_if_unknown_option",
+        48,
+        40,
+        "show_if names option \"maybe\", which question \"p1\" does not have",
+    ),
+    (
+        "show_if_from_safety_to_scored",
+        57,
+        24,
+        "a safety question can only depend on another safety question",
+    ),
+    (
+        "weight_out_of_range",
+        39,
+        60,
+        "question \"p1\": option \"change\": weight 3 is outside -2..2",
+    ),
+    (
+        "negative_dimension_weight",
+        17,
+        10,
+        "dimension \"purpose\": weight must not be negative",
+    ),
+    (
+        "zero_dimension_weights",
+        17,
+        10,
+        "every dimension weight is zero",
+    ),
+    (
+        "unknown_flag",
+        30,
+        77,
+        "flag \"purple\" is unknown; use red, amber or prep",
+    ),
+    (
+        "too_few_options",
+        30,
+        11,
+        "question \"s1\": needs at least two options",
+    ),
+    (
+        "scale_bounds_reversed",
+        49,
+        7,
+        "question \"p2\": scale bounds are reversed",
+    ),
+    (
+        "scale_weights_wrong_length",
+        50,
+        11,
+        "`weights` needs two numbers",
+    ),
+    (
+        "min_choices_above_count",
+        36,
+        15,
+        "question \"p1\": min_choices is 4, but the question has 3 options",
+    ),
+    (
+        "control_characters",
+        36,
+        10,
+        "`prompt` contains an escape character (U+001B)",
+    ),
+    (
+        "bidi_override",
+        38,
+        32,
+        "`label` contains the invisible formatting character U+202E",
+    ),
+    ("empty_prompt", 36, 10, "question \"p1\": prompt is empty"),
+    (
+        "empty_label",
+        39,
+        28,
+        "question \"p1\": option \"change\": label is empty",
+    ),
+    ("unknown_format", 2, 10, "format 2 is not supported"),
+    ("missing_format", 1, 1, "`format` is missing"),
+    (
+        "non_finite_number",
+        17,
+        10,
+        "`weight` must be a finite number",
+    ),
+    ("syntax_error", 5, 14, "invalid basic string"),
+    (
+        "wrong_type",
+        48,
+        12,
+        "question \"p2\": invalid type: string \"yes\", expected a boolean",
+    ),
+    (
+        "unknown_kind",
+        46,
+        8,
+        "question \"p2\": kind \"slider\" is unknown",
+    ),
+    (
+        "key_for_other_kind",
+        37,
+        1,
+        "`max_length` does not apply to a single question",
+    ),
+    (
+        "reserved_dimension",
+        15,
+        6,
+        "dimension \"safety\" is reserved",
+    ),
+    (
+        "crisis_date_not_a_date",
+        23,
+        17,
+        "last_verified must be a date",
+    ),
+    ("invalid_utf8", 4, 10, "not valid UTF-8"),
+];
+
+#[test]
+fn every_rule_has_a_fixture_that_fails_with_its_message_and_location() {
+    for &(name, line, column, message) in RULES {
+        let found = diagnostics_of(name);
+        assert!(
+            found.iter().any(|d| d.is_error()
+                && d.line == line
+                && d.column == column
+                && d.message.contains(message)),
+            "{name}: expected {line}:{column}: {message}\nfound: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn every_fixture_is_listed() {
+    for entry in std::fs::read_dir("tests/fixtures/invalid").unwrap() {
+        let name = entry
+            .unwrap()
+            .path()
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let listed = RULES.iter().any(|r| r.0 == name) || name == "many_problems";
+        assert!(listed, "fixture {name} has no expectation in RULES");
+    }
+}
+
+#[test]
+fn every_problem_in_a_file_is_reported_at_once() {
+    let found = diagnostics_of("many_problems");
+    let expected = [
+        (8, "[meta]: unknown field `colour`"),
+        (
+            25,
+            "question \"q1\": option \"a\": weight 5 is outside -2..2",
+        ),
+        (
+            25,
+            "question \"q1\": option \"b\": flag \"orange\" is unknown",
+        ),
+        (29, "question \"q2\": dimension \"nowhere\" is not declared"),
+        (31, "question \"q2\": prompt is empty"),
+        (33, "question \"q2\": scale bounds are reversed"),
+        (40, "question \"q3\": unknown field `unknown`"),
+    ];
+    for (line, message) in expected {
+        assert!(
+            found
+                .iter()
+                .any(|d| d.line == line && d.message.contains(message)),
+            "missing {line}: {message}\nfound: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn the_default_questionnaire_is_valid_without_warnings() {
+    let loaded = questionnaire::load(DEFAULT_TOML.as_bytes(), TODAY).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:#?}", loaded.warnings);
+    let q = loaded.questionnaire;
+    assert_eq!(q.meta.id, "groupfit-default");
+    let ids: Vec<&str> = q.dimensions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "assessment",
+            "attendance",
+            "size",
+            "facilitation",
+            "purpose"
+        ]
+    );
+    // Every question has help, and every choice question lets the person not say.
+    for question in &q.questions {
+        assert!(question.help.is_some(), "{} has no help", question.id);
+        if !question.options().is_empty() {
+            assert!(
+                question.options().iter().any(|o| o.skip),
+                "{} has no skip option",
+                question.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_stale_crisis_line_is_a_warning_not_an_error() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap();
+    let stale = text.replace("last_verified = 2026-06-01", "last_verified = 2025-01-15");
+    let loaded = questionnaire::load(stale.as_bytes(), TODAY).unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    let warning = &loaded.warnings[0];
+    assert!(
+        warning
+            .message
+            .contains("last verified on 2025-01-15, over 12 months ago"),
+        "{warning:?}"
+    );
+    assert_eq!((warning.line, warning.column), (23, 17));
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let big = vec![b'#'; 1024 * 1024 + 1];
+    let found = questionnaire::load(&big, TODAY).unwrap_err();
+    assert!(
+        found[0].message.contains("over the limit of 1048576"),
+        "{found:?}"
+    );
+}
