@@ -30,6 +30,41 @@ const MULTILINE_KEYS: &[&str] = &[
     "note",
 ];
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum At {
+    Top,
+    End,
+}
+
+/// Sections a file must have, where to point when one is absent, and what to say.
+const REQUIRED: [(&str, At, &str); 5] = [
+    (
+        "format",
+        At::Top,
+        "`format` is missing; add `format = 1` at the top",
+    ),
+    (
+        "meta",
+        At::End,
+        "the [meta] table is missing; it needs id, title and version",
+    ),
+    (
+        "outcomes",
+        At::End,
+        "the [outcomes] table is missing; add [outcomes.support_group] and [outcomes.group_therapy]",
+    ),
+    (
+        "dimensions",
+        At::End,
+        "no [[dimensions]] are declared; declare at least one",
+    ),
+    (
+        "questions",
+        At::End,
+        "the file has no [[questions]]; add at least one question",
+    ),
+];
+
 const TOP_LEVEL_KEYS: &str = "format, meta, outcomes, scoring, dimensions, crisis, questions";
 
 /// A valid questionnaire and the warnings found on the way.
@@ -78,13 +113,12 @@ pub struct Sections<'a> {
     pub dimensions: Vec<RawDimension>,
     pub crisis: Vec<RawCrisis>,
     pub questions: Vec<Spanned<DeValue<'a>>>,
-    pub end: usize,
 }
 
 impl<'a> Sections<'a> {
     /// Splits the document into its sections, reporting unknown and missing ones.
     fn read(v: &mut Validator<'_>, root: Spanned<toml::de::DeTable<'a>>) -> Self {
-        let end = root.span().end;
+        let end = v.text.len();
         let mut sections = Sections {
             meta: None,
             outcomes: None,
@@ -92,42 +126,30 @@ impl<'a> Sections<'a> {
             dimensions: Vec::new(),
             crisis: Vec::new(),
             questions: Vec::new(),
-            end,
         };
-        let mut format_seen = false;
-        let mut questions_seen = false;
+        let mut seen = Vec::new();
         for (key, value) in root.into_inner() {
-            match key.get_ref().as_ref() {
-                "format" => {
-                    format_seen = true;
-                    check_format(v, &value);
-                }
+            let name = key.get_ref().to_string();
+            match name.as_str() {
+                "format" => check_format(v, &value),
                 "meta" => sections.meta = v.section(value, "[meta]: "),
                 "outcomes" => sections.outcomes = v.section(value, "[outcomes]: "),
                 "scoring" => sections.scoring = v.section(value, "[scoring]: "),
                 "dimensions" => sections.dimensions = v.list(value, "dimension"),
                 "crisis" => sections.crisis = v.list(value, "crisis line"),
-                "questions" => {
-                    questions_seen = true;
-                    sections.questions = v.array(value, "questions");
-                }
+                "questions" => sections.questions = v.array(value, "questions"),
                 other => v.error(
                     key.span(),
                     format!("unknown top-level key `{other}`; expected one of {TOP_LEVEL_KEYS}"),
                 ),
             }
+            seen.push(name);
         }
-        if !format_seen {
-            v.error(
-                0..0,
-                format!("`format` is missing; add `format = {FORMAT}` at the top"),
-            );
-        }
-        if !questions_seen {
-            v.error(
-                end..end,
-                "the file has no [[questions]]; add at least one question",
-            );
+        for (key, at, message) in REQUIRED {
+            if !seen.iter().any(|k| k == key) {
+                let at = if at == At::Top { 0 } else { end };
+                v.error(at..at, message);
+            }
         }
         sections
     }
@@ -152,32 +174,19 @@ fn check_format(v: &mut Validator<'_>, value: &Spanned<DeValue<'_>>) {
 }
 
 impl Validator<'_> {
-    /// Meta, outcomes and scoring, cross-checked; `None` if a required section is missing.
+    /// Meta, outcomes and scoring, checked; `None` if a required section is absent or unreadable
+    /// (already reported).
     pub(super) fn build_header(
         &mut self,
         meta: Option<RawMeta>,
         outcomes: Option<RawOutcomes>,
         scoring: Option<RawScoring>,
-        end: usize,
     ) -> Option<(Meta, Outcomes, ScoringSettings)> {
         let meta = meta.map(|m| self.meta(m));
-        if meta.is_none() {
-            self.error(
-                end..end,
-                "the [meta] table is missing; it needs id, title and version",
-            );
-        }
         let outcomes = outcomes.map(|o| Outcomes {
             support_group: self.outcome(o.support_group, "support_group"),
             group_therapy: self.outcome(o.group_therapy, "group_therapy"),
         });
-        if outcomes.is_none() {
-            self.error(
-                end..end,
-                "the [outcomes] table is missing; add [outcomes.support_group] and \
-                 [outcomes.group_therapy]",
-            );
-        }
         let scoring = scoring.map_or_else(ScoringSettings::default, |s| self.scoring(s));
         Some((meta?, outcomes?, scoring))
     }

@@ -111,9 +111,8 @@ impl<'t> Validator<'t> {
 
     /// Builds the model from checked sections; `None` when a part is missing.
     pub fn build(&mut self, sections: Sections<'_>, sha256: String) -> Option<Questionnaire> {
-        let end = sections.end;
-        let header = self.build_header(sections.meta, sections.outcomes, sections.scoring, end);
-        let dimensions = self.dimensions(sections.dimensions, end);
+        let header = self.build_header(sections.meta, sections.outcomes, sections.scoring);
+        let dimensions = self.dimensions(sections.dimensions);
         let crisis = sections
             .crisis
             .into_iter()
@@ -132,13 +131,7 @@ impl<'t> Validator<'t> {
         })
     }
 
-    fn dimensions(&mut self, raw: Vec<RawDimension>, end: usize) -> Vec<Dimension> {
-        if raw.is_empty() {
-            self.error(
-                end..end,
-                "no [[dimensions]] are declared; declare at least one",
-            );
-        }
+    fn dimensions(&mut self, raw: Vec<RawDimension>) -> Vec<Dimension> {
         let mut seen = HashSet::new();
         let mut total = 0.0;
         let mut any_negative = false;

@@ -1,0 +1,280 @@
+//! The real binary: exit codes, output streams, escape hygiene, the JSON contract, and pipes.
+
+use std::io::Read;
+use std::process::{Command, Output, Stdio};
+
+fn groupfit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn validate_accepts_the_default_and_refuses_a_broken_file_with_its_location() {
+    let ok = groupfit(&["validate"]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(stdout(&ok).contains("valid: \"groupfit-default\""));
+
+    let bad = groupfit(&["validate", "tests/fixtures/invalid/many_problems.toml"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err = stderr(&bad);
+    assert!(
+        err.contains("tests/fixtures/invalid/many_problems.toml:25:"),
+        "{err}"
+    );
+    assert!(err.contains("tests/fixtures/invalid/many_problems.toml:40:1: question \"q3\": unknown field `unknown`"), "{err}");
+    assert!(
+        err.contains("25 | options = "),
+        "a source snippet is shown: {err}"
+    );
+}
+
+#[test]
+fn validate_output_carries_no_escape_or_bidi_character_from_an_evil_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
+        .unwrap()
+        .replace(
+            "title = \"Minimal\"",
+            "title = \"\\u001b]0;pwned\\u0007\\u001b[2J\"",
+        )
+        .replace(
+            "prompt = \"Main hope?\"",
+            "prompt = \"Main \u{202E}hope\u{2066}?\" # \u{202E} comment",
+        )
+        .replace("label = \"No\"", "label = \"N\\u009bo\\u200b\"")
+        .replace("id = \"p2\"", "\"p\u{202E}2\" = 1\nid = \"p2\"");
+    let path = dir.path().join("evil\u{1b}[31m.toml");
+    std::fs::write(&path, evil).unwrap();
+    let raw_escape = dir.path().join("raw.toml");
+    std::fs::write(
+        &raw_escape,
+        "format = 1\ntitle = \"\u{1b}[2J\u{1b}]0;x\u{7}\"\n",
+    )
+    .unwrap();
+    let out = groupfit(&[
+        "validate",
+        path.to_str().unwrap(),
+        raw_escape.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let all = format!("{}{}", stdout(&out), stderr(&out));
+    for bad in [
+        '\u{1b}', '\u{7}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200B}',
+    ] {
+        assert!(
+            !all.contains(bad),
+            "U+{:04X} reached the terminal:\n{all}",
+            u32::from(bad)
+        );
+    }
+    assert!(all.contains("escape character"), "{all}");
+    assert!(all.contains("U+202E"), "{all}");
+}
+
+#[test]
+fn score_json_follows_the_contract() {
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "recommendation",
+            "lean",
+            "score",
+            "percent",
+            "complete",
+            "safety",
+            "flags",
+            "dimensions",
+            "drivers",
+            "mixed",
+            "would_change",
+            "questionnaire",
+            "warnings"
+        ]
+    );
+    assert_eq!(json["recommendation"], "support_group");
+    assert_eq!(json["lean"], "support_group");
+    assert!((json["score"].as_f64().unwrap() + 0.633).abs() < 0.001);
+    assert_eq!(json["percent"], 18);
+    assert_eq!(json["complete"], true);
+    assert_eq!(json["safety"], "none");
+    let purpose = &json["dimensions"][4];
+    assert_eq!(purpose["id"], "purpose");
+    assert_eq!(purpose["answered"], 3);
+    assert_eq!(purpose["shown"], 3);
+    assert_eq!(purpose["confident"], true);
+    let drivers = json["drivers"].as_array().unwrap();
+    assert_eq!(drivers[0]["question"], "p1");
+    assert_eq!(drivers[0]["answer"], "less_alone");
+    let sum: f64 = drivers
+        .iter()
+        .map(|d| d["contribution"].as_f64().unwrap())
+        .sum();
+    assert!((sum - json["score"].as_f64().unwrap()).abs() < 1e-9);
+    assert_eq!(json["questionnaire"]["id"], "groupfit-default");
+    assert_eq!(json["questionnaire"]["sha256"].as_str().unwrap().len(), 64);
+
+    let amber = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed-amber.toml",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&amber.stdout).unwrap();
+    assert_eq!(json["recommendation"], "professional_first");
+    assert_eq!(json["lean"], "support_group");
+    assert_eq!(json["flags"][0]["question"], "s1");
+    assert_eq!(json["flags"][0]["option"], "several_days");
+    assert_eq!(json["flags"][0]["flag"], "amber");
+}
+
+#[test]
+fn batch_csv_skips_a_broken_file_and_says_so_in_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[answers]\np4 = 99\n").unwrap();
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        broken.to_str().unwrap(),
+        "examples/answers/therapy.toml",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let rows: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows[0].starts_with("file,recommendation,lean,score,percent,complete,safety,assessment")
+    );
+    assert!(rows[1].starts_with(
+        "examples/answers/widowed.toml,support_group,support_group,-0.633333,18,true,none"
+    ));
+    assert!(rows[2].starts_with("examples/answers/therapy.toml,group_therapy"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("broken.toml:2:6: the answer to \"p4\" must be a whole number from 0 to 10"),
+        "{err}"
+    );
+    assert!(!err.contains("99"), "answers never appear in errors: {err}");
+}
+
+#[test]
+fn text_and_markdown_reports_say_what_the_result_means() {
+    let text = stdout(&groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+    ]));
+    for part in [
+        "RESULT: Support group",
+        "S = -0.633",
+        "What weighed most",
+        "What would change the result",
+        "Next steps",
+        "screening aid",
+    ] {
+        assert!(text.contains(part), "missing {part}:\n{text}");
+    }
+    let md = stdout(&groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed-red.toml",
+        "--format",
+        "markdown",
+    ]));
+    assert!(
+        md.contains("## Result: Please reach out for help now"),
+        "{md}"
+    );
+    assert!(md.contains("988"), "{md}");
+    assert!(
+        !md.contains("## Dimensions"),
+        "no recommendation details on red:\n{md}"
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_a_quiet_exit() {
+    let mut args = vec!["score", "--answers"];
+    args.extend(std::iter::repeat_n("examples/answers/widowed.toml", 60));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe is dropped
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_full_disk_is_reported_not_a_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers", "examples/answers/widowed.toml"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("cannot write the output"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn template_prints_the_embedded_default() {
+    let out = groupfit(&["template"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        std::fs::read_to_string("questions.toml").unwrap()
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_input_error() {
+    let out = groupfit(&["score", "--answers", "no/such/file.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read no/such/file.toml"));
+    let out = groupfit(&["validate", "no/such/questions.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn run_says_the_interactive_questionnaire_is_not_built_yet() {
+    let out = groupfit(&["run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not built yet"));
+}
