@@ -149,7 +149,13 @@ pub fn visible(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
 /// (never echoing the answer itself).
 pub fn check(question: &Question, answer: &Answer) -> Result<(), String> {
     match (&question.kind, answer) {
-        (QuestionKind::Single { options }, Answer::Choice(i)) if *i < options.len() => Ok(()),
+        (QuestionKind::Single { options }, Answer::Choice(i)) => {
+            if *i < options.len() {
+                Ok(())
+            } else {
+                Err("names an option the question does not have".to_string())
+            }
+        }
         (
             QuestionKind::Multi {
                 options,

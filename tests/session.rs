@@ -1,0 +1,294 @@
+//! Scripted walks through the session state machine on the default questionnaire.
+
+use std::collections::HashMap;
+
+use groupfit::answers::Answer;
+use groupfit::date::Date;
+use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+use groupfit::scoring::Recommendation;
+use groupfit::session::{Action, Effect, Refusal, Session, Stage};
+
+fn default_questionnaire() -> Questionnaire {
+    let today = Date {
+        year: 2026,
+        month: 11,
+        day: 26,
+    };
+    questionnaire::load(DEFAULT_TOML.as_bytes(), today)
+        .unwrap()
+        .questionnaire
+}
+
+/// The answer picking option `id` of question `question`.
+fn choose(q: &Questionnaire, question: &str, id: &str) -> Answer {
+    let index = q.question_index(question).unwrap();
+    Answer::Choice(
+        q.questions[index]
+            .option_index(id)
+            .unwrap_or_else(|| panic!("{question}.{id}")),
+    )
+}
+
+fn index(q: &Questionnaire, id: &str) -> usize {
+    q.question_index(id).unwrap()
+}
+
+fn current_id(session: &Session<'_>) -> String {
+    match session.stage() {
+        Stage::Asking(i) => session.questionnaire().questions[i].id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// Answers every question as it comes from `script` (option ids, or a scale value), skipping the
+/// rest, until the review.
+fn walk(session: &mut Session<'_>, script: &[(&str, &str)]) -> Vec<String> {
+    let q = session.questionnaire();
+    let script: HashMap<&str, &str> = script.iter().copied().collect();
+    let mut asked = Vec::new();
+    session.apply(Action::Start).unwrap();
+    while let Stage::Asking(i) = session.stage() {
+        let id = q.questions[i].id.as_str();
+        asked.push(id.to_string());
+        let action = match script.get(id) {
+            Some(value) => match value.parse::<i64>() {
+                Ok(n) => Action::Answer(Answer::Scale(n)),
+                Err(_) => Action::Answer(choose(q, id, value)),
+            },
+            None => Action::Skip,
+        };
+        session.apply(action).unwrap();
+    }
+    asked
+}
+
+const WIDOWED: &[(&str, &str)] = &[
+    ("s1", "not_at_all"),
+    ("s5", "no"),
+    ("s6", "no"),
+    ("s7", "no"),
+    ("s8", "no"),
+    ("a1", "shared_event"),
+    ("a2", "under_6_months"),
+    ("a3", "no"),
+    ("a4", "not_much"),
+    ("a5", "moderately"),
+    ("t1", "hard"),
+    ("t2", "drop_in"),
+    ("t3", "fine"),
+    ("t4", "either"),
+    ("t5", "needs_free"),
+    ("z1", "bigger_room"),
+    ("z2", "rather_not"),
+    ("z3", "both"),
+    ("z4", "sometimes"),
+    ("f1", "been_there"),
+    ("f2", "keep_safe"),
+    ("f3", "no"),
+    ("p1", "less_alone"),
+    ("p2", "comforted"),
+    ("p3", "gentle"),
+    ("p4", "6"),
+];
+
+#[test]
+fn a_walk_through_reaches_a_support_group_with_safety_first() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    assert_eq!(session.stage(), Stage::Welcome);
+    let asked = walk(&mut session, WIDOWED);
+    assert_eq!(
+        &asked[..5],
+        ["s1", "s5", "s6", "s7", "s8"],
+        "safety first, follow-ups hidden"
+    );
+    assert_eq!(session.stage(), Stage::Review);
+    assert_eq!(session.apply(Action::Finish), Ok(Effect::Finished));
+    let outcome = session.outcome();
+    assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
+    assert_eq!(outcome.percent, Some(18));
+}
+
+#[test]
+fn walks_reach_group_therapy_either_and_professional_first() {
+    let q = default_questionnaire();
+    let therapy: Vec<(&str, &str)> = WIDOWED
+        .iter()
+        .copied()
+        .map(|(k, v)| match k {
+            "a1" => (k, "patterns"),
+            "a2" => (k, "keeps_returning"),
+            "a3" => (k, "often"),
+            "a4" => (k, "very"),
+            "t1" => (k, "yes_easily"),
+            "t2" => (k, "fixed"),
+            "t3" => (k, "reassuring"),
+            "t4" => (k, "same_people"),
+            "z1" => (k, "small_circle"),
+            "z2" => (k, "welcome"),
+            "f1" => (k, "therapist"),
+            "f2" => (k, "teach_and_point_out"),
+            "p1" => (k, "change_relating"),
+            "p2" => (k, "real_change"),
+            "p3" => (k, "intense"),
+            _ => (k, v),
+        })
+        .collect();
+    let mut session = Session::new(&q);
+    walk(&mut session, &therapy);
+    assert_eq!(
+        session.outcome().recommendation,
+        Recommendation::GroupTherapy
+    );
+
+    // Leaving most questions unanswered gives an honest "either", marked incomplete.
+    let mut session = Session::new(&q);
+    walk(&mut session, &[("s1", "not_at_all"), ("p1", "less_alone")]);
+    let outcome = session.outcome();
+    assert_eq!(outcome.recommendation, Recommendation::Either);
+    assert!(!outcome.complete);
+
+    let amber: Vec<(&str, &str)> = WIDOWED
+        .iter()
+        .copied()
+        .map(|(k, v)| if k == "s7" { (k, "yes") } else { (k, v) })
+        .collect();
+    let mut session = Session::new(&q);
+    walk(&mut session, &amber);
+    let outcome = session.outcome();
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(outcome.percent, Some(18));
+}
+
+#[test]
+fn going_back_and_changing_an_answer() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    assert_eq!(session.apply(Action::Back), Err(Refusal::AtStart));
+    session
+        .apply(Action::Answer(choose(&q, "s1", "not_at_all")))
+        .unwrap();
+    assert_eq!(current_id(&session), "s5");
+    session.apply(Action::Back).unwrap();
+    assert_eq!(current_id(&session), "s1");
+    // The earlier answer is still there to see and change.
+    assert_eq!(
+        session.answers().get(index(&q, "s1")),
+        Some(&choose(&q, "s1", "not_at_all"))
+    );
+    session
+        .apply(Action::Answer(choose(&q, "s1", "no_say")))
+        .unwrap();
+    assert_eq!(current_id(&session), "s5");
+    assert_eq!(
+        session.outcome().recommendation,
+        Recommendation::ProfessionalFirst
+    );
+}
+
+#[test]
+fn a_branch_appears_and_disappears_and_the_cleared_answers_are_reported() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    session
+        .apply(Action::Answer(choose(&q, "s1", "several_days")))
+        .unwrap();
+    assert_eq!(current_id(&session), "s2", "the follow-ups appear");
+    for id in ["s2", "s3", "s4"] {
+        session.apply(Action::Answer(choose(&q, id, "no"))).unwrap();
+    }
+    assert_eq!(current_id(&session), "s5");
+    let progress = session.progress();
+    assert_eq!((progress.position, progress.answered), (5, 4));
+
+    session.apply(Action::OpenReview).unwrap();
+    session.apply(Action::Edit(index(&q, "s1"))).unwrap();
+    let effect = session
+        .apply(Action::Answer(choose(&q, "s1", "not_at_all")))
+        .unwrap();
+    let cleared = ["s2", "s3", "s4"].map(|id| index(&q, id)).to_vec();
+    assert_eq!(effect, Effect::Cleared(cleared));
+    assert_eq!(
+        session.stage(),
+        Stage::Review,
+        "after an edit from the review, back to it"
+    );
+    assert!(!session.is_shown(index(&q, "s2")));
+    assert!(session.answers().get(index(&q, "s2")).is_none());
+    assert_eq!(session.progress().shown, q.questions.len() - 3);
+}
+
+#[test]
+fn a_red_answer_stops_at_once() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    session
+        .apply(Action::Answer(choose(&q, "s1", "nearly_every_day")))
+        .unwrap();
+    assert_eq!(
+        session.apply(Action::Answer(choose(&q, "s2", "yes"))),
+        Ok(Effect::Stopped)
+    );
+    assert_eq!(session.stage(), Stage::Stopped);
+    assert_eq!(session.outcome().recommendation, Recommendation::Crisis);
+    // Nothing moves the questionnaire on from here.
+    for action in [
+        Action::Back,
+        Action::OpenReview,
+        Action::Skip,
+        Action::Finish,
+    ] {
+        assert_eq!(session.apply(action), Err(Refusal::NotHere));
+    }
+}
+
+#[test]
+fn invalid_answers_are_refused_and_the_question_stays() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    let refused = session.apply(Action::Answer(Answer::Scale(4)));
+    assert!(matches!(refused, Err(Refusal::Invalid(_))), "{refused:?}");
+    assert_eq!(
+        session.apply(Action::Answer(Answer::Choice(99))),
+        Err(Refusal::Invalid(
+            "names an option the question does not have".into()
+        ))
+    );
+    assert_eq!(current_id(&session), "s1");
+}
+
+#[test]
+fn a_required_question_cannot_be_skipped_or_left_unanswered() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
+        .unwrap()
+        .replace(
+            "prompt = \"Main hope?\"",
+            "prompt = \"Main hope?\"\nrequired = true",
+        );
+    let q = questionnaire::load(
+        text.as_bytes(),
+        Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        },
+    )
+    .unwrap()
+    .questionnaire;
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    session
+        .apply(Action::Answer(choose(&q, "s1", "no")))
+        .unwrap();
+    assert_eq!(current_id(&session), "p1");
+    assert_eq!(session.apply(Action::Skip), Err(Refusal::Required));
+    session.apply(Action::OpenReview).unwrap();
+    assert_eq!(
+        session.apply(Action::Finish),
+        Err(Refusal::Unanswered(index(&q, "p1")))
+    );
+}
