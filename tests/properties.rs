@@ -1,0 +1,359 @@
+//! Properties of scoring over random questionnaires and answers, and of loading over random
+//! bytes: bounds, monotonicity, contributions that sum to S, an exact "what would change it",
+//! and no panic on any input.
+
+use groupfit::answers::{Answer, Answers, visible};
+use groupfit::date::Date;
+use groupfit::questionnaire::{
+    self, Choice, Dimension, Meta, OutcomeText, Outcomes, Question, QuestionKind, Questionnaire,
+    Scale, ScoringSettings, Section, ShowIf,
+};
+use groupfit::scoring::{Band, alternatives, score};
+use proptest::prelude::*;
+
+const ESC: char = '\u{1b}';
+const RLO: char = '\u{202e}';
+const WEIGHTS: [f64; 7] = [-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0];
+
+fn choice(i: usize, weight: Option<f64>, skip: bool) -> Choice {
+    Choice {
+        id: format!("o{i}"),
+        label: format!("Option {i}"),
+        weight,
+        skip,
+        flag: None,
+        note: None,
+    }
+}
+
+fn options() -> impl Strategy<Value = Vec<Choice>> {
+    prop::collection::vec(
+        (
+            prop::option::weighted(0.85, prop::sample::select(&WEIGHTS[..])),
+            prop::bool::weighted(0.15),
+        ),
+        2..5,
+    )
+    .prop_map(|raw| {
+        raw.into_iter()
+            .enumerate()
+            .map(|(i, (w, skip))| choice(i, w, skip))
+            .collect()
+    })
+}
+
+fn kind() -> impl Strategy<Value = QuestionKind> {
+    prop_oneof![
+        3 => options().prop_map(|options| QuestionKind::Single { options }),
+        1 => (options(), prop::option::of(1usize..3)).prop_map(|(options, max)| QuestionKind::Multi {
+            max_choices: max.map(|m| m.min(options.len())),
+            options,
+            min_choices: None,
+        }),
+        1 => (1i64..6, prop::sample::select(&WEIGHTS[..]), prop::sample::select(&WEIGHTS[..])).prop_map(|(max, low, high)| {
+            QuestionKind::Scale(Scale { min: 0, max, min_label: None, max_label: None, weights: Some((low, high)), flags: vec![] })
+        }),
+    ]
+}
+
+/// A questionnaire of 1..=4 dimensions and 1..=9 questions, some behind `show_if`.
+fn questionnaire() -> impl Strategy<Value = Questionnaire> {
+    let dims = prop::collection::vec(prop::sample::select(&[0.0, 0.1, 0.25, 0.5, 1.0][..]), 1..5);
+    dims.prop_flat_map(|dim_weights| {
+        let n_dims = dim_weights.len();
+        let question = (
+            kind(),
+            0..n_dims + 1,
+            any::<prop::sample::Index>(),
+            prop::bool::weighted(0.3),
+            any::<u8>(),
+        );
+        (
+            Just(dim_weights),
+            prop::collection::vec(question, 1..10),
+            0.0..0.4f64,
+            0.3..1.0f64,
+            0.3..1.0f64,
+        )
+    })
+    .prop_map(
+        |(dim_weights, raw_questions, margin, min_answered, low_confidence)| {
+            let mut dim_weights = dim_weights;
+            if dim_weights.iter().all(|w| *w == 0.0) {
+                dim_weights[0] = 1.0;
+            }
+            let dimensions = dim_weights
+                .iter()
+                .enumerate()
+                .map(|(i, &weight)| Dimension {
+                    id: format!("d{i}"),
+                    label: format!("D{i}"),
+                    weight,
+                    support_group: String::new(),
+                    group_therapy: String::new(),
+                })
+                .collect::<Vec<_>>();
+            let mut questions: Vec<Question> = Vec::new();
+            for (i, (kind, section, target, conditional, any_of_bits)) in
+                raw_questions.into_iter().enumerate()
+            {
+                let section = if section == dimensions.len() {
+                    Section::Info
+                } else {
+                    Section::Scored(section)
+                };
+                let show_if = if conditional && i > 0 {
+                    let t = target.index(i);
+                    let count = questions[t].options().len();
+                    (count > 0).then(|| ShowIf {
+                        question: t,
+                        any_of: (0..count).filter(|o| any_of_bits & (1 << o) != 0).collect(),
+                    })
+                } else {
+                    None
+                };
+                questions.push(Question {
+                    id: format!("q{i}"),
+                    section,
+                    prompt: format!("Q{i}?"),
+                    help: None,
+                    why: None,
+                    required: false,
+                    show_if,
+                    kind,
+                });
+            }
+            Questionnaire {
+                meta: Meta {
+                    id: "random".into(),
+                    title: "Random".into(),
+                    version: "1".into(),
+                    intro: String::new(),
+                    disclaimer: String::new(),
+                    next_steps: String::new(),
+                },
+                outcomes: Outcomes {
+                    support_group: OutcomeText {
+                        label: "Support group".into(),
+                        summary: String::new(),
+                    },
+                    group_therapy: OutcomeText {
+                        label: "Group therapy".into(),
+                        summary: String::new(),
+                    },
+                },
+                scoring: ScoringSettings {
+                    either_margin: margin,
+                    min_answered,
+                    low_confidence,
+                },
+                dimensions,
+                crisis: vec![],
+                questions,
+                sha256: String::new(),
+            }
+        },
+    )
+}
+
+/// Any valid answer to a question (or none), chosen by `seed`.
+fn answer_for(question: &Question, seed: u64) -> Option<Answer> {
+    if seed.is_multiple_of(5) {
+        return None;
+    }
+    let pick = usize::try_from(seed / 5).unwrap_or(0);
+    match &question.kind {
+        QuestionKind::Single { options } => Some(Answer::Choice(pick % options.len())),
+        QuestionKind::Multi {
+            options,
+            max_choices,
+            ..
+        } => {
+            let max = max_choices.unwrap_or(options.len());
+            let mut chosen: Vec<usize> = (0..options.len())
+                .filter(|i| pick & (1 << i) != 0 && !options[*i].skip)
+                .take(max)
+                .collect();
+            if chosen.is_empty() {
+                chosen.push(pick % options.len());
+            }
+            Some(Answer::Choices(chosen))
+        }
+        QuestionKind::Scale(scale) => Some(Answer::Scale(
+            scale.min + i64::try_from(pick).unwrap_or(0) % (scale.max - scale.min + 1),
+        )),
+        QuestionKind::Text { .. } => Some(Answer::Text("x".into())),
+    }
+}
+
+fn with_answers() -> impl Strategy<Value = (Questionnaire, Answers)> {
+    questionnaire()
+        .prop_flat_map(|q| {
+            let n = q.questions.len();
+            (Just(q), prop::collection::vec(any::<u64>(), n))
+        })
+        .prop_map(|(q, seeds)| {
+            let mut answers = Answers::new(&q);
+            for (i, seed) in seeds.into_iter().enumerate() {
+                if let Some(a) = answer_for(&q.questions[i], seed) {
+                    answers.set(i, a);
+                }
+            }
+            // Keep only answers a person could have given: none to hidden questions.
+            let shown = visible(&q, &answers);
+            for (i, is_shown) in shown.into_iter().enumerate() {
+                if !is_shown {
+                    answers.clear(i);
+                }
+            }
+            (q, answers)
+        })
+}
+
+/// Every answer one change away, as brute force sees it: scales include every other value.
+fn every_change(question: &Question, current: &Answer) -> Vec<Answer> {
+    match (&question.kind, current) {
+        (QuestionKind::Scale(scale), Answer::Scale(v)) => (scale.min..=scale.max)
+            .filter(|x| x != v)
+            .map(Answer::Scale)
+            .collect(),
+        _ => alternatives(question, current),
+    }
+}
+
+/// True when S is so close to a band edge that rounding may decide the band.
+fn near_edge(s: Option<f64>, margin: f64) -> bool {
+    s.is_some_and(|s| (s.abs() - margin).abs() < 1e-9)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn scores_stay_finite_and_within_bounds((q, answers) in with_answers()) {
+        let outcome = score(&q, &answers);
+        if let Some(s) = outcome.score {
+            prop_assert!(s.is_finite() && (-1.0..=1.0).contains(&s), "S = {s}");
+            prop_assert!(outcome.percent.is_some_and(|p| p <= 100));
+        }
+        for d in &outcome.dimensions {
+            if let Some(s) = d.score {
+                prop_assert!(s.is_finite() && (-1.0..=1.0).contains(&s), "{d:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn contributions_sum_to_the_score((q, answers) in with_answers()) {
+        let outcome = score(&q, &answers);
+        let sum: f64 = outcome.drivers.iter().map(|d| d.contribution).sum();
+        prop_assert!((sum - outcome.score.unwrap_or(0.0)).abs() < 1e-9, "sum {sum} vs S {:?}", outcome.score);
+        let mut sorted = outcome.drivers.iter().map(|d| d.contribution.abs()).collect::<Vec<_>>();
+        sorted.sort_by(|a, b| b.total_cmp(a));
+        prop_assert_eq!(sorted, outcome.drivers.iter().map(|d| d.contribution.abs()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_higher_weight_never_lowers_the_score((q, answers) in with_answers()) {
+        let before = score(&q, &answers);
+        let controls: Vec<usize> = q.questions.iter().filter_map(|x| x.show_if.as_ref().map(|s| s.question)).collect();
+        for (i, question) in q.questions.iter().enumerate() {
+            let Some(Answer::Choice(current)) = answers.get(i) else { continue };
+            let options = question.options();
+            if options[*current].skip || controls.contains(&i) || !question.is_scored() {
+                continue;
+            }
+            let weight = |o: usize| options[o].weight.unwrap_or(0.0);
+            for other in (0..options.len()).filter(|&o| !options[o].skip && weight(o) > weight(*current)) {
+                let mut changed = answers.clone();
+                changed.set(i, Answer::Choice(other));
+                let after = score(&q, &changed);
+                if let (Some(a), Some(b)) = (before.score, after.score) {
+                    prop_assert!(b >= a - 1e-12, "{}: {a} -> {b}", question.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_would_change_it_is_exact((q, answers) in with_answers()) {
+        let outcome = score(&q, &answers);
+        let margin = q.scoring.either_margin;
+        // Every listed change really moves the band to the one it names.
+        for change in &outcome.would_change {
+            let mut changed = answers.clone();
+            changed.set(change.index, change.new_answer.clone());
+            let after = score(&q, &changed);
+            if near_edge(after.score, margin) { continue; }
+            prop_assert_eq!(after.lean, change.lean);
+            prop_assert_ne!(after.lean, outcome.lean);
+        }
+        // No single change that moves the band is missing (for a scale, the nearest one each way).
+        for (i, question) in q.questions.iter().enumerate() {
+            let Some(current) = answers.get(i) else { continue };
+            let movers: Vec<Answer> = every_change(question, current)
+                .into_iter()
+                .filter(|alt| {
+                    let mut changed = answers.clone();
+                    changed.set(i, alt.clone());
+                    let after = score(&q, &changed);
+                    !near_edge(after.score, margin) && after.lean != outcome.lean
+                })
+                .collect();
+            let listed: Vec<&Answer> = outcome.would_change.iter().filter(|c| c.index == i).map(|c| &c.new_answer).collect();
+            if let Answer::Scale(v) = current {
+                let nearest_up = movers.iter().filter(|a| matches!(a, Answer::Scale(x) if x > v)).min_by_key(|a| match a { Answer::Scale(x) => *x, _ => 0 });
+                let nearest_down = movers.iter().filter(|a| matches!(a, Answer::Scale(x) if x < v)).max_by_key(|a| match a { Answer::Scale(x) => *x, _ => 0 });
+                for nearest in [nearest_up, nearest_down].into_iter().flatten() {
+                    prop_assert!(listed.contains(&nearest), "{}: {nearest:?} missing from {listed:?}", question.id);
+                }
+            } else {
+                for mover in &movers {
+                    prop_assert!(listed.contains(&mover), "{}: {mover:?} missing from {listed:?}", question.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_band_follows_the_score((q, answers) in with_answers()) {
+        let outcome = score(&q, &answers);
+        match (outcome.score, outcome.complete) {
+            (Some(s), true) if !near_edge(Some(s), q.scoring.either_margin) => {
+                let expected = if s <= -q.scoring.either_margin { Band::SupportGroup } else if s >= q.scoring.either_margin { Band::GroupTherapy } else { Band::Either };
+                prop_assert_eq!(outcome.lean, expected);
+            }
+            (_, false) | (None, _) => prop_assert_eq!(outcome.lean, Band::Either),
+            _ => {}
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn loading_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let today = Date { year: 2026, month: 11, day: 26 };
+        let _ = questionnaire::load(&bytes, today);
+        let default = questionnaire::load(questionnaire::DEFAULT_TOML.as_bytes(), today).unwrap().questionnaire;
+        let _ = groupfit::answers::load(&bytes, &default);
+    }
+
+    #[test]
+    fn loading_a_mangled_questionnaire_never_panics(
+        cut in 0usize..2000,
+        insert in prop::sample::select(&["\"", "[", "]]", "=", "\n", "nan", "-9", "\u{1b}", "\u{202e}", "é", "{", "[[questions]]\n", "show_if = { question = \"s1\", any_of = [\"x\"] }\n"][..]),
+    ) {
+        let base = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap();
+        let mut at = cut.min(base.len());
+        while !base.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{insert}{}", &base[..at], &base[at..]);
+        if let Err(diagnostics) = questionnaire::load(mangled.as_bytes(), Date { year: 2026, month: 11, day: 26 }) {
+            for d in diagnostics {
+                let rendered = d.render("f.toml", &mangled);
+                prop_assert!(!rendered.contains(ESC) && !rendered.contains(RLO), "unsafe character in {:?}", rendered);
+            }
+        }
+    }
+}
