@@ -47,18 +47,23 @@ pub enum Effect {
     Finished,
 }
 
-/// Why an action was refused; the session is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why an action was refused; the session is unchanged. The message is fit to show a person.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
-    /// The answer does not fit the question; says why, for the person.
+    /// The answer does not fit the question; says why.
+    #[error("this answer {0}")]
     Invalid(String),
     /// This question must be answered.
+    #[error("this question needs an answer before you go on")]
     Required,
     /// Some required question is unanswered: this one.
+    #[error("a required question is still unanswered")]
     Unanswered(usize),
     /// Already at the first question.
+    #[error("this is the first question")]
     AtStart,
     /// The action makes no sense at this stage.
+    #[error("that is not possible here")]
     NotHere,
 }
 
