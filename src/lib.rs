@@ -4,6 +4,7 @@
 //! machine and reports. None of it touches a terminal, the clock or a file it was not given.
 
 pub mod answers;
+pub mod crisis;
 pub mod date;
 pub mod diag;
 pub mod questionnaire;
@@ -12,3 +13,4 @@ pub mod scoring;
 pub mod session;
 pub mod text;
 pub mod tomlfile;
+pub mod tui;

@@ -273,8 +273,15 @@ fn a_missing_file_is_an_input_error() {
 }
 
 #[test]
-fn run_says_the_interactive_questionnaire_is_not_built_yet() {
-    let out = groupfit(&["run"]);
+fn run_without_a_terminal_refuses_clearly() {
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .arg("run")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not built yet"));
+    let err = stderr(&out);
+    assert!(err.contains("needs an interactive terminal"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.stdout.is_empty());
 }

@@ -2,8 +2,10 @@
 
 mod args;
 mod files;
+mod interactive;
 mod output;
 mod score;
+mod terminal;
 mod validate;
 
 pub use args::Cli;
@@ -21,6 +23,8 @@ pub enum Exit {
     Failure,
     /// 2: an invalid questionnaire or answers file, or one that cannot be read.
     Invalid,
+    /// 130 for Ctrl-C, SIGINT and SIGTERM; 128 + n for other signals.
+    Signal(u8),
 }
 
 impl Exit {
@@ -29,6 +33,7 @@ impl Exit {
             Self::Success => ExitCode::SUCCESS,
             Self::Failure => ExitCode::from(1),
             Self::Invalid => ExitCode::from(2),
+            Self::Signal(code) => ExitCode::from(code),
         }
     }
 }
@@ -37,13 +42,7 @@ impl Exit {
 pub fn run(cli: Cli) -> Exit {
     let mut out = Output::stdout();
     let exit = match cli.command.unwrap_or_default() {
-        Command::Run(_) => {
-            output::error(
-                "the interactive questionnaire is not built yet; \
-                 use `groupfit score --answers FILE` to score saved answers",
-            );
-            Exit::Failure
-        }
+        Command::Run(args) => interactive::run(&args),
         Command::Validate { files } => validate::validate(&files, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
         Command::Template => {

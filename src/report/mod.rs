@@ -9,8 +9,10 @@ mod words;
 
 pub use csv::{csv_header, csv_row};
 pub use markdown::markdown;
-pub use text::text;
-pub use words::{band_label, headline, recommendation_label};
+pub use text::{TOP_DRIVERS, gauge_cells, text};
+pub use words::{
+    answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
+};
 
 use crate::scoring::Outcome;
 

@@ -115,18 +115,26 @@ fn score_section(out: &mut String, questionnaire: &Questionnaire, outcome: &Outc
     }
 }
 
+/// Where the "either" band's edges and the marker fall on a gauge of `cells` cells from S = -1
+/// to S = +1: `(low edge, high edge, marker)`.
+#[must_use]
+pub fn gauge_cells(score: f64, margin: f64, cells: usize) -> (usize, usize, usize) {
+    let last = cells.saturating_sub(1);
+    let to_cell = |s: f64| {
+        let position = (f64::midpoint(s.clamp(-1.0, 1.0), 1.0) * last as f64).round();
+        // In 0..=last by the clamp above.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let cell = position as usize;
+        cell.min(last)
+    };
+    (to_cell(-margin), to_cell(margin), to_cell(score))
+}
+
 /// A one-line gauge: the "either" band in brackets, the score as `o`.
 #[must_use]
 pub fn gauge(score: f64, margin: f64) -> String {
     const CELLS: usize = 41;
-    let to_cell = |s: f64| {
-        let position = (f64::midpoint(s.clamp(-1.0, 1.0), 1.0) * (CELLS - 1) as f64).round();
-        // In 0..CELLS by the clamp above.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let cell = position as usize;
-        cell
-    };
-    let (low, high, marker) = (to_cell(-margin), to_cell(margin), to_cell(score));
+    let (low, high, marker) = gauge_cells(score, margin, CELLS);
     let cells: String = (0..CELLS)
         .map(|i| match i {
             _ if i == marker => 'o',

@@ -1,0 +1,122 @@
+//! The terminal's lifecycle: raw mode and the alternate screen behind one restoring guard, a
+//! single chained panic hook, and a signal thread that doubles as a watchdog. Restoring is best
+//! effort at every step, never panics, and is safe to call more than once.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// True while the terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// The last signal received, 0 for none.
+static PENDING_SIGNAL: AtomicI32 = AtomicI32::new(0);
+static PANIC_HOOK: Once = Once::new();
+/// How long the event loop has to leave on its own after a signal before the watchdog does it.
+const WATCHDOG: Duration = Duration::from_millis(500);
+
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Puts the terminal back: raw mode off, bracketed paste off, main screen, cursor shown.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, however the program leaves the scope.
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Enters the full-screen mode. The guard exists before raw mode is enabled, so a failure half
+/// way is still undone.
+pub fn enter() -> io::Result<(Guard, Screen)> {
+    install_panic_hook();
+    let guard = Guard;
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(
+        out,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
+    let screen = Terminal::new(backend)?;
+    Ok((guard, screen))
+}
+
+/// One hook, installed once: restore the terminal, then run the hook that was there before (so
+/// the message is printed on the main screen, in cooked mode).
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// The exit code for a signal: 130 for an interrupt or termination (the contract), 128 + n for
+/// the others.
+#[must_use]
+pub fn exit_code(signal: i32) -> u8 {
+    match signal {
+        SIGINT | SIGTERM => 130,
+        other => u8::try_from(128 + other).unwrap_or(1),
+    }
+}
+
+/// Starts the signal thread. A signal is recorded for the event loop to notice; if the loop has
+/// not left within the watchdog's time (the terminal may have vanished, and a read can spin),
+/// the thread restores the terminal and exits itself. It never restores inside the handler.
+pub fn watch_signals() -> io::Result<()> {
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                PENDING_SIGNAL.store(signal, Ordering::SeqCst);
+                thread::sleep(WATCHDOG);
+                restore();
+                std::process::exit(i32::from(exit_code(signal)));
+            }
+        })?;
+    Ok(())
+}
+
+/// The signal received, if any.
+#[must_use]
+pub fn pending_signal() -> Option<i32> {
+    match PENDING_SIGNAL.load(Ordering::SeqCst) {
+        0 => None,
+        signal => Some(signal),
+    }
+}

@@ -1,0 +1,362 @@
+//! The interactive app's state: the session plus what only the screen needs (the draft answer,
+//! the review cursor, scrolling, overlays and a one-line notice). `handle` turns an intent into
+//! session actions; nothing here draws or reads a key.
+
+use super::draft::Draft;
+use super::keymap::{Intent, Mode};
+use super::layout;
+use crate::answers::Answers;
+use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::scoring::Outcome;
+use crate::session::{Action, Effect, Refusal, Session, Stage};
+
+/// A panel drawn over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// Why the app ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The person chose to leave (exit 0).
+    Left,
+    /// Ctrl-C (exit 130).
+    Interrupted,
+}
+
+/// What the event loop should do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Continue,
+    Exit(Exit),
+}
+
+/// A one-line message under the screen's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub warning: bool,
+}
+
+pub struct App<'q> {
+    pub(super) session: Session<'q>,
+    pub(super) draft: Option<Draft>,
+    /// 0 is "show my result"; i > 0 is the i-th shown question.
+    pub(super) review_cursor: usize,
+    pub(super) scroll: u16,
+    pub(super) overlay: Option<Overlay>,
+    pub(super) notice: Option<Notice>,
+    pub(super) region: Option<String>,
+    pub(super) color: bool,
+    /// The terminal size at the last draw: scrolling is clamped to what fits.
+    pub(super) size: (u16, u16),
+    /// The outcome, computed once when the result or crisis screen opens, not on every frame.
+    pub(super) outcome: Option<Outcome>,
+}
+
+impl<'q> App<'q> {
+    #[must_use]
+    pub fn new(questionnaire: &'q Questionnaire, region: Option<String>, color: bool) -> Self {
+        Self::with_answers(questionnaire, Answers::new(questionnaire), region, color)
+    }
+
+    #[must_use]
+    pub fn with_answers(
+        questionnaire: &'q Questionnaire,
+        answers: Answers,
+        region: Option<String>,
+        color: bool,
+    ) -> Self {
+        Self {
+            session: Session::with_answers(questionnaire, answers),
+            draft: None,
+            review_cursor: 0,
+            scroll: 0,
+            overlay: None,
+            notice: None,
+            region,
+            color,
+            size: (80, 24),
+            outcome: None,
+        }
+    }
+
+    #[must_use]
+    pub fn session(&self) -> &Session<'q> {
+        &self.session
+    }
+
+    /// Records the terminal size, for scrolling.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.scroll = self.scroll.min(self.scroll_limit());
+    }
+
+    /// The kind of screen, which decides what keys mean.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        match (self.overlay, self.session.stage()) {
+            (Some(Overlay::ConfirmQuit), _) => Mode::Confirm,
+            (None, Stage::Asking(q)) => match self.session.questionnaire().questions[q].kind {
+                QuestionKind::Single { .. } | QuestionKind::Multi { .. } => Mode::Choice,
+                QuestionKind::Scale(_) => Mode::Scale,
+                QuestionKind::Text { .. } => Mode::Text,
+            },
+            _ => Mode::Screen,
+        }
+    }
+
+    /// Applies one intent.
+    pub fn handle(&mut self, intent: Intent) -> Control {
+        if intent == Intent::Interrupt {
+            return Control::Exit(Exit::Interrupted);
+        }
+        match self.overlay {
+            Some(Overlay::ConfirmQuit) => return self.confirm(&intent),
+            Some(Overlay::Help) => {
+                self.help_overlay(&intent);
+                return Control::Continue;
+            }
+            None => {}
+        }
+        match intent {
+            Intent::Help => {
+                self.overlay = Some(Overlay::Help);
+                return Control::Continue;
+            }
+            Intent::Quit => return self.ask_to_leave(),
+            _ => {}
+        }
+        self.notice = None;
+        match self.session.stage() {
+            Stage::Welcome if intent == Intent::Enter => self.act(Action::Start),
+            Stage::Welcome | Stage::Finished | Stage::Stopped => self.scroll_or_back(&intent),
+            Stage::Asking(q) => self.on_question(q, intent),
+            Stage::Review => self.on_review(&intent),
+        }
+        Control::Continue
+    }
+
+    fn confirm(&mut self, intent: &Intent) -> Control {
+        match intent {
+            Intent::Yes => Control::Exit(Exit::Left),
+            Intent::No => {
+                self.overlay = None;
+                Control::Continue
+            }
+            _ => Control::Continue,
+        }
+    }
+
+    fn help_overlay(&mut self, intent: &Intent) {
+        if matches!(
+            intent,
+            Intent::Help | Intent::Quit | Intent::Back | Intent::Enter
+        ) {
+            self.overlay = None;
+        }
+    }
+
+    /// Leaving discards answers, so once there are any it asks first. From the crisis panel it
+    /// never stands in the way.
+    fn ask_to_leave(&mut self) -> Control {
+        let nothing_to_lose =
+            self.session.answers().is_empty() || matches!(self.session.stage(), Stage::Stopped);
+        if nothing_to_lose {
+            Control::Exit(Exit::Left)
+        } else {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Control::Continue
+        }
+    }
+
+    /// Applies a session action and follows it: a fresh draft on a question screen, the review
+    /// cursor on "show my result", the top of a new screen, a notice for what was cleared.
+    fn act(&mut self, action: Action) {
+        match self.session.apply(action) {
+            Ok(effect) => {
+                self.enter_stage();
+                if let Effect::Cleared(hidden) = effect {
+                    self.notice = Some(cleared_notice(&hidden));
+                }
+            }
+            Err(refusal) => self.refused(&refusal),
+        }
+    }
+
+    fn enter_stage(&mut self) {
+        self.scroll = 0;
+        self.draft = match self.session.stage() {
+            Stage::Asking(q) => {
+                let question = &self.session.questionnaire().questions[q];
+                Some(Draft::new(question, self.session.answers().get(q)))
+            }
+            _ => None,
+        };
+        if self.session.stage() == Stage::Review {
+            self.review_cursor = 0;
+        }
+        self.outcome = matches!(self.session.stage(), Stage::Finished | Stage::Stopped)
+            .then(|| self.session.outcome());
+    }
+
+    fn refused(&mut self, refusal: &Refusal) {
+        if let Refusal::Unanswered(q) = refusal
+            && let Some(position) = self.session.shown_questions().position(|i| i == *q)
+        {
+            self.review_cursor = position + 1;
+        }
+        if *refusal != Refusal::NotHere {
+            self.notice = Some(Notice {
+                text: capitalise(&refusal.to_string()),
+                warning: true,
+            });
+        }
+    }
+
+    fn on_question(&mut self, q: usize, intent: Intent) {
+        let options = self.session.questionnaire().questions[q].options().len();
+        match intent {
+            Intent::Enter => self.submit(),
+            Intent::Back => self.act(Action::Back),
+            Intent::Review => self.act(Action::OpenReview),
+            Intent::Digit(n) => self.pick(n, options),
+            Intent::DeleteBack => {
+                // Backspace in an empty field goes back, as it does everywhere else.
+                if !self.draft.as_mut().is_some_and(Draft::backspace) {
+                    self.act(Action::Back);
+                }
+            }
+            other => {
+                if let Some(draft) = self.draft.as_mut() {
+                    edit(draft, other, options);
+                }
+            }
+        }
+    }
+
+    /// A digit picks an option directly: on a single question it also goes on, on a multi it
+    /// toggles that option, on a scale it sets the value.
+    fn pick(&mut self, n: u32, options: usize) {
+        let Some(draft) = self.draft.as_mut() else {
+            return;
+        };
+        if !draft.pick(n, options) {
+            self.notice = Some(Notice {
+                text: format!("There is no choice {n} here."),
+                warning: true,
+            });
+            return;
+        }
+        match draft {
+            Draft::Single { .. } => self.submit(),
+            Draft::Multi { .. } => draft.toggle(),
+            Draft::Scale { .. } | Draft::Text { .. } => {}
+        }
+    }
+
+    fn submit(&mut self) {
+        let Some(draft) = &self.draft else { return };
+        match draft.answer() {
+            Some(answer) => self.act(Action::Answer(answer)),
+            None => self.act(Action::Skip),
+        }
+    }
+
+    fn on_review(&mut self, intent: &Intent) {
+        let items = self.session.shown_questions().count() + 1;
+        match intent {
+            Intent::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
+            Intent::Down => self.review_cursor = (self.review_cursor + 1).min(items - 1),
+            Intent::PageUp => self.review_cursor = self.review_cursor.saturating_sub(10),
+            Intent::PageDown => self.review_cursor = (self.review_cursor + 10).min(items - 1),
+            Intent::Home => self.review_cursor = 0,
+            Intent::End => self.review_cursor = items - 1,
+            Intent::Enter if self.review_cursor == 0 => self.act(Action::Finish),
+            Intent::Enter => {
+                let question = self.session.shown_questions().nth(self.review_cursor - 1);
+                if let Some(q) = question {
+                    self.act(Action::Edit(q));
+                }
+            }
+            Intent::Back => self.act(Action::Back),
+            _ => {}
+        }
+    }
+
+    fn scroll_or_back(&mut self, intent: &Intent) {
+        let page = layout::body_height(self.size.1).max(1);
+        let limit = self.scroll_limit();
+        self.scroll = match intent {
+            Intent::Up => self.scroll.saturating_sub(1),
+            Intent::Down => self.scroll.saturating_add(1).min(limit),
+            Intent::PageUp => self.scroll.saturating_sub(page),
+            Intent::PageDown => self.scroll.saturating_add(page).min(limit),
+            Intent::Home => 0,
+            Intent::End => limit,
+            _ => self.scroll,
+        };
+        if matches!(intent, Intent::Back | Intent::Review)
+            && self.session.stage() == Stage::Finished
+        {
+            self.act(Action::Back);
+        }
+    }
+
+    /// How far the current screen can scroll at the current size.
+    fn scroll_limit(&self) -> u16 {
+        let lines = super::views::scrollable_height(self, self.size.0);
+        let visible = layout::body_height(self.size.1);
+        u16::try_from(lines)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(visible)
+    }
+}
+
+/// Edits the draft: moving the highlight, the scale value or the text cursor, toggling, typing.
+fn edit(draft: &mut Draft, intent: Intent, options: usize) {
+    const FAR: i64 = 1 << 32;
+    let text = matches!(draft, Draft::Text { .. });
+    let delta = match intent {
+        Intent::Up | Intent::Down if text => return,
+        Intent::Up | Intent::Left => -1,
+        Intent::Down | Intent::Right => 1,
+        Intent::Home => -FAR,
+        Intent::End => FAR,
+        _ => 0,
+    };
+    if delta != 0 {
+        if text {
+            draft.move_cursor(delta);
+        } else {
+            draft.step(delta, options);
+        }
+        return;
+    }
+    match intent {
+        Intent::Toggle => draft.toggle(),
+        Intent::Type(typed) => draft.insert(&typed),
+        Intent::NewLine => draft.insert("\n"),
+        _ => {}
+    }
+}
+
+fn cleared_notice(hidden: &[usize]) -> Notice {
+    let text = match hidden.len() {
+        1 => "1 follow-up question no longer applies, so its answer was cleared.".to_string(),
+        n => format!("{n} follow-up questions no longer apply, so their answers were cleared."),
+    };
+    Notice {
+        text,
+        warning: false,
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect::<String>() + "."
+    })
+}

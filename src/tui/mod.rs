@@ -1,0 +1,15 @@
+//! The full-screen questionnaire's pure parts: the app state over the session, the key map, and
+//! the views. The terminal itself (raw mode, signals, the event loop) lives in the binary.
+
+mod app;
+mod draft;
+mod keymap;
+mod layout;
+mod theme;
+mod views;
+mod wrap;
+
+pub use app::{App, Control, Exit, Notice, Overlay};
+pub use draft::Draft;
+pub use keymap::{Intent, Mode, intent};
+pub use layout::{MIN_HEIGHT, MIN_WIDTH};

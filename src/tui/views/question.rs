@@ -1,0 +1,209 @@
+//! A question screen: the prompt, then the options as a list, toggles, a horizontal scale or a
+//! text field. The highlighted option is always scrolled into view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::questionnaire::{Choice, Question, QuestionKind, Scale};
+use crate::tui::app::App;
+use crate::tui::draft::Draft;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
+
+pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let question = &app.session.questionnaire().questions[q];
+    let Some(draft) = &app.draft else { return };
+    let mut lines = wrap(&question.prompt, area.width, theme.prompt(), "", "");
+    if question.required {
+        lines.push(Line::from(Span::styled("(required)", theme.dim())));
+    }
+    lines.push(Line::default());
+    let focus = lines.len();
+    let (body, focus_in_body) = match (&question.kind, draft) {
+        (QuestionKind::Single { options }, Draft::Single { cursor }) => {
+            option_lines(options, *cursor, None, area.width, theme)
+        }
+        (
+            QuestionKind::Multi {
+                options,
+                min_choices,
+                max_choices,
+            },
+            Draft::Multi { cursor, chosen },
+        ) => {
+            let (mut body, at) = option_lines(options, *cursor, Some(chosen), area.width, theme);
+            body.push(Line::default());
+            body.extend(wrap(
+                &limits_text(*min_choices, *max_choices),
+                area.width,
+                theme.dim(),
+                "",
+                "",
+            ));
+            (body, at)
+        }
+        (QuestionKind::Scale(scale), Draft::Scale { value, .. }) => {
+            (scale_lines(scale, *value, area.width, theme), 0)
+        }
+        (QuestionKind::Text { max_length, .. }, Draft::Text { text, cursor, .. }) => {
+            (text_lines(text, *cursor, *max_length, area.width, theme), 0)
+        }
+        _ => (Vec::new(), 0),
+    };
+    lines.extend(body);
+    // Scroll just enough that the highlighted option's last line is on screen.
+    let focus_end = focus + focus_in_body;
+    let height = usize::from(area.height);
+    let offset = (focus_end + 2).saturating_sub(height);
+    let offset = u16::try_from(offset).unwrap_or(u16::MAX);
+    Paragraph::new(lines).scroll((offset, 0)).render(area, buf);
+}
+
+/// The option list, and the index of the line where the highlighted option ends.
+fn option_lines(
+    options: &[Choice],
+    cursor: usize,
+    chosen: Option<&Vec<bool>>,
+    width: u16,
+    theme: Theme,
+) -> (Vec<Line<'static>>, usize) {
+    let mut lines = Vec::new();
+    let mut focus = 0;
+    for (i, option) in options.iter().enumerate() {
+        let selected = i == cursor;
+        let pointer = if selected { "›" } else { " " };
+        let number = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".to_string()
+        };
+        let tick = match chosen {
+            Some(chosen) if chosen.get(i).copied().unwrap_or(false) => "[x] ",
+            Some(_) => "[ ] ",
+            None => "",
+        };
+        let first = format!("{pointer} {number}  {tick}");
+        let rest = " ".repeat(first.chars().count());
+        let style = if selected {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.extend(wrap(&option.label, width, style, &first, &rest));
+        if selected {
+            focus = lines.len().saturating_sub(1);
+        }
+    }
+    (lines, focus)
+}
+
+fn limits_text(min: Option<usize>, max: Option<usize>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("Choose {a}."),
+        (Some(a), Some(b)) => format!("Choose {a} to {b}."),
+        (Some(a), None) => format!("Choose at least {a}."),
+        (None, Some(b)) => format!("Choose up to {b}."),
+        (None, None) => "Choose any that apply.".to_string(),
+    }
+}
+
+/// A horizontal scale: every value when they fit, the chosen one marked; a bar otherwise.
+fn scale_lines(scale: &Scale, value: i64, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let cells: Vec<String> = (scale.min..=scale.max)
+        .map(|v| {
+            if v == value {
+                format!("[{v}]")
+            } else {
+                format!(" {v} ")
+            }
+        })
+        .collect();
+    let fits = cells.iter().map(|c| c.chars().count()).sum::<usize>() <= usize::from(width);
+    let mut lines = Vec::new();
+    if fits {
+        let spans: Vec<Span<'static>> = (scale.min..=scale.max)
+            .zip(cells)
+            .map(|(v, cell)| {
+                if v == value {
+                    Span::styled(cell, theme.selected())
+                } else {
+                    Span::raw(cell)
+                }
+            })
+            .collect();
+        lines.push(Line::from(spans));
+    } else {
+        lines.push(Line::from(vec![
+            Span::raw(format!("{} ", scale.min)),
+            Span::styled(format!(" {value} "), theme.selected()),
+            Span::raw(format!(" {}", scale.max)),
+        ]));
+    }
+    let low = scale.min_label.as_deref().unwrap_or("");
+    let high = scale.max_label.as_deref().unwrap_or("");
+    if !low.is_empty() || !high.is_empty() {
+        lines.push(Line::default());
+        lines.extend(wrap(
+            &format!("{} = {low}", scale.min),
+            width,
+            theme.dim(),
+            "",
+            "",
+        ));
+        lines.extend(wrap(
+            &format!("{} = {high}", scale.max),
+            width,
+            theme.dim(),
+            "",
+            "",
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("Your answer: {value}"),
+        theme.prompt(),
+    )));
+    lines
+}
+
+/// The text typed so far with a visible cursor, and how much room is left.
+fn text_lines(
+    text: &str,
+    cursor: usize,
+    max_length: usize,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut shown: String = text.chars().take(cursor).collect();
+    shown.push('▏');
+    shown.extend(text.chars().skip(cursor));
+    let mut lines = wrap(
+        &shown,
+        width.saturating_sub(2),
+        ratatui::style::Style::new(),
+        "> ",
+        "  ",
+    );
+    lines.push(Line::default());
+    let count = text.chars().count();
+    lines.push(Line::from(Span::styled(
+        format!("{count} of {max_length} characters"),
+        theme.dim(),
+    )));
+    lines
+}
+
+/// The question's help and why-we-ask text, for the help overlay.
+#[must_use]
+pub fn about(question: &Question) -> Vec<(&'static str, String)> {
+    let mut parts = Vec::new();
+    if let Some(help) = &question.help {
+        parts.push(("About this question", help.clone()));
+    }
+    if let Some(why) = &question.why {
+        parts.push(("Why we ask", why.clone()));
+    }
+    parts
+}

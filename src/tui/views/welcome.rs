@@ -1,0 +1,37 @@
+//! The welcome screen: what this is, what it is not, what is stored, and how to start.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
+
+pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let meta = &app.session.questionnaire().meta;
+    let mut lines = wrap(&meta.intro, width, Style::new(), "", "");
+    lines.push(Line::default());
+    lines.extend(wrap(&meta.disclaimer, width, theme.dim(), "", ""));
+    lines.push(Line::default());
+    lines.extend(wrap(
+        "Nothing you answer is stored or sent anywhere: it stays in this window and is gone when \
+         you leave.",
+        width,
+        theme.dim(),
+        "",
+        "",
+    ));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Press Enter to begin.",
+        theme.prompt(),
+    )));
+    lines.extend(wrap(
+        "Keys: ↑↓ move, Enter choose, ← back, r review your answers, ? help, q quit.",
+        width,
+        theme.hint(),
+        "",
+        "",
+    ));
+    lines
+}
