@@ -88,6 +88,17 @@ impl<'q> App<'q> {
         &self.session
     }
 
+    /// The message under the screen's content, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    #[must_use]
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
     /// Records the terminal size, for scrolling.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);

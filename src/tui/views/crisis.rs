@@ -36,6 +36,7 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
         if !line.url.is_empty() {
             lines.extend(wrap(&line.url, width, theme.dim(), "  ", "  "));
         }
+        lines.push(Line::default());
     }
     lines.extend(wrap(ELSEWHERE, width, theme.prompt(), "", ""));
     lines.push(Line::default());

@@ -33,7 +33,10 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
         let (lines, _) = ordered_lines(q, app.region.as_deref());
         for line in lines {
             out.extend(wrap(
-                &format!("{}: {} {}", line.service, line.contact, line.url),
+                &format!(
+                    "{} ({}): {} {}",
+                    line.service, line.region, line.contact, line.url
+                ),
                 width,
                 Style::new(),
                 "  ",

@@ -1,0 +1,509 @@
+//! The full-screen UI without a terminal: every screen snapshotted at 80x24 and 120x40 (with
+//! style checks where colour carries meaning), scripted key sequences through the real key map,
+//! and no panic at any size with any text.
+
+use groupfit::date::Date;
+use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+use groupfit::scoring::Recommendation;
+use groupfit::session::Stage;
+use groupfit::tui::{App, Control, Exit, Overlay, intent};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+};
+use ratatui::style::Modifier;
+
+fn default_questionnaire() -> Questionnaire {
+    questionnaire::load(
+        DEFAULT_TOML.as_bytes(),
+        Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        },
+    )
+    .unwrap()
+    .questionnaire
+}
+
+fn draw(app: &mut App<'_>, width: u16, height: u16) -> Buffer {
+    app.resize(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn screen(app: &mut App<'_>, width: u16, height: u16) -> String {
+    let buffer = draw(app, width, height);
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Snapshots the screen at both sizes.
+fn snap(name: &str, app: &mut App<'_>) {
+    assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
+fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+/// Presses keys through the real key map; returns the last control.
+fn press(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
+    let mut control = Control::Continue;
+    for &code in keys {
+        if let Some(intent) = intent(&key_event(code, KeyModifiers::NONE), app.mode()) {
+            control = app.handle(intent);
+        }
+    }
+    control
+}
+
+fn typed(app: &mut App<'_>, text: &str) {
+    for c in text.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
+}
+
+fn digits(app: &mut App<'_>, keys: &str) {
+    for c in keys.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
+}
+
+fn current(app: &App<'_>) -> String {
+    match app.session().stage() {
+        Stage::Asking(q) => app.session().questionnaire().questions[q].id.clone(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// From the welcome screen: the safety screen answered "no" throughout (digit 1 each).
+fn past_safety(app: &mut App<'_>) {
+    press(app, &[KeyCode::Enter]);
+    digits(app, "11111");
+    assert_eq!(current(app), "a1");
+}
+
+/// The widowed person of the worked example, to the review. Single questions by digit; the
+/// multi t6 with Space and Enter; the scale with arrows; the text typed.
+fn widowed_to_review(app: &mut App<'_>) {
+    past_safety(app);
+    digits(app, "11112"); // a1..a5
+    digits(app, "31221"); // t1..t5
+    press(
+        app,
+        &[
+            KeyCode::Char('2'),
+            KeyCode::Down,
+            KeyCode::Char(' '),
+            KeyCode::Enter,
+        ],
+    ); // t6
+    digits(app, "3322"); // z1..z4
+    digits(app, "113"); // f1..f3
+    digits(app, "111"); // p1..p3
+    press(app, &[KeyCode::Right, KeyCode::Enter]); // p4 = 6
+    typed(app, "My husband died in the spring.");
+    press(app, &[KeyCode::Enter]);
+    assert_eq!(app.session().stage(), Stage::Review);
+}
+
+mod snapshots {
+    use super::*;
+
+    #[test]
+    fn welcome() {
+        let q = default_questionnaire();
+        snap("welcome", &mut App::new(&q, None, true));
+    }
+
+    #[test]
+    fn single_question_and_its_style() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+        snap("question_single", &mut app);
+        // The highlighted option is reverse video with or without colour; the others are not.
+        for color in [true, false] {
+            let mut app = App::new(&q, None, color);
+            press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+            let buffer = draw(&mut app, 80, 24);
+            let row = (0..24)
+                .find(|&y| {
+                    (0..80)
+                        .map(|x| buffer[(x, y)].symbol())
+                        .collect::<String>()
+                        .contains("Several days")
+                })
+                .unwrap();
+            assert!(
+                buffer[(5, row)].modifier.contains(Modifier::REVERSED),
+                "selected option not highlighted"
+            );
+            assert!(
+                !buffer[(5, row + 1)].modifier.contains(Modifier::REVERSED),
+                "unselected option highlighted"
+            );
+        }
+    }
+
+    #[test]
+    fn multi_question_with_a_tick() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "1111231221");
+        assert_eq!(current(&app), "t6");
+        press(&mut app, &[KeyCode::Char(' ')]);
+        snap("question_multi", &mut app);
+    }
+
+    #[test]
+    fn scale_question() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "1111231221");
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "3322113111");
+        assert_eq!(current(&app), "p4");
+        snap("question_scale", &mut app);
+    }
+
+    #[test]
+    fn text_question() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        let notes = app.session().shown_questions().count();
+        press(&mut app, &[KeyCode::End, KeyCode::Enter]);
+        assert_eq!(current(&app), "notes", "{notes}");
+        snap("question_text", &mut app);
+    }
+
+    #[test]
+    fn help_overlay() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter, KeyCode::Char('?')]);
+        assert_eq!(app.overlay(), Some(Overlay::Help));
+        snap("help", &mut app);
+    }
+
+    #[test]
+    fn review_with_a_cleared_branch() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "2111"); // s1 several days; s2-s4 no
+        press(
+            &mut app,
+            &[KeyCode::Char('r'), KeyCode::Down, KeyCode::Enter],
+        );
+        assert_eq!(current(&app), "s1");
+        digits(&mut app, "1");
+        assert_eq!(app.session().stage(), Stage::Review);
+        assert!(
+            app.notice()
+                .unwrap()
+                .text
+                .contains("3 follow-up questions no longer apply")
+        );
+        snap("review_cleared", &mut app);
+    }
+
+    #[test]
+    fn crisis_panel_and_its_style() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, Some("GB".into()), true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "41"); // nearly every day; then s2 "no"
+        digits(&mut app, "2"); // s3: a plan
+        assert_eq!(app.session().stage(), Stage::Stopped);
+        snap("crisis", &mut app);
+        let text = screen(&mut app, 80, 24);
+        let samaritans = text.find("Samaritans (GB)").unwrap();
+        assert!(
+            samaritans < text.find("988 Suicide & Crisis Lifeline (US)").unwrap(),
+            "the region's line comes first"
+        );
+        assert!(
+            !text.contains("Where your answers fall") && !text.contains("point towards"),
+            "no recommendation on the crisis panel"
+        );
+    }
+
+    fn result_of(app: &mut App<'_>) -> Recommendation {
+        press(app, &[KeyCode::Home, KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        app.session().outcome().recommendation
+    }
+
+    #[test]
+    fn result_support_group() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        assert_eq!(result_of(&mut app), Recommendation::SupportGroup);
+        snap("result_support_group", &mut app);
+        press(&mut app, &[KeyCode::PageDown]);
+        snap("result_support_group_page2", &mut app);
+    }
+
+    #[test]
+    fn result_group_therapy() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "44332"); // assessment
+        digits(&mut app, "13112"); // attendance
+        press(
+            &mut app,
+            &[KeyCode::Char('5'), KeyCode::Char(' '), KeyCode::Enter],
+        );
+        digits(&mut app, "1123"); // size
+        digits(&mut app, "431"); // facilitation
+        digits(&mut app, "443"); // purpose
+        press(
+            &mut app,
+            &[KeyCode::Char('8'), KeyCode::Enter, KeyCode::Enter],
+        );
+        assert_eq!(result_of(&mut app), Recommendation::GroupTherapy);
+        snap("result_group_therapy", &mut app);
+    }
+
+    #[test]
+    fn result_either_incomplete() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        press(&mut app, &[KeyCode::Char('r')]);
+        assert_eq!(result_of(&mut app), Recommendation::Either);
+        snap("result_either", &mut app);
+    }
+
+    #[test]
+    fn result_professional_first_and_flag_style() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "2111"); // several days, no to the follow-ups
+        digits(&mut app, "1111");
+        digits(&mut app, "11112");
+        digits(&mut app, "31221");
+        press(
+            &mut app,
+            &[KeyCode::Char('5'), KeyCode::Char(' '), KeyCode::Enter],
+        );
+        digits(&mut app, "3322113111");
+        press(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+        assert_eq!(result_of(&mut app), Recommendation::ProfessionalFirst);
+        snap("result_professional_first", &mut app);
+        // The amber flag is marked in words and, with colour on, in bold yellow.
+        press(&mut app, &[KeyCode::End]);
+        let buffer = draw(&mut app, 120, 40);
+        let row = (0..40)
+            .find(|&y| {
+                (0..120)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains("- AMBER:")
+            })
+            .expect("amber flag shown");
+        assert!(buffer[(3, row)].modifier.contains(Modifier::BOLD));
+        assert_eq!(buffer[(3, row)].fg, ratatui::style::Color::Yellow);
+    }
+
+    #[test]
+    fn too_small() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        assert_snapshot!("too_small_30x8", screen(&mut app, 30, 8));
+    }
+}
+
+mod keys {
+    use super::*;
+
+    #[test]
+    fn back_and_change_an_answer() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "1");
+        assert_eq!(current(&app), "a2");
+        press(&mut app, &[KeyCode::Left]);
+        assert_eq!(current(&app), "a1");
+        press(
+            &mut app,
+            &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Enter],
+        );
+        let a1 = q.question_index("a1").unwrap();
+        assert_eq!(
+            app.session()
+                .answers()
+                .get(a1)
+                .unwrap()
+                .describe(&q.questions[a1]),
+            "Long-standing patterns in how I feel or relate to people"
+        );
+        press(&mut app, &[KeyCode::BackTab, KeyCode::Backspace]);
+        assert_eq!(current(&app), "s8", "Shift+Tab and Backspace go back too");
+    }
+
+    #[test]
+    fn a_branch_appears_and_disappears() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "3");
+        assert_eq!(current(&app), "s2", "follow-ups appear");
+        press(&mut app, &[KeyCode::Left]);
+        digits(&mut app, "1");
+        assert_eq!(current(&app), "s5", "and disappear");
+    }
+
+    #[test]
+    fn red_stops_at_once() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "22");
+        assert_eq!(app.session().stage(), Stage::Stopped);
+        // Leaving the crisis panel never asks twice.
+        assert_eq!(
+            press(&mut app, &[KeyCode::Char('q')]),
+            Control::Exit(Exit::Left)
+        );
+    }
+
+    #[test]
+    fn leaving_asks_first_once_something_is_answered() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(
+            press(&mut app, &[KeyCode::Char('q')]),
+            Control::Exit(Exit::Left),
+            "nothing to lose yet"
+        );
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "1");
+        assert_eq!(press(&mut app, &[KeyCode::Esc]), Control::Continue);
+        assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
+        snap("confirm_quit", &mut app);
+        assert_eq!(
+            press(&mut app, &[KeyCode::Enter]),
+            Control::Continue,
+            "Enter never confirms leaving"
+        );
+        assert_eq!(press(&mut app, &[KeyCode::Char('n')]), Control::Continue);
+        assert_eq!(app.overlay(), None);
+        press(&mut app, &[KeyCode::Char('q')]);
+        assert_eq!(
+            press(&mut app, &[KeyCode::Char('y')]),
+            Control::Exit(Exit::Left)
+        );
+        let ctrl_c = intent(
+            &key_event(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            app.mode(),
+        )
+        .unwrap();
+        assert_eq!(
+            App::new(&q, None, true).handle(ctrl_c),
+            Control::Exit(Exit::Interrupted)
+        );
+    }
+
+    #[test]
+    fn digits_pick_directly_and_out_of_range_is_explained() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "9");
+        assert_eq!(current(&app), "s1");
+        assert_eq!(app.notice().unwrap().text, "There is no choice 9 here.");
+        digits(&mut app, "1");
+        assert_eq!(current(&app), "s5");
+    }
+
+    #[test]
+    fn multi_max_choices_is_enforced_without_locking_navigation() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "1111231221");
+        assert_eq!(current(&app), "t6");
+        digits(&mut app, "1234");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(current(&app), "t6", "four ticks are refused");
+        assert!(
+            app.notice().unwrap().text.contains("at most 3"),
+            "{:?}",
+            app.notice()
+        );
+        press(&mut app, &[KeyCode::Left]);
+        assert_eq!(current(&app), "t5", "going back still works");
+        digits(&mut app, "1");
+        assert_eq!(current(&app), "t6");
+        press(&mut app, &[KeyCode::Char('4'), KeyCode::Enter]);
+        assert_eq!(current(&app), "z1", "three ticks go on");
+    }
+
+    #[test]
+    fn the_review_opens_on_show_my_result_and_an_edit_returns_to_it() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+        assert_eq!(current(&app), "s1");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Review);
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        assert_eq!(app.session().outcome().percent, Some(18));
+    }
+
+    #[test]
+    fn a_pasted_newline_does_not_submit() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::End, KeyCode::Enter]);
+        assert_eq!(current(&app), "notes");
+        let paste = Event::Paste("line one\nline two\u{1b}[2J".into());
+        app.handle(intent(&paste, app.mode()).unwrap());
+        assert_eq!(current(&app), "notes", "still on the question");
+        press(&mut app, &[KeyCode::Enter]);
+        let notes = q.question_index("notes").unwrap();
+        assert_eq!(
+            app.session()
+                .answers()
+                .get(notes)
+                .unwrap()
+                .describe(&q.questions[notes]),
+            "My husband died in the spring.line one\nline two[2J"
+        );
+    }
+}
