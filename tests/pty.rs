@@ -1,0 +1,234 @@
+//! The real binary in a pseudo-terminal: a full walkthrough, and after every way of leaving (q,
+//! Ctrl-C, SIGTERM, SIGHUP, a panic) the terminal is restored with the documented exit code.
+//! Screens are read from a vt100 emulator, never from raw bytes.
+
+use std::io::{Read, Write};
+use std::num::NonZero;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::sys::termios::LocalFlags;
+use nix::unistd::Pid;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const PATIENCE: Duration = Duration::from_secs(10);
+
+struct Running {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Running {
+    fn start(env: &[(&str, &str)]) -> Self {
+        Self::start_reading_until(env, None)
+    }
+
+    /// Starts the program; the reader stops (closing its copy of the master side) once the
+    /// screen shows `stop_at`, so that dropping the master really hangs up the terminal.
+    fn start_reading_until(env: &[(&str, &str)], stop_at: Option<&'static str>) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_groupfit"));
+        command.env("TERM", "xterm-256color");
+        command.env("LANG", "en_US.UTF-8");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = pair.slave.spawn_command(command).unwrap();
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            NonZero::new(30).unwrap(),
+            NonZero::new(100).unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut parser = sink.lock().unwrap();
+                parser.process(&buf[..n]);
+                if stop_at.is_some_and(|text| parser.screen().contents().contains(text)) {
+                    break;
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Self {
+            master: pair.master,
+            child,
+            writer,
+            screen,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {text:?}; the screen shows:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Sends keys one at a time, waiting for `after` to appear.
+    fn keys(&mut self, keys: &str, after: &str) {
+        for c in keys.chars() {
+            self.send(&c.to_string());
+            thread::sleep(Duration::from_millis(15));
+        }
+        self.wait_for(after);
+    }
+
+    fn pid(&self) -> Pid {
+        Pid::from_raw(i32::try_from(self.child.process_id().unwrap()).unwrap())
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader take in the last bytes the program wrote.
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            assert!(start.elapsed() < PATIENCE, "the program did not exit");
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Echo and canonical mode back, the main screen, the cursor shown.
+    fn assert_restored(&self) {
+        let termios = self.master.get_termios().expect("termios of the pty");
+        assert!(
+            termios.local_flags.contains(LocalFlags::ECHO),
+            "echo is off after exit"
+        );
+        assert!(
+            termios.local_flags.contains(LocalFlags::ICANON),
+            "canonical mode is off after exit"
+        );
+        let parser = self.screen.lock().unwrap();
+        assert!(
+            !parser.screen().alternate_screen(),
+            "still on the alternate screen"
+        );
+        assert!(!parser.screen().hide_cursor(), "the cursor is still hidden");
+    }
+}
+
+const RIGHT: &str = "\x1b[C";
+
+#[test]
+fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    app.keys("\r", "Over the last 2 weeks");
+    app.keys("11111", "What brings you");
+    app.keys("11112", "Could you keep the same weekly time");
+    app.keys("31221", "When could you usually get to a group?");
+    app.keys("2\r", "Which sounds more comfortable?");
+    app.keys("3322113111", "How much do you expect a group to help you?");
+    app.send(RIGHT);
+    app.keys("\r", "anything else you would like");
+    app.keys("Spring.\r", "Show my result");
+    app.keys("\r", "S = -0.633");
+    assert!(
+        app.contents()
+            .contains("Your answers point towards: Support group.")
+    );
+    app.keys("q", "Leave groupfit?");
+    app.send("y");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn ctrl_c_leaves_at_once_with_130() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    app.keys("\r1", "seriously harming someone else");
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 130);
+    app.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_130() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    kill(app.pid(), Signal::SIGTERM).unwrap();
+    assert_eq!(app.exit_code(), 130);
+    app.assert_restored();
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    kill(app.pid(), Signal::SIGHUP).unwrap();
+    assert_eq!(app.exit_code(), 129);
+    app.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_exits_101() {
+    if !cfg!(debug_assertions) {
+        return; // the panic trigger exists in debug builds only
+    }
+    let mut app = Running::start(&[("GROUPFIT_DEBUG_PANIC", "1")]);
+    assert_eq!(app.exit_code(), 101);
+    app.assert_restored();
+    assert!(
+        app.contents().contains("debug panic trigger"),
+        "{}",
+        app.contents()
+    );
+}
+
+#[test]
+fn the_program_ends_when_the_terminal_vanishes() {
+    let app = Running::start_reading_until(&[], Some("Press Enter to begin"));
+    app.wait_for("Press Enter to begin");
+    let Running {
+        master,
+        mut child,
+        writer,
+        ..
+    } = app;
+    drop(writer);
+    drop(master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "still running 2 s after the terminal vanished"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+}
