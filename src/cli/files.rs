@@ -14,7 +14,9 @@ use super::output;
 /// Reads a file, at most one byte over the size limit (the loader then refuses it).
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     let file = File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut bytes = Vec::new();
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut bytes =
+        Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES as u64 + 1)).unwrap_or(0));
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;

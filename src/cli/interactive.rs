@@ -8,6 +8,7 @@ use std::time::Duration;
 use groupfit::crisis::region_from_locale;
 use groupfit::tui::{App, Control, Exit as AppExit, intent};
 use ratatui::crossterm::event::{self, Event};
+use signal_hook::iterator::Signals;
 
 use super::args::RunArgs;
 use super::output;
@@ -35,12 +36,15 @@ pub fn run(args: &RunArgs) -> Exit {
     let region = args.region.clone().or_else(locale_region);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(&questionnaire, region, color);
-    if let Err(e) = terminal::watch_signals() {
-        output::error(&format!("cannot watch for signals: {e}"));
-        return Exit::Failure;
-    }
+    let signals = match terminal::catch_signals() {
+        Ok(signals) => signals,
+        Err(e) => {
+            output::error(&format!("cannot watch for signals: {e}"));
+            return Exit::Failure;
+        }
+    };
     let result = terminal::enter().and_then(|(guard, mut screen)| {
-        let exit = event_loop(&mut screen, &mut app);
+        let exit = event_loop(&mut screen, &mut app, signals);
         drop(guard);
         exit
     });
@@ -63,18 +67,28 @@ fn locale_region() -> Option<String> {
         .and_then(|locale| region_from_locale(&locale))
 }
 
-fn event_loop(screen: &mut terminal::Screen, app: &mut App<'_>) -> std::io::Result<Exit> {
+fn event_loop(
+    screen: &mut terminal::Screen,
+    app: &mut App<'_>,
+    signals: Signals,
+) -> std::io::Result<Exit> {
+    let mut signals = Some(signals);
     let mut dirty = true;
     loop {
         if let Some(signal) = pending_signal() {
             return Ok(Exit::Signal(exit_code(signal)));
         }
         if dirty {
-            let size = screen.size()?;
-            app.resize(size.width, size.height);
-            screen.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            screen.draw(|frame| {
+                let area = frame.area();
+                app.resize(area.width, area.height);
+                frame.render_widget(&*app, area);
+            })?;
             debug_panic_trigger();
             dirty = false;
+        }
+        if let Some(signals) = signals.take() {
+            terminal::watch(signals)?;
         }
         if !event::poll(TICK)? {
             continue;

@@ -94,11 +94,17 @@ pub fn exit_code(signal: i32) -> u8 {
     }
 }
 
-/// Starts the signal thread. A signal is recorded for the event loop to notice; if the loop has
-/// not left within the watchdog's time (the terminal may have vanished, and a read can spin),
-/// the thread restores the terminal and exits itself. It never restores inside the handler.
-pub fn watch_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])?;
+/// Catches the signals from now on: a signal is recorded for the event loop to notice. Call
+/// `watch` on the result to start the watchdog.
+pub fn catch_signals() -> io::Result<Signals> {
+    Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])
+}
+
+/// Starts the watchdog thread. A signal caught (even before the thread started) is recorded for
+/// the event loop; if the loop has not left within the watchdog's time (the terminal may have
+/// vanished, and a read can spin), the thread restores the terminal and exits itself. It never
+/// restores inside a signal handler. Started after the first frame, so that it does not delay it.
+pub fn watch(mut signals: Signals) -> io::Result<()> {
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

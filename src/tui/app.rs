@@ -101,6 +101,9 @@ impl<'q> App<'q> {
 
     /// Records the terminal size, for scrolling.
     pub fn resize(&mut self, width: u16, height: u16) {
+        if self.size == (width, height) {
+            return; // called before every frame: only a real change costs a re-layout
+        }
         self.size = (width, height);
         self.scroll = self.scroll.min(self.scroll_limit());
     }
