@@ -472,6 +472,30 @@ mod keys {
     }
 
     #[test]
+    fn multi_min_choices_is_enforced_and_explained() {
+        let mut q = default_questionnaire();
+        let t6 = q.question_index("t6").unwrap();
+        if let questionnaire::QuestionKind::Multi { min_choices, .. } = &mut q.questions[t6].kind {
+            *min_choices = Some(2);
+        }
+        let mut app = App::new(&q, None, true);
+        past_safety(&mut app);
+        digits(&mut app, "1111231221");
+        digits(&mut app, "1");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(current(&app), "t6", "one tick is refused");
+        assert!(
+            app.notice().unwrap().text.contains("at least 2"),
+            "{:?}",
+            app.notice()
+        );
+        assert!(screen(&mut app, 80, 24).contains("Choose 2 to 3."));
+        digits(&mut app, "3");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(current(&app), "z1");
+    }
+
+    #[test]
     fn the_review_opens_on_show_my_result_and_an_edit_returns_to_it() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
