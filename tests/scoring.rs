@@ -1,26 +1,17 @@
 //! Scoring against CLINICAL.md: the worked example, its amber and red variants, the same person
 //! on the default questionnaire, and the answers file's errors and warnings.
 
+mod common;
+
 use groupfit::answers::{self, LoadedAnswers};
-use groupfit::date::Date;
-use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+use groupfit::questionnaire::{self, Questionnaire};
 use groupfit::scoring::{Band, Outcome, Recommendation, Safety, score};
 
-const TODAY: Date = Date {
-    year: 2026,
-    month: 11,
-    day: 26,
-};
+use common::{TODAY, default_questionnaire};
 
 fn questionnaire(path: &str) -> Questionnaire {
     let bytes = std::fs::read(path).unwrap();
     questionnaire::load(&bytes, TODAY).unwrap().questionnaire
-}
-
-fn default_questionnaire() -> Questionnaire {
-    questionnaire::load(DEFAULT_TOML.as_bytes(), TODAY)
-        .unwrap()
-        .questionnaire
 }
 
 fn load_answers(q: &Questionnaire, text: &str) -> LoadedAnswers {
@@ -245,9 +236,7 @@ mod answers_file {
                 "kind = \"single\"\nprompt = \"Main hope?\"",
                 "kind = \"multi\"\nmax_choices = 1\nprompt = \"Main hope?\"",
             );
-        let q = questionnaire::load(text.as_bytes(), TODAY)
-            .unwrap()
-            .questionnaire;
+        let q = common::load_valid(&text);
         let found = errors(&q, "[answers]\np1 = [\"less_alone\", \"change\"]\n");
         assert!(found[0].contains("allows at most 1 choices"), "{found:?}");
         let found = errors(&q, "[answers]\np1 = [\"less_alone\", \"less_alone\"]\n");

@@ -1,23 +1,15 @@
 //! Scripted walks through the session state machine on the default questionnaire.
 
+mod common;
+
 use std::collections::HashMap;
 
 use groupfit::answers::Answer;
-use groupfit::date::Date;
-use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+use groupfit::questionnaire::Questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::{Action, Effect, Refusal, Session, Stage};
 
-fn default_questionnaire() -> Questionnaire {
-    let today = Date {
-        year: 2026,
-        month: 11,
-        day: 26,
-    };
-    questionnaire::load(DEFAULT_TOML.as_bytes(), today)
-        .unwrap()
-        .questionnaire
-}
+use common::default_questionnaire;
 
 /// The answer picking option `id` of question `question`.
 fn choose(q: &Questionnaire, question: &str, id: &str) -> Answer {
@@ -269,16 +261,7 @@ fn a_required_question_cannot_be_skipped_or_left_unanswered() {
             "prompt = \"Main hope?\"",
             "prompt = \"Main hope?\"\nrequired = true",
         );
-    let q = questionnaire::load(
-        text.as_bytes(),
-        Date {
-            year: 2026,
-            month: 11,
-            day: 26,
-        },
-    )
-    .unwrap()
-    .questionnaire;
+    let q = common::load_valid(&text);
     let mut session = Session::new(&q);
     session.apply(Action::Start).unwrap();
     session

@@ -2,8 +2,9 @@
 //! style checks where colour carries meaning), scripted key sequences through the real key map,
 //! and no panic at any size with any text.
 
-use groupfit::date::Date;
-use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+mod common;
+
+use groupfit::questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::Stage;
 use groupfit::tui::{App, Control, Exit, Overlay, intent};
@@ -16,18 +17,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::style::Modifier;
 
-fn default_questionnaire() -> Questionnaire {
-    questionnaire::load(
-        DEFAULT_TOML.as_bytes(),
-        Date {
-            year: 2026,
-            month: 11,
-            day: 26,
-        },
-    )
-    .unwrap()
-    .questionnaire
-}
+use common::default_questionnaire;
 
 fn draw(app: &mut App<'_>, width: u16, height: u16) -> Buffer {
     app.resize(width, height);

@@ -2,8 +2,9 @@
 //! random text from ASCII, CJK, emoji, combining, zero-width and control alphabets, without
 //! panicking (ratatui's own wrap panics on some of these; ours must not).
 
-use groupfit::date::Date;
-use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
+mod common;
+
+use groupfit::questionnaire::{self, Questionnaire};
 use groupfit::tui::{App, Intent};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -21,16 +22,7 @@ fn text() -> impl Strategy<Value = String> {
 
 /// The default questionnaire with every text a person sees replaced by random text.
 fn questionnaire_with(texts: &[String]) -> Questionnaire {
-    let mut q = questionnaire::load(
-        DEFAULT_TOML.as_bytes(),
-        Date {
-            year: 2026,
-            month: 11,
-            day: 26,
-        },
-    )
-    .unwrap()
-    .questionnaire;
+    let mut q = common::default_questionnaire();
     let mut next = texts.iter().cycle().cloned();
     let mut take = || next.next().unwrap_or_default();
     q.meta.title = take();
@@ -157,16 +149,7 @@ fn render_all(apps: &mut [App<'_>], width: u16, height: u16) {
 
 #[test]
 fn every_screen_renders_at_every_small_size() {
-    let q = questionnaire::load(
-        DEFAULT_TOML.as_bytes(),
-        Date {
-            year: 2026,
-            month: 11,
-            day: 26,
-        },
-    )
-    .unwrap()
-    .questionnaire;
+    let q = common::default_questionnaire();
     let mut apps = every_screen(&q);
     for width in 0..=12 {
         for height in 0..=12 {

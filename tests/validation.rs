@@ -1,16 +1,13 @@
 //! One fixture per validation rule: each must be refused with its message at its line:column.
 
+mod common;
+
 use std::path::Path;
 
-use groupfit::date::Date;
 use groupfit::diag::Diagnostic;
 use groupfit::questionnaire::{self, DEFAULT_TOML};
 
-const TODAY: Date = Date {
-    year: 2026,
-    month: 11,
-    day: 26,
-};
+use common::TODAY;
 
 fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
     let path = Path::new("tests/fixtures/invalid").join(format!("{name}.toml"));
