@@ -7,6 +7,7 @@ pub mod answers;
 pub mod crisis;
 pub mod date;
 pub mod diag;
+pub mod plain;
 pub mod questionnaire;
 pub mod report;
 pub mod scoring;

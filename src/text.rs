@@ -75,6 +75,21 @@ pub fn clean(text: &str, keep_newlines: bool) -> String {
     out
 }
 
+/// Drops what must not be stored from typed or pasted text: control and invisible formatting
+/// characters go, a tab becomes a space, line breaks stay only when `keep_newlines` is set.
+#[must_use]
+pub fn strip_unsafe(text: &str, keep_newlines: bool) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' | '\r' if keep_newlines => Some('\n'),
+            c if is_unsafe_char(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Cleans one line of text: no line breaks, no control characters.
 #[must_use]
 pub fn clean_line(text: &str) -> String {

@@ -11,29 +11,34 @@ use ratatui::crossterm::event::{self, Event};
 use signal_hook::iterator::Signals;
 
 use super::args::RunArgs;
-use super::output;
+use super::output::{self, Output};
+use super::plain;
 use super::terminal::{self, exit_code, pending_signal};
 use super::{Exit, files};
 
 /// How often the loop wakes to check for signals while idle.
 const TICK: Duration = Duration::from_millis(100);
 
-pub fn run(args: &RunArgs) -> Exit {
-    if args.clinician || args.plain || args.resume.is_some() {
-        output::error("--clinician, --plain and --resume are not available yet in this version");
+pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
+    if args.clinician || args.resume.is_some() {
+        output::error("--clinician and --resume are not available yet in this version");
         return Exit::Failure;
     }
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
+    let region = args.region.clone().or_else(locale_region);
+    if args.plain || plain::wanted_by_environment() {
+        return plain::run(&questionnaire, region, out);
+    }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(
             "groupfit run needs an interactive terminal, and stdin or stdout is not one. \
-             To score saved answers without a terminal, use `groupfit score --answers FILE`.",
+             To answer line by line (screen readers, scripts), use `groupfit run --plain`; \
+             to score saved answers, `groupfit score --answers FILE`.",
         );
         return Exit::Failure;
     }
-    let region = args.region.clone().or_else(locale_region);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::new(&questionnaire, region, color);
     let signals = match terminal::catch_signals() {

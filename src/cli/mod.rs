@@ -4,6 +4,7 @@ mod args;
 mod files;
 mod interactive;
 mod output;
+mod plain;
 mod score;
 mod terminal;
 mod validate;
@@ -42,7 +43,7 @@ impl Exit {
 pub fn run(cli: Cli) -> Exit {
     let mut out = Output::stdout();
     let exit = match cli.command.unwrap_or_default() {
-        Command::Run(args) => interactive::run(&args),
+        Command::Run(args) => interactive::run(&args, &mut out),
         Command::Validate { files } => validate::validate(&files, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
         Command::Template => {

@@ -31,6 +31,11 @@ impl Output {
         }
     }
 
+    /// True once a write has failed: there is no point producing more.
+    pub fn is_broken(&self) -> bool {
+        self.failed.is_some()
+    }
+
     /// The exit to use: a broken pipe is a quiet, normal end (the reader had enough); any other
     /// write failure is reported and exits 1.
     pub fn finish(self, exit: Exit) -> Exit {

@@ -1,0 +1,188 @@
+//! Plain mode, scripted: walkthroughs from "stdin" to each recommendation with invalid input,
+//! going back, multi and scale answers, and the red stop; transcripts free of escape sequences;
+//! and the real binary on a pipe.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+
+use common::default_questionnaire;
+use groupfit::plain::{End, Plain};
+use insta::assert_snapshot;
+
+/// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
+/// ended, or `None` if the input ran out first.
+fn transcript(lines: &[&str]) -> (String, Option<End>) {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, Some("US".into()), true);
+    let mut out = plain.opening();
+    for line in lines {
+        out.push_str(&format!("> {line}\n"));
+        let (reply, end) = plain.respond(line);
+        out.push_str(&reply);
+        if end.is_some() {
+            return (out, end);
+        }
+    }
+    (out, None)
+}
+
+/// Safety "no", then the widowed person, with a wrong number, a word, a change of mind, a multi
+/// and a scale on the way.
+const WIDOWED: &[&str] = &[
+    "1",
+    "1",
+    "1",
+    "1",
+    "1", // safety
+    "7",
+    "one",
+    "1",
+    "1",
+    "b",
+    "1",
+    "1",
+    "1",
+    "2", // assessment, with two invalid lines and a back
+    "3",
+    "1",
+    "2",
+    "2",
+    "1",
+    "2, 3", // attendance; t6 ticks two
+    "3",
+    "3",
+    "2",
+    "2", // size
+    "1",
+    "1",
+    "3", // facilitation
+    "1",
+    "1",
+    "1",
+    "11",
+    "6", // purpose: 11 is off the scale
+    "My husband died in the spring.",
+];
+
+#[test]
+fn a_scripted_walkthrough_to_a_support_group() {
+    let (text, end) = transcript(WIDOWED);
+    assert_eq!(end, Some(End::Finished));
+    assert!(text.contains("Please type a number from 1 to 5."));
+    assert!(text.contains("Please type a whole number from 0 to 10."));
+    assert!(text.contains("You chose: Weekday evenings; Weekends."));
+    assert!(text.contains("RESULT: Support group"));
+    assert!(text.contains("S = -0.633"));
+    assert!(!text.contains('\u{1b}'), "no escape sequences at all");
+    assert_snapshot!("plain_support_group", text);
+}
+
+#[test]
+fn scripted_walkthroughs_to_the_other_recommendations() {
+    let therapy = [
+        "1", "1", "1", "1", "1", "4", "4", "3", "3", "2", "1", "3", "1", "1", "2", "5", "1", "1",
+        "2", "3", "4", "3", "1", "4", "4", "3", "8", "",
+    ];
+    let (text, end) = transcript(&therapy);
+    assert_eq!(end, Some(End::Finished));
+    assert!(text.contains("RESULT: Group therapy"), "{text}");
+
+    // Empty lines skip: too little is answered for a firm result.
+    let mut sparse = vec!["1", "1", "1", "1", "1"];
+    sparse.extend(std::iter::repeat_n("", 23));
+    let (text, end) = transcript(&sparse);
+    assert_eq!(end, Some(End::Finished));
+    assert!(text.contains("RESULT: Either could suit you"), "{text}");
+
+    let mut amber: Vec<&str> = WIDOWED.to_vec();
+    amber[3] = "2"; // alcohol or drugs make daily life hard
+    let (text, _) = transcript(&amber);
+    assert!(
+        text.contains("RESULT: Talk to a professional for an individual assessment first"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_red_answer_stops_with_crisis_lines() {
+    let (text, end) = transcript(&["", "3", "1", "2"]);
+    assert_eq!(end, Some(End::Stopped));
+    assert!(
+        text.contains("This question needs an answer."),
+        "the first question is required"
+    );
+    assert!(text.contains("You are not alone."));
+    assert!(text.contains("988 Suicide & Crisis Lifeline (US): Call or text 988."));
+    assert!(!text.contains("RESULT"), "no recommendation");
+    assert_snapshot!("plain_red_stop", text);
+}
+
+fn groupfit_plain(input: &str, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_groupfit"));
+    command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_binary_reads_one_line_per_question_and_ends_cleanly() {
+    let input = WIDOWED.join("\n") + "\n";
+    let out = groupfit_plain(&input, &[], &["run", "--plain"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("RESULT: Support group"));
+    assert!(
+        !text.contains("> "),
+        "no prompts between questions in a script"
+    );
+    assert!(!text.contains('\u{1b}'));
+    // The environment chooses plain mode too.
+    let out = groupfit_plain(&input, &[("ACCESSIBLE", "1")], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("RESULT: Support group"));
+}
+
+#[test]
+fn input_that_ends_early_names_the_question() {
+    let out = groupfit_plain("1\n1\n", &[], &["run", "--plain"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the input ended before question \"s6\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_output_into_a_closed_pipe_quits_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["run", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all((WIDOWED.join("\n") + "\n").as_bytes());
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_ne!(out.status.code(), Some(101));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
