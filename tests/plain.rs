@@ -4,6 +4,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
@@ -18,7 +19,7 @@ fn transcript(lines: &[&str]) -> (String, Option<End>) {
     let mut plain = Plain::new(&q, Some("US".into()), true);
     let mut out = plain.opening();
     for line in lines {
-        out.push_str(&format!("> {line}\n"));
+        let _ = writeln!(out, "> {line}");
         let (reply, end) = plain.respond(line);
         out.push_str(&reply);
         if end.is_some() {
