@@ -25,10 +25,6 @@ pub fn ordered_lines<'q>(
     (lines, region_found)
 }
 
-/// What to say where no configured line fits: never an invented number.
-pub const ELSEWHERE: &str = "Elsewhere: call your local emergency number. A clinic can configure \
-                             its local crisis line in the questionnaire file.";
-
 #[cfg(test)]
 mod tests {
     use super::*;

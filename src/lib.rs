@@ -15,3 +15,4 @@ pub mod session;
 pub mod text;
 pub mod tomlfile;
 pub mod tui;
+pub mod ui_text;

@@ -1,16 +1,17 @@
 //! Plain mode: the questionnaire as a linear conversation of lines, for screen readers and
 //! scripts. Pure: it takes one input line at a time and returns the text to print; the binary
 //! reads stdin and writes stdout. No cursor movement, no colour, no redraws: every line makes
-//! sense read aloud in order.
+//! sense read aloud in order. Every sentence comes from the interface words (`[ui]`).
 
 use std::fmt::Write as _;
 
 use crate::answers::Answer;
-use crate::crisis::{ELSEWHERE, ordered_lines};
+use crate::crisis::ordered_lines;
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
 use crate::report;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
 use crate::text::{clean, strip_unsafe};
+use crate::ui_text::{UiText, fill, refusal_text};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,21 +50,23 @@ impl<'q> Plain<'q> {
         &self.session
     }
 
+    fn ui(&self) -> &'q UiText {
+        &self.session.questionnaire().ui
+    }
+
     /// The opening: title, introduction, disclaimer, where to find help now, and the first
     /// question.
     pub fn opening(&mut self) -> String {
         let meta = &self.session.questionnaire().meta;
+        let ui = self.ui();
         let mut out = String::new();
         line(&mut out, &meta.title);
         para(&mut out, &meta.intro);
         para(&mut out, &meta.disclaimer);
-        para(&mut out, "Nothing you answer is stored or sent anywhere.");
+        para(&mut out, &ui.plain_stored);
         line(&mut out, &self.crisis_footer());
         if !self.scripted {
-            line(
-                &mut out,
-                "Type the number of your answer and press Enter. Type b to go back, r to review your answers, ? for help, q to quit.",
-            );
+            line(&mut out, &ui.plain_how);
         }
         out.push('\n');
         let _ = self.session.apply(Action::Start);
@@ -77,12 +80,12 @@ impl<'q> Plain<'q> {
         if self.confirming_quit {
             self.confirming_quit = false;
             if input.trim().eq_ignore_ascii_case("y") {
-                return (
-                    "You left. Nothing was saved.\n".to_string(),
-                    Some(End::Left),
-                );
+                return (format!("{}\n", self.ui().plain_left), Some(End::Left));
             }
-            return (format!("Staying.\n\n{}", self.show_stage()), None);
+            return (
+                format!("{}\n\n{}", self.ui().plain_staying, self.show_stage()),
+                None,
+            );
         }
         match self.session.stage() {
             Stage::Asking(q) => self.on_question(q, input),
@@ -93,7 +96,7 @@ impl<'q> Plain<'q> {
         }
     }
 
-    /// What to say when the input ends before the questionnaire does.
+    /// What to say (on stderr) when the input ends before the questionnaire does.
     #[must_use]
     pub fn end_of_input(&self) -> String {
         match self.session.stage() {
@@ -117,28 +120,32 @@ impl<'q> Plain<'q> {
             "q" | "Q" => return self.quit(),
             _ => {}
         }
+        let ui = self.ui();
         let question = &self.session.questionnaire().questions[q];
-        let action = match parse(question, input) {
+        let action = match parse(ui, question, input) {
             Ok(Some(answer)) => Action::Answer(answer),
             Ok(None) => Action::Skip,
             Err(reason) => return (format!("{reason}\n\n{}", self.show_stage()), None),
         };
         let echo = match &action {
-            Action::Answer(Answer::Text(text)) => format!("You wrote: {}\n", clean(text, false)),
-            Action::Answer(answer) => {
-                format!("You chose: {}.\n", clean(&answer.describe(question), false))
+            Action::Answer(Answer::Text(text)) => {
+                fill(&ui.plain_wrote, &[("answer", &clean(text, false))])
             }
-            _ => "Skipped.\n".to_string(),
+            Action::Answer(answer) => fill(
+                &ui.plain_chose,
+                &[("answer", &clean(&answer.describe(question), false))],
+            ),
+            _ => ui.plain_skipped.clone(),
         };
         let reply = self.apply(action);
         match self.session.stage() {
             // A script runs to the end: after the last question comes the result, not a review.
             Stage::Review if self.scripted => {
                 let (result, end) = self.finish();
-                (format!("{echo}\n{result}"), end)
+                (format!("{echo}\n\n{result}"), end)
             }
-            Stage::Stopped => (format!("{echo}{reply}"), Some(End::Stopped)),
-            _ => (format!("{echo}{reply}"), None),
+            Stage::Stopped => (format!("{echo}\n{reply}"), Some(End::Stopped)),
+            _ => (format!("{echo}\n{reply}"), None),
         }
     }
 
@@ -153,10 +160,7 @@ impl<'q> Plain<'q> {
                 let question = picked.and_then(|n| self.session.shown_questions().nth(n));
                 match question {
                     Some(q) => (self.apply(Action::Edit(q)), None),
-                    None => (
-                        "Please type a question number from the list, or press Enter for your result.\n".to_string(),
-                        None,
-                    ),
+                    None => (format!("{}\n", self.ui().plain_review_pick), None),
                 }
             }
         }
@@ -166,7 +170,7 @@ impl<'q> Plain<'q> {
         match self.session.apply(Action::Finish) {
             Ok(_) => (self.show_stage(), Some(End::Finished)),
             Err(refusal) => (
-                format!("{}\n\n{}", sentence(&refusal), self.show_stage()),
+                format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
                 None,
             ),
         }
@@ -174,29 +178,29 @@ impl<'q> Plain<'q> {
 
     fn quit(&mut self) -> (String, Option<End>) {
         if self.scripted || self.session.answers().is_empty() {
-            return (
-                "You left. Nothing was saved.\n".to_string(),
-                Some(End::Left),
-            );
+            return (format!("{}\n", self.ui().plain_left), Some(End::Left));
         }
         self.confirming_quit = true;
-        ("Leave now? Your answers have not been saved. Type y to leave, or press Enter to stay.\n".to_string(), None)
+        (format!("{}\n", self.ui().plain_confirm_quit), None)
+    }
+
+    fn refusal(&self, refusal: &Refusal) -> String {
+        refusal_text(self.ui(), refusal)
     }
 
     /// Applies an action and says what happened, then shows where the session is now.
     fn apply(&mut self, action: Action) -> String {
+        let ui = self.ui();
         match self.session.apply(action) {
             Ok(Effect::Cleared(hidden)) => {
-                let n = hidden.len();
-                let noun = if n == 1 {
-                    "question no longer applies, so its answer was"
-                } else {
-                    "questions no longer apply, so their answers were"
+                let said = match hidden.len() {
+                    1 => ui.cleared_one.clone(),
+                    n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
                 };
-                format!("{n} follow-up {noun} cleared.\n\n{}", self.show_stage())
+                format!("{said}\n\n{}", self.show_stage())
             }
             Ok(_) => format!("\n{}", self.show_stage()),
-            Err(refusal) => format!("{}\n\n{}", sentence(&refusal), self.show_stage()),
+            Err(refusal) => format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
         }
     }
 
@@ -221,111 +225,115 @@ impl<'q> Plain<'q> {
 
     fn question(&self, q: usize) -> String {
         let questionnaire = self.session.questionnaire();
+        let ui = self.ui();
         let question = &questionnaire.questions[q];
         let progress = self.session.progress();
         let section = match question.section {
-            Section::Safety => "safety first".to_string(),
+            Section::Safety => ui.section_safety.clone(),
             Section::Scored(k) => questionnaire.dimensions[k].label.clone(),
-            Section::Info => "anything else".to_string(),
+            Section::Info => ui.section_info.clone(),
         };
         let mut out = String::new();
-        line(
-            &mut out,
-            &format!(
-                "Question {} of about {} ({section}).",
-                progress.position, progress.shown
-            ),
+        let heading = fill(
+            &ui.plain_question,
+            &[
+                ("position", &progress.position.to_string()),
+                ("total", &progress.shown.to_string()),
+                ("section", &section),
+            ],
         );
+        line(&mut out, &heading);
         line(&mut out, &question.prompt);
         let current = self.session.answers().get(q);
         match &question.kind {
             QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => {
                 for (i, option) in options.iter().enumerate() {
                     let chosen = current.is_some_and(|a| a.chosen().contains(&i));
-                    let mark = if chosen { " (your answer)" } else { "" };
+                    let mark = if chosen {
+                        format!(" {}", ui.plain_your_answer)
+                    } else {
+                        String::new()
+                    };
                     line(&mut out, &format!("  {}. {}{mark}", i + 1, option.label));
                 }
             }
             QuestionKind::Scale(scale) => {
-                let low = scale
-                    .min_label
-                    .as_deref()
-                    .map_or(String::new(), |l| format!(" ({l})"));
-                let high = scale
-                    .max_label
-                    .as_deref()
-                    .map_or(String::new(), |l| format!(" ({l})"));
-                line(
-                    &mut out,
-                    &format!(
-                        "  A whole number from {}{low} to {}{high}.",
-                        scale.min, scale.max
-                    ),
+                let label =
+                    |l: &Option<String>| l.as_deref().map_or(String::new(), |l| format!(" ({l})"));
+                let range = fill(
+                    &ui.plain_scale_range,
+                    &[
+                        ("min", &scale.min.to_string()),
+                        ("min_label", &label(&scale.min_label)),
+                        ("max", &scale.max.to_string()),
+                        ("max_label", &label(&scale.max_label)),
+                    ],
                 );
-                if let Some(Answer::Scale(v)) = current {
-                    line(&mut out, &format!("  Your answer so far: {v}."));
-                }
+                line(&mut out, &format!("  {range}"));
             }
-            QuestionKind::Text { .. } => {
-                if let Some(Answer::Text(t)) = current {
-                    line(&mut out, &format!("  Your answer so far: {t}"));
-                }
-            }
+            QuestionKind::Text { .. } => {}
+        }
+        if let Some(answer @ (Answer::Scale(_) | Answer::Text(_))) = current {
+            let so_far = fill(
+                &ui.plain_answer_so_far,
+                &[("answer", &answer.describe(question))],
+            );
+            line(&mut out, &format!("  {so_far}"));
         }
         if !self.scripted {
-            line(&mut out, &hint(question));
+            line(&mut out, &hint(ui, question));
         }
         out
     }
 
     fn review(&self) -> String {
         let q = self.session.questionnaire();
-        let mut out = String::from("Your answers:\n");
+        let ui = self.ui();
+        let mut out = String::new();
+        line(&mut out, &ui.plain_review_heading);
         for (n, i) in self.session.shown_questions().enumerate() {
             let question = &q.questions[i];
             let answer = self
                 .session
                 .answers()
                 .get(i)
-                .map_or_else(|| "not answered".to_string(), |a| a.describe(question));
-            line(
-                &mut out,
-                &format!("  {}. {} Answer: {answer}.", n + 1, question.prompt),
+                .map_or_else(|| ui.not_answered.clone(), |a| a.describe(question));
+            let item = fill(
+                &ui.plain_review_item,
+                &[
+                    ("n", &(n + 1).to_string()),
+                    ("question", &question.prompt),
+                    ("answer", &answer),
+                ],
             );
+            line(&mut out, &format!("  {item}"));
         }
-        line(
-            &mut out,
-            "Press Enter to see your result, or type a question's number to change its answer.",
-        );
+        line(&mut out, &ui.plain_review_prompt);
         out
     }
 
     fn help(&self, q: usize) -> String {
+        let ui = self.ui();
         let question = &self.session.questionnaire().questions[q];
         let mut out = String::new();
         if let Some(help) = &question.help {
-            line(&mut out, &format!("About this question: {help}"));
+            line(&mut out, &fill(&ui.plain_help_about, &[("text", help)]));
         }
         if let Some(why) = &question.why {
-            line(&mut out, &format!("Why we ask: {why}"));
+            line(&mut out, &fill(&ui.plain_help_why, &[("text", why)]));
         }
-        line(&mut out, &hint(question));
-        line(
-            &mut out,
-            "Type b to go back, r to review your answers, q to quit.",
-        );
+        line(&mut out, &hint(ui, question));
+        line(&mut out, &ui.plain_help_commands);
         out.push('\n');
         out.push_str(&self.question(q));
         out
     }
 
     fn crisis(&self) -> String {
+        let ui = self.ui();
         let mut out = String::new();
-        line(&mut out, "You are not alone.");
-        para(
-            &mut out,
-            "Thank you for answering honestly. What you told us means it is important to talk to someone now. You deserve support today, and people are ready to listen.",
-        );
+        line(&mut out, &ui.crisis_title);
+        para(&mut out, &ui.crisis_text);
         let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
         for crisis in lines {
             line(
@@ -336,102 +344,109 @@ impl<'q> Plain<'q> {
                 ),
             );
         }
-        line(&mut out, ELSEWHERE);
-        para(
-            &mut out,
-            "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved.",
-        );
+        line(&mut out, &ui.crisis_elsewhere);
+        para(&mut out, &ui.plain_stopped);
         out
     }
 
     fn crisis_footer(&self) -> String {
+        let ui = self.ui();
         let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
         lines.first().map_or_else(
-            || "If you are in crisis, call your local emergency number.".to_string(),
-            |l| format!("If you are in crisis: {}, {}", l.service, l.contact),
+            || ui.plain_no_line.clone(),
+            |l| {
+                fill(
+                    &ui.plain_footer,
+                    &[("service", &l.service), ("contact", &l.contact)],
+                )
+            },
         )
     }
 }
 
 /// How to answer this kind of question, in one sentence.
-fn hint(question: &Question) -> String {
+fn hint(ui: &UiText, question: &Question) -> String {
     let skip = if question.required {
         ""
     } else {
-        " An empty line skips it."
+        ui.plain_hint_skip.as_str()
     };
-    match &question.kind {
-        QuestionKind::Single { options } => format!(
-            "Type a number from 1 to {} and press Enter.{skip}",
-            options.len()
-        ),
-        QuestionKind::Multi { max_choices, .. } => {
-            let limit = max_choices.map_or(String::new(), |m| format!(" (up to {m})"));
-            format!("Type one or more numbers{limit}, separated by spaces or commas.{skip}")
+    let how = match &question.kind {
+        QuestionKind::Single { options } => {
+            fill(&ui.plain_hint_single, &[("n", &options.len().to_string())])
         }
-        QuestionKind::Scale(scale) => format!(
-            "Type a whole number from {} to {}.{skip}",
-            scale.min, scale.max
+        QuestionKind::Multi { max_choices, .. } => {
+            let limit = max_choices.map_or(String::new(), |m| {
+                fill(&ui.plain_hint_multi_limit, &[("n", &m.to_string())])
+            });
+            fill(&ui.plain_hint_multi, &[("limit", &limit)])
+        }
+        QuestionKind::Scale(scale) => fill(
+            &ui.plain_hint_scale,
+            &[
+                ("min", &scale.min.to_string()),
+                ("max", &scale.max.to_string()),
+            ],
         ),
-        QuestionKind::Text { .. } => format!("Type your answer on one line and press Enter.{skip}"),
-    }
+        QuestionKind::Text { .. } => ui.plain_hint_text.clone(),
+    };
+    format!("{how}{skip}")
 }
 
 /// Reads one line as an answer: `Ok(None)` for an empty line (skip), `Err` with a one-line
 /// reason when it does not fit.
-fn parse(question: &Question, input: &str) -> Result<Option<Answer>, String> {
+fn parse(ui: &UiText, question: &Question, input: &str) -> Result<Option<Answer>, String> {
     let trimmed = input.trim();
     if trimmed.is_empty() {
         return if question.required {
-            Err("This question needs an answer.".to_string())
+            Err(ui.needs_answer.clone())
         } else {
             Ok(None)
         };
     }
     let answer = match &question.kind {
         QuestionKind::Single { options } => {
-            let n = number_in(trimmed, 1, options.len())?;
-            Answer::Choice(n - 1)
+            Answer::Choice(number_in(ui, trimmed, options.len())? - 1)
         }
-        QuestionKind::Multi { options, .. } => {
-            let picks = trimmed
+        QuestionKind::Multi { options, .. } => Answer::Choices(
+            trimmed
                 .split([' ', ','])
                 .filter(|part| !part.is_empty())
-                .map(|part| number_in(part, 1, options.len()).map(|n| n - 1))
-                .collect::<Result<Vec<_>, _>>()?;
-            Answer::Choices(picks)
-        }
+                .map(|part| number_in(ui, part, options.len()).map(|n| n - 1))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
         QuestionKind::Scale(scale) => {
             let value = trimmed
                 .parse::<i64>()
                 .ok()
                 .filter(|v| (scale.min..=scale.max).contains(v));
             Answer::Scale(value.ok_or_else(|| {
-                format!(
-                    "Please type a whole number from {} to {}.",
-                    scale.min, scale.max
+                fill(
+                    &ui.plain_pick_value,
+                    &[
+                        ("min", &scale.min.to_string()),
+                        ("max", &scale.max.to_string()),
+                    ],
                 )
             })?)
         }
         QuestionKind::Text { .. } => Answer::Text(strip_unsafe(trimmed, false)),
     };
-    crate::answers::check(question, &answer).map_err(|why| format!("That answer {why}."))?;
+    crate::answers::check(question, &answer)
+        .map_err(|problem| refusal_text(ui, &Refusal::Invalid(problem)))?;
     Ok(Some(answer))
 }
 
-fn number_in(text: &str, low: usize, high: usize) -> Result<usize, String> {
+fn number_in(ui: &UiText, text: &str, high: usize) -> Result<usize, String> {
     text.parse::<usize>()
         .ok()
-        .filter(|n| (low..=high).contains(n))
-        .ok_or_else(|| format!("Please type a number from {low} to {high}."))
-}
-
-fn sentence(refusal: &Refusal) -> String {
-    let text = refusal.to_string();
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect::<String>() + "."
-    })
+        .filter(|n| (1..=high).contains(n))
+        .ok_or_else(|| {
+            fill(
+                &ui.plain_pick_number,
+                &[("min", "1"), ("max", &high.to_string())],
+            )
+        })
 }
 
 fn line(out: &mut String, text: &str) {

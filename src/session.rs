@@ -4,7 +4,7 @@
 //! Flow: welcome -> questions in asking order (safety first), skipping those `show_if` hides ->
 //! review -> finished. A red answer stops everything at once.
 
-use crate::answers::{Answer, Answers, check, visible};
+use crate::answers::{Answer, Answers, Problem, check, visible};
 use crate::questionnaire::{Flag, QuestionKind, Questionnaire};
 use crate::scoring::{Outcome, score};
 
@@ -52,7 +52,7 @@ pub enum Effect {
 pub enum Refusal {
     /// The answer does not fit the question; says why.
     #[error("this answer {0}")]
-    Invalid(String),
+    Invalid(Problem),
     /// This question must be answered.
     #[error("this question needs an answer before you go on")]
     Required,

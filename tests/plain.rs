@@ -111,7 +111,7 @@ fn a_red_answer_stops_with_crisis_lines() {
     let (text, end) = transcript(&["", "3", "1", "2"]);
     assert_eq!(end, Some(End::Stopped));
     assert!(
-        text.contains("This question needs an answer."),
+        text.contains("This question needs an answer"),
         "the first question is required"
     );
     assert!(text.contains("You are not alone."));

@@ -151,6 +151,7 @@ fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                 crisis: vec![],
                 questions,
                 sha256: String::new(),
+                ui: groupfit::ui_text::UiText::default(),
             }
         },
     )

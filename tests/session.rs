@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use groupfit::answers::Answer;
+use groupfit::answers::{Answer, Problem};
 use groupfit::questionnaire::Questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::{Action, Effect, Refusal, Session, Stage};
@@ -246,9 +246,7 @@ fn invalid_answers_are_refused_and_the_question_stays() {
     assert!(matches!(refused, Err(Refusal::Invalid(_))), "{refused:?}");
     assert_eq!(
         session.apply(Action::Answer(Answer::Choice(99))),
-        Err(Refusal::Invalid(
-            "names an option the question does not have".into()
-        ))
+        Err(Refusal::Invalid(Problem::NoSuchOption))
     );
     assert_eq!(current_id(&session), "s1");
 }

@@ -143,7 +143,7 @@ impl Reader<'_> {
             };
             let question = &self.questionnaire.questions[index];
             match answer_from_value(question, value.get_ref())
-                .and_then(|a| check(question, &a).map(|()| a))
+                .and_then(|a| check(question, &a).map(|()| a).map_err(|p| p.to_string()))
             {
                 Ok(answer) => {
                     answers.set(index, answer);

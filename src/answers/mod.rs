@@ -144,16 +144,39 @@ pub fn visible(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
     shown
 }
 
+/// Why an answer does not fit its question. The message reads after "the answer to X" and
+/// never repeats the answer itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Problem {
+    #[error("names an option the question does not have")]
+    NoSuchOption,
+    #[error("names the same option twice")]
+    Repeated,
+    #[error("combines \"{0}\" with other choices")]
+    SkipCombined(String),
+    #[error("needs at least {0} choices")]
+    TooFew(usize),
+    #[error("allows at most {0} choices")]
+    TooMany(usize),
+    #[error("must be a whole number from {0} to {1}")]
+    OutOfRange(i64, i64),
+    #[error("is longer than {0} characters")]
+    TooLong(usize),
+    #[error("{0}")]
+    UnsafeText(String),
+    #[error("does not fit a {0} question")]
+    WrongKind(&'static str),
+}
+
 /// Checks an answer against its question: the option indices exist, a multi respects its
-/// limits, a scale value is in range, a text fits. `Err` says why, in words fit for a person
-/// (never echoing the answer itself).
-pub fn check(question: &Question, answer: &Answer) -> Result<(), String> {
+/// limits, a scale value is in range, a text fits.
+pub fn check(question: &Question, answer: &Answer) -> Result<(), Problem> {
     match (&question.kind, answer) {
         (QuestionKind::Single { options }, Answer::Choice(i)) => {
             if *i < options.len() {
                 Ok(())
             } else {
-                Err("names an option the question does not have".to_string())
+                Err(Problem::NoSuchOption)
             }
         }
         (
@@ -165,31 +188,28 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), String> {
             Answer::Choices(list),
         ) => {
             if list.iter().any(|i| *i >= options.len()) {
-                return Err("names an option the question does not have".to_string());
+                return Err(Problem::NoSuchOption);
             }
             let mut sorted = list.clone();
             sorted.sort_unstable();
             sorted.dedup();
             if sorted.len() != list.len() {
-                return Err("names the same option twice".to_string());
+                return Err(Problem::Repeated);
             }
-            let skipped = list.iter().any(|i| options[*i].skip);
-            if skipped && list.len() > 1 {
-                return Err(format!(
-                    "combines \"{}\" with other choices",
-                    options[list.iter().copied().find(|i| options[*i].skip).unwrap_or(0)].label
-                ));
+            let skip = list.iter().copied().find(|i| options[*i].skip);
+            if let (Some(skip), true) = (skip, list.len() > 1) {
+                return Err(Problem::SkipCombined(options[skip].label.clone()));
             }
             if let Some(min) = min_choices
-                && !skipped
+                && skip.is_none()
                 && list.len() < *min
             {
-                return Err(format!("needs at least {min} choices"));
+                return Err(Problem::TooFew(*min));
             }
             if let Some(max) = max_choices
                 && list.len() > *max
             {
-                return Err(format!("allows at most {max} choices"));
+                return Err(Problem::TooMany(*max));
             }
             Ok(())
         }
@@ -197,21 +217,18 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), String> {
             if (scale.min..=scale.max).contains(v) {
                 Ok(())
             } else {
-                Err(format!(
-                    "must be a whole number from {} to {}",
-                    scale.min, scale.max
-                ))
+                Err(Problem::OutOfRange(scale.min, scale.max))
             }
         }
         (QuestionKind::Text { max_length, .. }, Answer::Text(t)) => {
             if t.chars().count() > *max_length {
-                Err(format!("is longer than {max_length} characters"))
+                Err(Problem::TooLong(*max_length))
             } else if let Some(problem) = crate::text::text_problem(t, true) {
-                Err(problem)
+                Err(Problem::UnsafeText(problem))
             } else {
                 Ok(())
             }
         }
-        (kind, _) => Err(format!("does not fit a {} question", kind.name())),
+        (kind, _) => Err(Problem::WrongKind(kind.name())),
     }
 }

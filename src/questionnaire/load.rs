@@ -65,7 +65,7 @@ const REQUIRED: [(&str, At, &str); 5] = [
     ),
 ];
 
-const TOP_LEVEL_KEYS: &str = "format, meta, outcomes, scoring, dimensions, crisis, questions";
+const TOP_LEVEL_KEYS: &str = "format, meta, outcomes, scoring, dimensions, crisis, questions, ui";
 
 /// A valid questionnaire and the warnings found on the way.
 #[derive(Debug)]
@@ -113,6 +113,7 @@ pub struct Sections<'a> {
     pub dimensions: Vec<RawDimension>,
     pub crisis: Vec<RawCrisis>,
     pub questions: Vec<Spanned<DeValue<'a>>>,
+    pub ui: Option<Spanned<DeValue<'a>>>,
 }
 
 impl<'a> Sections<'a> {
@@ -126,6 +127,7 @@ impl<'a> Sections<'a> {
             dimensions: Vec::new(),
             crisis: Vec::new(),
             questions: Vec::new(),
+            ui: None,
         };
         let mut seen = Vec::new();
         for (key, value) in root.into_inner() {
@@ -138,6 +140,7 @@ impl<'a> Sections<'a> {
                 "dimensions" => sections.dimensions = v.list(value, "dimension"),
                 "crisis" => sections.crisis = v.list(value, "crisis line"),
                 "questions" => sections.questions = v.array(value, "questions"),
+                "ui" => sections.ui = Some(value),
                 other => v.error(
                     key.span(),
                     format!("unknown top-level key `{other}`; expected one of {TOP_LEVEL_KEYS}"),

@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::ui_text::UiText;
+
 /// A validated questionnaire.
 #[derive(Debug, Clone)]
 pub struct Questionnaire {
@@ -14,6 +16,8 @@ pub struct Questionnaire {
     pub dimensions: Vec<Dimension>,
     pub crisis: Vec<CrisisLine>,
     pub questions: Vec<Question>,
+    /// The interface's words, with the file's `[ui]` overrides.
+    pub ui: UiText,
     /// Hex SHA-256 of the file's bytes: which exact questionnaire an answers file was made with.
     pub sha256: String,
 }

@@ -14,6 +14,7 @@ use super::raw::{RawCrisis, RawDimension};
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::tomlfile;
+use crate::ui_text::{UiText, placeholders};
 
 /// Dimension ids with a fixed meaning, which a file may not declare.
 pub const RESERVED_DIMENSIONS: [&str; 2] = ["safety", "info"];
@@ -119,6 +120,10 @@ impl<'t> Validator<'t> {
             .map(|c| self.crisis_line(c))
             .collect();
         let questions = self.questions(sections.questions, &dimensions);
+        let ui = sections
+            .ui
+            .map(|table| self.ui_text(&table))
+            .unwrap_or_default();
         let (meta, outcomes, scoring) = header?;
         Some(Questionnaire {
             meta,
@@ -127,6 +132,7 @@ impl<'t> Validator<'t> {
             dimensions,
             crisis,
             questions,
+            ui,
             sha256,
         })
     }
@@ -210,5 +216,52 @@ impl<'t> Validator<'t> {
             url: optional_text(c.url),
             last_verified,
         }
+    }
+
+    /// The `[ui]` table: known keys only, text only, and no placeholder the text cannot fill.
+    fn ui_text(&mut self, value: &Spanned<DeValue<'_>>) -> UiText {
+        let mut ui = UiText::default();
+        let Some(table) = value.get_ref().as_table() else {
+            self.error(value.span(), "`ui` must be a table: write [ui]");
+            return ui;
+        };
+        for (key, text) in table {
+            let name = key.get_ref().as_ref();
+            let Some(default) = UiText::default_of(name) else {
+                self.error(
+                    key.span(),
+                    format!("unknown [ui] key `{name}`; `groupfit template --ui` lists every key"),
+                );
+                continue;
+            };
+            let Some(translated) = text.get_ref().as_str() else {
+                self.error(text.span(), format!("[ui] {name} must be text in quotes"));
+                continue;
+            };
+            let allowed = placeholders(default);
+            for used in placeholders(translated) {
+                if !allowed.contains(&used) {
+                    let can = if allowed.is_empty() {
+                        "no placeholders".to_string()
+                    } else {
+                        allowed
+                            .iter()
+                            .map(|p| format!("{{{p}}}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    self.error(
+                        text.span(),
+                        format!(
+                            "[ui] {name}: unknown placeholder {{{used}}}; this text can use {can}"
+                        ),
+                    );
+                }
+            }
+            if let Some(slot) = ui.slot(name) {
+                *slot = translated.to_string();
+            }
+        }
+        ui
     }
 }

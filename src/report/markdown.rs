@@ -50,7 +50,11 @@ pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outc
         driver_table(&mut out, questionnaire, answers, outcome);
     }
     if !outcome.flags.is_empty() {
-        let _ = writeln!(out, "## Flags ({})\n", safety_label(outcome.safety));
+        let _ = writeln!(
+            out,
+            "## Flags ({})\n",
+            safety_label(questionnaire, outcome.safety)
+        );
         for flag in &outcome.flags {
             let _ = writeln!(
                 out,
@@ -63,7 +67,7 @@ pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outc
         out.push('\n');
     }
     if outcome.recommendation == Recommendation::Crisis {
-        let _ = writeln!(out, "## If you need help now\n");
+        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_crisis));
         for c in &questionnaire.crisis {
             let _ = writeln!(
                 out,
@@ -74,14 +78,11 @@ pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outc
                 md(&c.url)
             );
         }
-        let _ = writeln!(out, "- Elsewhere: call your local emergency number.\n");
+        let _ = writeln!(out, "- {}\n", md(&questionnaire.ui.crisis_elsewhere));
     } else {
-        let _ = writeln!(out, "## What would change the result\n");
+        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_changes));
         if outcome.would_change.is_empty() {
-            let _ = writeln!(
-                out,
-                "No single change of answer would move it to another band."
-            );
+            let _ = writeln!(out, "{}", md(&questionnaire.ui.no_change));
         }
         for change in &outcome.would_change {
             let _ = writeln!(
@@ -91,7 +92,12 @@ pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outc
             );
         }
         out.push('\n');
-        let _ = writeln!(out, "## Next steps\n\n{}\n", md(&meta.next_steps));
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            md(&questionnaire.ui.heading_next),
+            md(&meta.next_steps)
+        );
     }
     let _ = writeln!(out, "---\n\n*{}*", md(&meta.disclaimer));
     out
@@ -125,7 +131,11 @@ fn summary_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outc
         "| Complete | {} |",
         if outcome.complete { "yes" } else { "no" }
     );
-    let _ = writeln!(out, "| Safety | {} |\n", safety_label(outcome.safety));
+    let _ = writeln!(
+        out,
+        "| Safety | {} |\n",
+        safety_label(questionnaire, outcome.safety)
+    );
 }
 
 fn dimension_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
@@ -177,7 +187,7 @@ fn driver_table(
             "| {} | {} | {} | {:+.3} |",
             md(&prompt_of(questionnaire, &d.question)),
             md(&answer_of(questionnaire, answers, &d.question)),
-            direction(d.contribution),
+            direction(questionnaire, d.contribution),
             d.contribution
         );
     }

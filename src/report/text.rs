@@ -1,4 +1,5 @@
-//! The plain-text report: what `groupfit score` prints for a person to read.
+//! The plain-text report: what `groupfit score` and plain mode print for a person to read, in
+//! the questionnaire's interface language.
 
 use std::fmt::Write as _;
 
@@ -6,9 +7,11 @@ use super::words::{
     answer_of, describe_change, direction, headline, prompt_of, recommendation_label, safety_label,
 };
 use crate::answers::Answers;
+use crate::crisis::ordered_lines;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::{clean, clean_line};
+use crate::ui_text::fill;
 
 const WIDTH: usize = 80;
 /// How many drivers a person is shown; reports for clinicians list them all.
@@ -19,20 +22,18 @@ pub const TOP_DRIVERS: usize = 5;
 pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) -> String {
     let mut out = String::new();
     let meta = &questionnaire.meta;
+    let ui = &questionnaire.ui;
     line(
         &mut out,
         &format!("{} ({} {})", meta.title, meta.id, meta.version),
     );
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "RESULT: {}",
-        recommendation_label(questionnaire, outcome.recommendation)
-    );
+    let label = recommendation_label(questionnaire, outcome.recommendation);
+    line(&mut out, &fill(&ui.result_line, &[("result", &label)]));
     paragraph(&mut out, &headline(questionnaire, outcome), "  ");
     if outcome.recommendation == Recommendation::Crisis {
         crisis_lines(&mut out, questionnaire);
-        flags(&mut out, outcome);
+        flags(&mut out, questionnaire, outcome);
         out.push('\n');
         paragraph(&mut out, &meta.disclaimer, "");
         return out;
@@ -40,13 +41,13 @@ pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome)
     score_section(&mut out, questionnaire, outcome);
     dimensions(&mut out, questionnaire, outcome);
     drivers(&mut out, questionnaire, answers, outcome);
-    flags(&mut out, outcome);
+    flags(&mut out, questionnaire, outcome);
     changes(&mut out, questionnaire, answers, outcome);
     groups(&mut out, questionnaire);
     if outcome.recommendation == Recommendation::ProfessionalFirst {
         crisis_lines(&mut out, questionnaire);
     }
-    heading(&mut out, "Next steps");
+    heading(&mut out, &ui.heading_next);
     paragraph(&mut out, &meta.next_steps, "  ");
     out.push('\n');
     paragraph(&mut out, &meta.disclaimer, "");
@@ -63,7 +64,7 @@ fn line(out: &mut String, s: &str) {
 }
 
 fn heading(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n{title}");
+    let _ = writeln!(out, "\n{}", clean_line(title));
 }
 
 fn paragraph(out: &mut String, text: &str, indent: &str) {
@@ -91,27 +92,26 @@ fn bullet(out: &mut String, text: &str) {
 }
 
 fn score_section(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    heading(out, "Where your answers fall");
+    let ui = &questionnaire.ui;
+    heading(out, &ui.heading_where);
     match (outcome.score, outcome.percent) {
         (Some(s), Some(p)) => {
-            let _ = writeln!(
-                out,
-                "  {p} on a scale from 0 ({}) to 100 ({}); S = {s:+.3}",
-                questionnaire.outcomes.support_group.label,
-                questionnaire.outcomes.group_therapy.label
+            let caption = fill(
+                &ui.gauge_caption,
+                &[
+                    ("percent", &p.to_string()),
+                    ("support_group", &questionnaire.outcomes.support_group.label),
+                    ("group_therapy", &questionnaire.outcomes.group_therapy.label),
+                    ("score", &format!("{s:+.3}")),
+                ],
             );
+            paragraph(out, &caption, "  ");
             let _ = writeln!(out, "  {}", gauge(s, questionnaire.scoring.either_margin));
         }
-        _ => {
-            let _ = writeln!(out, "  No score: too few questions were answered.");
-        }
+        _ => paragraph(out, &ui.no_score, "  "),
     }
     if !outcome.complete {
-        paragraph(
-            out,
-            "Incomplete: fewer than the needed share of questions were answered, or two or more dimensions have too few answers, so the result is shown as \"either\".",
-            "  ",
-        );
+        paragraph(out, &ui.incomplete, "  ");
     }
 }
 
@@ -144,35 +144,35 @@ pub fn gauge(score: f64, margin: f64) -> String {
             _ => '-',
         })
         .collect();
-    format!("support group |{cells}| group therapy")
+    format!("-1 |{cells}| +1")
 }
 
 fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    heading(out, "Dimensions (-1 = support group, +1 = group therapy)");
+    let ui = &questionnaire.ui;
+    heading(out, &ui.heading_dimensions);
     for (d, score) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
         let value = score
             .score
             .map_or_else(|| "  -  ".to_string(), |s| format!("{s:+.2}"));
+        let counts = fill(
+            &ui.answered_of,
+            &[
+                ("answered", &score.answered.to_string()),
+                ("shown", &score.shown.to_string()),
+            ],
+        );
         let confidence = if score.confident {
-            ""
+            String::new()
         } else {
-            ", low confidence"
+            format!(", {}", ui.low_confidence)
         };
-        let _ = writeln!(
+        line(
             out,
-            "  {:<14} {value}  ({} of {} answered{confidence})",
-            clean_line(&d.label),
-            score.answered,
-            score.shown
+            &format!("  {:<14} {value}  ({counts}{confidence})", d.label),
         );
     }
     for [high, low] in &outcome.mixed {
-        bullet(
-            out,
-            &format!(
-                "Mixed profile: {high} points to group therapy while {low} points to a support group. A time-limited therapy group, or a support group now and therapy later, may fit."
-            ),
-        );
+        bullet(out, &fill(&ui.mixed, &[("high", high), ("low", low)]));
     }
 }
 
@@ -180,7 +180,7 @@ fn drivers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, o
     if outcome.drivers.is_empty() {
         return;
     }
-    heading(out, "What weighed most");
+    heading(out, &questionnaire.ui.heading_drivers);
     for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
         bullet(
             out,
@@ -188,34 +188,43 @@ fn drivers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, o
                 "\"{}\": {} ({}, {:+.3})",
                 prompt_of(questionnaire, &driver.question),
                 answer_of(questionnaire, answers, &driver.question),
-                direction(driver.contribution),
+                direction(questionnaire, driver.contribution),
                 driver.contribution
             ),
         );
     }
 }
 
-fn flags(out: &mut String, outcome: &Outcome) {
+fn flags(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
     if outcome.flags.is_empty() {
         return;
     }
-    heading(out, &format!("Flags ({})", safety_label(outcome.safety)));
+    let ui = &questionnaire.ui;
+    heading(
+        out,
+        &format!(
+            "{} ({})",
+            ui.heading_flags,
+            safety_label(questionnaire, outcome.safety)
+        ),
+    );
     for flag in &outcome.flags {
         let note = flag.note.as_deref().unwrap_or("");
         bullet(
             out,
-            &format!("{}: {note} (question {})", flag.flag, flag.question),
+            &format!(
+                "{}: {note} ({})",
+                flag.flag.as_str().to_uppercase(),
+                flag.question
+            ),
         );
     }
 }
 
 fn changes(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) {
-    heading(out, "What would change the result");
+    heading(out, &questionnaire.ui.heading_changes);
     if outcome.would_change.is_empty() {
-        let _ = writeln!(
-            out,
-            "  No single change of answer would move it to another band."
-        );
+        paragraph(out, &questionnaire.ui.no_change, "  ");
     }
     for change in &outcome.would_change {
         bullet(out, &describe_change(questionnaire, answers, change));
@@ -227,21 +236,19 @@ fn groups(out: &mut String, questionnaire: &Questionnaire) {
         &questionnaire.outcomes.support_group,
         &questionnaire.outcomes.group_therapy,
     ] {
-        heading(
-            out,
-            &format!("{}: what it is like", clean_line(&outcome.label)),
-        );
+        heading(out, &outcome.label);
         paragraph(out, &outcome.summary, "  ");
     }
 }
 
 fn crisis_lines(out: &mut String, questionnaire: &Questionnaire) {
-    heading(out, "If you need help now");
-    for c in &questionnaire.crisis {
+    heading(out, &questionnaire.ui.heading_crisis);
+    let (lines, _) = ordered_lines(questionnaire, None);
+    for c in lines {
         bullet(
             out,
             &format!("{} ({}): {} {}", c.service, c.region, c.contact, c.url),
         );
     }
-    bullet(out, "Elsewhere: call your local emergency number.");
+    bullet(out, &questionnaire.ui.crisis_elsewhere);
 }

@@ -1,10 +1,12 @@
-//! Shared wording for reports: headlines, band names and the sentences that explain drivers,
-//! flags and changes, so that every format says the same thing the same way.
+//! Shared wording for reports and screens: headlines, band names and the sentences that explain
+//! drivers, flags and changes, so that every format says the same thing the same way, in the
+//! questionnaire's interface language (`[ui]`).
 
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Band, Outcome, Recommendation, Safety, WouldChange};
 use crate::text::clean_line;
+use crate::ui_text::fill;
 
 /// The name of a band for a person.
 #[must_use]
@@ -12,7 +14,7 @@ pub fn band_label(questionnaire: &Questionnaire, band: Band) -> String {
     match band {
         Band::SupportGroup => questionnaire.outcomes.support_group.label.clone(),
         Band::GroupTherapy => questionnaire.outcomes.group_therapy.label.clone(),
-        Band::Either => "Either could suit you".to_string(),
+        Band::Either => questionnaire.ui.either_label.clone(),
     }
 }
 
@@ -22,53 +24,42 @@ pub fn recommendation_label(
     questionnaire: &Questionnaire,
     recommendation: Recommendation,
 ) -> String {
+    let ui = &questionnaire.ui;
     match recommendation {
         Recommendation::SupportGroup => band_label(questionnaire, Band::SupportGroup),
         Recommendation::GroupTherapy => band_label(questionnaire, Band::GroupTherapy),
-        Recommendation::Either => {
-            "Either could suit you: talk it over with a professional".to_string()
-        }
-        Recommendation::ProfessionalFirst => {
-            "Talk to a professional for an individual assessment first".to_string()
-        }
-        Recommendation::Crisis => "Please reach out for help now".to_string(),
+        Recommendation::Either => ui.recommend_either.clone(),
+        Recommendation::ProfessionalFirst => ui.recommend_professional.clone(),
+        Recommendation::Crisis => ui.recommend_crisis.clone(),
     }
 }
 
 /// One or two sentences that say what the result means.
 #[must_use]
 pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
+    let ui = &questionnaire.ui;
     let lean = band_label(questionnaire, outcome.lean);
     match outcome.recommendation {
-        Recommendation::Crisis => "Some of your answers suggest you may not be safe right now. \
-            You deserve support today: please contact one of the services below, or your local \
-            emergency number. No group recommendation is given."
-            .to_string(),
-        Recommendation::ProfessionalFirst => format!(
-            "Some of your answers suggest that an individual conversation with a professional \
-             would be the best first step. For discussion with them, your answers lean towards: {lean}."
-        ),
-        Recommendation::Either if !outcome.complete => "Not enough questions were answered to \
-            say which kind of group fits better. A professional can help you decide."
-            .to_string(),
-        Recommendation::Either => "Your answers sit close to the middle: either kind of group \
-            could suit you. This is a close call, so talk it over with a professional."
-            .to_string(),
+        Recommendation::Crisis => ui.headline_crisis.clone(),
+        Recommendation::ProfessionalFirst => fill(&ui.headline_professional, &[("lean", &lean)]),
+        Recommendation::Either if !outcome.complete => ui.headline_incomplete.clone(),
+        Recommendation::Either => ui.headline_either.clone(),
         Recommendation::SupportGroup | Recommendation::GroupTherapy => {
-            format!("Your answers point towards: {lean}.")
+            fill(&ui.headline_lean, &[("lean", &lean)])
         }
     }
 }
 
 /// Where a contribution pulls.
 #[must_use]
-pub fn direction(contribution: f64) -> &'static str {
+pub fn direction(questionnaire: &Questionnaire, contribution: f64) -> &str {
+    let ui = &questionnaire.ui;
     if contribution < 0.0 {
-        "towards a support group"
+        &ui.towards_support
     } else if contribution > 0.0 {
-        "towards group therapy"
+        &ui.towards_therapy
     } else {
-        "no pull (not counted)"
+        &ui.no_pull
     }
 }
 
@@ -94,7 +85,7 @@ pub fn answer_of(questionnaire: &Questionnaire, answers: &Answers, id: &str) -> 
         .unwrap_or_default()
 }
 
-/// A change of answer in words: "answering X instead of Y".
+/// A change of answer in words: "answering X instead of Y would give ...".
 #[must_use]
 pub fn describe_change(
     questionnaire: &Questionnaire,
@@ -104,23 +95,30 @@ pub fn describe_change(
     let question = &questionnaire.questions[change.index];
     let now = answer_of(questionnaire, answers, &change.question);
     let new = clean_line(&change.new_answer.describe(question));
-    let score = change
-        .score
-        .map_or_else(|| "no score".to_string(), |s| format!("S = {s:+.3}"));
-    format!(
-        "\"{}\": answering \"{new}\" instead of \"{now}\" would give: {} ({score})",
-        clean_line(&question.prompt),
-        band_label(questionnaire, change.lean)
+    let score = change.score.map_or_else(
+        || questionnaire.ui.score_none.clone(),
+        |s| format!("S = {s:+.3}"),
+    );
+    fill(
+        &questionnaire.ui.change,
+        &[
+            ("question", &clean_line(&question.prompt)),
+            ("new", &new),
+            ("now", &now),
+            ("result", &band_label(questionnaire, change.lean)),
+            ("score", &score),
+        ],
     )
 }
 
 /// The safety level in words.
 #[must_use]
-pub fn safety_label(safety: Safety) -> &'static str {
+pub fn safety_label(questionnaire: &Questionnaire, safety: Safety) -> &str {
+    let ui = &questionnaire.ui;
     match safety {
-        Safety::None => "no flags",
-        Safety::Prep => "prep: preparation may help",
-        Safety::Amber => "amber: individual assessment first",
-        Safety::Red => "red: high risk, crisis support now",
+        Safety::None => &ui.safety_none,
+        Safety::Prep => &ui.safety_prep,
+        Safety::Amber => &ui.safety_amber,
+        Safety::Red => &ui.safety_red,
     }
 }

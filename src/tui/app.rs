@@ -9,6 +9,7 @@ use crate::answers::Answers;
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
+use crate::ui_text::{UiText, fill, refusal_text};
 
 /// A panel drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,7 +194,7 @@ impl<'q> App<'q> {
             Ok(effect) => {
                 self.enter_stage();
                 if let Effect::Cleared(hidden) = effect {
-                    self.notice = Some(cleared_notice(&hidden));
+                    self.notice = Some(cleared_notice(&self.session.questionnaire().ui, &hidden));
                 }
             }
             Err(refusal) => self.refused(&refusal),
@@ -223,8 +224,9 @@ impl<'q> App<'q> {
             self.review_cursor = position + 1;
         }
         if *refusal != Refusal::NotHere {
+            let text = refusal_text(&self.session.questionnaire().ui, refusal);
             self.notice = Some(Notice {
-                text: capitalise(&refusal.to_string()),
+                text,
                 warning: true,
             });
         }
@@ -259,7 +261,10 @@ impl<'q> App<'q> {
         };
         if !draft.pick(n, options) {
             self.notice = Some(Notice {
-                text: format!("There is no choice {n} here."),
+                text: fill(
+                    &self.session.questionnaire().ui.no_such_choice,
+                    &[("n", &n.to_string())],
+                ),
                 warning: true,
             });
             return;
@@ -357,20 +362,13 @@ fn edit(draft: &mut Draft, intent: Intent, options: usize) {
     }
 }
 
-fn cleared_notice(hidden: &[usize]) -> Notice {
+fn cleared_notice(ui: &UiText, hidden: &[usize]) -> Notice {
     let text = match hidden.len() {
-        1 => "1 follow-up question no longer applies, so its answer was cleared.".to_string(),
-        n => format!("{n} follow-up questions no longer apply, so their answers were cleared."),
+        1 => ui.cleared_one.clone(),
+        n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
     };
     Notice {
         text,
         warning: false,
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect::<String>() + "."
-    })
 }

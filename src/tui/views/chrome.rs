@@ -15,12 +15,15 @@ use crate::tui::keymap::Mode;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, centred};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, wrap};
+use crate::ui_text::fill;
 
-pub fn too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
-    let message = format!(
-        "Please make the window larger: groupfit needs at least {MIN_WIDTH}x{MIN_HEIGHT} \
-         (now {}x{}). q leaves.",
-        area.width, area.height
+pub fn too_small(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let message = fill(
+        &app.session.questionnaire().ui.too_small,
+        &[
+            ("min", &format!("{MIN_WIDTH}x{MIN_HEIGHT}")),
+            ("size", &format!("{}x{}", area.width, area.height)),
+        ],
     );
     Paragraph::new(wrap(&message, area.width, theme.warning(), "", "")).render(area, buf);
 }
@@ -28,9 +31,12 @@ pub fn too_small(area: Rect, buf: &mut Buffer, theme: Theme) {
 pub fn header(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let q = app.session.questionnaire();
     let progress = progress_text(app);
-    let title_width = area
-        .width
-        .saturating_sub(u16::try_from(progress.chars().count()).unwrap_or(0) + 2);
+    let progress_width = textwrap::core::display_width(&progress);
+    let title_width = area.width.saturating_sub(
+        u16::try_from(progress_width)
+            .unwrap_or(u16::MAX)
+            .saturating_add(2),
+    );
     let title = Line::from(Span::styled(
         truncate(&q.meta.title, title_width),
         theme.title(),
@@ -55,28 +61,34 @@ pub fn header(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
 /// "Question 7 of about 24 · Attendance": "about" because branching may still change the count.
 fn progress_text(app: &App<'_>) -> String {
     let q = app.session.questionnaire();
+    let ui = &q.ui;
+    let p = app.session.progress();
     match app.session.stage() {
         Stage::Asking(i) => {
-            let p = app.session.progress();
             let section = match q.questions[i].section {
-                Section::Safety => "Safety first".to_string(),
+                Section::Safety => ui.section_safety.clone(),
                 Section::Scored(k) => q.dimensions[k].label.clone(),
-                Section::Info => "Anything else".to_string(),
+                Section::Info => ui.section_info.clone(),
             };
-            format!(
-                "Question {} of about {} · {}",
-                p.position,
-                p.shown,
-                truncate(&section, 24)
+            fill(
+                &ui.progress_question,
+                &[
+                    ("position", &p.position.to_string()),
+                    ("total", &p.shown.to_string()),
+                    ("section", &truncate(&section, 24)),
+                ],
             )
         }
-        Stage::Review => {
-            let p = app.session.progress();
-            format!("{} of {} answered", p.answered, p.shown)
-        }
-        Stage::Welcome => "Welcome".to_string(),
-        Stage::Finished => "Your result".to_string(),
-        Stage::Stopped => "Help is available".to_string(),
+        Stage::Review => fill(
+            &ui.progress_review,
+            &[
+                ("answered", &p.answered.to_string()),
+                ("total", &p.shown.to_string()),
+            ],
+        ),
+        Stage::Welcome => ui.stage_welcome.clone(),
+        Stage::Finished => ui.stage_result.clone(),
+        Stage::Stopped => ui.stage_crisis.clone(),
     }
 }
 
@@ -97,27 +109,18 @@ pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let ui = &app.session.questionnaire().ui;
     let text = match (app.mode(), app.session.stage()) {
-        (Mode::Confirm, _) => "y leave · n stay",
-        (Mode::Choice, _) if matches!(app.draft, Some(Draft::Multi { .. })) => {
-            "↑↓ move · Space toggle · Enter next · ← back · r review · ? help · q quit"
-        }
-        (Mode::Choice, _) => {
-            "↑↓ move · Enter choose · 1-9 pick · ← back · r review · ? help · q quit"
-        }
-        (Mode::Scale, _) => {
-            "←→ change · 0-9 set · Enter choose · Shift+Tab back · r review · ? help"
-        }
-        (Mode::Text, _) => {
-            "Enter done (empty skips) · Alt+Enter new line · Shift+Tab back · Esc quit"
-        }
-        (Mode::Screen, _) if app.overlay.is_some() => "Esc or ? close",
-        (Mode::Screen, Stage::Welcome) => "Enter begin · ? help · q quit",
-        (Mode::Screen, Stage::Review) => "↑↓ move · Enter open · ← back · ? help · q quit",
-        (Mode::Screen, Stage::Finished) => {
-            "↑↓ PgUp PgDn scroll · ← back to review · ? help · q quit"
-        }
-        (Mode::Screen, _) => "↑↓ scroll · q leave",
+        (Mode::Confirm, _) => &ui.hints_confirm,
+        (Mode::Choice, _) if matches!(app.draft, Some(Draft::Multi { .. })) => &ui.hints_multi,
+        (Mode::Choice, _) => &ui.hints_choice,
+        (Mode::Scale, _) => &ui.hints_scale,
+        (Mode::Text, _) => &ui.hints_text,
+        (Mode::Screen, _) if app.overlay.is_some() => &ui.hints_overlay,
+        (Mode::Screen, Stage::Welcome) => &ui.hints_welcome,
+        (Mode::Screen, Stage::Review) => &ui.hints_review,
+        (Mode::Screen, Stage::Finished) => &ui.hints_result,
+        (Mode::Screen, _) => &ui.hints_crisis,
     };
     Paragraph::new(Line::from(Span::styled(
         truncate(text, area.width),
@@ -129,9 +132,15 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
 /// One line on every screen: where to get help now, the person's region first.
 pub fn crisis_footer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let (lines, _) = ordered_lines(app.session.questionnaire(), app.region.as_deref());
+    let ui = &app.session.questionnaire().ui;
     let text = lines.first().map_or_else(
-        || "In crisis? Call your local emergency number.".to_string(),
-        |line| format!("In crisis? {}: {}", line.service, line.contact),
+        || ui.footer_no_line.clone(),
+        |line| {
+            fill(
+                &ui.footer_crisis,
+                &[("service", &line.service), ("contact", &line.contact)],
+            )
+        },
     );
     Paragraph::new(Line::from(Span::styled(
         truncate(&text, area.width),
@@ -140,23 +149,21 @@ pub fn crisis_footer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) 
     .render(area, buf);
 }
 
-pub fn confirm_quit(area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn confirm_quit(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let ui = &app.session.questionnaire().ui;
     let box_area = centred(area, 48, 6);
     Clear.render(box_area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Leave groupfit? ")
+        .title(format!(" {} ", ui.confirm_title))
         .border_style(theme.warning())
         .padding(Padding::horizontal(1));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let mut lines = wrap(
-        "Your answers have not been saved and will be gone.",
-        inner.width,
-        theme.prompt(),
-        "",
-        "",
-    );
-    lines.push(Line::from(Span::styled("y leave · n stay", theme.hint())));
+    let mut lines = wrap(&ui.confirm_text, inner.width, theme.prompt(), "", "");
+    lines.push(Line::from(Span::styled(
+        ui.hints_confirm.clone(),
+        theme.hint(),
+    )));
     Paragraph::new(lines).render(inner, buf);
 }

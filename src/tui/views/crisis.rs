@@ -4,24 +4,18 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::crisis::{ELSEWHERE, ordered_lines};
+use crate::crisis::ordered_lines;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
 pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let ui = &app.session.questionnaire().ui;
     let mut lines = vec![
-        Line::from(Span::styled("You are not alone.", theme.crisis())),
+        Line::from(Span::styled(ui.crisis_title.clone(), theme.crisis())),
         Line::default(),
     ];
-    lines.extend(wrap(
-        "Thank you for answering honestly. What you told us means it is important to talk to \
-         someone now. You deserve support today, and people are ready to listen.",
-        width,
-        Style::new(),
-        "",
-        "",
-    ));
+    lines.extend(wrap(&ui.crisis_text, width, Style::new(), "", ""));
     lines.push(Line::default());
     let (crisis_lines, _) = ordered_lines(app.session.questionnaire(), app.region.as_deref());
     for line in crisis_lines {
@@ -38,15 +32,8 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
         }
         lines.push(Line::default());
     }
-    lines.extend(wrap(ELSEWHERE, width, theme.prompt(), "", ""));
+    lines.extend(wrap(&ui.crisis_elsewhere, width, theme.prompt(), "", ""));
     lines.push(Line::default());
-    lines.extend(wrap(
-        "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has \
-         been saved. When you are ready, press q to close this window.",
-        width,
-        theme.dim(),
-        "",
-        "",
-    ));
+    lines.extend(wrap(&ui.crisis_stopped, width, theme.dim(), "", ""));
     lines
 }

@@ -11,22 +11,27 @@ use crate::tui::app::App;
 use crate::tui::layout::centred;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
+use crate::ui_text::UiText;
 
-const KEYS: &[(&str, &str)] = &[
-    ("↑ ↓  j k", "move between options, or scroll"),
-    ("Enter", "choose and go on; in a text field, done"),
-    ("Space", "tick or untick an option (several allowed)"),
-    ("1-9", "pick an option directly (0-9 set a scale)"),
-    ("← →  h l", "change a scale's value"),
-    ("← Backspace Shift+Tab", "go back"),
-    ("Alt+Enter  Ctrl+J", "new line in a text field"),
-    ("r", "review your answers and change any of them"),
-    ("?", "this help"),
-    ("q  Esc", "leave (asks first once you have answered)"),
-    ("Ctrl+C", "leave at once"),
-];
+/// Each key, and what it does in the interface's words.
+fn keys(ui: &UiText) -> [(&'static str, &str); 11] {
+    [
+        ("↑ ↓  j k", &ui.key_move),
+        ("Enter", &ui.key_enter),
+        ("Space", &ui.key_space),
+        ("1-9", &ui.key_digits),
+        ("← →  h l", &ui.key_scale),
+        ("← Backspace Shift+Tab", &ui.key_back),
+        ("Alt+Enter  Ctrl+J", &ui.key_newline),
+        ("r", &ui.key_review),
+        ("?", &ui.key_help),
+        ("q  Esc", &ui.key_quit),
+        ("Ctrl+C", &ui.key_interrupt),
+    ]
+}
 
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let ui = &app.session.questionnaire().ui;
     // Leave the key hints and the crisis footer in view below the box.
     let above_footer = Rect {
         height: area.height.saturating_sub(2),
@@ -36,14 +41,14 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     Clear.render(box_area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Help ")
+        .title(format!(" {} ", ui.help_title))
         .border_style(theme.title())
         .padding(Padding::horizontal(1));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
     let mut lines = Vec::new();
     if let Stage::Asking(q) = app.session.stage() {
-        for (title, text) in about(&app.session.questionnaire().questions[q]) {
+        for (title, text) in about(ui, &app.session.questionnaire().questions[q]) {
             lines.push(Line::from(Span::styled(title, theme.prompt())));
             lines.extend(wrap(
                 &text,
@@ -55,8 +60,11 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
             lines.push(Line::default());
         }
     }
-    lines.push(Line::from(Span::styled("Keys", theme.prompt())));
-    for (key, what) in KEYS {
+    lines.push(Line::from(Span::styled(
+        ui.help_keys.clone(),
+        theme.prompt(),
+    )));
+    for (key, what) in keys(ui) {
         let first = format!("{key:<22}");
         lines.extend(wrap(
             what,

@@ -23,7 +23,7 @@ impl Widget for &App<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = Theme { color: self.color };
         if layout::is_too_small(area) {
-            chrome::too_small(area, buf, theme);
+            chrome::too_small(self, area, buf, theme);
             return;
         }
         let regions = layout::regions(area);
@@ -46,7 +46,7 @@ impl Widget for &App<'_> {
         chrome::crisis_footer(self, regions.footer, buf, theme);
         match self.overlay {
             Some(Overlay::Help) => help::render(self, area, buf, theme),
-            Some(Overlay::ConfirmQuit) => chrome::confirm_quit(area, buf, theme),
+            Some(Overlay::ConfirmQuit) => chrome::confirm_quit(self, area, buf, theme),
             None => {}
         }
     }

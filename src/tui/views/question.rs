@@ -11,13 +11,15 @@ use crate::tui::app::App;
 use crate::tui::draft::Draft;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
+use crate::ui_text::{UiText, fill};
 
 pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
     let question = &app.session.questionnaire().questions[q];
+    let ui = &app.session.questionnaire().ui;
     let Some(draft) = &app.draft else { return };
     let mut lines = wrap(&question.prompt, area.width, theme.prompt(), "", "");
     if question.required {
-        lines.push(Line::from(Span::styled("(required)", theme.dim())));
+        lines.push(Line::from(Span::styled(ui.required.clone(), theme.dim())));
     }
     lines.push(Line::default());
     let focus = lines.len();
@@ -36,7 +38,7 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
             let (mut body, at) = option_lines(options, *cursor, Some(chosen), area.width, theme);
             body.push(Line::default());
             body.extend(wrap(
-                &limits_text(*min_choices, *max_choices),
+                &limits_text(ui, *min_choices, *max_choices),
                 area.width,
                 theme.dim(),
                 "",
@@ -45,11 +47,12 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
             (body, at)
         }
         (QuestionKind::Scale(scale), Draft::Scale { value, .. }) => {
-            (scale_lines(scale, *value, area.width, theme), 0)
+            (scale_lines(ui, scale, *value, area.width, theme), 0)
         }
-        (QuestionKind::Text { max_length, .. }, Draft::Text { text, cursor, .. }) => {
-            (text_lines(text, *cursor, *max_length, area.width, theme), 0)
-        }
+        (QuestionKind::Text { max_length, .. }, Draft::Text { text, cursor, .. }) => (
+            text_lines(ui, text, *cursor, *max_length, area.width, theme),
+            0,
+        ),
         _ => (Vec::new(), 0),
     };
     lines.extend(body);
@@ -99,18 +102,27 @@ fn option_lines(
     (lines, focus)
 }
 
-fn limits_text(min: Option<usize>, max: Option<usize>) -> String {
+fn limits_text(ui: &UiText, min: Option<usize>, max: Option<usize>) -> String {
     match (min, max) {
-        (Some(a), Some(b)) if a == b => format!("Choose {a}."),
-        (Some(a), Some(b)) => format!("Choose {a} to {b}."),
-        (Some(a), None) => format!("Choose at least {a}."),
-        (None, Some(b)) => format!("Choose up to {b}."),
-        (None, None) => "Choose any that apply.".to_string(),
+        (Some(a), Some(b)) if a == b => fill(&ui.choose_exactly, &[("n", &a.to_string())]),
+        (Some(a), Some(b)) => fill(
+            &ui.choose_range,
+            &[("min", &a.to_string()), ("max", &b.to_string())],
+        ),
+        (Some(a), None) => fill(&ui.choose_at_least, &[("n", &a.to_string())]),
+        (None, Some(b)) => fill(&ui.choose_up_to, &[("n", &b.to_string())]),
+        (None, None) => ui.choose_any.clone(),
     }
 }
 
 /// A horizontal scale: every value when they fit, the chosen one marked; a bar otherwise.
-fn scale_lines(scale: &Scale, value: i64, width: u16, theme: Theme) -> Vec<Line<'static>> {
+fn scale_lines(
+    ui: &UiText,
+    scale: &Scale,
+    value: i64,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let cells: Vec<String> = (scale.min..=scale.max)
         .map(|v| {
             if v == value {
@@ -162,7 +174,7 @@ fn scale_lines(scale: &Scale, value: i64, width: u16, theme: Theme) -> Vec<Line<
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!("Your answer: {value}"),
+        fill(&ui.scale_answer, &[("value", &value.to_string())]),
         theme.prompt(),
     )));
     lines
@@ -170,6 +182,7 @@ fn scale_lines(scale: &Scale, value: i64, width: u16, theme: Theme) -> Vec<Line<
 
 /// The text typed so far with a visible cursor, and how much room is left.
 fn text_lines(
+    ui: &UiText,
     text: &str,
     cursor: usize,
     max_length: usize,
@@ -189,7 +202,13 @@ fn text_lines(
     lines.push(Line::default());
     let count = text.chars().count();
     lines.push(Line::from(Span::styled(
-        format!("{count} of {max_length} characters"),
+        fill(
+            &ui.text_count,
+            &[
+                ("count", &count.to_string()),
+                ("max", &max_length.to_string()),
+            ],
+        ),
         theme.dim(),
     )));
     lines
@@ -197,13 +216,13 @@ fn text_lines(
 
 /// The question's help and why-we-ask text, for the help overlay.
 #[must_use]
-pub fn about(question: &Question) -> Vec<(&'static str, String)> {
+pub fn about(ui: &UiText, question: &Question) -> Vec<(String, String)> {
     let mut parts = Vec::new();
     if let Some(help) = &question.help {
-        parts.push(("About this question", help.clone()));
+        parts.push((ui.help_about.clone(), help.clone()));
     }
     if let Some(why) = &question.why {
-        parts.push(("Why we ask", why.clone()));
+        parts.push((ui.help_why.clone(), why.clone()));
     }
     parts
 }

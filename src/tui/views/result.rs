@@ -5,7 +5,7 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::crisis::{ELSEWHERE, ordered_lines};
+use crate::crisis::ordered_lines;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
     TOP_DRIVERS, answer_of, band_label, describe_change, direction, gauge_cells, headline,
@@ -15,74 +15,69 @@ use crate::scoring::{Outcome, Recommendation};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, wrap};
+use crate::ui_text::fill;
 
 pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let q = app.session.questionnaire();
+    let ui = &q.ui;
     let answers = app.session.answers();
-    let mut out = Vec::new();
-    out.extend(wrap(
+    let plain = |text: &str, style: Style| wrap(text, width, style, "", "");
+    let mut out = plain(
         &recommendation_label(q, outcome.recommendation),
-        width,
         theme.title(),
-        "",
-        "",
-    ));
-    out.extend(wrap(&headline(q, outcome), width, Style::new(), "", ""));
+    );
+    out.extend(plain(&headline(q, outcome), Style::new()));
     if outcome.recommendation == Recommendation::ProfessionalFirst {
-        section(&mut out, "Talk to someone", theme);
+        section(&mut out, &ui.heading_talk, theme);
         let (lines, _) = ordered_lines(q, app.region.as_deref());
         for line in lines {
-            out.extend(wrap(
-                &format!(
-                    "{} ({}): {} {}",
-                    line.service, line.region, line.contact, line.url
-                ),
-                width,
-                Style::new(),
-                "  ",
-                "    ",
-            ));
+            let text = format!(
+                "{} ({}): {} {}",
+                line.service, line.region, line.contact, line.url
+            );
+            out.extend(wrap(&text, width, Style::new(), "  ", "    "));
         }
-        out.extend(wrap(ELSEWHERE, width, Style::new(), "  ", "    "));
+        out.extend(wrap(
+            &ui.crisis_elsewhere,
+            width,
+            Style::new(),
+            "  ",
+            "    ",
+        ));
     }
-    section(&mut out, "Where your answers fall", theme);
+    section(&mut out, &ui.heading_where, theme);
     match (outcome.score, outcome.percent) {
         (Some(s), Some(p)) => {
             out.push(gauge(q, s, width, theme));
-            out.extend(wrap(&format!("{p} on a scale from 0 ({}) to 100 ({}); S = {s:+.3}. The shaded middle is \"either\".", q.outcomes.support_group.label, q.outcomes.group_therapy.label), width, theme.dim(), "", ""));
+            let caption = fill(
+                &ui.gauge_caption,
+                &[
+                    ("percent", &p.to_string()),
+                    ("support_group", &q.outcomes.support_group.label),
+                    ("group_therapy", &q.outcomes.group_therapy.label),
+                    ("score", &format!("{s:+.3}")),
+                ],
+            );
+            out.extend(plain(&caption, theme.dim()));
             if outcome.recommendation == Recommendation::ProfessionalFirst {
-                out.extend(wrap(
-                    &format!("For discussion: {}", band_label(q, outcome.lean)),
-                    width,
+                let lean = band_label(q, outcome.lean);
+                out.extend(plain(
+                    &fill(&ui.for_discussion, &[("lean", &lean)]),
                     Style::new(),
-                    "",
-                    "",
                 ));
             }
         }
-        _ => out.extend(wrap(
-            "No score yet: too few questions were answered.",
-            width,
-            theme.dim(),
-            "",
-            "",
-        )),
+        _ => out.extend(plain(&ui.no_score, theme.dim())),
     }
     if !outcome.complete {
-        out.extend(wrap("Incomplete: not enough questions were answered for a firm result, so it is shown as \"either\". You can go back and answer more.", width, theme.warning(), "", ""));
+        out.extend(plain(&ui.incomplete, theme.warning()));
     }
     dimensions(&mut out, q, outcome, width, theme);
     drivers(&mut out, q, answers, outcome, width, theme);
-    flags(&mut out, outcome, width, theme);
-    section(&mut out, "What would change the result", theme);
+    flags(&mut out, q, outcome, width, theme);
+    section(&mut out, &ui.heading_changes, theme);
     if outcome.would_change.is_empty() {
-        out.extend(wrap(
-            "No single change of answer would move it to another result.",
-            width,
-            theme.dim(),
-            "  ",
-            "  ",
-        ));
+        out.extend(wrap(&ui.no_change, width, theme.dim(), "  ", "  "));
     }
     for change in &outcome.would_change {
         out.extend(wrap(
@@ -95,12 +90,12 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     }
     for kind in [&q.outcomes.support_group, &q.outcomes.group_therapy] {
         section(&mut out, &kind.label, theme);
-        out.extend(wrap(&kind.summary, width, Style::new(), "", ""));
+        out.extend(plain(&kind.summary, Style::new()));
     }
-    section(&mut out, "Next steps", theme);
-    out.extend(wrap(&q.meta.next_steps, width, Style::new(), "", ""));
+    section(&mut out, &ui.heading_next, theme);
+    out.extend(plain(&q.meta.next_steps, Style::new()));
     out.push(Line::default());
-    out.extend(wrap(&q.meta.disclaimer, width, theme.dim(), "", ""));
+    out.extend(plain(&q.meta.disclaimer, theme.dim()));
     out
 }
 
@@ -137,18 +132,14 @@ fn dimensions(
     width: u16,
     theme: Theme,
 ) {
-    section(
-        out,
-        "The five dimensions (◀ support group · group therapy ▶)",
-        theme,
-    );
+    section(out, &q.ui.heading_dimensions, theme);
     let half = 10usize;
     for (d, score) in q.dimensions.iter().zip(&outcome.dimensions) {
         let label = format!("{:<13}", truncate(&d.label, 13));
         let Some(s) = score.score else {
             out.push(Line::from(vec![
                 Span::raw(label),
-                Span::styled(" not answered", theme.dim()),
+                Span::styled(format!(" {}", q.ui.not_answered), theme.dim()),
             ]));
             continue;
         };
@@ -169,7 +160,7 @@ fn dimensions(
         let confidence = if score.confident {
             String::new()
         } else {
-            " low confidence".to_string()
+            format!(" {}", q.ui.low_confidence)
         };
         let line = Line::from(vec![
             Span::raw(label),
@@ -178,7 +169,16 @@ fn dimensions(
             Span::styled(right, theme.band()),
             Span::raw(format!(" {s:+.2}")),
             Span::styled(
-                format!(" ({} of {}){confidence}", score.answered, score.shown),
+                format!(
+                    " ({}){confidence}",
+                    fill(
+                        &q.ui.answered_of,
+                        &[
+                            ("answered", &score.answered.to_string()),
+                            ("shown", &score.shown.to_string())
+                        ]
+                    )
+                ),
                 theme.dim(),
             ),
         ]);
@@ -189,7 +189,13 @@ fn dimensions(
         });
     }
     for [high, low] in &outcome.mixed {
-        out.extend(wrap(&format!("Mixed: {high} points to group therapy while {low} points to a support group. A time-limited therapy group, or a support group now and therapy later, may fit."), width, theme.warning(), "", ""));
+        out.extend(wrap(
+            &fill(&q.ui.mixed, &[("high", high), ("low", low)]),
+            width,
+            theme.warning(),
+            "",
+            "",
+        ));
     }
 }
 
@@ -204,23 +210,29 @@ fn drivers(
     if outcome.drivers.is_empty() {
         return;
     }
-    section(out, "What weighed most", theme);
+    section(out, &q.ui.heading_drivers, theme);
     for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
         let text = format!(
             "\"{}\": {} ({})",
             prompt_of(q, &driver.question),
             answer_of(q, answers, &driver.question),
-            direction(driver.contribution)
+            direction(q, driver.contribution)
         );
         out.extend(wrap(&text, width, Style::new(), "- ", "  "));
     }
 }
 
-fn flags(out: &mut Vec<Line<'static>>, outcome: &Outcome, width: u16, theme: Theme) {
+fn flags(
+    out: &mut Vec<Line<'static>>,
+    q: &Questionnaire,
+    outcome: &Outcome,
+    width: u16,
+    theme: Theme,
+) {
     if outcome.flags.is_empty() {
         return;
     }
-    section(out, "Things to talk about", theme);
+    section(out, &q.ui.heading_flags, theme);
     for flag in &outcome.flags {
         let tag = flag.flag.as_str().to_uppercase();
         let mut lines = wrap(

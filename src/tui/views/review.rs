@@ -14,6 +14,7 @@ use crate::tui::wrap::truncate;
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let q = app.session.questionnaire();
     let answers = app.session.answers();
+    let ui = &q.ui;
     let width = area.width;
     let mut lines = Vec::new();
     let button_style = if app.review_cursor == 0 {
@@ -22,12 +23,12 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         theme.prompt()
     };
     lines.push(Line::from(Span::styled(
-        truncate("▶ Show my result", width),
+        truncate(&ui.show_result, width),
         button_style,
     )));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        truncate("Your answers (Enter on one to change it):", width),
+        truncate(&ui.review_heading, width),
         theme.dim(),
     )));
     let mut focus = 0;
@@ -49,7 +50,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         )));
         let answer = answers
             .get(i)
-            .map_or_else(|| "(not answered)".to_string(), |a| a.describe(question));
+            .map_or_else(|| ui.not_answered.clone(), |a| a.describe(question));
         let answer_style = if answers.get(i).is_some() {
             theme.prompt()
         } else {

@@ -9,29 +9,17 @@ use crate::tui::wrap::wrap;
 
 pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let meta = &app.session.questionnaire().meta;
+    let ui = &app.session.questionnaire().ui;
     let mut lines = wrap(&meta.intro, width, Style::new(), "", "");
     lines.push(Line::default());
     lines.extend(wrap(&meta.disclaimer, width, theme.dim(), "", ""));
     lines.push(Line::default());
-    lines.extend(wrap(
-        "Nothing you answer is stored or sent anywhere: it stays in this window and is gone when \
-         you leave.",
-        width,
-        theme.dim(),
-        "",
-        "",
-    ));
+    lines.extend(wrap(&ui.welcome_privacy, width, theme.dim(), "", ""));
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Press Enter to begin.",
+        ui.welcome_begin.clone(),
         theme.prompt(),
     )));
-    lines.extend(wrap(
-        "Keys: ↑↓ move, Enter choose, ← back, r review your answers, ? help, q quit.",
-        width,
-        theme.hint(),
-        "",
-        "",
-    ));
+    lines.extend(wrap(&ui.welcome_keys, width, theme.hint(), "", ""));
     lines
 }

@@ -1,0 +1,282 @@
+//! Every fixed string of the interface, in one place: keys, hints, headings, buttons, messages,
+//! plain-mode prompts and report headings. A questionnaire's optional `[ui]` table overrides any
+//! of them (a clinic writing in Spanish gets Spanish buttons); `groupfit template --ui` prints
+//! them all. Text in braces, like `{n}`, is filled in at run time.
+
+use std::fmt::Write as _;
+
+use crate::answers::Problem;
+use crate::session::Refusal;
+
+macro_rules! ui_text {
+    ($($key:ident = $default:literal,)*) => {
+        /// The interface's words. Each field is one string, with `{placeholders}`.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct UiText {
+            $(pub $key: String,)*
+        }
+
+        impl Default for UiText {
+            fn default() -> Self {
+                Self { $($key: $default.to_string(),)* }
+            }
+        }
+
+        impl UiText {
+            /// Every key, in the order `template --ui` prints them.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($key),)*];
+
+            /// The default text of a key.
+            #[must_use]
+            pub fn default_of(key: &str) -> Option<&'static str> {
+                match key {
+                    $(stringify!($key) => Some($default),)*
+                    _ => None,
+                }
+            }
+
+            /// The slot for a key, to override it.
+            pub fn slot(&mut self, key: &str) -> Option<&mut String> {
+                match key {
+                    $(stringify!($key) => Some(&mut self.$key),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+ui_text! {
+    // Screens and progress
+    stage_welcome = "Welcome",
+    stage_result = "Your result",
+    stage_crisis = "Help is available",
+    progress_question = "Question {position} of about {total} · {section}",
+    progress_review = "{answered} of {total} answered",
+    section_safety = "Safety first",
+    section_info = "Anything else",
+    too_small = "Please make the window larger: groupfit needs at least {min} (now {size}). q leaves.",
+    // Key hints
+    hints_choice = "↑↓ move · Enter choose · 1-9 pick · ← back · r review · ? help · q quit",
+    hints_multi = "↑↓ move · Space toggle · Enter next · ← back · r review · ? help · q quit",
+    hints_scale = "←→ change · 0-9 set · Enter choose · Shift+Tab back · r review · ? help",
+    hints_text = "Enter done (empty skips) · Alt+Enter new line · Shift+Tab back · Esc quit",
+    hints_welcome = "Enter begin · ? help · q quit",
+    hints_review = "↑↓ move · Enter open · ← back · ? help · q quit",
+    hints_result = "↑↓ PgUp PgDn scroll · ← back to review · ? help · q quit",
+    hints_crisis = "↑↓ scroll · q leave",
+    hints_overlay = "Esc or ? close",
+    hints_confirm = "y leave · n stay",
+    // Every screen
+    footer_crisis = "In crisis? {service}: {contact}",
+    footer_no_line = "In crisis? Call your local emergency number.",
+    confirm_title = "Leave groupfit?",
+    confirm_text = "Your answers have not been saved and will be gone.",
+    // Welcome
+    welcome_privacy = "Nothing you answer is stored or sent anywhere: it stays in this window and is gone when you leave.",
+    welcome_begin = "Press Enter to begin.",
+    welcome_keys = "Keys: ↑↓ move, Enter choose, ← back, r review your answers, ? help, q quit.",
+    // Questions
+    required = "(required)",
+    choose_exactly = "Choose {n}.",
+    choose_range = "Choose {min} to {max}.",
+    choose_at_least = "Choose at least {n}.",
+    choose_up_to = "Choose up to {n}.",
+    choose_any = "Choose any that apply.",
+    scale_answer = "Your answer: {value}",
+    text_count = "{count} of {max} characters",
+    // Messages
+    no_such_choice = "There is no choice {n} here.",
+    cleared_one = "1 follow-up question no longer applies, so its answer was cleared.",
+    cleared_many = "{n} follow-up questions no longer apply, so their answers were cleared.",
+    needs_answer = "This question needs an answer before you go on.",
+    unanswered_required = "A required question is still unanswered.",
+    first_question = "This is the first question.",
+    too_few_choices = "Choose at least {n}.",
+    too_many_choices = "Choose at most {n}.",
+    invalid_answer = "That answer does not fit this question.",
+    // Review
+    show_result = "▶ Show my result",
+    review_heading = "Your answers (Enter on one to change it):",
+    not_answered = "(not answered)",
+    // Help
+    help_title = "Help",
+    help_about = "About this question",
+    help_why = "Why we ask",
+    help_keys = "Keys",
+    key_move = "move between options, or scroll",
+    key_enter = "choose and go on; in a text field, done",
+    key_space = "tick or untick an option (several allowed)",
+    key_digits = "pick an option directly (0-9 set a scale)",
+    key_scale = "change a scale's value",
+    key_back = "go back",
+    key_newline = "new line in a text field",
+    key_review = "review your answers and change any of them",
+    key_help = "this help",
+    key_quit = "leave (asks first once you have answered)",
+    key_interrupt = "leave at once",
+    // Crisis
+    crisis_title = "You are not alone.",
+    crisis_text = "Thank you for answering honestly. What you told us means it is important to talk to someone now. You deserve support today, and people are ready to listen.",
+    crisis_elsewhere = "Elsewhere: call your local emergency number. A clinic can configure its local crisis line in the questionnaire file.",
+    crisis_stopped = "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved. When you are ready, press q to close this window.",
+    // Results
+    either_label = "Either could suit you",
+    recommend_either = "Either could suit you: talk it over with a professional",
+    recommend_professional = "Talk to a professional for an individual assessment first",
+    recommend_crisis = "Please reach out for help now",
+    headline_lean = "Your answers point towards: {lean}.",
+    headline_either = "Your answers sit close to the middle: either kind of group could suit you. This is a close call, so talk it over with a professional.",
+    headline_incomplete = "Not enough questions were answered to say which kind of group fits better. A professional can help you decide.",
+    headline_professional = "Some of your answers suggest that an individual conversation with a professional would be the best first step. For discussion with them, your answers lean towards: {lean}.",
+    headline_crisis = "Some of your answers suggest you may not be safe right now. You deserve support today: please contact one of the services below, or your local emergency number. No group recommendation is given.",
+    result_line = "RESULT: {result}",
+    heading_talk = "Talk to someone",
+    heading_where = "Where your answers fall",
+    heading_dimensions = "The five dimensions (◀ support group · group therapy ▶)",
+    heading_drivers = "What weighed most",
+    heading_flags = "Things to talk about",
+    heading_changes = "What would change the result",
+    heading_next = "Next steps",
+    heading_crisis = "If you need help now",
+    gauge_caption = "{percent} on a scale from 0 ({support_group}) to 100 ({group_therapy}); S = {score}. The shaded middle is \"either\".",
+    for_discussion = "For discussion: {lean}",
+    no_score = "No score yet: too few questions were answered.",
+    incomplete = "Incomplete: not enough questions were answered for a firm result, so it is shown as \"either\". You can go back and answer more.",
+    low_confidence = "low confidence",
+    answered_of = "{answered} of {shown} answered",
+    mixed = "Mixed: {high} points to group therapy while {low} points to a support group. A time-limited therapy group, or a support group now and therapy later, may fit.",
+    towards_support = "towards a support group",
+    towards_therapy = "towards group therapy",
+    no_pull = "no pull (not counted)",
+    change = "\"{question}\": answering \"{new}\" instead of \"{now}\" would give: {result} ({score})",
+    no_change = "No single change of answer would move it to another result.",
+    score_none = "no score",
+    safety_none = "no flags",
+    safety_prep = "prep: preparation may help",
+    safety_amber = "amber: individual assessment first",
+    safety_red = "red: high risk, crisis support now",
+    // Plain mode
+    plain_how = "Type the number of your answer and press Enter. Type b to go back, r to review your answers, ? for help, q to quit.",
+    plain_question = "Question {position} of about {total} ({section}).",
+    plain_your_answer = "(your answer)",
+    plain_answer_so_far = "Your answer so far: {answer}",
+    plain_scale_range = "A whole number from {min}{min_label} to {max}{max_label}.",
+    plain_hint_single = "Type a number from 1 to {n} and press Enter.",
+    plain_hint_multi = "Type one or more numbers{limit}, separated by spaces or commas.",
+    plain_hint_multi_limit = " (up to {n})",
+    plain_hint_scale = "Type a whole number from {min} to {max}.",
+    plain_hint_text = "Type your answer on one line and press Enter.",
+    plain_hint_skip = " An empty line skips it.",
+    plain_help_commands = "Type b to go back, r to review your answers, q to quit.",
+    plain_chose = "You chose: {answer}.",
+    plain_wrote = "You wrote: {answer}",
+    plain_skipped = "Skipped.",
+    plain_pick_number = "Please type a number from {min} to {max}.",
+    plain_pick_value = "Please type a whole number from {min} to {max}.",
+    plain_review_heading = "Your answers:",
+    plain_review_item = "{n}. {question} Answer: {answer}.",
+    plain_review_prompt = "Press Enter to see your result, or type a question's number to change its answer.",
+    plain_review_pick = "Please type a question number from the list, or press Enter for your result.",
+    plain_confirm_quit = "Leave now? Your answers have not been saved. Type y to leave, or press Enter to stay.",
+    plain_left = "You left. Nothing was saved.",
+    plain_staying = "Staying.",
+    plain_footer = "If you are in crisis: {service}, {contact}",
+    plain_no_line = "If you are in crisis, call your local emergency number.",
+    plain_stored = "Nothing you answer is stored or sent anywhere.",
+    plain_stopped = "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved.",
+    plain_help_about = "About this question: {text}",
+    plain_help_why = "Why we ask: {text}",
+}
+
+/// A refused action in the interface's words.
+#[must_use]
+pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {
+    match refusal {
+        Refusal::Invalid(Problem::TooFew(n)) => fill(&ui.too_few_choices, &[("n", &n.to_string())]),
+        Refusal::Invalid(Problem::TooMany(n)) => {
+            fill(&ui.too_many_choices, &[("n", &n.to_string())])
+        }
+        Refusal::Invalid(Problem::OutOfRange(min, max)) => fill(
+            &ui.plain_pick_value,
+            &[("min", &min.to_string()), ("max", &max.to_string())],
+        ),
+        Refusal::Invalid(_) => ui.invalid_answer.clone(),
+        Refusal::Required => ui.needs_answer.clone(),
+        Refusal::Unanswered(_) => ui.unanswered_required.clone(),
+        Refusal::AtStart => ui.first_question.clone(),
+        Refusal::NotHere => String::new(),
+    }
+}
+
+/// Fills `{name}` placeholders in a template.
+#[must_use]
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{placeholders}` a text uses, in order.
+#[must_use]
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            found.push(name);
+        }
+        rest = &after[close + 1..];
+    }
+    found
+}
+
+impl UiText {
+    /// The `[ui]` table with every default, to start a translation.
+    #[must_use]
+    pub fn defaults_toml() -> String {
+        let mut out = String::from(
+            "# The interface's words. Copy this table into a questionnaire and translate the\n\
+             # values; keep the {placeholders}. Keys you leave out keep their English text.\n[ui]\n",
+        );
+        for key in Self::KEYS {
+            let value = Self::default_of(key).unwrap_or_default();
+            let _ = writeln!(out, "{key} = {}", toml::Value::String(value.to_string()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_found_and_filled() {
+        let text = UiText::default().progress_question;
+        assert_eq!(placeholders(&text), ["position", "total", "section"]);
+        assert_eq!(
+            fill(
+                &text,
+                &[("position", "7"), ("total", "24"), ("section", "Size")]
+            ),
+            "Question 7 of about 24 · Size"
+        );
+        assert_eq!(placeholders("no {} or {a b} here"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_defaults_table_parses_back_to_the_defaults() {
+        let table: toml::Table = toml::from_str(&UiText::defaults_toml()).unwrap();
+        let ui = table["ui"].as_table().unwrap();
+        assert_eq!(ui.len(), UiText::KEYS.len());
+        for key in UiText::KEYS {
+            assert_eq!(ui[*key].as_str(), UiText::default_of(key));
+        }
+    }
+}
