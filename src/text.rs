@@ -96,6 +96,13 @@ pub fn clean_line(text: &str) -> String {
     clean(text, false)
 }
 
+/// `text` followed by spaces up to `width` terminal columns (wide characters count twice).
+#[must_use]
+pub fn pad_end(text: &str, width: usize) -> String {
+    let used = textwrap::core::display_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// 1-based line and column (in characters) of a byte offset in `source`.
 #[must_use]
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {

@@ -9,38 +9,12 @@ use groupfit::scoring::Recommendation;
 use groupfit::session::Stage;
 use groupfit::tui::{App, Control, Exit, Overlay, intent};
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
 use ratatui::style::Modifier;
 
-use common::default_questionnaire;
-
-fn draw(app: &mut App<'_>, width: u16, height: u16) -> Buffer {
-    app.resize(width, height);
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn screen(app: &mut App<'_>, width: u16, height: u16) -> String {
-    let buffer = draw(app, width, height);
-    (0..height)
-        .map(|y| {
-            (0..width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::{default_questionnaire, draw, screen};
 
 /// Snapshots the screen at both sizes.
 fn snap(name: &str, app: &mut App<'_>) {

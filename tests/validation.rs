@@ -184,6 +184,13 @@ const RULES: &[(&str, usize, usize, &str)] = &[
         "last_verified must be a date",
     ),
     ("invalid_utf8", 4, 10, "not valid UTF-8"),
+    ("ui_unknown_key", 54, 1, "unknown [ui] key `button_colour`"),
+    (
+        "ui_unknown_placeholder",
+        53,
+        21,
+        "[ui] progress_question: unknown placeholder {count}",
+    ),
 ];
 
 #[test]

@@ -40,8 +40,13 @@ pub enum Command {
                             groupfit score --questions my-questions.toml --answers a.toml --format json")]
     Score(ScoreArgs),
     /// Print the embedded default questionnaire, to start a custom one.
-    #[command(after_help = "Example:\n  groupfit template > my-questions.toml")]
-    Template,
+    #[command(after_help = "Examples:\n  groupfit template > my-questions.toml\n  \
+                            groupfit template --ui >> my-questions.toml   # then translate it")]
+    Template {
+        /// Print the [ui] table of every interface text instead, to start a translation.
+        #[arg(long)]
+        ui: bool,
+    },
 }
 
 impl Default for Command {

@@ -46,8 +46,12 @@ pub fn run(cli: Cli) -> Exit {
         Command::Run(args) => interactive::run(&args, &mut out),
         Command::Validate { files } => validate::validate(&files, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
-        Command::Template => {
-            out.write(groupfit::questionnaire::DEFAULT_TOML);
+        Command::Template { ui } => {
+            if ui {
+                out.write(&groupfit::ui_text::UiText::defaults_toml());
+            } else {
+                out.write(groupfit::questionnaire::DEFAULT_TOML);
+            }
             Exit::Success
         }
     };

@@ -10,7 +10,7 @@ use crate::answers::Answers;
 use crate::crisis::ordered_lines;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Outcome, Recommendation};
-use crate::text::{clean, clean_line};
+use crate::text::{clean, clean_line, pad_end};
 use crate::ui_text::fill;
 
 const WIDTH: usize = 80;
@@ -168,7 +168,10 @@ fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome
         };
         line(
             out,
-            &format!("  {:<14} {value}  ({counts}{confidence})", d.label),
+            &format!(
+                "  {} {value}  ({counts}{confidence})",
+                pad_end(&d.label, 14)
+            ),
         );
     }
     for [high, low] in &outcome.mixed {

@@ -23,3 +23,34 @@ pub fn load_valid(text: &str) -> Questionnaire {
 pub fn default_questionnaire() -> Questionnaire {
     load_valid(DEFAULT_TOML)
 }
+
+/// Draws the app at a size and returns the screen as text, as a terminal shows it: the second
+/// cell of a wide character is not printed again.
+pub fn screen(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> String {
+    let buffer = draw(app, width, height);
+    (0..height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut x = 0;
+            while x < width {
+                let symbol = buffer[(x, y)].symbol();
+                row.push_str(symbol);
+                let cells = textwrap::core::display_width(symbol).max(1);
+                x += u16::try_from(cells).unwrap_or(1);
+            }
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Draws the app at a size into a buffer.
+pub fn draw(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> ratatui::buffer::Buffer {
+    app.resize(width, height);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .unwrap();
+    terminal.backend().buffer().clone()
+}

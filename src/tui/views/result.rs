@@ -12,6 +12,7 @@ use crate::report::{
     prompt_of, recommendation_label,
 };
 use crate::scoring::{Outcome, Recommendation};
+use crate::text::pad_end;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, wrap};
@@ -135,7 +136,7 @@ fn dimensions(
     section(out, &q.ui.heading_dimensions, theme);
     let half = 10usize;
     for (d, score) in q.dimensions.iter().zip(&outcome.dimensions) {
-        let label = format!("{:<13}", truncate(&d.label, 13));
+        let label = pad_end(&truncate(&d.label, 13), 13);
         let Some(s) = score.score else {
             out.push(Line::from(vec![
                 Span::raw(label),
