@@ -113,7 +113,9 @@ fn score_json_follows_the_contract() {
             "mixed",
             "would_change",
             "questionnaire",
-            "warnings"
+            "warnings",
+            "settled",
+            "reachable"
         ]
     );
     assert_eq!(json["recommendation"], "support_group");
@@ -136,6 +138,8 @@ fn score_json_follows_the_contract() {
         .sum();
     assert!((sum - json["score"].as_f64().unwrap()).abs() < 1e-9);
     assert_eq!(json["questionnaire"]["id"], "groupfit-default");
+    assert_eq!(json["settled"], true);
+    assert_eq!(json["reachable"], serde_json::json!(["support_group"]));
     assert_eq!(json["questionnaire"]["sha256"].as_str().unwrap().len(), 64);
 
     let amber = groupfit(&[

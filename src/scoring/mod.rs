@@ -2,11 +2,14 @@
 //! contributions sum to S, and what single change of answer would move the result.
 
 mod outcome;
+mod reach;
 mod tally;
 mod what_if;
 
 pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
+    score_safety,
 };
+pub use reach::{Reach, reach};
 pub use tally::{Aggregate, Band, Tally, answer_weight, tally};
 pub use what_if::{WouldChange, alternatives, would_change};

@@ -123,6 +123,10 @@ pub struct Outcome {
     pub would_change: Vec<WouldChange>,
     pub questionnaire: QuestionnaireInfo,
     pub warnings: Vec<String>,
+    /// No way of answering the remaining questions can change the recommendation.
+    pub settled: bool,
+    /// Every recommendation some way of answering the remaining questions gives.
+    pub reachable: Vec<Recommendation>,
 }
 
 /// Scores a set of answers against a questionnaire.
@@ -145,6 +149,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         Safety::None | Safety::Prep => lean.into(),
     };
     let score = aggregate.score();
+    let reach = super::reach::reach(questionnaire, answers);
     Outcome {
         recommendation,
         lean,
@@ -163,6 +168,8 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
             sha256: questionnaire.sha256.clone(),
         },
         warnings: Vec::new(),
+        settled: reach.settled,
+        reachable: reach.reachable,
     }
 }
 
@@ -226,6 +233,16 @@ fn drivers(
         .collect();
     drivers.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
     drivers
+}
+
+/// The highest flag the shown answers raise.
+#[must_use]
+pub fn score_safety(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Safety {
+    raised_flags(questionnaire, answers, shown)
+        .iter()
+        .map(|f| Safety::from(f.flag))
+        .max()
+        .unwrap_or(Safety::None)
 }
 
 fn raised_flags(

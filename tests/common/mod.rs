@@ -2,6 +2,8 @@
 // Each test crate uses only some of these.
 #![allow(dead_code)]
 
+pub mod random;
+
 use groupfit::date::Date;
 use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
 

@@ -1,0 +1,359 @@
+//! What the questions not yet answered could still do: the lowest and highest S and the set of
+//! recommendations reachable over every way of answering or skipping them, and so whether the
+//! result is already settled.
+//!
+//! Each dimension's possible futures are few: how many of its remaining questions end up shown,
+//! how many are answered, and the range of their weight sum. Those are combined across the
+//! handful of dimensions instead of enumerating completions. The result is never too narrow:
+//! every reachable recommendation is listed. It can be wider than the truth where branching is
+//! undecided (a question behind an unanswered `show_if` is taken as free to be shown or hidden)
+//! or where the search would be too large (then nothing is claimed settled).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::outcome::{Recommendation, Safety};
+use super::tally::{Aggregate, Band, Tally, answer_weight};
+use crate::answers::{Answer, Answers, check, visible};
+use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section};
+
+/// Above this many combinations of dimension futures the search gives up and claims nothing.
+const MAX_COMBINATIONS: usize = 2_000_000;
+/// A dimension with more open questions than this is not searched (nothing is claimed settled).
+const MAX_OPEN_PER_DIMENSION: usize = 40;
+/// Multi questions with more options than this get the full -2..2 range instead of an exact one.
+const MAX_ENUMERATED_OPTIONS: usize = 12;
+
+/// The outcomes still reachable from a set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reach {
+    /// Every recommendation some completion gives, in a fixed order.
+    pub reachable: Vec<Recommendation>,
+    /// The lowest and highest S any complete-enough completion reaches.
+    pub min_score: Option<f64>,
+    pub max_score: Option<f64>,
+    /// One recommendation is reachable, the safety screen is done, no required question is
+    /// left, and stopping now would already give a complete result.
+    pub settled: bool,
+    /// Questions shown now and not answered.
+    pub unanswered: usize,
+}
+
+/// A dimension's possible future: shown and counted questions added, and the weight-sum range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Future {
+    shown: usize,
+    answered: usize,
+    low: f64,
+    high: f64,
+}
+
+/// Computes what can still happen.
+#[must_use]
+pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
+    let shown = visible(questionnaire, answers);
+    let fixed = fixed_visibility(questionnaire, answers);
+    let open: Vec<usize> = (0..questionnaire.questions.len())
+        .filter(|&i| answers.get(i).is_none() && (shown[i] || !fixed[i]))
+        .collect();
+    let unanswered = open.iter().filter(|&&i| shown[i]).count();
+    let safety_done = !open
+        .iter()
+        .any(|&i| shown[i] && questionnaire.questions[i].section == Section::Safety);
+    // Stopping now must be possible: no required question may be left.
+    let required_left = open
+        .iter()
+        .any(|&i| shown[i] && questionnaire.questions[i].required);
+    let bands = reachable_bands(questionnaire, answers, &shown, &fixed, &open);
+    let safety = reachable_safety(questionnaire, answers, &shown, &open);
+    let mut reachable = Vec::new();
+    if let Some((bands, _, _)) = &bands {
+        for band in bands {
+            for level in &safety {
+                let recommendation = match level {
+                    Safety::Red => Recommendation::Crisis,
+                    Safety::Amber => Recommendation::ProfessionalFirst,
+                    Safety::None | Safety::Prep => (*band).into(),
+                };
+                if !reachable.contains(&recommendation) {
+                    reachable.push(recommendation);
+                }
+            }
+        }
+    }
+    reachable.sort_by_key(|r| order(*r));
+    let complete_now = {
+        let tallies = crate::scoring::tally(questionnaire, answers, &shown);
+        Aggregate::new(questionnaire, &tallies).is_complete(&questionnaire.scoring)
+    };
+    let (min_score, max_score) = bands
+        .as_ref()
+        .map_or((None, None), |(_, low, high)| (*low, *high));
+    Reach {
+        settled: bands.is_some()
+            && reachable.len() == 1
+            && safety_done
+            && complete_now
+            && !required_left,
+        reachable,
+        min_score,
+        max_score,
+        unanswered,
+    }
+}
+
+fn order(recommendation: Recommendation) -> u8 {
+    match recommendation {
+        Recommendation::SupportGroup => 0,
+        Recommendation::Either => 1,
+        Recommendation::GroupTherapy => 2,
+        Recommendation::ProfessionalFirst => 3,
+        Recommendation::Crisis => 4,
+    }
+}
+
+/// True where a question's visibility can no longer change: every `show_if` up its chain names
+/// an answered question.
+fn fixed_visibility(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
+    let mut fixed = Vec::with_capacity(questionnaire.questions.len());
+    for question in &questionnaire.questions {
+        let is_fixed = match &question.show_if {
+            None => true,
+            Some(rule) => answers.get(rule.question).is_some() && fixed[rule.question],
+        };
+        fixed.push(is_fixed);
+    }
+    fixed
+}
+
+/// The safety levels some completion ends at: the current one, raised by any flag an open
+/// question could still raise.
+fn reachable_safety(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    shown: &[bool],
+    open: &[usize],
+) -> Vec<Safety> {
+    let current = crate::scoring::score_safety(questionnaire, answers, shown);
+    let mut levels = vec![current];
+    for &i in open {
+        for flag in possible_flags(&questionnaire.questions[i]) {
+            let level = Safety::from(flag).max(current);
+            if !levels.contains(&level) {
+                levels.push(level);
+            }
+        }
+    }
+    levels
+}
+
+fn possible_flags(question: &Question) -> Vec<Flag> {
+    match &question.kind {
+        QuestionKind::Scale(scale) => scale.flags.iter().map(|f| f.flag).collect(),
+        _ => question.options().iter().filter_map(|o| o.flag).collect(),
+    }
+}
+
+/// The bands reachable and the S range, or `None` when the search is too large.
+fn reachable_bands(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    shown: &[bool],
+    fixed: &[bool],
+    open: &[usize],
+) -> Option<(Vec<Band>, Option<f64>, Option<f64>)> {
+    let base = base_tallies(questionnaire, answers, shown);
+    let mut open_by_dimension = vec![Vec::new(); questionnaire.dimensions.len()];
+    for &i in open {
+        let question = &questionnaire.questions[i];
+        if let (Section::Scored(k), true) = (question.section, question.is_scored()) {
+            open_by_dimension[k].push(i);
+        }
+    }
+    if open_by_dimension
+        .iter()
+        .any(|o| o.len() > MAX_OPEN_PER_DIMENSION)
+    {
+        return None;
+    }
+    let futures: Vec<Vec<Future>> = open_by_dimension
+        .into_iter()
+        .map(|in_k| dimension_futures(questionnaire, in_k.into_iter(), shown, fixed))
+        .collect();
+    let combinations = futures
+        .iter()
+        .try_fold(1usize, |acc, f| acc.checked_mul(f.len()))?;
+    if combinations > MAX_COMBINATIONS {
+        return None;
+    }
+    let mut search = Search {
+        questionnaire,
+        base: &base,
+        bands: Vec::new(),
+        low: None,
+        high: None,
+    };
+    let mut chosen = Vec::with_capacity(futures.len());
+    search.walk(&futures, &mut chosen);
+    Some((search.bands, search.low, search.high))
+}
+
+/// Each dimension's tally over the answered questions only.
+fn base_tallies(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Vec<Tally> {
+    let mut tallies = vec![Tally::default(); questionnaire.dimensions.len()];
+    for i in answers.answered().filter(|&i| shown[i]) {
+        let question = &questionnaire.questions[i];
+        let Section::Scored(k) = question.section else {
+            continue;
+        };
+        if !question.is_scored() {
+            continue;
+        }
+        tallies[k].shown += 1;
+        if let Some(w) = answers.get(i).and_then(|a| answer_weight(question, a)) {
+            tallies[k].weight_sum += w;
+            tallies[k].answered += 1;
+        }
+    }
+    tallies
+}
+
+/// The futures of one dimension's open questions: for each number shown and answered, the range
+/// of the weight sum.
+fn dimension_futures(
+    questionnaire: &Questionnaire,
+    open: impl Iterator<Item = usize>,
+    shown: &[bool],
+    fixed: &[bool],
+) -> Vec<Future> {
+    let mut states: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
+    states.insert((0, 0), (0.0, 0.0));
+    for i in open {
+        let question = &questionnaire.questions[i];
+        let may_hide = !fixed[i] || !shown[i];
+        let may_leave = !question.required || question.options().iter().any(|o| o.skip);
+        let weights = weight_range(question);
+        let mut next: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
+        let mut add = |key: (usize, usize), low: f64, high: f64| {
+            let entry = next.entry(key).or_insert((low, high));
+            entry.0 = entry.0.min(low);
+            entry.1 = entry.1.max(high);
+        };
+        for (&(m, n), &(low, high)) in &states {
+            if may_hide {
+                add((m, n), low, high);
+            }
+            if may_leave {
+                add((m + 1, n), low, high);
+            }
+            if let Some((w_low, w_high)) = weights {
+                add((m + 1, n + 1), low + w_low, high + w_high);
+            }
+        }
+        states = next;
+    }
+    states
+        .into_iter()
+        .map(|((shown, answered), (low, high))| Future {
+            shown,
+            answered,
+            low,
+            high,
+        })
+        .collect()
+}
+
+/// The lowest and highest weight an answer to this question can carry, if it can carry one.
+fn weight_range(question: &Question) -> Option<(f64, f64)> {
+    let weights: Vec<f64> = match &question.kind {
+        QuestionKind::Single { options } => (0..options.len())
+            .filter_map(|i| answer_weight(question, &Answer::Choice(i)))
+            .collect(),
+        QuestionKind::Scale(scale) => [scale.min, scale.max]
+            .iter()
+            .filter_map(|v| answer_weight(question, &Answer::Scale(*v)))
+            .collect(),
+        QuestionKind::Multi { options, .. } if options.len() <= MAX_ENUMERATED_OPTIONS => (1u32
+            ..(1 << options.len()))
+            .map(|bits| {
+                Answer::Choices(
+                    (0..options.len())
+                        .filter(|o| bits & (1 << o) != 0)
+                        .collect(),
+                )
+            })
+            .filter(|a| check(question, a).is_ok())
+            .filter_map(|a| answer_weight(question, &a))
+            .collect(),
+        QuestionKind::Multi { .. } => vec![-2.0, 2.0],
+        QuestionKind::Text { .. } => Vec::new(),
+    };
+    let low = weights.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = weights.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (low <= high).then_some((low, high))
+}
+
+/// The walk over one future per dimension, collecting bands and the S range.
+struct Search<'a> {
+    questionnaire: &'a Questionnaire,
+    base: &'a [Tally],
+    bands: Vec<Band>,
+    low: Option<f64>,
+    high: Option<f64>,
+}
+
+impl Search<'_> {
+    fn walk(&mut self, futures: &[Vec<Future>], chosen: &mut Vec<Future>) {
+        if chosen.len() == futures.len() {
+            self.visit(chosen);
+            return;
+        }
+        for future in &futures[chosen.len()] {
+            chosen.push(*future);
+            self.walk(futures, chosen);
+            chosen.pop();
+        }
+    }
+
+    fn visit(&mut self, chosen: &[Future]) {
+        let settings = &self.questionnaire.scoring;
+        let with = |pick: fn(&Future) -> f64| -> Vec<Tally> {
+            self.base
+                .iter()
+                .zip(chosen)
+                .map(|(t, f)| Tally {
+                    weight_sum: t.weight_sum + pick(f),
+                    answered: t.answered + f.answered,
+                    shown: t.shown + f.shown,
+                })
+                .collect()
+        };
+        let lowest = Aggregate::new(self.questionnaire, &with(|f| f.low));
+        let highest = Aggregate::new(self.questionnaire, &with(|f| f.high));
+        let bands: Vec<Band> = match (lowest.score(), highest.score()) {
+            (Some(low), Some(high)) if lowest.is_complete(settings) => {
+                self.low = Some(self.low.map_or(low, |l| l.min(low)));
+                self.high = Some(self.high.map_or(high, |h| h.max(high)));
+                let margin = settings.either_margin;
+                let mut bands = Vec::new();
+                if low <= -margin {
+                    bands.push(Band::SupportGroup);
+                }
+                if high >= margin {
+                    bands.push(Band::GroupTherapy);
+                }
+                if high > -margin && low < margin {
+                    bands.push(Band::Either);
+                }
+                bands
+            }
+            _ => vec![Band::Either],
+        };
+        for band in bands {
+            if !self.bands.contains(&band) {
+                self.bands.push(band);
+            }
+        }
+    }
+}

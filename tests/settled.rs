@@ -1,0 +1,138 @@
+//! "Settled" checked against brute force: for small random questionnaires and partial answers,
+//! every way of answering or skipping the remaining questions is scored.
+
+mod common;
+
+use common::random::with_answers;
+use groupfit::answers::{Answer, Answers, check, visible};
+use groupfit::questionnaire::{Question, QuestionKind, Questionnaire};
+use groupfit::scoring::{Aggregate, Recommendation, reach, score, tally};
+use proptest::prelude::*;
+
+/// Every answer a person could give a question, and leaving it unanswered where allowed.
+fn possible_answers(question: &Question) -> Vec<Option<Answer>> {
+    let mut all: Vec<Option<Answer>> = if question.required {
+        Vec::new()
+    } else {
+        vec![None]
+    };
+    match &question.kind {
+        QuestionKind::Single { options } => {
+            all.extend((0..options.len()).map(|i| Some(Answer::Choice(i))));
+        }
+        QuestionKind::Multi { options, .. } => all.extend(
+            (1u32..(1 << options.len()))
+                .map(|bits| {
+                    Answer::Choices(
+                        (0..options.len())
+                            .filter(|o| bits & (1 << o) != 0)
+                            .collect(),
+                    )
+                })
+                .filter(|a| check(question, a).is_ok())
+                .map(Some),
+        ),
+        QuestionKind::Scale(scale) => {
+            all.extend((scale.min..=scale.max).map(|v| Some(Answer::Scale(v))));
+        }
+        QuestionKind::Text { .. } => {}
+    }
+    if all.is_empty() { vec![None] } else { all }
+}
+
+/// The recommendations of every completion, or `None` when there are too many to try. A
+/// completion whose S sits on a band edge (where rounding decides) is left out.
+fn brute_force(q: &Questionnaire, answers: &Answers) -> Option<Vec<Recommendation>> {
+    let open: Vec<usize> = (0..q.questions.len())
+        .filter(|&i| answers.get(i).is_none())
+        .collect();
+    let choices: Vec<Vec<Option<Answer>>> = open
+        .iter()
+        .map(|&i| possible_answers(&q.questions[i]))
+        .collect();
+    let total = choices
+        .iter()
+        .try_fold(1usize, |acc, c| acc.checked_mul(c.len()))?;
+    if total > 20_000 {
+        return None;
+    }
+    let mut found = Vec::new();
+    for mut n in 0..total {
+        let mut completed = answers.clone();
+        for (slot, options) in open.iter().zip(&choices) {
+            if let Some(answer) = &options[n % options.len()] {
+                completed.set(*slot, answer.clone());
+            }
+            n /= options.len();
+        }
+        clear_hidden(q, &mut completed);
+        let outcome = score(q, &completed);
+        if outcome
+            .score
+            .is_some_and(|s| (s.abs() - q.scoring.either_margin).abs() < 1e-9)
+        {
+            continue;
+        }
+        if !found.contains(&outcome.recommendation) {
+            found.push(outcome.recommendation);
+        }
+    }
+    Some(found)
+}
+
+/// Drops answers to questions that `show_if` hides, as the session does.
+fn clear_hidden(q: &Questionnaire, answers: &mut Answers) {
+    let shown = visible(q, answers);
+    for (i, is_shown) in shown.into_iter().enumerate() {
+        if !is_shown {
+            answers.clear(i);
+        }
+    }
+}
+
+/// Keeps the answers to the first `keep` questions, as if the person had stopped there.
+fn partial(q: &Questionnaire, answers: &Answers, keep: usize) -> Answers {
+    let mut kept = answers.clone();
+    for i in keep..q.questions.len() {
+        kept.clear(i);
+    }
+    clear_hidden(q, &mut kept);
+    kept
+}
+
+/// Where the search is looser than brute force by design: a remaining question whose `show_if`
+/// names an unanswered question counts as free to be shown or hidden.
+fn branching_undecided(q: &Questionnaire, answers: &Answers) -> bool {
+    q.questions.iter().enumerate().any(|(i, question)| {
+        answers.get(i).is_none()
+            && question
+                .show_if
+                .as_ref()
+                .is_some_and(|rule| answers.get(rule.question).is_none())
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn settled_is_exact_against_brute_force((q, answers) in with_answers(), keep in 0usize..10) {
+        let answers = partial(&q, &answers, keep);
+        let Some(reachable) = brute_force(&q, &answers) else { return Ok(()) };
+        let claimed = reach(&q, &answers);
+        // Never too narrow: every recommendation brute force finds is listed.
+        for recommendation in &reachable {
+            prop_assert!(claimed.reachable.contains(recommendation), "{recommendation:?} missing from {:?}", claimed.reachable);
+        }
+        if claimed.settled {
+            prop_assert_eq!(reachable.len(), 1, "settled, yet brute force reaches {:?}", reachable);
+        }
+        // And never too shy where branching is decided: one reachable recommendation, with a
+        // complete result already, is claimed settled.
+        let shown = visible(&q, &answers);
+        let complete_now = Aggregate::new(&q, &tally(&q, &answers, &shown)).is_complete(&q.scoring);
+        if reachable.len() == 1 && complete_now && !branching_undecided(&q, &answers) {
+            prop_assert!(claimed.settled, "brute force reaches only {:?}, but not claimed settled ({:?})", reachable, claimed.reachable);
+        }
+    }
+}
