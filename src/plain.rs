@@ -24,6 +24,17 @@ pub enum End {
     Left,
 }
 
+/// What the next input line answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Waiting {
+    /// The current question (or the review).
+    Question,
+    /// "Leave now?"
+    QuitConfirmation,
+    /// "See your result now?"
+    OfferReply,
+}
+
 /// A plain-mode conversation over one session.
 pub struct Plain<'q> {
     session: Session<'q>,
@@ -31,7 +42,10 @@ pub struct Plain<'q> {
     /// Input comes from a script: no hints or prompts between questions, and the last answer
     /// goes straight to the result.
     scripted: bool,
-    confirming_quit: bool,
+    /// What the next line answers.
+    waiting: Waiting,
+    /// The person chose to keep answering once; the offer is not made again.
+    offer_declined: bool,
 }
 
 impl<'q> Plain<'q> {
@@ -41,7 +55,8 @@ impl<'q> Plain<'q> {
             session: Session::new(questionnaire),
             region,
             scripted,
-            confirming_quit: false,
+            waiting: Waiting::Question,
+            offer_declined: false,
         }
     }
 
@@ -77,8 +92,8 @@ impl<'q> Plain<'q> {
     /// Responds to one line of input; `Some(end)` when the conversation is over.
     pub fn respond(&mut self, input: &str) -> (String, Option<End>) {
         let input = input.trim_end_matches(['\r', '\n']);
-        if self.confirming_quit {
-            self.confirming_quit = false;
+        let waiting = std::mem::replace(&mut self.waiting, Waiting::Question);
+        if waiting == Waiting::QuitConfirmation {
             if input.trim().eq_ignore_ascii_case("y") {
                 return (format!("{}\n", self.ui().plain_left), Some(End::Left));
             }
@@ -86,6 +101,9 @@ impl<'q> Plain<'q> {
                 format!("{}\n\n{}", self.ui().plain_staying, self.show_stage()),
                 None,
             );
+        }
+        if waiting == Waiting::OfferReply {
+            return self.on_offer(input);
         }
         match self.session.stage() {
             Stage::Asking(q) => self.on_question(q, input),
@@ -137,7 +155,11 @@ impl<'q> Plain<'q> {
             ),
             _ => ui.plain_skipped.clone(),
         };
-        let reply = self.apply(action);
+        let said = self.say(action);
+        if let Some(offer) = self.offer() {
+            return (format!("{echo}\n{said}{offer}"), None);
+        }
+        let reply = format!("{said}\n{}", self.show_stage());
         match self.session.stage() {
             // A script runs to the end: after the last question comes the result, not a review.
             Stage::Review if self.scripted => {
@@ -147,6 +169,51 @@ impl<'q> Plain<'q> {
             Stage::Stopped => (format!("{echo}\n{reply}"), Some(End::Stopped)),
             _ => (format!("{echo}\n{reply}"), None),
         }
+    }
+
+    /// "s" takes the offer to see the result now; anything else keeps answering.
+    fn on_offer(&mut self, input: &str) -> (String, Option<End>) {
+        if input.trim().eq_ignore_ascii_case("s") {
+            return match self.session.apply(Action::FinishEarly) {
+                Ok(_) => (self.show_stage(), Some(End::Finished)),
+                Err(refusal) => (
+                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
+                    None,
+                ),
+            };
+        }
+        self.offer_declined = true;
+        (format!("\n{}", self.show_stage()), None)
+    }
+
+    /// Once nothing left can change the result, the offer to see it now (interactive, once).
+    fn offer(&mut self) -> Option<String> {
+        if self.scripted || self.offer_declined || !matches!(self.session.stage(), Stage::Asking(_))
+        {
+            return None;
+        }
+        let reach = self.session.reach();
+        if !reach.settled {
+            return None;
+        }
+        self.waiting = Waiting::OfferReply;
+        let ui = self.ui();
+        let q = self.session.questionnaire();
+        let result = reach
+            .reachable
+            .first()
+            .map_or_else(String::new, |r| report::recommendation_label(q, *r));
+        let text = match reach.unanswered {
+            1 => fill(&ui.settled_offer_one, &[("result", &result)]),
+            n => fill(
+                &ui.settled_offer,
+                &[("result", &result), ("n", &n.to_string())],
+            ),
+        };
+        let mut out = String::new();
+        line(&mut out, &text);
+        line(&mut out, &ui.plain_settled_keys);
+        Some(out)
     }
 
     fn on_review(&mut self, input: &str) -> (String, Option<End>) {
@@ -180,7 +247,7 @@ impl<'q> Plain<'q> {
         if self.scripted || self.session.answers().is_empty() {
             return (format!("{}\n", self.ui().plain_left), Some(End::Left));
         }
-        self.confirming_quit = true;
+        self.waiting = Waiting::QuitConfirmation;
         (format!("{}\n", self.ui().plain_confirm_quit), None)
     }
 
@@ -190,17 +257,20 @@ impl<'q> Plain<'q> {
 
     /// Applies an action and says what happened, then shows where the session is now.
     fn apply(&mut self, action: Action) -> String {
+        let said = self.say(action);
+        format!("{said}\n{}", self.show_stage())
+    }
+
+    /// Applies an action and says what happened beyond moving on: cleared answers or a refusal.
+    fn say(&mut self, action: Action) -> String {
         let ui = self.ui();
         match self.session.apply(action) {
-            Ok(Effect::Cleared(hidden)) => {
-                let said = match hidden.len() {
-                    1 => ui.cleared_one.clone(),
-                    n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
-                };
-                format!("{said}\n\n{}", self.show_stage())
-            }
-            Ok(_) => format!("\n{}", self.show_stage()),
-            Err(refusal) => format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
+            Ok(Effect::Cleared(hidden)) => match hidden.len() {
+                1 => format!("{}\n", ui.cleared_one),
+                n => format!("{}\n", fill(&ui.cleared_many, &[("n", &n.to_string())])),
+            },
+            Ok(_) => String::new(),
+            Err(refusal) => format!("{}\n", self.refusal(&refusal)),
         }
     }
 

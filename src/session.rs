@@ -6,7 +6,7 @@
 
 use crate::answers::{Answer, Answers, Problem, check, visible};
 use crate::questionnaire::{Flag, QuestionKind, Questionnaire};
-use crate::scoring::{Outcome, score};
+use crate::scoring::{Outcome, Reach, reach, score};
 
 /// Where the session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum Action {
     Edit(usize),
     /// From the review: see the result.
     Finish,
+    /// From a question: see the result now, leaving the rest unanswered (when it is settled).
+    FinishEarly,
 }
 
 /// What an accepted action did, beyond moving to `Session::stage`.
@@ -157,6 +159,12 @@ impl<'q> Session<'q> {
         }
     }
 
+    /// What the remaining questions could still change.
+    #[must_use]
+    pub fn reach(&self) -> Reach {
+        reach(self.questionnaire, &self.answers)
+    }
+
     /// The outcome of the answers so far.
     #[must_use]
     pub fn outcome(&self) -> Outcome {
@@ -180,7 +188,7 @@ impl<'q> Session<'q> {
                 self.editing_from_review = true;
                 Ok(Effect::Moved)
             }
-            (Action::Finish, Stage::Review) => {
+            (Action::FinishEarly, Stage::Asking(_)) | (Action::Finish, Stage::Review) => {
                 if let Some(q) = self.first_unanswered_required() {
                     return Err(Refusal::Unanswered(q));
                 }

@@ -95,6 +95,14 @@ ui_text! {
     too_few_choices = "Choose at least {n}.",
     too_many_choices = "Choose at most {n}.",
     invalid_answer = "That answer does not fit this question.",
+    // Settled early
+    settled_offer = "Your answers already point to: {result}. The {n} questions left can't change that.",
+    settled_offer_one = "Your answers already point to: {result}. The 1 question left can't change that.",
+    settled_title = "Your result is settled",
+    settled_keys = "Enter see my result now · n keep answering",
+    settled_note = "{n} questions were left unanswered; they could not have changed this result.",
+    settled_note_one = "1 question was left unanswered; it could not have changed this result.",
+    plain_settled_keys = "Type s to see your result now, or press Enter to keep answering.",
     // Review
     show_result = "▶ Show my result",
     review_heading = "Your answers (Enter on one to change it):",

@@ -10,12 +10,19 @@ use common::{load_valid, screen};
 use groupfit::plain::{End, Plain};
 use groupfit::questionnaire::Questionnaire;
 use groupfit::session::Stage;
-use groupfit::tui::{App, Intent};
+use groupfit::tui::{App, Intent, Overlay};
 use groupfit::ui_text::UiText;
 use insta::assert_snapshot;
 
 fn spanish() -> Questionnaire {
     load_valid(&std::fs::read_to_string("tests/fixtures/valid/spanish.toml").unwrap())
+}
+
+/// Keeps answering if the settled offer shows (it is tested in tui.rs).
+fn decline_offer(app: &mut App<'_>) {
+    if app.overlay() == Some(Overlay::Settled) {
+        app.handle(Intent::No);
+    }
 }
 
 #[test]
@@ -41,8 +48,10 @@ fn the_full_screen_question_and_result_speak_spanish() {
     assert_snapshot!("spanish_question_japanese_40x12", screen(&mut app, 40, 12));
 
     app.handle(Intent::Digit(1)); // p2
+    decline_offer(&mut app);
     app.handle(Intent::Right);
     app.handle(Intent::Enter); // a1 = 6
+    decline_offer(&mut app);
     app.handle(Intent::Enter); // notes: skipped
     assert_eq!(app.session().stage(), Stage::Review);
     assert!(screen(&mut app, 80, 24).contains("▶ Ver mi resultado"));

@@ -187,3 +187,59 @@ fn plain_output_into_a_closed_pipe_quits_quietly() {
     assert_ne!(out.status.code(), Some(101));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+/// Runs an interactive (not scripted) conversation: offers are made there.
+fn interactive(lines: &[&str]) -> (String, Option<End>) {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, Some("US".into()), false);
+    let mut out = plain.opening();
+    for line in lines {
+        let _ = writeln!(out, "> {line}");
+        let (reply, end) = plain.respond(line);
+        out.push_str(&reply);
+        if end.is_some() {
+            return (out, end);
+        }
+    }
+    (out, None)
+}
+
+/// The widowed person up to and including p1, where the result becomes settled.
+const TO_P1: &[&str] = &[
+    "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "3", "1", "2", "2", "1", "2", "3", "3", "2",
+    "2", "1", "1", "3", "1",
+];
+
+#[test]
+fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
+    let mut lines = TO_P1.to_vec();
+    lines.push("s");
+    let (text, end) = interactive(&lines);
+    assert_eq!(end, Some(End::Finished));
+    assert!(text.contains(
+        "Your answers already point to: Support group. The 4 questions left can't change that."
+    ));
+    assert!(
+        text.contains("4 questions were left unanswered; they could not have changed this result.")
+    );
+    let offer = &text[text.find("> 1\nYou chose: To feel less alone").unwrap()..];
+    assert_snapshot!("plain_settled_offer_taken", offer);
+}
+
+#[test]
+fn a_settled_result_can_be_declined_in_plain_mode() {
+    let mut lines = TO_P1.to_vec();
+    lines.extend(["", "1", "1", "6", "", ""]);
+    let (text, end) = interactive(&lines);
+    assert_eq!(end, Some(End::Finished));
+    assert_eq!(
+        text.matches("Your answers already point to").count(),
+        1,
+        "offered once"
+    );
+    assert!(
+        text.contains("Three months from now"),
+        "the questions go on"
+    );
+    assert!(text.contains("RESULT: Support group"));
+}

@@ -153,7 +153,10 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.keys("11112", "Could you keep the same weekly time");
     app.keys("31221", "When could you usually get to a group?");
     app.keys("2\r", "Which sounds more comfortable?");
-    app.keys("3322113111", "How much do you expect a group to help you?");
+    app.keys("3322113", "What is your main hope for a group?");
+    app.keys("1", "Your result is settled");
+    app.keys("n", "Three months from now");
+    app.keys("11", "How much do you expect a group to help you?");
     app.send(RIGHT);
     app.keys("\r", "anything else you would like");
     app.keys("Spring.\r", "Show my result");

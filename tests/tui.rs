@@ -31,8 +31,21 @@ fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
     })
 }
 
-/// Presses keys through the real key map; returns the last control.
+/// Presses keys through the real key map; returns the last control. The offer to see a settled
+/// result early (tested on its own, with `press_raw`) is declined, so that walks go on.
 fn press(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
+    let mut control = Control::Continue;
+    for &code in keys {
+        control = press_raw(app, &[code]);
+        if app.overlay() == Some(Overlay::Settled) {
+            press_raw(app, &[KeyCode::Char('n')]);
+        }
+    }
+    control
+}
+
+/// Presses keys through the real key map, exactly as given.
+fn press_raw(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
     let mut control = Control::Continue;
     for &code in keys {
         if let Some(intent) = intent(&key_event(code, KeyModifiers::NONE), app.mode()) {
@@ -493,5 +506,54 @@ mod keys {
                 .describe(&q.questions[notes]),
             "My husband died in the spring.line one\nline two[2J"
         );
+    }
+
+    /// The widowed person up to p1, where the result becomes settled.
+    fn widowed_to_p1(app: &mut App<'_>) {
+        past_safety(app);
+        digits(app, "11112");
+        digits(app, "31221");
+        press(app, &[KeyCode::Char('2'), KeyCode::Enter]);
+        digits(app, "3322");
+        digits(app, "113");
+        assert_eq!(current(app), "p1");
+        press_raw(app, &[KeyCode::Char('1')]);
+    }
+
+    #[test]
+    fn a_settled_result_is_offered_and_can_be_taken() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_p1(&mut app);
+        assert_eq!(app.overlay(), Some(Overlay::Settled));
+        snap("settled_offer", &mut app);
+        assert_eq!(
+            app.session().reach().unanswered,
+            4,
+            "the offer counts the questions left"
+        );
+        press_raw(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        let outcome = app.session().outcome();
+        assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
+        let result = screen(&mut app, 80, 24);
+        assert!(
+            result.contains("4 questions were left unanswered; they could not have changed"),
+            "{result}"
+        );
+        snap("settled_result", &mut app);
+    }
+
+    #[test]
+    fn a_settled_result_can_be_declined_and_is_not_offered_again() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_p1(&mut app);
+        press_raw(&mut app, &[KeyCode::Char('n')]);
+        assert_eq!(app.overlay(), None);
+        assert_eq!(current(&app), "p2", "going on is always allowed");
+        press_raw(&mut app, &[KeyCode::Char('1')]);
+        assert_eq!(app.overlay(), None, "offered once only");
+        assert_eq!(current(&app), "p3");
     }
 }

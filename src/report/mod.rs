@@ -12,6 +12,7 @@ pub use markdown::markdown;
 pub use text::{TOP_DRIVERS, gauge_cells, text};
 pub use words::{
     answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
+    settled_note,
 };
 
 use crate::scoring::Outcome;

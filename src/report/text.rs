@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::words::{
     answer_of, describe_change, direction, headline, prompt_of, recommendation_label, safety_label,
+    settled_note,
 };
 use crate::answers::Answers;
 use crate::crisis::ordered_lines;
@@ -31,6 +32,9 @@ pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome)
     let label = recommendation_label(questionnaire, outcome.recommendation);
     line(&mut out, &fill(&ui.result_line, &[("result", &label)]));
     paragraph(&mut out, &headline(questionnaire, outcome), "  ");
+    if let Some(note) = settled_note(questionnaire, outcome) {
+        paragraph(&mut out, &note, "  ");
+    }
     if outcome.recommendation == Recommendation::Crisis {
         crisis_lines(&mut out, questionnaire);
         flags(&mut out, questionnaire, outcome);

@@ -122,3 +122,15 @@ pub fn safety_label(questionnaire: &Questionnaire, safety: Safety) -> &str {
         Safety::Red => &ui.safety_red,
     }
 }
+
+/// "3 questions were left unanswered; they could not have changed this result", when so.
+#[must_use]
+pub fn settled_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<String> {
+    let ui = &questionnaire.ui;
+    match outcome.unanswered {
+        0 => None,
+        _ if !outcome.settled => None,
+        1 => Some(ui.settled_note_one.clone()),
+        n => Some(fill(&ui.settled_note, &[("n", &n.to_string())])),
+    }
+}

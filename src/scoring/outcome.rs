@@ -127,6 +127,9 @@ pub struct Outcome {
     pub settled: bool,
     /// Every recommendation some way of answering the remaining questions gives.
     pub reachable: Vec<Recommendation>,
+    /// Shown questions left unanswered (not part of the JSON result).
+    #[serde(skip)]
+    pub unanswered: usize,
 }
 
 /// Scores a set of answers against a questionnaire.
@@ -170,6 +173,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         warnings: Vec::new(),
         settled: reach.settled,
         reachable: reach.reachable,
+        unanswered: reach.unanswered,
     }
 }
 

@@ -16,6 +16,8 @@ use crate::ui_text::{UiText, fill, refusal_text};
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// The remaining questions cannot change the result: see it now?
+    Settled,
 }
 
 /// Why the app ends.
@@ -55,6 +57,8 @@ pub struct App<'q> {
     pub(super) size: (u16, u16),
     /// The outcome, computed once when the result or crisis screen opens, not on every frame.
     pub(super) outcome: Option<Outcome>,
+    /// The person chose to keep answering once; the offer is not made again.
+    pub(super) offer_declined: bool,
 }
 
 impl<'q> App<'q> {
@@ -81,6 +85,7 @@ impl<'q> App<'q> {
             color,
             size: (80, 24),
             outcome: None,
+            offer_declined: false,
         }
     }
 
@@ -114,6 +119,7 @@ impl<'q> App<'q> {
     pub fn mode(&self) -> Mode {
         match (self.overlay, self.session.stage()) {
             (Some(Overlay::ConfirmQuit), _) => Mode::Confirm,
+            (Some(Overlay::Settled), _) => Mode::Offer,
             (None, Stage::Asking(q)) => match self.session.questionnaire().questions[q].kind {
                 QuestionKind::Single { .. } | QuestionKind::Multi { .. } => Mode::Choice,
                 QuestionKind::Scale(_) => Mode::Scale,
@@ -130,6 +136,10 @@ impl<'q> App<'q> {
         }
         match self.overlay {
             Some(Overlay::ConfirmQuit) => return self.confirm(&intent),
+            Some(Overlay::Settled) => {
+                self.settled_offer(&intent);
+                return Control::Continue;
+            }
             Some(Overlay::Help) => {
                 self.help_overlay(&intent);
                 return Control::Continue;
@@ -165,6 +175,20 @@ impl<'q> App<'q> {
         }
     }
 
+    fn settled_offer(&mut self, intent: &Intent) {
+        match intent {
+            Intent::Yes => {
+                self.overlay = None;
+                self.act(Action::FinishEarly);
+            }
+            Intent::No => {
+                self.overlay = None;
+                self.offer_declined = true;
+            }
+            _ => {}
+        }
+    }
+
     fn help_overlay(&mut self, intent: &Intent) {
         if matches!(
             intent,
@@ -190,14 +214,26 @@ impl<'q> App<'q> {
     /// Applies a session action and follows it: a fresh draft on a question screen, the review
     /// cursor on "show my result", the top of a new screen, a notice for what was cleared.
     fn act(&mut self, action: Action) {
+        let answered = matches!(action, Action::Answer(_));
         match self.session.apply(action) {
             Ok(effect) => {
                 self.enter_stage();
+                if answered {
+                    self.offer_if_settled();
+                }
                 if let Effect::Cleared(hidden) = effect {
                     self.notice = Some(cleared_notice(&self.session.questionnaire().ui, &hidden));
                 }
             }
             Err(refusal) => self.refused(&refusal),
+        }
+    }
+
+    /// After an answer, once nothing left can change the result, offer to show it now (once).
+    fn offer_if_settled(&mut self) {
+        let asking = matches!(self.session.stage(), Stage::Asking(_));
+        if asking && !self.offer_declined && self.session.reach().settled {
+            self.overlay = Some(Overlay::Settled);
         }
     }
 

@@ -46,6 +46,8 @@ pub enum Mode {
     Screen,
     /// "Leave without saving?"
     Confirm,
+    /// "Your result is settled: see it now?" Enter accepts.
+    Offer,
 }
 
 /// Maps one terminal event to an intent. Only key presses count (Windows also reports releases);
@@ -69,6 +71,7 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     }
     match mode {
         Mode::Confirm => confirm_key(key.code),
+        Mode::Offer => offer_key(key.code),
         Mode::Text => text_key(key.code, ctrl, alt),
         Mode::Choice | Mode::Scale | Mode::Screen => command_key(key.code, mode, ctrl),
     }
@@ -77,6 +80,14 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
 fn confirm_key(code: KeyCode) -> Option<Intent> {
     match code {
         KeyCode::Char('y' | 'Y') => Some(Intent::Yes),
+        KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Intent::No),
+        _ => None,
+    }
+}
+
+fn offer_key(code: KeyCode) -> Option<Intent> {
+    match code {
+        KeyCode::Enter | KeyCode::Char('y' | 'Y' | 's' | 'S') => Some(Intent::Yes),
         KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Intent::No),
         _ => None,
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
 use crate::crisis::ordered_lines;
 use crate::questionnaire::Section;
+use crate::report::recommendation_label;
 use crate::session::Stage;
 use crate::tui::app::App;
 use crate::tui::draft::Draft;
@@ -112,6 +113,7 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let ui = &app.session.questionnaire().ui;
     let text = match (app.mode(), app.session.stage()) {
         (Mode::Confirm, _) => &ui.hints_confirm,
+        (Mode::Offer, _) => &ui.settled_keys,
         (Mode::Choice, _) if matches!(app.draft, Some(Draft::Multi { .. })) => &ui.hints_multi,
         (Mode::Choice, _) => &ui.hints_choice,
         (Mode::Scale, _) => &ui.hints_scale,
@@ -163,6 +165,42 @@ pub fn confirm_quit(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let mut lines = wrap(&ui.confirm_text, inner.width, theme.prompt(), "", "");
     lines.push(Line::from(Span::styled(
         ui.hints_confirm.clone(),
+        theme.hint(),
+    )));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The offer to see the result now, once the remaining questions cannot change it.
+pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let q = app.session.questionnaire();
+    let ui = &q.ui;
+    let reach = app.session.reach();
+    let result = reach
+        .reachable
+        .first()
+        .map_or_else(String::new, |r| recommendation_label(q, *r));
+    let n = reach.unanswered;
+    let text = if n == 1 {
+        fill(&ui.settled_offer_one, &[("result", &result)])
+    } else {
+        fill(
+            &ui.settled_offer,
+            &[("result", &result), ("n", &n.to_string())],
+        )
+    };
+    let box_area = centred(area, 60, 8);
+    Clear.render(box_area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", ui.settled_title))
+        .border_style(theme.title())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    let mut lines = wrap(&text, inner.width, theme.prompt(), "", "");
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        ui.settled_keys.clone(),
         theme.hint(),
     )));
     Paragraph::new(lines).render(inner, buf);

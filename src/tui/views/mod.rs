@@ -47,6 +47,7 @@ impl Widget for &App<'_> {
         match self.overlay {
             Some(Overlay::Help) => help::render(self, area, buf, theme),
             Some(Overlay::ConfirmQuit) => chrome::confirm_quit(self, area, buf, theme),
+            Some(Overlay::Settled) => chrome::settled_offer(self, area, buf, theme),
             None => {}
         }
     }

@@ -9,7 +9,7 @@ use crate::crisis::ordered_lines;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
     TOP_DRIVERS, answer_of, band_label, describe_change, direction, gauge_cells, headline,
-    prompt_of, recommendation_label,
+    prompt_of, recommendation_label, settled_note,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -28,6 +28,9 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
         theme.title(),
     );
     out.extend(plain(&headline(q, outcome), Style::new()));
+    if let Some(note) = settled_note(q, outcome) {
+        out.extend(plain(&note, theme.dim()));
+    }
     if outcome.recommendation == Recommendation::ProfessionalFirst {
         section(&mut out, &ui.heading_talk, theme);
         let (lines, _) = ordered_lines(q, app.region.as_deref());
