@@ -4,10 +4,18 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The version line: the tool's version and the embedded questionnaire's id and version.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (questionnaire ",
+    env!("GROUPFIT_QUESTIONNAIRE"),
+    ")"
+);
+
 #[derive(Debug, Parser)]
 #[command(
     name = "groupfit",
-    version,
+    version = VERSION,
     about = "Support group or group therapy? A questionnaire that helps you decide.",
     long_about = "groupfit walks you through intake-style questions, screens for safety first, and \
                   recommends a peer support group or group therapy, or says honestly that it is a \
@@ -39,6 +47,19 @@ pub enum Command {
                             groupfit score --answers a.toml b.toml --format csv\n  \
                             groupfit score --questions my-questions.toml --answers a.toml --format json")]
     Score(ScoreArgs),
+    /// Print shell completions for bash, zsh, fish or PowerShell.
+    #[command(
+        after_help = "Examples:\n  groupfit completions bash > ~/.local/share/bash-completion/completions/groupfit\n  \
+                            groupfit completions zsh > ~/.zfunc/_groupfit\n  \
+                            groupfit completions fish > ~/.config/fish/completions/groupfit.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  groupfit man > groupfit.1 && man ./groupfit.1")]
+    Man,
     /// Print the embedded default questionnaire, to start a custom one.
     #[command(after_help = "Examples:\n  groupfit template > my-questions.toml\n  \
                             groupfit template --ui >> my-questions.toml   # then translate it")]
@@ -102,5 +123,20 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_version_names_the_embedded_questionnaire() {
+        let today = groupfit::date::Date {
+            year: 2026,
+            month: 11,
+            day: 26,
+        };
+        let q =
+            groupfit::questionnaire::load(groupfit::questionnaire::DEFAULT_TOML.as_bytes(), today)
+                .unwrap()
+                .questionnaire;
+        let expected = format!("(questionnaire {} {})", q.meta.id, q.meta.version);
+        assert!(super::VERSION.ends_with(&expected), "{}", super::VERSION);
     }
 }

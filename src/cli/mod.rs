@@ -46,6 +46,27 @@ pub fn run(cli: Cli) -> Exit {
         Command::Run(args) => interactive::run(&args, &mut out),
         Command::Validate { files } => validate::validate(&files, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut bytes = Vec::new();
+            clap_complete::generate(shell, &mut command, "groupfit", &mut bytes);
+            out.write(&String::from_utf8_lossy(&bytes));
+            Exit::Success
+        }
+        Command::Man => {
+            let mut bytes = Vec::new();
+            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut bytes)
+            {
+                Ok(()) => {
+                    out.write(&String::from_utf8_lossy(&bytes));
+                    Exit::Success
+                }
+                Err(e) => {
+                    output::error(&format!("cannot render the manual page: {e}"));
+                    Exit::Failure
+                }
+            }
+        }
         Command::Template { ui } => {
             if ui {
                 out.write(&groupfit::ui_text::UiText::defaults_toml());
