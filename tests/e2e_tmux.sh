@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# End-to-end in tmux: the release binary, started under `sh -c` (an interactive bash would
+# silently repair the terminal and hide a bug) at 100x30 on a private tmux server. After each way
+# of leaving — q, Ctrl-C, SIGTERM, and a resize to 1x1 and back — the alternate screen must be
+# off, the cursor visible, `stty` cooked (icanon, echo), and the exit code as documented.
+# Polling waits, never fixed sleeps for correctness. Prints "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+bin="${1:-target/release/groupfit}"
+socket="groupfit-e2e-$$"
+work="$(mktemp -d)"
+passed=0
+failed=0
+
+tm() { tmux -L "$socket" -f /dev/null "$@"; }
+cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; tm capture-pane -p -t e2e 2>/dev/null | sed 's/^/     | /' | head -40; }
+
+# wait_for PATTERN: polls the screen for up to 10 s.
+wait_for() {
+  for _ in $(seq 1 200); do
+    tm capture-pane -p -t e2e 2>/dev/null | grep -q -- "$1" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+
+# start: a fresh session running the app; when it exits, the shell records the exit code and
+# the terminal settings.
+start() {
+  tm kill-server 2>/dev/null
+  for _ in $(seq 1 100); do tm list-sessions >/dev/null 2>&1 || break; sleep 0.05; done
+  rm -f "$work/stty"
+  tm new-session -d -s e2e -x 100 -y 30 \
+    "sh -c '$bin; echo EXIT=\$?; stty -a > $work/stty; sleep 60'"
+  tm set-option -g window-size manual >/dev/null
+  wait_for "Press Enter to begin"
+}
+
+keys() { tm send-keys -t e2e "$@"; }
+
+# restored NAME CODE: the app exited with CODE and left the terminal as it found it.
+restored() {
+  local name="$1" code="$2"
+  if ! wait_for "EXIT=$code"; then fail "$name: exit code $code"; return; fi
+  for _ in $(seq 1 100); do [ -s "$work/stty" ] && break; sleep 0.05; done
+  local modes; modes="$(tm display -p -t e2e '#{alternate_on} #{cursor_flag}')"
+  if [ "$modes" != "0 1" ]; then fail "$name: alternate screen / cursor are '$modes', want '0 1'"; return; fi
+  if ! tr ' ' '\n' < "$work/stty" | grep -qx 'icanon' || ! tr ' ' '\n' < "$work/stty" | grep -qx 'echo'; then
+    fail "$name: stty is not cooked"; return
+  fi
+  ok "$name: exit $code, main screen, cursor shown, stty cooked"
+}
+
+# 1. A walk to the result, then q and y.
+if start; then
+  keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
+  for k in 1 1 1 1 1   1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
+  wait_for "When could you usually" && keys 2 Enter
+  for k in 3 3 2 2 1 1 3; do keys "$k"; done
+  wait_for "main hope" && keys 1
+  wait_for "Your result is settled" && keys Enter
+  if wait_for "Your answers point towards: Support group."; then ok "walk: reaches the support-group result"; else fail "walk: result"; fi
+  keys q; wait_for "Leave groupfit?" && keys y
+  restored "walk, q" 0
+else
+  fail "walk: start"
+fi
+
+# 2. Ctrl-C leaves at once.
+if start; then keys Enter 1; keys C-c; restored "Ctrl-C" 130; else fail "Ctrl-C: start"; fi
+
+# 3. SIGTERM.
+if start; then
+  shell="$(tm display -p -t e2e '#{pane_pid}')"
+  app="$(pgrep -P "$shell" | head -n 1)"
+  kill -TERM "$app"
+  restored "SIGTERM" 130
+else
+  fail "SIGTERM: start"
+fi
+
+# 4. A resize to 1x1 and back: no crash, the screen comes back, q still leaves.
+if start; then
+  tm resize-window -t e2e -x 1 -y 1
+  sleep 0.2
+  tm resize-window -t e2e -x 100 -y 30
+  if wait_for "Press Enter to begin"; then ok "resize to 1x1 and back: redrawn"; else fail "resize: redraw"; fi
+  keys q
+  restored "resize, q" 0
+else
+  fail "resize: start"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
