@@ -21,8 +21,76 @@ const DIMENSIONS: [&str; 5] = [
     "purpose",
 ];
 
+/// Counts allocations, so that the figures show memory as well as time.
+#[global_allocator]
+static ALLOC: divan::AllocProfiler = divan::AllocProfiler::system();
+
 fn main() {
     divan::main();
+}
+
+/// The same file read into plain serde structs: no spans, no checks, no model. The yardstick
+/// for what validation and the clean model add.
+mod plain {
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)] // read by serde, never by us: only the parse is measured
+    pub struct File {
+        pub format: i64,
+        pub meta: Meta,
+        pub outcomes: toml::Table,
+        pub dimensions: Vec<Dimension>,
+        pub questions: Vec<Question>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)] // read by serde, never by us: only the parse is measured
+    pub struct Meta {
+        pub id: String,
+        pub title: String,
+        pub version: String,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)] // read by serde, never by us: only the parse is measured
+    pub struct Dimension {
+        pub id: String,
+        pub label: String,
+        pub weight: f64,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)] // read by serde, never by us: only the parse is measured
+    pub struct Question {
+        pub id: String,
+        pub dimension: String,
+        pub kind: String,
+        pub prompt: String,
+        pub options: Option<Vec<Choice>>,
+        pub min: Option<i64>,
+        pub max: Option<i64>,
+        pub weights: Option<Vec<f64>>,
+    }
+
+    #[derive(Deserialize)]
+    #[allow(dead_code)] // read by serde, never by us: only the parse is measured
+    pub struct Choice {
+        pub id: String,
+        pub label: String,
+        pub weight: Option<f64>,
+    }
+}
+
+/// The yardstick: the same text into plain serde structs with `toml::from_str`.
+#[divan::bench(args = [40, 1_000, 10_000])]
+fn parse_plain_serde(bencher: divan::Bencher, n: usize) {
+    let text = generate(n);
+    bencher.bench(|| {
+        toml::from_str::<plain::File>(divan::black_box(&text))
+            .map(|f| f.questions.len())
+            .unwrap_or(0)
+    });
 }
 
 /// A questionnaire of `n` questions spread over the five dimensions, alternating single-choice
@@ -102,4 +170,27 @@ fn score_answers(bencher: divan::Bencher, n: usize) {
 fn parse_toml_only(bencher: divan::Bencher, n: usize) {
     let text = generate(n);
     bencher.bench(|| toml::de::DeTable::parse(divan::black_box(&text)).is_ok());
+}
+
+/// The embedded default questionnaire, as every start of the app loads it.
+#[divan::bench]
+fn load_default(bencher: divan::Bencher) {
+    bencher.bench(|| load(divan::black_box(groupfit::questionnaire::DEFAULT_TOML)));
+}
+
+/// The parts of loading the default: the TOML parse, and the SHA-256 of the file.
+#[divan::bench]
+fn parse_default_toml_only(bencher: divan::Bencher) {
+    bencher.bench(|| {
+        toml::de::DeTable::parse(divan::black_box(groupfit::questionnaire::DEFAULT_TOML)).is_ok()
+    });
+}
+
+#[divan::bench]
+fn sha256_default(bencher: divan::Bencher) {
+    bencher.bench(|| {
+        groupfit::questionnaire::sha256_hex(divan::black_box(
+            groupfit::questionnaire::DEFAULT_TOML.as_bytes(),
+        ))
+    });
 }

@@ -26,6 +26,10 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// Why a text value from a file is refused, if it is.
 #[must_use]
 pub fn text_problem(text: &str, multiline: bool) -> Option<String> {
+    // Most text is printable ASCII: nothing to look at character by character.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return None;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         let allowed = match c {

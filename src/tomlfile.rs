@@ -52,13 +52,15 @@ pub fn from_toml_error(text: &str, error: &toml::de::Error, context: &str) -> Di
     Diagnostic::error(text, span, format!("{context}{message}"))
 }
 
-/// Deserializes one value of the tree into its raw type.
+/// Deserializes one value of the tree into its raw type; a failure is prefixed with `context`
+/// (formatted only then).
 pub fn deserialize<T: DeserializeOwned>(
     text: &str,
     value: Spanned<DeValue<'_>>,
-    context: &str,
+    context: &dyn std::fmt::Display,
 ) -> Result<T, Diagnostic> {
-    T::deserialize(ValueDeserializer::from(value)).map_err(|e| from_toml_error(text, &e, context))
+    T::deserialize(ValueDeserializer::from(value))
+        .map_err(|e| from_toml_error(text, &e, &format!("{context}: ")))
 }
 
 /// Scans every key and value: control and bidi characters in any text, over-long text, and
@@ -100,7 +102,7 @@ fn scan_value(
                     value.span(),
                     format!("`{key}` {problem}"),
                 ));
-            } else if s.chars().count() > MAX_TEXT_CHARS {
+            } else if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
                 found.push(Diagnostic::error(
                     text,
                     value.span(),

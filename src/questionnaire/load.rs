@@ -134,9 +134,9 @@ impl<'a> Sections<'a> {
             let name = key.get_ref().to_string();
             match name.as_str() {
                 "format" => check_format(v, &value),
-                "meta" => sections.meta = v.section(value, "[meta]: "),
-                "outcomes" => sections.outcomes = v.section(value, "[outcomes]: "),
-                "scoring" => sections.scoring = v.section(value, "[scoring]: "),
+                "meta" => sections.meta = v.section(value, &"[meta]"),
+                "outcomes" => sections.outcomes = v.section(value, &"[outcomes]"),
+                "scoring" => sections.scoring = v.section(value, &"[scoring]"),
                 "dimensions" => sections.dimensions = v.list(value, "dimension"),
                 "crisis" => sections.crisis = v.list(value, "crisis line"),
                 "questions" => sections.questions = v.array(value, "questions"),

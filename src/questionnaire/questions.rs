@@ -2,6 +2,7 @@
 //! then `show_if` references resolved against the questions before it.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Display};
 
 use toml::Spanned;
 use toml::de::DeValue;
@@ -39,6 +40,43 @@ const KIND_KEYS: &[(&str, &[&str])] = &[
     ("multiline", &["text"]),
 ];
 
+/// How messages name a question that could not be read: by id, or by position. Formatted only
+/// when a message is written, not for every question of a valid file.
+struct ItemName<'a> {
+    id: Option<&'a str>,
+    index: usize,
+}
+
+impl Display for ItemName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "question \"{id}\""),
+            None => write!(f, "question #{}", self.index + 1),
+        }
+    }
+}
+
+/// `question "p1"`, formatted only when needed.
+struct QuestionName<'a>(&'a str);
+
+impl Display for QuestionName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "question \"{}\"", self.0)
+    }
+}
+
+/// `question "p1": option "yes"`, formatted only when needed.
+struct OptionName<'a> {
+    question: &'a dyn Display,
+    option: &'a str,
+}
+
+impl Display for OptionName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: option \"{}\"", self.question, self.option)
+    }
+}
+
 impl Validator<'_> {
     pub(super) fn questions(
         &mut self,
@@ -49,12 +87,12 @@ impl Validator<'_> {
         let mut read = Vec::with_capacity(raw.len());
         for (i, item) in raw.into_iter().enumerate() {
             let id = tomlfile::table_id(item.get_ref()).map(str::to_string);
-            let name = id.as_ref().map_or_else(
-                || format!("question #{}", i + 1),
-                |id| format!("question \"{id}\""),
-            );
+            let name = ItemName {
+                id: id.as_deref(),
+                index: i,
+            };
             let kind_problems = self.keys_outside_kind(&item, &name);
-            match self.section::<RawQuestion>(item, &format!("{name}: ")) {
+            match self.section::<RawQuestion>(item, &name) {
                 Some(q) if !kind_problems => read.push(q),
                 _ => {
                     unreadable.extend(id);
@@ -86,7 +124,7 @@ impl Validator<'_> {
     }
 
     /// Reports keys that do not apply to the question's kind; true if there were any.
-    fn keys_outside_kind(&mut self, item: &Spanned<DeValue<'_>>, name: &str) -> bool {
+    fn keys_outside_kind(&mut self, item: &Spanned<DeValue<'_>>, name: &dyn Display) -> bool {
         let Some(table) = item.get_ref().as_table() else {
             return false;
         };
@@ -117,9 +155,16 @@ impl Validator<'_> {
 
     fn question(&mut self, q: RawQuestion, dimensions: &[Dimension]) -> Question {
         let id = q.id.get_ref().clone();
-        let name = format!("question \"{id}\"");
+        let name = QuestionName(&id);
         let section = self.section_of(&q.dimension, dimensions, &name);
-        let prompt = self.non_empty(q.prompt.clone(), &format!("{name}: prompt"));
+        let prompt_span = q.prompt.span();
+        let prompt = q.prompt.get_ref().clone();
+        if prompt.trim().is_empty() {
+            self.error(
+                prompt_span,
+                format!("{name}: prompt is empty; write some text"),
+            );
+        }
         let kind = self.kind(&q, &name);
         Question {
             id,
@@ -137,7 +182,7 @@ impl Validator<'_> {
         &mut self,
         dimension: &Spanned<String>,
         dimensions: &[Dimension],
-        name: &str,
+        name: &dyn Display,
     ) -> Section {
         match dimension.get_ref().as_str() {
             "safety" => Section::Safety,
@@ -165,7 +210,7 @@ impl Validator<'_> {
         }
     }
 
-    fn kind(&mut self, q: &RawQuestion, name: &str) -> QuestionKind {
+    fn kind(&mut self, q: &RawQuestion, name: &dyn Display) -> QuestionKind {
         match q.kind.get_ref().as_str() {
             "single" => QuestionKind::Single {
                 options: self.choices(q, name),
@@ -188,7 +233,7 @@ impl Validator<'_> {
         }
     }
 
-    fn choices(&mut self, q: &RawQuestion, name: &str) -> Vec<Choice> {
+    fn choices(&mut self, q: &RawQuestion, name: &dyn Display) -> Vec<Choice> {
         let Some(options) = &q.options else {
             self.error(
                 q.kind.span(),
@@ -219,10 +264,25 @@ impl Validator<'_> {
             .collect()
     }
 
-    fn choice(&mut self, o: &RawChoice, name: &str) -> Choice {
-        let id = self.non_empty(o.id.clone(), &format!("{name}: an option id"));
-        let label = self.non_empty(o.label.clone(), &format!("{name}: option \"{id}\": label"));
-        let context = format!("{name}: option \"{id}\"");
+    fn choice(&mut self, o: &RawChoice, name: &dyn Display) -> Choice {
+        let id = o.id.get_ref().clone();
+        if id.trim().is_empty() {
+            self.error(
+                o.id.span(),
+                format!("{name}: an option id is empty; write some text"),
+            );
+        }
+        let context = OptionName {
+            question: name,
+            option: &id,
+        };
+        let label = o.label.get_ref().clone();
+        if label.trim().is_empty() {
+            self.error(
+                o.label.span(),
+                format!("{context}: label is empty; write some text"),
+            );
+        }
         Choice {
             weight: o.weight.as_ref().map(|w| self.weight(w, &context)),
             flag: o.flag.as_ref().and_then(|f| self.flag(f, &context)),
@@ -233,7 +293,7 @@ impl Validator<'_> {
         }
     }
 
-    fn weight(&mut self, weight: &Spanned<f64>, context: &str) -> f64 {
+    fn weight(&mut self, weight: &Spanned<f64>, context: &dyn Display) -> f64 {
         let w = *weight.get_ref();
         if w.abs() > MAX_WEIGHT {
             self.error(
@@ -244,7 +304,7 @@ impl Validator<'_> {
         w.clamp(-MAX_WEIGHT, MAX_WEIGHT)
     }
 
-    fn flag(&mut self, flag: &Spanned<String>, context: &str) -> Option<Flag> {
+    fn flag(&mut self, flag: &Spanned<String>, context: &dyn Display) -> Option<Flag> {
         let parsed = Flag::parse(flag.get_ref());
         if parsed.is_none() {
             self.error(
@@ -258,7 +318,7 @@ impl Validator<'_> {
         parsed
     }
 
-    fn multi(&mut self, q: &RawQuestion, name: &str) -> QuestionKind {
+    fn multi(&mut self, q: &RawQuestion, name: &dyn Display) -> QuestionKind {
         let options = self.choices(q, name);
         let count = options.len();
         let min_choices = q
@@ -289,7 +349,7 @@ impl Validator<'_> {
         &mut self,
         value: &Spanned<i64>,
         count: usize,
-        name: &str,
+        name: &dyn Display,
         key: &str,
     ) -> Option<usize> {
         let n = *value.get_ref();
@@ -305,7 +365,7 @@ impl Validator<'_> {
         }
     }
 
-    fn scale(&mut self, q: &RawQuestion, name: &str) -> Scale {
+    fn scale(&mut self, q: &RawQuestion, name: &dyn Display) -> Scale {
         let (min, max) = if let (Some(min), Some(max)) = (&q.min, &q.max) {
             (*min.get_ref(), *max.get_ref())
         } else {
@@ -325,12 +385,12 @@ impl Validator<'_> {
                 );
             }
         }
-        let context = name.to_string();
+        let context = name;
         let weights = q.weights.as_ref().and_then(|w| {
             if w.get_ref().len() == 2 {
                 Some((
-                    self.weight(&w.get_ref()[0], &context),
-                    self.weight(&w.get_ref()[1], &context),
+                    self.weight(&w.get_ref()[0], context),
+                    self.weight(&w.get_ref()[1], context),
                 ))
             } else {
                 self.error(
@@ -361,7 +421,7 @@ impl Validator<'_> {
         }
     }
 
-    fn scale_flag(&mut self, raw: &Spanned<RawScaleFlag>, name: &str) -> Option<ScaleFlag> {
+    fn scale_flag(&mut self, raw: &Spanned<RawScaleFlag>, name: &dyn Display) -> Option<ScaleFlag> {
         let f = raw.get_ref();
         if f.at_most.is_none() && f.at_least.is_none() {
             self.error(
@@ -377,7 +437,7 @@ impl Validator<'_> {
         })
     }
 
-    fn text_kind(&mut self, q: &RawQuestion, name: &str) -> QuestionKind {
+    fn text_kind(&mut self, q: &RawQuestion, name: &dyn Display) -> QuestionKind {
         let max_length = match &q.max_length {
             None => DEFAULT_TEXT_LENGTH,
             Some(value) => match usize::try_from(*value.get_ref()) {

@@ -56,7 +56,7 @@ impl<'t> Validator<'t> {
     pub fn section<T: DeserializeOwned>(
         &mut self,
         value: Spanned<DeValue<'_>>,
-        context: &str,
+        context: &dyn std::fmt::Display,
     ) -> Option<T> {
         tomlfile::deserialize(self.text, value, context)
             .map_err(|d| self.diagnostics.push(d))
@@ -97,7 +97,7 @@ impl<'t> Validator<'t> {
                     || format!("{what} #{}", i + 1),
                     |id| format!("{what} \"{id}\""),
                 );
-                self.section(item, &format!("{name}: "))
+                self.section(item, &name)
             })
             .collect()
     }
