@@ -8,6 +8,7 @@ use std::time::Duration;
 use groupfit::crisis::region_from_locale;
 use groupfit::tui::{App, Control, Exit as AppExit, intent};
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
 use super::args::RunArgs;
@@ -99,7 +100,8 @@ fn event_loop(
             continue;
         }
         let event = event::read()?;
-        if matches!(event, Event::Resize(..)) {
+        if let Event::Resize(width, height) = event {
+            screen.resize(Rect::new(0, 0, width, height))?;
             dirty = true;
         }
         if let Some(intent) = intent(&event, app.mode()) {

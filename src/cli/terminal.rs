@@ -8,13 +8,15 @@ use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
 use std::time::Duration;
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    size as terminal_size,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -68,7 +70,11 @@ pub fn enter() -> io::Result<(Guard, Screen)> {
         cursor::Hide
     )?;
     let backend = CrosstermBackend::new(BufWriter::with_capacity(64 * 1024, io::stdout()));
-    let screen = Terminal::new(backend)?;
+    // A fixed viewport, resized on resize events: ratatui does not then ask the terminal for its
+    // size before every frame.
+    let (width, height) = terminal_size()?;
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
+    let screen = Terminal::with_options(backend, TerminalOptions { viewport })?;
     Ok((guard, screen))
 }
 
