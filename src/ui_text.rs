@@ -69,6 +69,8 @@ ui_text! {
     hints_confirm = "y leave · n stay",
     // Every screen
     footer_crisis = "In crisis? {service}: {contact}",
+    quick_exit = "Ctrl+X quick exit",
+    key_quick_exit = "leave at once and clear the screen (nothing is saved)",
     footer_no_line = "In crisis? Call your local emergency number.",
     confirm_title = "Leave groupfit?",
     confirm_text = "Your answers have not been saved and will be gone.",

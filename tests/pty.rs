@@ -27,9 +27,22 @@ impl Running {
         Self::start_reading_until(env, None)
     }
 
+    /// Starts the program in a folder of its own, to see whether it writes anything there.
+    fn start_in(folder: &std::path::Path) -> Self {
+        Self::spawn(&[], None, Some(folder))
+    }
+
     /// Starts the program; the reader stops (closing its copy of the master side) once the
     /// screen shows `stop_at`, so that dropping the master really hangs up the terminal.
     fn start_reading_until(env: &[(&str, &str)], stop_at: Option<&'static str>) -> Self {
+        Self::spawn(env, stop_at, None)
+    }
+
+    fn spawn(
+        env: &[(&str, &str)],
+        stop_at: Option<&'static str>,
+        folder: Option<&std::path::Path>,
+    ) -> Self {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -44,13 +57,16 @@ impl Running {
         for (key, value) in env {
             command.env(key, value);
         }
+        if let Some(folder) = folder {
+            command.cwd(folder);
+        }
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            NonZero::new(30).unwrap(),
-            NonZero::new(100).unwrap(),
-            0,
-        )));
+        let mut parser =
+            vt100::Parser::new(NonZero::new(30).unwrap(), NonZero::new(100).unwrap(), 100);
+        // What the terminal showed before the program started (a shell's earlier output).
+        parser.process(b"earlier shell output\r\n");
+        let screen = Arc::new(Mutex::new(parser));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
         thread::spawn(move || {
@@ -234,4 +250,37 @@ fn the_program_ends_when_the_terminal_vanishes() {
         );
         thread::sleep(Duration::from_millis(20));
     }
+}
+
+#[test]
+fn the_quick_exit_leaves_nothing_on_screen_and_writes_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::start_in(folder.path());
+    app.wait_for("Press Enter to begin");
+    app.keys("\r2", "intention of acting");
+    assert!(
+        app.contents().contains("Ctrl+X quick exit"),
+        "the key is shown on every screen"
+    );
+    app.send("\x18"); // Ctrl-X
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+    let screen = app.contents();
+    for text in [
+        "intention",
+        "Question",
+        "crisis",
+        "groupfit",
+        "earlier shell output",
+    ] {
+        assert!(
+            !screen.contains(text),
+            "{text:?} is still on the screen:\n{screen}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(folder.path()).unwrap().count(),
+        0,
+        "nothing was written"
+    );
 }

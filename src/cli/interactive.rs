@@ -52,6 +52,9 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let result = terminal::enter().and_then(|(guard, mut screen)| {
         let exit = event_loop(&mut screen, &mut app, signals);
         drop(guard);
+        if let Ok(Exit::Quick) = exit {
+            terminal::wipe();
+        }
         exit
     });
     match result {
@@ -110,6 +113,7 @@ fn event_loop(
                 return Ok(match exit {
                     AppExit::Left => Exit::Success,
                     AppExit::Interrupted => Exit::Signal(130),
+                    AppExit::Quick => Exit::Quick,
                 });
             }
         }

@@ -26,12 +26,14 @@ pub enum Exit {
     Invalid,
     /// 130 for Ctrl-C, SIGINT and SIGTERM; 128 + n for other signals.
     Signal(u8),
+    /// 0: the quick exit (the screen was wiped).
+    Quick,
 }
 
 impl Exit {
     pub fn code(self) -> ExitCode {
         match self {
-            Self::Success => ExitCode::SUCCESS,
+            Self::Success | Self::Quick => ExitCode::SUCCESS,
             Self::Failure => ExitCode::from(1),
             Self::Invalid => ExitCode::from(2),
             Self::Signal(code) => ExitCode::from(code),

@@ -46,6 +46,14 @@ pub fn restore() {
     let _ = out.flush();
 }
 
+/// After a quick exit: clears the main screen and the scrollback too, so that nothing of the
+/// questionnaire stays visible.
+pub fn wipe() {
+    let mut out = io::stdout();
+    let _ = out.write_all(b"\x1b[H\x1b[2J\x1b[3J");
+    let _ = out.flush();
+}
+
 /// Restores the terminal when dropped, however the program leaves the scope.
 pub struct Guard;
 

@@ -27,6 +27,8 @@ pub enum Exit {
     Left,
     /// Ctrl-C (exit 130).
     Interrupted,
+    /// Ctrl-X: leave now and wipe the screen (exit 0).
+    Quick,
 }
 
 /// What the event loop should do next.
@@ -133,6 +135,9 @@ impl<'q> App<'q> {
     pub fn handle(&mut self, intent: Intent) -> Control {
         if intent == Intent::Interrupt {
             return Control::Exit(Exit::Interrupted);
+        }
+        if intent == Intent::QuickExit {
+            return Control::Exit(Exit::Quick);
         }
         match self.overlay {
             Some(Overlay::ConfirmQuit) => return self.confirm(&intent),

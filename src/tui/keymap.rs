@@ -26,6 +26,9 @@ pub enum Intent {
     Quit,
     /// Ctrl-C: leave at once.
     Interrupt,
+    /// Ctrl-X: leave at once and wipe the screen and scrollback, for someone who must hide what
+    /// they were doing.
+    QuickExit,
     /// Text typed or pasted into a text field.
     Type(String),
     NewLine,
@@ -68,6 +71,9 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Intent::Interrupt);
+    }
+    if ctrl && matches!(key.code, KeyCode::Char('x' | 'X')) {
+        return Some(Intent::QuickExit);
     }
     match mode {
         Mode::Confirm => confirm_key(key.code),

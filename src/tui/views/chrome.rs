@@ -93,7 +93,11 @@ fn progress_text(app: &App<'_>) -> String {
     }
 }
 
+/// The notice line: a message on the left, and the quick-exit key always on the right.
 pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let quick = &app.session.questionnaire().ui.quick_exit;
+    let quick_width = u16::try_from(textwrap::core::display_width(quick)).unwrap_or(u16::MAX);
+    let room = area.width.saturating_sub(quick_width.saturating_add(2));
     if let Some(notice) = &app.notice {
         let style = if notice.warning {
             theme.warning()
@@ -101,11 +105,13 @@ pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
             theme.dim()
         };
         let marker = if notice.warning { "! " } else { "i " };
-        Paragraph::new(Line::from(Span::styled(
-            truncate(&format!("{marker}{}", notice.text), area.width),
-            style,
-        )))
-        .render(area, buf);
+        let text = truncate(&format!("{marker}{}", notice.text), room);
+        Paragraph::new(Line::from(Span::styled(text, style))).render(area, buf);
+    }
+    if quick_width < area.width {
+        Paragraph::new(Line::from(Span::styled(quick.clone(), theme.hint())))
+            .alignment(Alignment::Right)
+            .render(area, buf);
     }
 }
 
