@@ -289,3 +289,44 @@ fn run_without_a_terminal_refuses_clearly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn score_output_writes_a_private_file_and_never_replaces_one_silently() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    let target = path.to_str().unwrap();
+    let args = [
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        "--format",
+        "markdown",
+        "--output",
+        target,
+    ];
+    let out = groupfit(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        out.stdout.is_empty(),
+        "the report goes to the file, not the screen"
+    );
+    assert!(stderr(&out).contains("health information"));
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    std::fs::write(&path, "kept").unwrap();
+    let again = groupfit(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert_eq!(groupfit(&forced).status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# Support group or group therapy?")
+    );
+}

@@ -45,7 +45,8 @@ pub enum Command {
     /// Score saved answers without a terminal.
     #[command(after_help = "Examples:\n  groupfit score --answers answers.toml\n  \
                             groupfit score --answers a.toml b.toml --format csv\n  \
-                            groupfit score --questions my-questions.toml --answers a.toml --format json")]
+                            groupfit score --questions my-questions.toml --answers a.toml --format json\n  \
+                            groupfit score --answers a.toml --format markdown --output report.md")]
     Score(ScoreArgs),
     /// Print shell completions for bash, zsh, fish or PowerShell.
     #[command(
@@ -106,6 +107,12 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Write the report to this file (readable by you only) instead of the screen.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output: replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! The command line: arguments, dispatch and exit codes.
 
 mod args;
+mod export;
 mod files;
 mod interactive;
 mod output;

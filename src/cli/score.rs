@@ -9,10 +9,10 @@ use groupfit::questionnaire::Questionnaire;
 use groupfit::report;
 use groupfit::scoring::{self, Outcome};
 
-use super::Exit;
 use super::args::{Format, ScoreArgs};
 use super::files::{self, display_name};
 use super::output::{self, Output};
+use super::{Exit, export};
 
 struct Scored {
     name: String,
@@ -32,7 +32,17 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
             None => exit = Exit::Invalid,
         }
     }
-    out.write(&render(&questionnaire, &scored, args.format));
+    let report = render(&questionnaire, &scored, args.format);
+    match &args.output {
+        None => out.write(&report),
+        Some(path) => match export::write_private(path, report.as_bytes(), args.force) {
+            Ok(()) => output::diagnostics(&format!("groupfit: {}", export::written_note(path))),
+            Err(message) => {
+                output::error(&message);
+                return Exit::Failure;
+            }
+        },
+    }
     exit
 }
 
