@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::answers::Answer;
+use crate::answers::{Answer, Answers};
 use crate::crisis::ordered_lines;
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
 use crate::report;
@@ -51,8 +51,19 @@ pub struct Plain<'q> {
 impl<'q> Plain<'q> {
     #[must_use]
     pub fn new(questionnaire: &'q Questionnaire, region: Option<String>, scripted: bool) -> Self {
+        Self::with_answers(questionnaire, Answers::new(questionnaire), region, scripted)
+    }
+
+    /// A conversation that carries on from saved answers (at the first unanswered question).
+    #[must_use]
+    pub fn with_answers(
+        questionnaire: &'q Questionnaire,
+        answers: Answers,
+        region: Option<String>,
+        scripted: bool,
+    ) -> Self {
         Self {
-            session: Session::new(questionnaire),
+            session: Session::with_answers(questionnaire, answers),
             region,
             scripted,
             waiting: Waiting::Question,

@@ -199,8 +199,11 @@ impl<'q> Session<'q> {
         }
     }
 
+    /// The first question, or after a resume, the first one not answered yet.
     fn go_to_first(&mut self) -> Effect {
-        let first = self.shown_questions().next();
+        let first = self
+            .shown_questions()
+            .find(|&i| self.answers.get(i).is_none());
         self.stage = first.map_or(Stage::Review, Stage::Asking);
         Effect::Moved
     }

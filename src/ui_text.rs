@@ -70,6 +70,12 @@ ui_text! {
     // Every screen
     footer_crisis = "In crisis? {service}: {contact}",
     quick_exit = "Ctrl+X quick exit",
+    nothing_to_save = "Nothing to save yet: answer a question first.",
+    saved = "Saved to {path} (readable by you only; it holds health information). Carry on with: groupfit run --resume {path}",
+    save_failed = "Could not save: {reason}",
+    resumed = "Carrying on from {path}.",
+    resumed_dropped = "Carrying on from {path}. {n} saved answers no longer fit this questionnaire and were dropped: {ids}.",
+    key_save = "save your answers so far, to carry on later",
     key_quick_exit = "leave at once and clear the screen (nothing is saved)",
     footer_no_line = "In crisis? Call your local emergency number.",
     confirm_title = "Leave groupfit?",

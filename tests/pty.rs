@@ -38,7 +38,21 @@ impl Running {
         Self::spawn(env, stop_at, None)
     }
 
+    /// Starts the program with arguments, in a folder.
+    fn spawn_args(args: &[&str], folder: &std::path::Path) -> Self {
+        Self::spawn_with(args, &[], None, Some(folder))
+    }
+
     fn spawn(
+        env: &[(&str, &str)],
+        stop_at: Option<&'static str>,
+        folder: Option<&std::path::Path>,
+    ) -> Self {
+        Self::spawn_with(&[], env, stop_at, folder)
+    }
+
+    fn spawn_with(
+        args: &[&str],
         env: &[(&str, &str)],
         stop_at: Option<&'static str>,
         folder: Option<&std::path::Path>,
@@ -52,6 +66,7 @@ impl Running {
             })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_groupfit"));
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("LANG", "en_US.UTF-8");
         for (key, value) in env {
@@ -283,4 +298,34 @@ fn the_quick_exit_leaves_nothing_on_screen_and_writes_nothing() {
         0,
         "nothing was written"
     );
+}
+
+#[test]
+fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::start_in(folder.path());
+    app.wait_for("Press Enter to begin");
+    app.keys("\r11111", "What brings you");
+    app.keys("4", "How long has this been going on?");
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Saved to groupfit-answers-");
+    let saved: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        std::fs::metadata(&saved[0]).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 130);
+
+    let name = saved[0].file_name().unwrap().to_str().unwrap().to_string();
+    let mut again = Running::spawn_args(&["run", "--resume", &name], folder.path());
+    again.wait_for(&format!("Carrying on from {name}."));
+    again.keys("\r", "How long has this been going on?");
+    again.send("\x03");
+    assert_eq!(again.exit_code(), 130);
 }

@@ -273,3 +273,70 @@ fn a_required_question_cannot_be_skipped_or_left_unanswered() {
         Err(Refusal::Unanswered(index(&q, "p1")))
     );
 }
+
+#[test]
+fn saving_and_resuming_carries_on_where_it_stopped() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    for (id, option) in [
+        ("s1", "not_at_all"),
+        ("s5", "no"),
+        ("s6", "no"),
+        ("s7", "no"),
+        ("s8", "no"),
+        ("a1", "patterns"),
+    ] {
+        session
+            .apply(Action::Answer(choose(&q, id, option)))
+            .unwrap();
+    }
+    assert_eq!(current_id(&session), "a2");
+    let saved = groupfit::answers::to_toml(&q, session.answers());
+    let loaded = groupfit::answers::load_for_resume(saved.as_bytes(), &q).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let mut resumed = Session::with_answers(&q, loaded.answers);
+    assert_eq!(resumed.answers(), session.answers());
+    resumed.apply(Action::Start).unwrap();
+    assert_eq!(
+        current_id(&resumed),
+        "a2",
+        "carries on at the first unanswered question"
+    );
+    assert_eq!(resumed.progress(), session.progress());
+}
+
+#[test]
+fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
+    let changed_text = groupfit::questionnaire::DEFAULT_TOML
+        .replace("{ id = \"drop_in\", label = \"Coming when I need to: weekly, monthly, or now and then\", weight = -2 },\n", "")
+        .replace("id = \"a3\"", "id = \"a3_renamed\"");
+    let changed = common::load_valid(&changed_text);
+    let saved = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    // The strict loader refuses; resuming drops the two answers, saying which.
+    assert!(groupfit::answers::load(saved.as_bytes(), &changed).is_err());
+    let loaded = groupfit::answers::load_for_resume(saved.as_bytes(), &changed).unwrap();
+    let said: Vec<String> = loaded.warnings.iter().map(|w| w.message.clone()).collect();
+    assert_eq!(said.len(), 2, "{said:#?}");
+    assert!(
+        said.iter()
+            .any(|m| m.contains("\"a3\" is not a question") && m.contains("dropped"))
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("the answer to \"t2\"") && m.contains("dropped"))
+    );
+    assert!(
+        loaded
+            .answers
+            .get(changed.question_index("t2").unwrap())
+            .is_none()
+    );
+    assert!(
+        loaded
+            .answers
+            .get(changed.question_index("a1").unwrap())
+            .is_some(),
+        "the rest is kept"
+    );
+}

@@ -30,6 +30,23 @@ pub struct LoadedAnswers {
 
 /// Loads an answers file and checks every answer against `questionnaire`.
 pub fn load(bytes: &[u8], questionnaire: &Questionnaire) -> Result<LoadedAnswers, Vec<Diagnostic>> {
+    load_with(bytes, questionnaire, false)
+}
+
+/// Loads saved answers to carry on with: an answer that no longer fits the questionnaire (it
+/// changed since they were saved) is dropped with a warning instead of refusing the file.
+pub fn load_for_resume(
+    bytes: &[u8],
+    questionnaire: &Questionnaire,
+) -> Result<LoadedAnswers, Vec<Diagnostic>> {
+    load_with(bytes, questionnaire, true)
+}
+
+fn load_with(
+    bytes: &[u8],
+    questionnaire: &Questionnaire,
+    lenient: bool,
+) -> Result<LoadedAnswers, Vec<Diagnostic>> {
     let text = tomlfile::read_text(bytes).map_err(|d| vec![d])?;
     let root = tomlfile::parse(text).map_err(|d| vec![d])?;
     let text_keys: Vec<&str> = questionnaire
@@ -41,6 +58,7 @@ pub fn load(bytes: &[u8], questionnaire: &Questionnaire) -> Result<LoadedAnswers
     let mut reader = Reader {
         text,
         questionnaire,
+        lenient,
         diagnostics: tomlfile::scan(text, root.get_ref(), &text_keys),
     };
     let mut answers = Answers::new(questionnaire);
@@ -77,6 +95,8 @@ pub fn load(bytes: &[u8], questionnaire: &Questionnaire) -> Result<LoadedAnswers
 struct Reader<'a> {
     text: &'a str,
     questionnaire: &'a Questionnaire,
+    /// Answers that do not fit are dropped with a warning rather than refused.
+    lenient: bool,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -84,6 +104,15 @@ impl Reader<'_> {
     fn error(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
         self.diagnostics
             .push(Diagnostic::error(self.text, span, message));
+    }
+
+    /// An answer that does not fit: an error, or when resuming, a warning that it was dropped.
+    fn misfit(&mut self, span: std::ops::Range<usize>, message: String) {
+        if self.lenient {
+            self.warning(span, format!("{message}; that answer was dropped"));
+        } else {
+            self.error(span, message);
+        }
     }
 
     fn warning(&mut self, span: std::ops::Range<usize>, message: impl Into<String>) {
@@ -132,7 +161,7 @@ impl Reader<'_> {
         for (key, value) in table {
             let id = key.get_ref().as_ref();
             let Some(index) = self.questionnaire.question_index(id) else {
-                self.error(
+                self.misfit(
                     key.span(),
                     format!(
                         "\"{id}\" is not a question in questionnaire \"{}\"",
@@ -149,7 +178,7 @@ impl Reader<'_> {
                     answers.set(index, answer);
                     spans[index] = Some(key.span());
                 }
-                Err(why) => self.error(value.span(), format!("the answer to \"{id}\" {why}")),
+                Err(why) => self.misfit(value.span(), format!("the answer to \"{id}\" {why}")),
             }
         }
     }

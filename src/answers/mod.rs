@@ -2,7 +2,7 @@
 
 mod file;
 
-pub use file::{LoadedAnswers, QuestionnaireRef, load, to_toml};
+pub use file::{LoadedAnswers, QuestionnaireRef, load, load_for_resume, to_toml};
 
 use serde_json::{Value, json};
 

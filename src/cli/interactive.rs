@@ -12,6 +12,14 @@ use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
 use super::args::RunArgs;
+use std::path::{Path, PathBuf};
+
+use groupfit::answers::{self, Answers};
+use groupfit::date::Date;
+use groupfit::questionnaire::Questionnaire;
+use groupfit::ui_text::fill;
+
+use super::export;
 use super::output::{self, Output};
 use super::plain;
 use super::terminal::{self, exit_code, pending_signal};
@@ -21,16 +29,23 @@ use super::{Exit, files};
 const TICK: Duration = Duration::from_millis(100);
 
 pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
-    if args.clinician || args.resume.is_some() {
-        output::error("--clinician and --resume are not available yet in this version");
+    if args.clinician {
+        output::error("--clinician is not available yet in this version");
         return Exit::Failure;
     }
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
+    let (answers, resumed) = match &args.resume {
+        None => (Answers::new(&questionnaire), None),
+        Some(path) => match resume(&questionnaire, path) {
+            Ok((answers, said)) => (answers, Some(said)),
+            Err(exit) => return exit,
+        },
+    };
     let region = args.region.clone().or_else(locale_region);
     if args.plain || plain::wanted_by_environment() {
-        return plain::run(&questionnaire, region, out);
+        return plain::run(&questionnaire, answers, region, out);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(
@@ -41,7 +56,10 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
         return Exit::Failure;
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(&questionnaire, region, color);
+    let mut app = App::with_answers(&questionnaire, answers, region, color);
+    if let Some(said) = resumed {
+        app.notify(said, false);
+    }
     let signals = match terminal::catch_signals() {
         Ok(signals) => signals,
         Err(e) => {
@@ -109,13 +127,87 @@ fn event_loop(
         }
         if let Some(intent) = intent(&event, app.mode()) {
             dirty = true;
-            if let Control::Exit(exit) = app.handle(intent) {
-                return Ok(match exit {
-                    AppExit::Left => Exit::Success,
-                    AppExit::Interrupted => Exit::Signal(130),
-                    AppExit::Quick => Exit::Quick,
-                });
+            match app.handle(intent) {
+                Control::Exit(exit) => {
+                    return Ok(match exit {
+                        AppExit::Left => Exit::Success,
+                        AppExit::Interrupted => Exit::Signal(130),
+                        AppExit::Quick => Exit::Quick,
+                    });
+                }
+                Control::Save => save(app),
+                Control::Continue => {}
             }
+        }
+    }
+}
+
+/// Saves the answers so far to a new answers file in the current folder, and says where.
+fn save(app: &mut App<'_>) {
+    let q = app.session().questionnaire();
+    let text = answers::to_toml(q, app.session().answers());
+    let path = fresh_answers_path();
+    let shown = path.display().to_string();
+    match export::write_private(&path, text.as_bytes(), false) {
+        Ok(()) => app.notify(fill(&q.ui.saved, &[("path", &shown)]), false),
+        Err(reason) => app.notify(fill(&q.ui.save_failed, &[("reason", &reason)]), true),
+    }
+}
+
+/// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.
+fn fresh_answers_path() -> PathBuf {
+    let base = format!("groupfit-answers-{}", Date::today_utc());
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                PathBuf::from(format!("{base}.toml"))
+            } else {
+                PathBuf::from(format!("{base}-{n}.toml"))
+            }
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .unwrap_or_else(|| PathBuf::from(format!("{base}-last.toml")))
+}
+
+/// Loads saved answers to carry on with; answers that no longer fit are dropped, and said so.
+/// `Err` has already been reported.
+fn resume(q: &Questionnaire, path: &Path) -> Result<(Answers, String), Exit> {
+    let bytes = files::read(path).map_err(|message| {
+        output::error(&message);
+        Exit::Invalid
+    })?;
+    let name = path.display().to_string();
+    match answers::load_for_resume(&bytes, q) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                output::diagnostics(&warning.headline(&name));
+            }
+            let dropped: Vec<String> = loaded
+                .warnings
+                .iter()
+                .filter(|w| w.message.contains("was dropped"))
+                .filter_map(|w| w.message.split('"').nth(1).map(str::to_string))
+                .collect();
+            let said = if dropped.is_empty() {
+                fill(&q.ui.resumed, &[("path", &name)])
+            } else {
+                fill(
+                    &q.ui.resumed_dropped,
+                    &[
+                        ("path", &name),
+                        ("n", &dropped.len().to_string()),
+                        ("ids", &dropped.join(", ")),
+                    ],
+                )
+            };
+            Ok((loaded.answers, said))
+        }
+        Err(diagnostics) => {
+            for d in &diagnostics {
+                output::diagnostics(&d.headline(&name));
+            }
+            output::error(&format!("{name} cannot be resumed; fix the problems above"));
+            Err(Exit::Invalid)
         }
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
+use groupfit::answers::Answers;
 use groupfit::plain::Plain;
 use groupfit::questionnaire::Questionnaire;
 
@@ -16,10 +17,15 @@ pub fn wanted_by_environment() -> bool {
         .any(|name| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0"))
 }
 
-pub fn run(questionnaire: &Questionnaire, region: Option<String>, out: &mut Output) -> Exit {
+pub fn run(
+    questionnaire: &Questionnaire,
+    answers: Answers,
+    region: Option<String>,
+    out: &mut Output,
+) -> Exit {
     let stdin = std::io::stdin();
     let scripted = !stdin.is_terminal();
-    let mut plain = Plain::new(questionnaire, region, scripted);
+    let mut plain = Plain::with_answers(questionnaire, answers, region, scripted);
     out.write(&plain.opening());
     let prompt = |out: &mut Output| {
         if !scripted {

@@ -36,6 +36,8 @@ pub enum Exit {
 pub enum Control {
     Continue,
     Exit(Exit),
+    /// Save the answers so far (the shell writes the file and reports back with `notify`).
+    Save,
 }
 
 /// A one-line message under the screen's content.
@@ -96,6 +98,11 @@ impl<'q> App<'q> {
         &self.session
     }
 
+    /// Shows a message under the screen's content (the shell reports a save with it).
+    pub fn notify(&mut self, text: String, warning: bool) {
+        self.notice = Some(Notice { text, warning });
+    }
+
     /// The message under the screen's content, if any.
     #[must_use]
     pub fn notice(&self) -> Option<&Notice> {
@@ -138,6 +145,17 @@ impl<'q> App<'q> {
         }
         if intent == Intent::QuickExit {
             return Control::Exit(Exit::Quick);
+        }
+        if intent == Intent::Save {
+            if self.session.answers().is_empty() {
+                let text = self.session.questionnaire().ui.nothing_to_save.clone();
+                self.notice = Some(Notice {
+                    text,
+                    warning: true,
+                });
+                return Control::Continue;
+            }
+            return Control::Save;
         }
         match self.overlay {
             Some(Overlay::ConfirmQuit) => return self.confirm(&intent),

@@ -26,6 +26,8 @@ pub enum Intent {
     Quit,
     /// Ctrl-C: leave at once.
     Interrupt,
+    /// Ctrl-S: save the answers so far to an answers file.
+    Save,
     /// Ctrl-X: leave at once and wipe the screen and scrollback, for someone who must hide what
     /// they were doing.
     QuickExit,
@@ -74,6 +76,9 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     }
     if ctrl && matches!(key.code, KeyCode::Char('x' | 'X')) {
         return Some(Intent::QuickExit);
+    }
+    if ctrl && matches!(key.code, KeyCode::Char('s' | 'S')) {
+        return Some(Intent::Save);
     }
     match mode {
         Mode::Confirm => confirm_key(key.code),

@@ -14,7 +14,7 @@ use crate::tui::wrap::wrap;
 use crate::ui_text::UiText;
 
 /// Each key, and what it does in the interface's words.
-fn keys(ui: &UiText) -> [(&'static str, &str); 12] {
+fn keys(ui: &UiText) -> [(&'static str, &str); 13] {
     [
         ("↑ ↓  j k", &ui.key_move),
         ("Enter", &ui.key_enter),
@@ -27,6 +27,7 @@ fn keys(ui: &UiText) -> [(&'static str, &str); 12] {
         ("?", &ui.key_help),
         ("q  Esc", &ui.key_quit),
         ("Ctrl+C", &ui.key_interrupt),
+        ("Ctrl+S", &ui.key_save),
         ("Ctrl+X", &ui.key_quick_exit),
     ]
 }
