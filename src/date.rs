@@ -62,6 +62,18 @@ impl Date {
         Self::from_days_since_epoch(seconds.div_euclid(86_400))
     }
 
+    /// Now in UTC as `2026-11-26 07:25 UTC`, for a report's header. Only the command line calls
+    /// this.
+    #[must_use]
+    pub fn timestamp_utc() -> String {
+        let seconds = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        let day = Self::from_days_since_epoch(seconds.div_euclid(86_400));
+        let minutes = seconds.rem_euclid(86_400) / 60;
+        format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+    }
+
     /// True when `self` lies more than twelve months before `today`.
     #[must_use]
     pub fn is_over_a_year_before(self, today: Date) -> bool {

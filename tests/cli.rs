@@ -115,7 +115,8 @@ fn score_json_follows_the_contract() {
             "questionnaire",
             "warnings",
             "settled",
-            "reachable"
+            "reachable",
+            "provenance"
         ]
     );
     assert_eq!(json["recommendation"], "support_group");
@@ -139,6 +140,11 @@ fn score_json_follows_the_contract() {
     assert!((sum - json["score"].as_f64().unwrap()).abs() < 1e-9);
     assert_eq!(json["questionnaire"]["id"], "groupfit-default");
     assert_eq!(json["settled"], true);
+    assert_eq!(json["provenance"]["mode"], "self-assessment");
+    assert_eq!(
+        json["provenance"]["tool_version"],
+        env!("CARGO_PKG_VERSION")
+    );
     assert_eq!(json["reachable"], serde_json::json!(["support_group"]));
     assert_eq!(json["questionnaire"]["sha256"].as_str().unwrap().len(), 64);
 

@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use groupfit::answers::{self, Answers};
+use groupfit::date::Date;
 use groupfit::diag::Diagnostic;
 use groupfit::questionnaire::Questionnaire;
-use groupfit::report;
+use groupfit::report::{self, Provenance};
 use groupfit::scoring::{self, Outcome};
 
 use super::args::{Format, ScoreArgs};
@@ -32,7 +33,12 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
             None => exit = Exit::Invalid,
         }
     }
-    let report = render(&questionnaire, &scored, args.format);
+    let provenance = Provenance {
+        generated: Date::timestamp_utc(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        mode: "self-assessment".to_string(),
+    };
+    let report = render(&questionnaire, &scored, args.format, &provenance);
     match &args.output {
         None => out.write(&report),
         Some(path) => match export::write_private(path, report.as_bytes(), args.force) {
@@ -81,18 +87,25 @@ fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
     }
 }
 
-fn render(questionnaire: &Questionnaire, scored: &[Scored], format: Format) -> String {
+fn render(
+    questionnaire: &Questionnaire,
+    scored: &[Scored],
+    format: Format,
+    provenance: &Provenance,
+) -> String {
     match format {
         Format::Csv => {
             let mut lines = vec![report::csv_header(questionnaire)];
             lines.extend(scored.iter().map(|s| report::csv_row(&s.name, &s.outcome)));
             lines.join("\n") + "\n"
         }
-        Format::Json => json(scored),
+        Format::Json => json(scored, provenance),
         Format::Text | Format::Markdown => {
             let one = |s: &Scored| match format {
-                Format::Markdown => report::markdown(questionnaire, &s.answers, &s.outcome),
-                _ => report::text(questionnaire, &s.answers, &s.outcome),
+                Format::Markdown => {
+                    report::markdown(questionnaire, &s.answers, &s.outcome, provenance, None)
+                }
+                _ => report::record_text(questionnaire, &s.answers, &s.outcome, provenance, None),
             };
             match scored {
                 [single] => one(single),
@@ -112,14 +125,26 @@ fn render(questionnaire: &Questionnaire, scored: &[Scored], format: Format) -> S
     }
 }
 
-/// One file: the result object of CONTRACT.md. Several: an array of them, each with its `file`.
-fn json(scored: &[Scored]) -> String {
+/// One file: the result object of CONTRACT.md (plus `provenance`). Several: an array of them,
+/// each with its `file`.
+fn json(scored: &[Scored], provenance: &Provenance) -> String {
+    let with_provenance = |outcome: &groupfit::scoring::Outcome| {
+        serde_json::to_value(outcome).map(|mut v| {
+            if let Some(object) = v.as_object_mut() {
+                object.insert(
+                    "provenance".to_string(),
+                    serde_json::to_value(provenance).unwrap_or_default(),
+                );
+            }
+            v
+        })
+    };
     let value = match scored {
-        [single] => serde_json::to_value(&single.outcome),
+        [single] => with_provenance(&single.outcome),
         many => many
             .iter()
             .map(|s| {
-                serde_json::to_value(&s.outcome).map(|mut v| {
+                with_provenance(&s.outcome).map(|mut v| {
                     if let Some(object) = v.as_object_mut() {
                         object.insert("file".to_string(), s.name.clone().into());
                     }

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
 use super::words::{
     answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
     safety_label,
@@ -25,19 +26,40 @@ fn md(text: &str) -> String {
         .replace('`', "\\`")
 }
 
-/// Renders the outcome as Markdown.
+/// Renders the outcome as a Markdown record.
 #[must_use]
-pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) -> String {
+pub fn markdown(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    provenance: &Provenance,
+    clinician: Option<&ClinicianRecord>,
+) -> String {
     let mut out = String::new();
     let meta = &questionnaire.meta;
+    let rows = answer_rows(questionnaire, answers, outcome);
     let _ = writeln!(out, "# {}\n", md(&meta.title));
+    let _ = writeln!(out, "| | |\n|---|---|");
+    let _ = writeln!(out, "| Generated | {} |", md(&provenance.generated));
+    let _ = writeln!(out, "| Tool | groupfit {} |", md(&provenance.tool_version));
     let _ = writeln!(
         out,
-        "Questionnaire `{}` version {}, sha256 `{}`\n",
+        "| Questionnaire | `{}` version {} |",
         md(&meta.id),
-        md(&meta.version),
-        outcome.questionnaire.sha256
+        md(&meta.version)
     );
+    let _ = writeln!(out, "| sha256 | `{}` |", outcome.questionnaire.sha256);
+    let _ = writeln!(out, "| Mode | {} |", md(&provenance.mode));
+    if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
+        let _ = writeln!(out, "| Client reference | {} |", md(reference));
+    }
+    out.push('\n');
+    let _ = writeln!(out, "## Safety answers\n\n| Question | Answer |\n|---|---|");
+    for row in rows.iter().filter(|r| r.safety) {
+        let answer = row.answer.as_deref().unwrap_or("(not answered)");
+        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md(answer));
+    }
+    out.push('\n');
     let _ = writeln!(
         out,
         "## Result: {}\n",
@@ -99,8 +121,58 @@ pub fn markdown(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outc
             md(&meta.next_steps)
         );
     }
+    every_answer(&mut out, &rows);
+    clinician_section(&mut out, questionnaire, outcome, clinician);
     let _ = writeln!(out, "---\n\n*{}*", md(&meta.disclaimer));
     out
+}
+
+/// Every shown question with its answer, weight and contribution; drivers marked.
+fn every_answer(out: &mut String, rows: &[AnswerRow]) {
+    let _ = writeln!(
+        out,
+        "## Every answer\n\n| Question | Answer | Weight | Contribution | Driver |\n|---|---|---:|---:|---|"
+    );
+    for row in rows {
+        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md(&row.prompt),
+            md(row.answer.as_deref().unwrap_or("(not answered)")),
+            number(row.weight),
+            number(row.contribution),
+            if row.driver { "**yes**" } else { "" }
+        );
+    }
+    out.push('\n');
+}
+
+/// A clinician's notes and override, beside the computed result.
+fn clinician_section(
+    out: &mut String,
+    q: &Questionnaire,
+    outcome: &Outcome,
+    clinician: Option<&ClinicianRecord>,
+) {
+    let Some(record) = clinician else { return };
+    let _ = writeln!(out, "## Clinician notes\n");
+    if let Some(note) = &record.session_note {
+        let _ = writeln!(out, "{}\n", md(note));
+    }
+    for (id, note) in &record.question_notes {
+        let _ = writeln!(out, "- `{}`: {}", md(id), md(note));
+    }
+    if let Some(over) = &record.override_recommendation {
+        let _ = writeln!(
+            out,
+            "\n**Override:** {} (computed: {}). Reason: {}",
+            md(&recommendation_label(q, over.recommendation)),
+            md(&recommendation_label(q, outcome.recommendation)),
+            md(&over.reason)
+        );
+    }
+    out.push('\n');
 }
 
 fn summary_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {

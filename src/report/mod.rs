@@ -4,12 +4,14 @@
 
 mod csv;
 mod markdown;
+mod record;
 mod text;
 mod words;
 
 pub use csv::{csv_header, csv_row};
 pub use markdown::markdown;
-pub use text::{TOP_DRIVERS, gauge_cells, text};
+pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
+pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
     answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
     settled_note,

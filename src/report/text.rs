@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
     answer_of, describe_change, direction, headline, prompt_of, recommendation_label, safety_label,
     settled_note,
@@ -55,6 +56,90 @@ pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome)
     paragraph(&mut out, &meta.next_steps, "  ");
     out.push('\n');
     paragraph(&mut out, &meta.disclaimer, "");
+    out
+}
+
+/// The printable record: when and how it was made, the safety answers verbatim, the result as
+/// [`text`] shows it, every answer with its weight and contribution, and a clinician's notes.
+#[must_use]
+pub fn record_text(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    provenance: &Provenance,
+    clinician: Option<&ClinicianRecord>,
+) -> String {
+    let rows = answer_rows(questionnaire, answers, outcome);
+    let meta = &questionnaire.meta;
+    let mut out = String::new();
+    line(&mut out, &format!("Generated: {}", provenance.generated));
+    line(
+        &mut out,
+        &format!("Tool: groupfit {}", provenance.tool_version),
+    );
+    line(
+        &mut out,
+        &format!(
+            "Questionnaire: {} version {}, sha256 {}",
+            meta.id, meta.version, questionnaire.sha256
+        ),
+    );
+    line(&mut out, &format!("Mode: {}", provenance.mode));
+    if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
+        line(&mut out, &format!("Client reference: {reference}"));
+    }
+    heading(&mut out, "Safety answers");
+    for row in rows.iter().filter(|r| r.safety) {
+        bullet(
+            &mut out,
+            &format!(
+                "{} {}",
+                row.prompt,
+                row.answer.as_deref().unwrap_or("(not answered)")
+            ),
+        );
+    }
+    out.push('\n');
+    out.push_str(&text(questionnaire, answers, outcome));
+    heading(
+        &mut out,
+        "Every answer (weight, contribution; * = weighed most)",
+    );
+    for row in &rows {
+        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let mark = if row.driver { "* " } else { "" };
+        bullet(
+            &mut out,
+            &format!(
+                "{mark}[{}] {} {} ({}, {})",
+                row.id,
+                row.prompt,
+                row.answer.as_deref().unwrap_or("(not answered)"),
+                number(row.weight),
+                number(row.contribution)
+            ),
+        );
+    }
+    if let Some(record) = clinician {
+        heading(&mut out, "Clinician notes");
+        if let Some(note) = &record.session_note {
+            paragraph(&mut out, note, "  ");
+        }
+        for (id, note) in &record.question_notes {
+            bullet(&mut out, &format!("[{id}] {note}"));
+        }
+        if let Some(over) = &record.override_recommendation {
+            bullet(
+                &mut out,
+                &format!(
+                    "Override: {} (computed: {}). Reason: {}",
+                    recommendation_label(questionnaire, over.recommendation),
+                    recommendation_label(questionnaire, outcome.recommendation),
+                    over.reason
+                ),
+            );
+        }
+    }
     out
 }
 

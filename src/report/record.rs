@@ -1,0 +1,97 @@
+//! What a filed report adds to the result: when and how it was made, every answer with its
+//! weight and contribution, the safety answers verbatim, and a clinician's notes and override.
+//! Plain data, shared by the Markdown, text, HTML and JSON reports.
+
+use serde::Serialize;
+
+use super::text::TOP_DRIVERS;
+use crate::answers::Answers;
+use crate::questionnaire::{Questionnaire, Section};
+use crate::scoring::{Outcome, Recommendation, answer_weight};
+
+/// How and when a report was made. The caller supplies the time: the core reads no clock.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    pub generated: String,
+    pub tool_version: String,
+    /// "self-assessment" or "clinician".
+    pub mode: String,
+}
+
+/// A clinician's additions, kept beside the computed result and never in its place.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct ClinicianRecord {
+    /// Initials or a client reference; never a name field.
+    pub reference: Option<String>,
+    /// Notes on questions, by question id, in asking order.
+    pub question_notes: Vec<(String, String)>,
+    pub session_note: Option<String>,
+    pub override_recommendation: Option<Override>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Override {
+    pub recommendation: Recommendation,
+    pub reason: String,
+}
+
+/// One shown question and its answer, as a report lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerRow {
+    pub id: String,
+    pub section: String,
+    pub prompt: String,
+    /// The answer in words, or `None` when not answered.
+    pub answer: Option<String>,
+    pub weight: Option<f64>,
+    pub contribution: Option<f64>,
+    /// One of the answers that weighed most.
+    pub driver: bool,
+    pub safety: bool,
+}
+
+/// Every shown question in asking order (so the safety screen comes first), with its answer,
+/// weight and contribution.
+#[must_use]
+pub fn answer_rows(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+) -> Vec<AnswerRow> {
+    let shown = crate::answers::visible(questionnaire, answers);
+    let drivers: Vec<&str> = outcome
+        .drivers
+        .iter()
+        .filter(|d| d.contribution != 0.0)
+        .take(TOP_DRIVERS)
+        .map(|d| d.question.as_str())
+        .collect();
+    questionnaire
+        .asking_order()
+        .into_iter()
+        .filter(|&i| shown[i])
+        .map(|i| {
+            let question = &questionnaire.questions[i];
+            let answer = answers.get(i);
+            let section = match question.section {
+                Section::Safety => questionnaire.ui.section_safety.clone(),
+                Section::Scored(k) => questionnaire.dimensions[k].label.clone(),
+                Section::Info => questionnaire.ui.section_info.clone(),
+            };
+            AnswerRow {
+                id: question.id.clone(),
+                section,
+                prompt: question.prompt.clone(),
+                answer: answer.map(|a| a.describe(question)),
+                weight: answer.and_then(|a| answer_weight(question, a)),
+                contribution: outcome
+                    .drivers
+                    .iter()
+                    .find(|d| d.question == question.id)
+                    .map(|d| d.contribution),
+                driver: drivers.contains(&question.id.as_str()),
+                safety: question.section == Section::Safety,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,105 @@
+//! Reports a clinic can file, from a fixed answers file: the text and Markdown records
+//! (snapshots), checked field by field.
+
+mod common;
+
+use common::default_questionnaire;
+use groupfit::answers;
+use groupfit::questionnaire::Questionnaire;
+use groupfit::report::{self, ClinicianRecord, Override, Provenance};
+use groupfit::scoring::{Outcome, Recommendation, score};
+use insta::assert_snapshot;
+
+fn provenance(mode: &str) -> Provenance {
+    Provenance {
+        generated: "2026-11-26 10:00 UTC".into(),
+        tool_version: "0.1.0".into(),
+        mode: mode.into(),
+    }
+}
+
+fn clinician() -> ClinicianRecord {
+    ClinicianRecord {
+        reference: Some("JS-0142".into()),
+        question_notes: vec![(
+            "s1".into(),
+            "Discussed; no current plan, sister nearby.".into(),
+        )],
+        session_note: Some("Bereaved four months; prefers peers.".into()),
+        override_recommendation: Some(Override {
+            recommendation: Recommendation::SupportGroup,
+            reason: "Amber item explored in person; safety plan in place.".into(),
+        }),
+    }
+}
+
+fn scored(q: &Questionnaire, path: &str) -> (groupfit::answers::Answers, Outcome) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let loaded = answers::load(text.as_bytes(), q).unwrap();
+    let outcome = score(q, &loaded.answers);
+    (loaded.answers, outcome)
+}
+
+#[test]
+fn the_markdown_record_has_every_part_in_order() {
+    let q = default_questionnaire();
+    let (answers, outcome) = scored(&q, "examples/answers/widowed-amber.toml");
+    let md = report::markdown(
+        &q,
+        &answers,
+        &outcome,
+        &provenance("clinician"),
+        Some(&clinician()),
+    );
+    let order = [
+        "| Generated | 2026-11-26 10:00 UTC |",
+        "| Tool | groupfit 0.1.0 |",
+        "| sha256 |",
+        "| Mode | clinician |",
+        "| Client reference | JS-0142 |",
+        "## Safety answers",
+        "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days |",
+        "## Result: Talk to a professional for an individual assessment first",
+        "| S (-1 support group .. +1 group therapy) | -0.633 |",
+        "| Either margin | ±0.15 |",
+        "| Complete | yes |",
+        "## Dimensions",
+        "## Flags",
+        "## What would change the result",
+        "## Every answer",
+        "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.100 | **yes** |",
+        "## Clinician notes",
+        "**Override:** Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.",
+        "screening aid",
+    ];
+    let mut at = 0;
+    for part in order {
+        let found = md[at..]
+            .find(part)
+            .unwrap_or_else(|| panic!("missing or out of order: {part}\n{md}"));
+        at += found + part.len();
+    }
+    assert_snapshot!("record_markdown", md);
+}
+
+#[test]
+fn the_text_record_lists_safety_first_and_every_answer() {
+    let q = default_questionnaire();
+    let (answers, outcome) = scored(&q, "examples/answers/widowed.toml");
+    let text = report::record_text(&q, &answers, &outcome, &provenance("self-assessment"), None);
+    let safety = text.find("Safety answers").unwrap();
+    assert!(safety < text.find("RESULT: Support group").unwrap());
+    assert!(
+        text.contains("* [p1] What is your main hope for a group? To feel less alone"),
+        "drivers marked"
+    );
+    assert!(
+        text.contains("[notes] Is there anything else")
+            && text.contains("husband died in the spring.")
+    );
+    assert!(
+        !text.contains("Clinician notes"),
+        "no clinician section without a clinician"
+    );
+    assert_snapshot!("record_text", text);
+}
