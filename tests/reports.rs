@@ -103,3 +103,60 @@ fn the_text_record_lists_safety_first_and_every_answer() {
     );
     assert_snapshot!("record_text", text);
 }
+
+#[test]
+fn the_html_report_is_self_contained_and_escapes_everything() {
+    let q = default_questionnaire();
+    let evil = "<script>alert('x')</script><img src=x onerror=alert(1)> & \"quoted\"";
+    let text = std::fs::read_to_string("examples/answers/widowed-amber.toml")
+        .unwrap()
+        .replace(
+            "notes = \"My husband died in the spring.\"",
+            &format!("notes = {}", toml::Value::String(evil.into())),
+        );
+    let loaded = answers::load(text.as_bytes(), &q).unwrap();
+    let outcome = score(&q, &loaded.answers);
+    let mut record = clinician();
+    record.session_note = Some("</p><script>steal()</script>".into());
+    let page = report::html(
+        &q,
+        &loaded.answers,
+        &outcome,
+        &provenance("clinician"),
+        Some(&record),
+    );
+    let document = scraper::Html::parse_document(&page);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert_eq!(
+        document.select(&select("script")).count(),
+        0,
+        "no script element"
+    );
+    assert_eq!(
+        document.select(&select("img")).count(),
+        0,
+        "no image element"
+    );
+    assert_eq!(
+        document.select(&select("[src], [href], link")).count(),
+        0,
+        "no external resources"
+    );
+    assert_eq!(
+        document.select(&select("svg")).count(),
+        2,
+        "the gauge and the dimension bars"
+    );
+    let body: String = document
+        .select(&select("body"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(body.contains(evil), "the answer is shown as text, verbatim");
+    assert!(body.contains("</p><script>steal()</script>"));
+    assert!(body.contains("Several days"), "the safety answers");
+    assert!(body.contains("Talk to a professional for an individual assessment first"));
+    assert!(body.contains("Override:"));
+    assert!(body.contains("screening aid"));
+}

@@ -121,6 +121,8 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// A self-contained HTML page, for printing or attaching to a record.
+    Html,
 }
 
 #[cfg(test)]

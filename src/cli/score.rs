@@ -100,10 +100,13 @@ fn render(
             lines.join("\n") + "\n"
         }
         Format::Json => json(scored, provenance),
-        Format::Text | Format::Markdown => {
+        Format::Text | Format::Markdown | Format::Html => {
             let one = |s: &Scored| match format {
                 Format::Markdown => {
                     report::markdown(questionnaire, &s.answers, &s.outcome, provenance, None)
+                }
+                Format::Html => {
+                    report::html(questionnaire, &s.answers, &s.outcome, provenance, None)
                 }
                 _ => report::record_text(questionnaire, &s.answers, &s.outcome, provenance, None),
             };

@@ -3,12 +3,14 @@
 //! a string; writing it anywhere is the caller's business.
 
 mod csv;
+mod html;
 mod markdown;
 mod record;
 mod text;
 mod words;
 
 pub use csv::{csv_header, csv_row};
+pub use html::html;
 pub use markdown::markdown;
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
