@@ -48,6 +48,15 @@ pub enum Command {
                             groupfit score --questions my-questions.toml --answers a.toml --format json\n  \
                             groupfit score --answers a.toml --format markdown --output report.md")]
     Score(ScoreArgs),
+    /// Print the questionnaire as a FHIR R4 Questionnaire resource (JSON).
+    #[command(
+        after_help = "Examples:\n  groupfit fhir-questionnaire > questionnaire.fhir.json\n  \
+                            groupfit fhir-questionnaire my-questions.toml"
+    )]
+    FhirQuestionnaire {
+        /// Questionnaire file; the embedded default when absent.
+        file: Option<PathBuf>,
+    },
     /// Print shell completions for bash, zsh, fish or PowerShell.
     #[command(
         after_help = "Examples:\n  groupfit completions bash > ~/.local/share/bash-completion/completions/groupfit\n  \
@@ -123,6 +132,8 @@ pub enum Format {
     Csv,
     /// A self-contained HTML page, for printing or attaching to a record.
     Html,
+    /// A FHIR R4 questionnaire response (JSON), for clinical record systems.
+    Fhir,
 }
 
 #[cfg(test)]

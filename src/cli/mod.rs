@@ -49,6 +49,14 @@ pub fn run(cli: Cli) -> Exit {
         Command::Run(args) => interactive::run(&args, &mut out),
         Command::Validate { files } => validate::validate(&files, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
+        Command::FhirQuestionnaire { file } => match files::questionnaire(file.as_deref()) {
+            Some(q) => {
+                let resource = groupfit::report::fhir_questionnaire(&q);
+                out.write(&(serde_json::to_string_pretty(&resource).unwrap_or_default() + "\n"));
+                Exit::Success
+            }
+            None => Exit::Invalid,
+        },
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut bytes = Vec::new();

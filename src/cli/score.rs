@@ -100,6 +100,7 @@ fn render(
             lines.join("\n") + "\n"
         }
         Format::Json => json(scored, provenance),
+        Format::Fhir => fhir(questionnaire, scored, provenance),
         Format::Text | Format::Markdown | Format::Html => {
             let one = |s: &Scored| match format {
                 Format::Markdown => {
@@ -126,6 +127,28 @@ fn render(
             }
         }
     }
+}
+
+/// One file: a `QuestionnaireResponse`. Several: a FHIR collection `Bundle` of them.
+fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
+    // "2026-11-26 10:00 UTC" as a FHIR dateTime.
+    let authored = provenance
+        .generated
+        .replacen(' ', "T", 1)
+        .replace(" UTC", ":00Z");
+    let responses: Vec<serde_json::Value> = scored
+        .iter()
+        .map(|s| report::fhir_response(questionnaire, &s.answers, &authored, true))
+        .collect();
+    let value = match responses.as_slice() {
+        [single] => single.clone(),
+        many => serde_json::json!({
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": many.iter().map(|r| serde_json::json!({ "resource": r })).collect::<Vec<_>>(),
+        }),
+    };
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
 
 /// One file: the result object of CONTRACT.md (plus `provenance`). Several: an array of them,

@@ -3,6 +3,7 @@
 //! a string; writing it anywhere is the caller's business.
 
 mod csv;
+mod fhir;
 mod html;
 mod markdown;
 mod record;
@@ -10,6 +11,7 @@ mod text;
 mod words;
 
 pub use csv::{csv_header, csv_row};
+pub use fhir::{fhir_questionnaire, fhir_response};
 pub use html::html;
 pub use markdown::markdown;
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
