@@ -557,3 +557,105 @@ mod keys {
         assert_eq!(current(&app), "p3");
     }
 }
+
+mod clinician {
+    use super::*;
+
+    fn ctrl(app: &mut App<'_>, c: char) {
+        if let Some(intent) = intent(
+            &key_event(KeyCode::Char(c), KeyModifiers::CONTROL),
+            app.mode(),
+        ) {
+            app.handle(intent);
+        }
+    }
+
+    #[test]
+    fn a_note_on_a_question_is_shown_and_kept() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        ctrl(&mut app, 'n');
+        assert_eq!(app.overlay(), Some(Overlay::Prompt));
+        typed(&mut app, "Asked twice; steady answer.");
+        snap("clinician_note_prompt", &mut app);
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(
+            app.clinician().unwrap().question_notes,
+            vec![("s1".to_string(), "Asked twice; steady answer.".to_string())]
+        );
+        snap("clinician_note", &mut app);
+    }
+
+    #[test]
+    fn weights_and_contributions_on_request() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        past_safety(&mut app);
+        ctrl(&mut app, 'w');
+        snap("clinician_weights", &mut app);
+        assert!(
+            screen(&mut app, 120, 40)
+                .contains("A specific loss, diagnosis or life event that others share (weight -2)")
+        );
+    }
+
+    #[test]
+    fn an_override_needs_a_reason_and_stands_beside_the_computed_result() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        ctrl(&mut app, 'o');
+        press_raw(&mut app, &[KeyCode::Char('2')]);
+        press_raw(&mut app, &[KeyCode::Enter]);
+        assert_eq!(
+            app.overlay(),
+            Some(Overlay::Prompt),
+            "no reason, no override"
+        );
+        assert!(app.clinician().unwrap().override_recommendation.is_none());
+        typed(&mut app, "Long-standing patterns seen in clinic.");
+        press_raw(&mut app, &[KeyCode::Enter]);
+        let record = app
+            .clinician()
+            .unwrap()
+            .override_recommendation
+            .clone()
+            .unwrap();
+        assert_eq!(record.recommendation, Recommendation::GroupTherapy);
+        assert_eq!(
+            app.session().outcome().recommendation,
+            Recommendation::SupportGroup,
+            "the computed result is unchanged"
+        );
+        snap("clinician_override", &mut app);
+        ctrl(&mut app, 'w');
+        press(&mut app, &[KeyCode::End]);
+        snap("clinician_contributions", &mut app);
+        assert!(
+            screen(&mut app, 120, 40).contains("(-2.000, -0.100)"),
+            "weights and contributions listed"
+        );
+    }
+
+    #[test]
+    fn a_red_answer_shows_the_protocol_and_flags_stay_on_record() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "2");
+        // An amber answer cannot be changed away in clinician mode.
+        press(&mut app, &[KeyCode::Left]);
+        digits(&mut app, "1");
+        assert_eq!(current(&app), "s1");
+        assert!(app.notice().unwrap().text.contains("stays on record"));
+        digits(&mut app, "2"); // "several days" again: allowed
+        assert_eq!(current(&app), "s2");
+        digits(&mut app, "2"); // s2: intent
+        assert_eq!(app.session().stage(), Stage::Stopped);
+        snap("clinician_red_panel", &mut app);
+        assert!(screen(&mut app, 80, 24).contains("High-risk answer: follow your local protocol."));
+    }
+}

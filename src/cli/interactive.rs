@@ -6,7 +6,8 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use groupfit::crisis::region_from_locale;
-use groupfit::tui::{App, Control, Exit as AppExit, intent};
+use groupfit::report::{self, Provenance};
+use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
@@ -29,10 +30,6 @@ use super::{Exit, files};
 const TICK: Duration = Duration::from_millis(100);
 
 pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
-    if args.clinician {
-        output::error("--clinician is not available yet in this version");
-        return Exit::Failure;
-    }
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
@@ -57,6 +54,9 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::with_answers(&questionnaire, answers, region, color);
+    if args.clinician {
+        app = app.clinician_mode();
+    }
     if let Some(said) = resumed {
         app.notify(said, false);
     }
@@ -136,6 +136,7 @@ fn event_loop(
                     });
                 }
                 Control::Save => save(app),
+                Control::Export { format, path } => export_report(app, format, &path),
                 Control::Continue => {}
             }
         }
@@ -152,6 +153,43 @@ fn save(app: &mut App<'_>) {
         Ok(()) => app.notify(fill(&q.ui.saved, &[("path", &shown)]), false),
         Err(reason) => app.notify(fill(&q.ui.save_failed, &[("reason", &reason)]), true),
     }
+}
+
+/// Writes the report the person asked for from the result screen, privately, never over an
+/// existing file; a failure keeps the prompt open to choose another name.
+fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
+    let q = app.session().questionnaire();
+    let answers = app.session().answers();
+    let outcome = app.session().outcome();
+    let clinician = app.clinician();
+    let provenance = Provenance {
+        generated: Date::timestamp_utc(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        mode: if clinician.is_some() {
+            "clinician"
+        } else {
+            "self-assessment"
+        }
+        .to_string(),
+    };
+    let text = match format {
+        ExportFormat::Text => report::record_text(q, answers, &outcome, &provenance, clinician),
+        ExportFormat::Markdown => report::markdown(q, answers, &outcome, &provenance, clinician),
+        ExportFormat::Html => report::html(q, answers, &outcome, &provenance, clinician),
+        ExportFormat::Json => report::json_record(&outcome, &provenance, clinician),
+        ExportFormat::Fhir => {
+            let authored = provenance
+                .generated
+                .replacen(' ', "T", 1)
+                .replace(" UTC", ":00Z");
+            serde_json::to_string_pretty(&report::fhir_response(q, answers, &authored, true))
+                .unwrap_or_default()
+        }
+    };
+    let path = PathBuf::from(path);
+    let result =
+        export::write_private(&path, text.as_bytes(), false).map(|()| export::written_note(&path));
+    app.export_done(result);
 }
 
 /// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.

@@ -28,3 +28,27 @@ use crate::scoring::Outcome;
 pub fn json(outcome: &Outcome) -> String {
     serde_json::to_string_pretty(outcome).unwrap_or_else(|_| "{}".to_string())
 }
+
+/// The JSON result of CONTRACT.md with `provenance`, and in clinician mode `clinician` (notes,
+/// reference, override), kept beside the computed result.
+#[must_use]
+pub fn json_record(
+    outcome: &Outcome,
+    provenance: &Provenance,
+    clinician: Option<&ClinicianRecord>,
+) -> String {
+    let mut value = serde_json::to_value(outcome).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "provenance".to_string(),
+            serde_json::to_value(provenance).unwrap_or_default(),
+        );
+        if let Some(record) = clinician {
+            object.insert(
+                "clinician".to_string(),
+                serde_json::to_value(record).unwrap_or_default(),
+            );
+        }
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}

@@ -5,8 +5,10 @@
 use super::draft::Draft;
 use super::keymap::{Intent, Mode};
 use super::layout;
+use super::records::{ExportFormat, Pick, Prompt};
 use crate::answers::Answers;
 use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::report::ClinicianRecord;
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
 use crate::ui_text::{UiText, fill, refusal_text};
@@ -18,6 +20,10 @@ pub enum Overlay {
     ConfirmQuit,
     /// The remaining questions cannot change the result: see it now?
     Settled,
+    /// A one-line text prompt (a note, a reference, a reason, a file name): `App::prompt`.
+    Prompt,
+    /// A numbered list to pick from.
+    Pick(Pick),
 }
 
 /// Why the app ends.
@@ -32,12 +38,17 @@ pub enum Exit {
 }
 
 /// What the event loop should do next.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Control {
     Continue,
     Exit(Exit),
     /// Save the answers so far (the shell writes the file and reports back with `notify`).
     Save,
+    /// Write a report (the shell writes it and reports back with `export_done`).
+    Export {
+        format: ExportFormat,
+        path: String,
+    },
 }
 
 /// A one-line message under the screen's content.
@@ -63,6 +74,12 @@ pub struct App<'q> {
     pub(super) outcome: Option<Outcome>,
     /// The person chose to keep answering once; the offer is not made again.
     pub(super) offer_declined: bool,
+    /// Clinician mode: notes, reference and override, kept beside the computed result.
+    pub(super) clinician: Option<ClinicianRecord>,
+    /// Clinician mode: option weights and answer contributions are shown.
+    pub(super) show_weights: bool,
+    /// The open text prompt, if any.
+    pub(super) prompt: Option<Prompt>,
 }
 
 impl<'q> App<'q> {
@@ -90,12 +107,35 @@ impl<'q> App<'q> {
             size: (80, 24),
             outcome: None,
             offer_declined: false,
+            clinician: None,
+            show_weights: false,
+            prompt: None,
         }
     }
 
     #[must_use]
     pub fn session(&self) -> &Session<'q> {
         &self.session
+    }
+
+    /// Clinician mode: notes, a reference, weights on request, an override with a reason, and
+    /// red and amber answers that stay on record.
+    #[must_use]
+    pub fn clinician_mode(mut self) -> Self {
+        self.clinician = Some(ClinicianRecord::default());
+        self
+    }
+
+    /// The clinician's record, in clinician mode.
+    #[must_use]
+    pub fn clinician(&self) -> Option<&ClinicianRecord> {
+        self.clinician.as_ref()
+    }
+
+    /// The open prompt, if any.
+    #[must_use]
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
     }
 
     /// Shows a message under the screen's content (the shell reports a save with it).
@@ -129,6 +169,8 @@ impl<'q> App<'q> {
         match (self.overlay, self.session.stage()) {
             (Some(Overlay::ConfirmQuit), _) => Mode::Confirm,
             (Some(Overlay::Settled), _) => Mode::Offer,
+            (Some(Overlay::Prompt), _) => Mode::Text,
+            (Some(Overlay::Pick(_)), _) => Mode::Choice,
             (None, Stage::Asking(q)) => match self.session.questionnaire().questions[q].kind {
                 QuestionKind::Single { .. } | QuestionKind::Multi { .. } => Mode::Choice,
                 QuestionKind::Scale(_) => Mode::Scale,
@@ -158,6 +200,11 @@ impl<'q> App<'q> {
             return Control::Save;
         }
         match self.overlay {
+            Some(Overlay::Prompt) => return self.on_prompt(intent),
+            Some(Overlay::Pick(pick)) => {
+                self.on_pick(pick, &intent);
+                return Control::Continue;
+            }
             Some(Overlay::ConfirmQuit) => return self.confirm(&intent),
             Some(Overlay::Settled) => {
                 self.settled_offer(&intent);
@@ -168,6 +215,9 @@ impl<'q> App<'q> {
                 return Control::Continue;
             }
             None => {}
+        }
+        if let Some(control) = self.on_record_key(&intent) {
+            return control;
         }
         match intent {
             Intent::Help => {
@@ -338,7 +388,19 @@ impl<'q> App<'q> {
     fn submit(&mut self) {
         let Some(draft) = &self.draft else { return };
         match draft.answer() {
-            Some(answer) => self.act(Action::Answer(answer)),
+            Some(answer) => {
+                if let Stage::Asking(q) = self.session.stage()
+                    && self.flag_locked(q, &answer)
+                {
+                    let text = self.session.questionnaire().ui.flag_locked.clone();
+                    self.notice = Some(Notice {
+                        text,
+                        warning: true,
+                    });
+                    return;
+                }
+                self.act(Action::Answer(answer));
+            }
             None => self.act(Action::Skip),
         }
     }

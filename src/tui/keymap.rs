@@ -28,6 +28,16 @@ pub enum Intent {
     Interrupt,
     /// Ctrl-S: save the answers so far to an answers file.
     Save,
+    /// Ctrl-E (or `e` on the result): save a report.
+    Export,
+    /// Clinician mode, Ctrl-N: a note on this question (or on the session).
+    Note,
+    /// Clinician mode, Ctrl-P: the client reference or initials.
+    Reference,
+    /// Clinician mode, Ctrl-W: show option weights and contributions.
+    Weights,
+    /// Clinician mode, Ctrl-O: override the recommendation, with a reason.
+    Override,
     /// Ctrl-X: leave at once and wipe the screen and scrollback, for someone who must hide what
     /// they were doing.
     QuickExit,
@@ -77,8 +87,19 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     if ctrl && matches!(key.code, KeyCode::Char('x' | 'X')) {
         return Some(Intent::QuickExit);
     }
-    if ctrl && matches!(key.code, KeyCode::Char('s' | 'S')) {
-        return Some(Intent::Save);
+    if ctrl {
+        let global = match key.code {
+            KeyCode::Char('s' | 'S') => Some(Intent::Save),
+            KeyCode::Char('e' | 'E') => Some(Intent::Export),
+            KeyCode::Char('n' | 'N') => Some(Intent::Note),
+            KeyCode::Char('p' | 'P') => Some(Intent::Reference),
+            KeyCode::Char('w' | 'W') => Some(Intent::Weights),
+            KeyCode::Char('o' | 'O') => Some(Intent::Override),
+            _ => None,
+        };
+        if global.is_some() {
+            return global;
+        }
     }
     match mode {
         Mode::Confirm => confirm_key(key.code),
@@ -140,6 +161,7 @@ fn command_key(code: KeyCode, mode: Mode, ctrl: bool) -> Option<Intent> {
         KeyCode::Char(' ') if mode == Mode::Choice => Intent::Toggle,
         KeyCode::Char(c @ '0'..='9') if mode != Mode::Screen => Intent::Digit(c.to_digit(10)?),
         KeyCode::Char('r') => Intent::Review,
+        KeyCode::Char('e') if mode == Mode::Screen => Intent::Export,
         KeyCode::Char('?') => Intent::Help,
         KeyCode::Char('q') | KeyCode::Esc => Intent::Quit,
         _ => return None,

@@ -11,10 +11,20 @@ use crate::tui::wrap::wrap;
 
 pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let ui = &app.session.questionnaire().ui;
+    let mut protocol = Vec::new();
+    if app.clinician.is_some() {
+        protocol.push(Line::from(Span::styled(
+            ui.clinician_protocol.clone(),
+            theme.crisis(),
+        )));
+        protocol.push(Line::default());
+    }
     let mut lines = vec![
         Line::from(Span::styled(ui.crisis_title.clone(), theme.crisis())),
         Line::default(),
     ];
+    protocol.append(&mut lines);
+    let mut lines = protocol;
     lines.extend(wrap(&ui.crisis_text, width, Style::new(), "", ""));
     lines.push(Line::default());
     let (crisis_lines, _) = ordered_lines(app.session.questionnaire(), app.region.as_deref());

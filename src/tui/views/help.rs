@@ -14,7 +14,7 @@ use crate::tui::wrap::wrap;
 use crate::ui_text::UiText;
 
 /// Each key, and what it does in the interface's words.
-fn keys(ui: &UiText) -> [(&'static str, &str); 13] {
+fn keys(ui: &UiText) -> [(&'static str, &str); 18] {
     [
         ("↑ ↓  j k", &ui.key_move),
         ("Enter", &ui.key_enter),
@@ -28,6 +28,11 @@ fn keys(ui: &UiText) -> [(&'static str, &str); 13] {
         ("q  Esc", &ui.key_quit),
         ("Ctrl+C", &ui.key_interrupt),
         ("Ctrl+S", &ui.key_save),
+        ("Ctrl+E  e", &ui.key_export),
+        ("Ctrl+N", &ui.key_note),
+        ("Ctrl+P", &ui.key_reference),
+        ("Ctrl+W", &ui.key_weights),
+        ("Ctrl+O", &ui.key_override),
         ("Ctrl+X", &ui.key_quick_exit),
     ]
 }

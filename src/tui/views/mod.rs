@@ -5,6 +5,7 @@ mod chrome;
 mod crisis;
 mod help;
 mod question;
+mod records;
 mod result;
 mod review;
 mod welcome;
@@ -48,6 +49,8 @@ impl Widget for &App<'_> {
             Some(Overlay::Help) => help::render(self, area, buf, theme),
             Some(Overlay::ConfirmQuit) => chrome::confirm_quit(self, area, buf, theme),
             Some(Overlay::Settled) => chrome::settled_offer(self, area, buf, theme),
+            Some(Overlay::Prompt) => records::prompt(self, area, buf, theme),
+            Some(Overlay::Pick(pick)) => records::pick(self, pick, area, buf, theme),
             None => {}
         }
     }

@@ -21,9 +21,21 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
     if question.required {
         lines.push(Line::from(Span::styled(ui.required.clone(), theme.dim())));
     }
+    if let Some(note) = app.question_note(q) {
+        lines.extend(wrap(
+            &fill(&ui.note_marker, &[("note", &note)]),
+            area.width,
+            theme.warning(),
+            "",
+            "  ",
+        ));
+    }
     lines.push(Line::default());
     let focus = lines.len();
     let (body, focus_in_body) = match (&question.kind, draft) {
+        (QuestionKind::Single { options }, Draft::Single { cursor }) if app.show_weights => {
+            option_lines(&weighted(ui, options), *cursor, None, area.width, theme)
+        }
         (QuestionKind::Single { options }, Draft::Single { cursor }) => {
             option_lines(options, *cursor, None, area.width, theme)
         }
@@ -62,6 +74,24 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
     let offset = (focus_end + 2).saturating_sub(height);
     let offset = u16::try_from(offset).unwrap_or(u16::MAX);
     Paragraph::new(lines).scroll((offset, 0)).render(area, buf);
+}
+
+/// Options with their weights shown in the labels (clinician mode, on request).
+fn weighted(ui: &UiText, options: &[Choice]) -> Vec<Choice> {
+    options
+        .iter()
+        .map(|o| {
+            let mut shown = o.clone();
+            if let Some(w) = o.weight {
+                shown.label = format!(
+                    "{} ({})",
+                    o.label,
+                    fill(&ui.weight_marker, &[("weight", &format!("{w:+}"))])
+                );
+            }
+            shown
+        })
+        .collect()
 }
 
 /// The option list, and the index of the line where the highlighted option ends.

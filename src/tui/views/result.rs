@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use crate::crisis::ordered_lines;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
-    TOP_DRIVERS, answer_of, band_label, describe_change, direction, gauge_cells, headline,
-    prompt_of, recommendation_label, settled_note,
+    TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction, gauge_cells,
+    headline, prompt_of, recommendation_label, settled_note,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -31,23 +31,9 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     if let Some(note) = settled_note(q, outcome) {
         out.extend(plain(&note, theme.dim()));
     }
+    out.extend(override_lines(app, outcome, width, theme));
     if outcome.recommendation == Recommendation::ProfessionalFirst {
-        section(&mut out, &ui.heading_talk, theme);
-        let (lines, _) = ordered_lines(q, app.region.as_deref());
-        for line in lines {
-            let text = format!(
-                "{} ({}): {} {}",
-                line.service, line.region, line.contact, line.url
-            );
-            out.extend(wrap(&text, width, Style::new(), "  ", "    "));
-        }
-        out.extend(wrap(
-            &ui.crisis_elsewhere,
-            width,
-            Style::new(),
-            "  ",
-            "    ",
-        ));
+        talk_to_someone(&mut out, app, width, theme);
     }
     section(&mut out, &ui.heading_where, theme);
     match (outcome.score, outcome.percent) {
@@ -95,6 +81,9 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     for kind in [&q.outcomes.support_group, &q.outcomes.group_therapy] {
         section(&mut out, &kind.label, theme);
         out.extend(plain(&kind.summary, Style::new()));
+    }
+    if app.show_weights {
+        contributions(&mut out, app, outcome, width, theme);
     }
     section(&mut out, &ui.heading_next, theme);
     out.extend(plain(&q.meta.next_steps, Style::new()));
@@ -257,5 +246,75 @@ fn flags(
             )];
         }
         out.extend(lines);
+    }
+}
+
+/// The crisis lines, when an individual conversation should come first.
+fn talk_to_someone(out: &mut Vec<Line<'static>>, app: &App<'_>, width: u16, theme: Theme) {
+    let q = app.session.questionnaire();
+    section(out, &q.ui.heading_talk, theme);
+    let (lines, _) = ordered_lines(q, app.region.as_deref());
+    for line in lines {
+        let text = format!(
+            "{} ({}): {} {}",
+            line.service, line.region, line.contact, line.url
+        );
+        out.extend(wrap(&text, width, Style::new(), "  ", "    "));
+    }
+    out.extend(wrap(
+        &q.ui.crisis_elsewhere,
+        width,
+        Style::new(),
+        "  ",
+        "    ",
+    ));
+}
+
+/// A clinician's override, beside the computed result.
+fn override_lines(
+    app: &App<'_>,
+    outcome: &Outcome,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let q = app.session.questionnaire();
+    let Some(over) = app
+        .clinician
+        .as_ref()
+        .and_then(|c| c.override_recommendation.as_ref())
+    else {
+        return Vec::new();
+    };
+    let said = fill(
+        &q.ui.override_shown,
+        &[
+            ("result", &recommendation_label(q, over.recommendation)),
+            ("computed", &recommendation_label(q, outcome.recommendation)),
+            ("reason", &over.reason),
+        ],
+    );
+    wrap(&said, width, theme.warning(), "", "")
+}
+
+/// Every answer with its weight and contribution (clinician mode, on request).
+fn contributions(
+    out: &mut Vec<Line<'static>>,
+    app: &App<'_>,
+    outcome: &Outcome,
+    width: u16,
+    theme: Theme,
+) {
+    let q = app.session.questionnaire();
+    section(out, &q.ui.heading_every_answer, theme);
+    for row in answer_rows(q, app.session.answers(), outcome) {
+        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let text = format!(
+            "{}: {} ({}, {})",
+            row.prompt,
+            row.answer.as_deref().unwrap_or(&q.ui.not_answered),
+            number(row.weight),
+            number(row.contribution)
+        );
+        out.extend(wrap(&text, width, Style::new(), "- ", "  "));
     }
 }

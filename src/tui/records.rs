@@ -1,0 +1,296 @@
+//! What goes on record from the interactive app: exporting a report from the result screen, and
+//! in clinician mode notes, the client reference, a shown-weights view and an override with its
+//! reason. The prompts and pick lists live here; the app only routes intents to them.
+
+use super::app::{App, Control, Overlay};
+use super::draft::Draft;
+use super::keymap::Intent;
+use crate::answers::Answer;
+use crate::questionnaire::Flag;
+use crate::report::{ClinicianRecord, Override};
+use crate::scoring::Recommendation;
+use crate::session::Stage;
+
+/// The report formats a person can save from the result screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Fhir,
+}
+
+impl ExportFormat {
+    pub const ALL: [Self; 5] = [
+        Self::Text,
+        Self::Markdown,
+        Self::Html,
+        Self::Json,
+        Self::Fhir,
+    ];
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Text => "Plain text, for printing",
+            Self::Markdown => "Markdown",
+            Self::Html => "HTML page, for printing or a record",
+            Self::Json => "JSON result",
+            Self::Fhir => "FHIR R4 questionnaire response",
+        }
+    }
+
+    /// A sensible file name in the current folder.
+    #[must_use]
+    pub fn default_path(self) -> &'static str {
+        match self {
+            Self::Text => "groupfit-report.txt",
+            Self::Markdown => "groupfit-report.md",
+            Self::Html => "groupfit-report.html",
+            Self::Json => "groupfit-result.json",
+            Self::Fhir => "groupfit-response.fhir.json",
+        }
+    }
+}
+
+/// The recommendations a clinician can override to.
+pub const OVERRIDES: [Recommendation; 4] = [
+    Recommendation::SupportGroup,
+    Recommendation::GroupTherapy,
+    Recommendation::Either,
+    Recommendation::ProfessionalFirst,
+];
+
+/// What a one-line text prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    QuestionNote(usize),
+    SessionNote,
+    Reference,
+    OverrideReason(Recommendation),
+    ExportPath(ExportFormat),
+}
+
+/// What a numbered pick list is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    Export,
+    Override,
+}
+
+/// An open text prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub purpose: Purpose,
+    pub draft: Draft,
+}
+
+impl Prompt {
+    fn new(purpose: Purpose, text: &str) -> Self {
+        let mut draft = Draft::Text {
+            text: String::new(),
+            cursor: 0,
+            multiline: false,
+            max_length: 2000,
+        };
+        draft.insert(text);
+        Self { purpose, draft }
+    }
+
+    #[must_use]
+    pub fn text(&self) -> String {
+        match &self.draft {
+            Draft::Text { text, .. } => text.trim().to_string(),
+            _ => String::new(),
+        }
+    }
+}
+
+impl App<'_> {
+    /// Routes the record-keeping keys; `None` when the intent is not one of them.
+    pub(super) fn on_record_key(&mut self, intent: &Intent) -> Option<Control> {
+        let clinician = self.clinician.is_some();
+        let stage = self.session.stage();
+        let at_result = matches!(stage, Stage::Finished | Stage::Stopped);
+        match intent {
+            Intent::Export if at_result => self.overlay = Some(Overlay::Pick(Pick::Export)),
+            Intent::Note if clinician => {
+                let (purpose, existing) = match stage {
+                    Stage::Asking(q) => (
+                        Purpose::QuestionNote(q),
+                        self.question_note(q).unwrap_or_default(),
+                    ),
+                    _ => (
+                        Purpose::SessionNote,
+                        self.clinician
+                            .as_ref()
+                            .and_then(|c| c.session_note.clone())
+                            .unwrap_or_default(),
+                    ),
+                };
+                self.open_prompt(purpose, &existing);
+            }
+            Intent::Reference if clinician => {
+                let existing = self
+                    .clinician
+                    .as_ref()
+                    .and_then(|c| c.reference.clone())
+                    .unwrap_or_default();
+                self.open_prompt(Purpose::Reference, &existing);
+            }
+            Intent::Weights if clinician => self.show_weights = !self.show_weights,
+            Intent::Override if clinician && stage == Stage::Finished => {
+                self.overlay = Some(Overlay::Pick(Pick::Override));
+            }
+            Intent::Export
+            | Intent::Note
+            | Intent::Reference
+            | Intent::Weights
+            | Intent::Override => {}
+            _ => return None,
+        }
+        Some(Control::Continue)
+    }
+
+    fn open_prompt(&mut self, purpose: Purpose, text: &str) {
+        self.prompt = Some(Prompt::new(purpose, text));
+        self.overlay = Some(Overlay::Prompt);
+    }
+
+    /// The note on a question, in clinician mode.
+    #[must_use]
+    pub fn question_note(&self, q: usize) -> Option<String> {
+        let id = &self.session.questionnaire().questions[q].id;
+        let record = self.clinician.as_ref()?;
+        record
+            .question_notes
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, note)| note.clone())
+    }
+
+    /// A key on a numbered pick list.
+    pub(super) fn on_pick(&mut self, pick: Pick, intent: &Intent) {
+        let Intent::Digit(n) = intent else {
+            if matches!(intent, Intent::No | Intent::Quit | Intent::Back) {
+                self.overlay = None;
+            }
+            return;
+        };
+        let index = usize::try_from(*n).unwrap_or(0).wrapping_sub(1);
+        match pick {
+            Pick::Export => {
+                if let Some(format) = ExportFormat::ALL.get(index) {
+                    self.open_prompt(Purpose::ExportPath(*format), format.default_path());
+                }
+            }
+            Pick::Override => {
+                if let Some(recommendation) = OVERRIDES.get(index) {
+                    self.open_prompt(Purpose::OverrideReason(*recommendation), "");
+                }
+            }
+        }
+    }
+
+    /// A key in a text prompt: typing edits it, Enter submits, Esc cancels.
+    pub(super) fn on_prompt(&mut self, intent: Intent) -> Control {
+        let Some(prompt) = self.prompt.as_mut() else {
+            self.overlay = None;
+            return Control::Continue;
+        };
+        match intent {
+            Intent::Type(text) => prompt.draft.insert(&text),
+            Intent::DeleteBack => {
+                prompt.draft.backspace();
+            }
+            Intent::Left => prompt.draft.move_cursor(-1),
+            Intent::Right => prompt.draft.move_cursor(1),
+            Intent::Quit | Intent::No => self.close_prompt(),
+            Intent::Enter => return self.submit_prompt(),
+            _ => {}
+        }
+        Control::Continue
+    }
+
+    fn close_prompt(&mut self) {
+        self.prompt = None;
+        self.overlay = None;
+    }
+
+    fn submit_prompt(&mut self) -> Control {
+        let Some(prompt) = self.prompt.clone() else {
+            return Control::Continue;
+        };
+        let text = prompt.text();
+        let id_of = |q: usize| self.session.questionnaire().questions[q].id.clone();
+        match prompt.purpose {
+            Purpose::ExportPath(format) => {
+                if text.is_empty() {
+                    return Control::Continue;
+                }
+                return Control::Export { format, path: text };
+            }
+            Purpose::OverrideReason(recommendation) => {
+                if text.is_empty() {
+                    let ui = &self.session.questionnaire().ui;
+                    self.notify(ui.override_needs_reason.clone(), true);
+                    return Control::Continue;
+                }
+                self.record().override_recommendation = Some(Override {
+                    recommendation,
+                    reason: text,
+                });
+            }
+            Purpose::QuestionNote(q) => {
+                let id = id_of(q);
+                let notes = &mut self.record().question_notes;
+                notes.retain(|(i, _)| *i != id);
+                if !text.is_empty() {
+                    notes.push((id, text));
+                }
+            }
+            Purpose::SessionNote => self.record().session_note = (!text.is_empty()).then_some(text),
+            Purpose::Reference => self.record().reference = (!text.is_empty()).then_some(text),
+        }
+        self.close_prompt();
+        Control::Continue
+    }
+
+    fn record(&mut self) -> &mut ClinicianRecord {
+        self.clinician.get_or_insert_with(ClinicianRecord::default)
+    }
+
+    /// Reports back after the shell tried to write an export: success closes the prompt, a
+    /// failure leaves it open to choose another name.
+    pub fn export_done(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(said) => {
+                self.close_prompt();
+                self.notify(said, false);
+            }
+            Err(reason) => self.notify(reason, true),
+        }
+    }
+
+    /// In clinician mode a red or amber answer stays on record: it cannot be changed away.
+    pub(super) fn flag_locked(&self, q: usize, new: &Answer) -> bool {
+        if self.clinician.is_none() {
+            return false;
+        }
+        let question = &self.session.questionnaire().questions[q];
+        let Some(current) = self.session.answers().get(q) else {
+            return false;
+        };
+        let raises = |answer: &Answer| {
+            answer.chosen().iter().any(|&i| {
+                question
+                    .options()
+                    .get(i)
+                    .and_then(|o| o.flag)
+                    .is_some_and(|f| f >= Flag::Amber)
+            })
+        };
+        raises(current) && current != new
+    }
+}
