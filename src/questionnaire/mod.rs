@@ -1,14 +1,16 @@
 //! The questionnaire: its validated model and the loader that builds it from a TOML file.
 
+mod kinds;
 mod load;
 mod model;
 mod questions;
 mod raw;
+mod show_if;
 mod validate;
 
+pub use kinds::{DEFAULT_TEXT_LENGTH, MAX_WEIGHT};
 pub use load::{FORMAT, Loaded, load, sha256_hex};
 pub use model::*;
-pub use questions::{DEFAULT_TEXT_LENGTH, MAX_WEIGHT};
 
 /// The default questionnaire, built into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../questions.toml");

@@ -1,0 +1,67 @@
+//! Reading one line of plain-mode input as an answer, with a one-line reason when it does not fit.
+
+use crate::answers::Answer;
+use crate::questionnaire::{Question, QuestionKind};
+use crate::session::Refusal;
+use crate::text::strip_unsafe;
+use crate::ui_text::{UiText, fill, refusal_text};
+
+/// Reads one line as an answer: `Ok(None)` for an empty line (skip), `Err` with a one-line
+/// reason when it does not fit.
+pub(super) fn parse(
+    ui: &UiText,
+    question: &Question,
+    input: &str,
+) -> Result<Option<Answer>, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return if question.required {
+            Err(ui.needs_answer.clone())
+        } else {
+            Ok(None)
+        };
+    }
+    let answer = match &question.kind {
+        QuestionKind::Single { options } => {
+            Answer::Choice(number_in(ui, trimmed, options.len())? - 1)
+        }
+        QuestionKind::Multi { options, .. } => Answer::Choices(
+            trimmed
+                .split([' ', ','])
+                .filter(|part| !part.is_empty())
+                .map(|part| number_in(ui, part, options.len()).map(|n| n - 1))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        QuestionKind::Scale(scale) => {
+            let value = trimmed
+                .parse::<i64>()
+                .ok()
+                .filter(|v| (scale.min..=scale.max).contains(v));
+            Answer::Scale(value.ok_or_else(|| {
+                fill(
+                    &ui.plain_pick_value,
+                    &[
+                        ("min", &scale.min.to_string()),
+                        ("max", &scale.max.to_string()),
+                    ],
+                )
+            })?)
+        }
+        QuestionKind::Text { .. } => Answer::Text(strip_unsafe(trimmed, false)),
+    };
+    crate::answers::check(question, &answer)
+        .map_err(|problem| refusal_text(ui, &Refusal::Invalid(problem)))?;
+    Ok(Some(answer))
+}
+
+fn number_in(ui: &UiText, text: &str, high: usize) -> Result<usize, String> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| (1..=high).contains(n))
+        .ok_or_else(|| {
+            fill(
+                &ui.plain_pick_number,
+                &[("min", "1"), ("max", &high.to_string())],
+            )
+        })
+}

@@ -1,0 +1,214 @@
+//! What plain mode prints for each stage: the question with its numbered options, the review,
+//! help, the crisis panel and the footer, one plain line after another.
+
+use std::fmt::Write as _;
+
+use super::Plain;
+use crate::answers::Answer;
+use crate::crisis::ordered_lines;
+use crate::questionnaire::{Question, QuestionKind, Section};
+use crate::report;
+use crate::session::Stage;
+use crate::text::clean;
+use crate::ui_text::{UiText, fill};
+
+impl Plain<'_> {
+    /// The text for the current stage: a question, the review, the result or the crisis panel.
+    pub(super) fn show_stage(&self) -> String {
+        match self.session.stage() {
+            Stage::Asking(q) => self.question(q),
+            Stage::Review => self.review(),
+            Stage::Finished => {
+                let outcome = self.session.outcome();
+                let q = self.session.questionnaire();
+                format!(
+                    "{}\n{}\n",
+                    report::text(q, self.session.answers(), &outcome),
+                    self.crisis_footer()
+                )
+            }
+            Stage::Stopped => self.crisis(),
+            Stage::Welcome => String::new(),
+        }
+    }
+
+    fn question(&self, q: usize) -> String {
+        let questionnaire = self.session.questionnaire();
+        let ui = self.ui();
+        let question = &questionnaire.questions[q];
+        let progress = self.session.progress();
+        let section = match question.section {
+            Section::Safety => ui.section_safety.clone(),
+            Section::Scored(k) => questionnaire.dimensions[k].label.clone(),
+            Section::Info => ui.section_info.clone(),
+        };
+        let mut out = String::new();
+        let heading = fill(
+            &ui.plain_question,
+            &[
+                ("position", &progress.position.to_string()),
+                ("total", &progress.shown.to_string()),
+                ("section", &section),
+            ],
+        );
+        line(&mut out, &heading);
+        line(&mut out, &question.prompt);
+        let current = self.session.answers().get(q);
+        match &question.kind {
+            QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => {
+                for (i, option) in options.iter().enumerate() {
+                    let chosen = current.is_some_and(|a| a.chosen().contains(&i));
+                    let mark = if chosen {
+                        format!(" {}", ui.plain_your_answer)
+                    } else {
+                        String::new()
+                    };
+                    line(&mut out, &format!("  {}. {}{mark}", i + 1, option.label));
+                }
+            }
+            QuestionKind::Scale(scale) => {
+                let label =
+                    |l: &Option<String>| l.as_deref().map_or(String::new(), |l| format!(" ({l})"));
+                let range = fill(
+                    &ui.plain_scale_range,
+                    &[
+                        ("min", &scale.min.to_string()),
+                        ("min_label", &label(&scale.min_label)),
+                        ("max", &scale.max.to_string()),
+                        ("max_label", &label(&scale.max_label)),
+                    ],
+                );
+                line(&mut out, &format!("  {range}"));
+            }
+            QuestionKind::Text { .. } => {}
+        }
+        if let Some(answer @ (Answer::Scale(_) | Answer::Text(_))) = current {
+            let so_far = fill(
+                &ui.plain_answer_so_far,
+                &[("answer", &answer.describe(question))],
+            );
+            line(&mut out, &format!("  {so_far}"));
+        }
+        if !self.scripted {
+            line(&mut out, &hint(ui, question));
+        }
+        out
+    }
+
+    fn review(&self) -> String {
+        let q = self.session.questionnaire();
+        let ui = self.ui();
+        let mut out = String::new();
+        line(&mut out, &ui.plain_review_heading);
+        for (n, i) in self.session.shown_questions().enumerate() {
+            let question = &q.questions[i];
+            let answer = self
+                .session
+                .answers()
+                .get(i)
+                .map_or_else(|| ui.not_answered.clone(), |a| a.describe(question));
+            let item = fill(
+                &ui.plain_review_item,
+                &[
+                    ("n", &(n + 1).to_string()),
+                    ("question", &question.prompt),
+                    ("answer", &answer),
+                ],
+            );
+            line(&mut out, &format!("  {item}"));
+        }
+        line(&mut out, &ui.plain_review_prompt);
+        out
+    }
+
+    pub(super) fn help(&self, q: usize) -> String {
+        let ui = self.ui();
+        let question = &self.session.questionnaire().questions[q];
+        let mut out = String::new();
+        if let Some(help) = &question.help {
+            line(&mut out, &fill(&ui.plain_help_about, &[("text", help)]));
+        }
+        if let Some(why) = &question.why {
+            line(&mut out, &fill(&ui.plain_help_why, &[("text", why)]));
+        }
+        line(&mut out, &hint(ui, question));
+        line(&mut out, &ui.plain_help_commands);
+        out.push('\n');
+        out.push_str(&self.question(q));
+        out
+    }
+
+    fn crisis(&self) -> String {
+        let ui = self.ui();
+        let mut out = String::new();
+        line(&mut out, &ui.crisis_title);
+        para(&mut out, &ui.crisis_text);
+        let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
+        for crisis in lines {
+            line(
+                &mut out,
+                &format!(
+                    "{} ({}): {} {}",
+                    crisis.service, crisis.region, crisis.contact, crisis.url
+                ),
+            );
+        }
+        line(&mut out, &ui.crisis_elsewhere);
+        para(&mut out, &ui.plain_stopped);
+        out
+    }
+
+    pub(super) fn crisis_footer(&self) -> String {
+        let ui = self.ui();
+        let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
+        lines.first().map_or_else(
+            || ui.plain_no_line.clone(),
+            |l| {
+                fill(
+                    &ui.plain_footer,
+                    &[("service", &l.service), ("contact", &l.contact)],
+                )
+            },
+        )
+    }
+}
+
+/// How to answer this kind of question, in one sentence.
+pub(super) fn hint(ui: &UiText, question: &Question) -> String {
+    let skip = if question.required {
+        ""
+    } else {
+        ui.plain_hint_skip.as_str()
+    };
+    let how = match &question.kind {
+        QuestionKind::Single { options } => {
+            fill(&ui.plain_hint_single, &[("n", &options.len().to_string())])
+        }
+        QuestionKind::Multi { max_choices, .. } => {
+            let limit = max_choices.map_or(String::new(), |m| {
+                fill(&ui.plain_hint_multi_limit, &[("n", &m.to_string())])
+            });
+            fill(&ui.plain_hint_multi, &[("limit", &limit)])
+        }
+        QuestionKind::Scale(scale) => fill(
+            &ui.plain_hint_scale,
+            &[
+                ("min", &scale.min.to_string()),
+                ("max", &scale.max.to_string()),
+            ],
+        ),
+        QuestionKind::Text { .. } => ui.plain_hint_text.clone(),
+    };
+    format!("{how}{skip}")
+}
+
+pub(super) fn line(out: &mut String, text: &str) {
+    let _ = writeln!(out, "{}", clean(text, true));
+}
+
+pub(super) fn para(out: &mut String, text: &str) {
+    if !text.trim().is_empty() {
+        out.push('\n');
+        line(out, text.trim_end());
+    }
+}
