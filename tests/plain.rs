@@ -15,8 +15,12 @@ use insta::assert_snapshot;
 /// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
 /// ended, or `None` if the input ran out first.
 fn transcript(lines: &[&str]) -> (String, Option<End>) {
+    conversation(lines, true)
+}
+
+fn conversation(lines: &[&str], scripted: bool) -> (String, Option<End>) {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, Some("US".into()), true);
+    let mut plain = Plain::new(&q, Some("US".into()), scripted);
     let mut out = plain.opening();
     for line in lines {
         let _ = writeln!(out, "> {line}");
@@ -190,18 +194,7 @@ fn plain_output_into_a_closed_pipe_quits_quietly() {
 
 /// Runs an interactive (not scripted) conversation: offers are made there.
 fn interactive(lines: &[&str]) -> (String, Option<End>) {
-    let q = default_questionnaire();
-    let mut plain = Plain::new(&q, Some("US".into()), false);
-    let mut out = plain.opening();
-    for line in lines {
-        let _ = writeln!(out, "> {line}");
-        let (reply, end) = plain.respond(line);
-        out.push_str(&reply);
-        if end.is_some() {
-            return (out, end);
-        }
-    }
-    (out, None)
+    conversation(lines, false)
 }
 
 /// The widowed person up to and including p1, where the result becomes settled.
