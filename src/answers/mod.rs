@@ -112,11 +112,7 @@ impl Answers {
             .map(|(i, _)| i)
     }
 
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
+    /// True when nothing is answered yet.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.slots.iter().all(Option::is_none)

@@ -23,12 +23,6 @@ pub use words::{
 
 use crate::scoring::Outcome;
 
-/// The JSON result, pretty-printed.
-#[must_use]
-pub fn json(outcome: &Outcome) -> String {
-    serde_json::to_string_pretty(outcome).unwrap_or_else(|_| "{}".to_string())
-}
-
 /// The JSON result of CONTRACT.md with `provenance`, and in clinician mode `clinician` (notes,
 /// reference, override), kept beside the computed result.
 #[must_use]
