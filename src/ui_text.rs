@@ -68,7 +68,7 @@ ui_text! {
     hints_overlay = "Esc or ? close",
     hints_confirm = "y leave · n stay",
     // Every screen
-    footer_crisis = "In crisis? {service}: {contact}",
+    footer_crisis = "In crisis? {contact} ({service})",
     quick_exit = "Ctrl+X quick exit",
     // Records and clinician mode
     export_title = "Save a report",
