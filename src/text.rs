@@ -62,14 +62,20 @@ fn describe_char(c: char) -> String {
     }
 }
 
-/// Make any string safe to print: unsafe characters become visible `\u{..}` escapes. Newlines are
-/// kept when `keep_newlines` is set (multi-line text for a person to read).
+/// Make any string safe to print: unsafe characters become visible `\u{..}` escapes. Line breaks
+/// are kept when `keep_newlines` is set (multi-line text for a person to read), else become
+/// spaces.
 #[must_use]
 pub fn clean(text: &str, keep_newlines: bool) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == '\n' && keep_newlines {
-            out.push('\n');
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue; // a Windows line break: the \n that follows stands for it
+        }
+        if c == '\n' {
+            // Kept for text shown over several lines; a space where one line is wanted.
+            out.push(if keep_newlines { '\n' } else { ' ' });
         } else if is_unsafe_char(c) {
             let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
@@ -140,6 +146,8 @@ mod tests {
         assert_eq!(text_problem("crlf\r\nok", true), None);
         assert!(text_problem("lone\rcr", true).is_some());
         assert_eq!(clean_line("a\u{1b}[2Jb\u{202E}"), "a\\u{1b}[2Jb\\u{202e}");
+        assert_eq!(clean_line("two\r\nlines\nhere"), "two lines here");
+        assert_eq!(clean("two\r\nlines", true), "two\nlines");
     }
 
     #[test]

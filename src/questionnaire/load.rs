@@ -19,6 +19,7 @@ pub const FORMAT: i64 = 1;
 
 /// Keys whose text may span several lines.
 const MULTILINE_KEYS: &[&str] = &[
+    "prompt",
     "intro",
     "disclaimer",
     "next_steps",
