@@ -25,6 +25,17 @@ pub fn ordered_lines<'q>(
     (lines, region_found)
 }
 
+/// A crisis line on one line: `Samaritans (GB): Call 116 123, free, any time. https://...`.
+#[must_use]
+pub fn one_line(line: &CrisisLine) -> String {
+    format!(
+        "{} ({}): {} {}",
+        line.service, line.region, line.contact, line.url
+    )
+    .trim_end()
+    .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,7 +211,7 @@ impl<'q> Session<'q> {
     fn answer(&mut self, q: usize, answer: Answer) -> Result<Effect, Refusal> {
         let question = &self.questionnaire.questions[q];
         check(question, &answer).map_err(Refusal::Invalid)?;
-        let is_red = raises_red(self.questionnaire, q, &answer);
+        let is_red = highest_flag(self.questionnaire, q, &answer) == Some(Flag::Red);
         self.answers.set(q, answer);
         let cleared = self.refresh_visibility();
         if is_red {
@@ -287,20 +287,21 @@ impl<'q> Session<'q> {
     }
 }
 
-/// True when this answer raises a red flag.
+/// The highest flag this answer raises, if any (a scale's flags by value, options' by choice).
 #[must_use]
-pub fn raises_red(questionnaire: &Questionnaire, q: usize, answer: &Answer) -> bool {
+pub fn highest_flag(questionnaire: &Questionnaire, q: usize, answer: &Answer) -> Option<Flag> {
     let question = &questionnaire.questions[q];
     match (&question.kind, answer) {
         (QuestionKind::Scale(scale), Answer::Scale(v)) => scale
             .flags
             .iter()
-            .any(|f| f.flag == Flag::Red && f.applies_to(*v)),
-        _ => answer.chosen().iter().any(|&i| {
-            question
-                .options()
-                .get(i)
-                .is_some_and(|o| o.flag == Some(Flag::Red))
-        }),
+            .filter(|f| f.applies_to(*v))
+            .map(|f| f.flag)
+            .max(),
+        _ => answer
+            .chosen()
+            .iter()
+            .filter_map(|&i| question.options().get(i)?.flag)
+            .max(),
     }
 }

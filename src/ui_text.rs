@@ -227,6 +227,15 @@ ui_text! {
     plain_help_why = "Why we ask: {text}",
 }
 
+/// "3 follow-up questions no longer apply, so their answers were cleared."
+#[must_use]
+pub fn cleared_text(ui: &UiText, count: usize) -> String {
+    match count {
+        1 => ui.cleared_one.clone(),
+        n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
+    }
+}
+
 /// A refused action in the interface's words.
 #[must_use]
 pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {

@@ -69,7 +69,7 @@ fn the_markdown_record_has_every_part_in_order() {
         "## Every answer",
         "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.100 | **yes** |",
         "## Clinician notes",
-        "**Override:** Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.",
+        "**Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.**",
         "screening aid",
     ];
     let mut at = 0;
@@ -157,6 +157,6 @@ fn the_html_report_is_self_contained_and_escapes_everything() {
     assert!(body.contains("</p><script>steal()</script>"));
     assert!(body.contains("Several days"), "the safety answers");
     assert!(body.contains("Talk to a professional for an individual assessment first"));
-    assert!(body.contains("Override:"));
+    assert!(body.contains("Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place."));
     assert!(body.contains("screening aid"));
 }

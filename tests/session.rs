@@ -326,6 +326,11 @@ fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
         said.iter()
             .any(|m| m.contains("the answer to \"t2\"") && m.contains("dropped"))
     );
+    assert_eq!(
+        loaded.dropped,
+        ["a3", "t2"],
+        "the dropped answers are named"
+    );
     assert!(
         loaded
             .answers

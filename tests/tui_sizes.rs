@@ -5,7 +5,8 @@
 mod common;
 
 use groupfit::questionnaire::{self, Questionnaire};
-use groupfit::tui::{App, Intent};
+use groupfit::session::Stage;
+use groupfit::tui::{App, Intent, Overlay};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -117,21 +118,29 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
             app
         })
         .collect();
-    // A scale and a text question: walk to them answering with Enter throughout.
+    // A scale and a text question: walk to them answering with Enter throughout, keeping on past
+    // the offer to see a settled result early.
     for target in ["p4", "notes"] {
         let mut app = App::new(q, None, false);
         app.handle(Intent::Enter);
         for _ in 0..60 {
-            if let groupfit::session::Stage::Asking(i) = app.session().stage()
+            if let Stage::Asking(i) = app.session().stage()
                 && q.questions[i].id == target
             {
                 break;
             }
-            app.handle(Intent::Enter);
-            if app.session().stage() == groupfit::session::Stage::Review {
-                break;
+            if app.overlay() == Some(Overlay::Settled) {
+                app.handle(Intent::No);
             }
+            app.handle(Intent::Enter);
         }
+        let reached =
+            matches!(app.session().stage(), Stage::Asking(i) if q.questions[i].id == target);
+        assert!(
+            reached,
+            "the walk did not reach {target}: {:?}",
+            app.session().stage()
+        );
         apps.push(app);
     }
     apps

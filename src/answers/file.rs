@@ -26,6 +26,8 @@ pub struct LoadedAnswers {
     pub answers: Answers,
     pub made_with: QuestionnaireRef,
     pub warnings: Vec<Diagnostic>,
+    /// When resuming: the keys whose answers no longer fit and were dropped.
+    pub dropped: Vec<String>,
 }
 
 /// Loads an answers file and checks every answer against `questionnaire`.
@@ -60,6 +62,7 @@ fn load_with(
         questionnaire,
         lenient,
         diagnostics: tomlfile::scan(text, root.get_ref(), &text_keys),
+        dropped: Vec::new(),
     };
     let mut answers = Answers::new(questionnaire);
     let mut spans = vec![None; questionnaire.questions.len()];
@@ -88,6 +91,7 @@ fn load_with(
             answers,
             made_with,
             warnings: diagnostics,
+            dropped: reader.dropped,
         })
     }
 }
@@ -98,6 +102,7 @@ struct Reader<'a> {
     /// Answers that do not fit are dropped with a warning rather than refused.
     lenient: bool,
     diagnostics: Vec<Diagnostic>,
+    dropped: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -107,8 +112,9 @@ impl Reader<'_> {
     }
 
     /// An answer that does not fit: an error, or when resuming, a warning that it was dropped.
-    fn misfit(&mut self, span: std::ops::Range<usize>, message: String) {
+    fn misfit(&mut self, span: std::ops::Range<usize>, key: &str, message: String) {
         if self.lenient {
+            self.dropped.push(key.to_string());
             self.warning(span, format!("{message}; that answer was dropped"));
         } else {
             self.error(span, message);
@@ -163,6 +169,7 @@ impl Reader<'_> {
             let Some(index) = self.questionnaire.question_index(id) else {
                 self.misfit(
                     key.span(),
+                    id,
                     format!(
                         "\"{id}\" is not a question in questionnaire \"{}\"",
                         self.questionnaire.meta.id
@@ -178,7 +185,7 @@ impl Reader<'_> {
                     answers.set(index, answer);
                     spans[index] = Some(key.span());
                 }
-                Err(why) => self.misfit(value.span(), format!("the answer to \"{id}\" {why}")),
+                Err(why) => self.misfit(value.span(), id, format!("the answer to \"{id}\" {why}")),
             }
         }
     }

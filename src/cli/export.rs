@@ -1,10 +1,12 @@
-//! Writing files a person asked for: created readable by the owner only (0600), atomically
+//! Writing files a person asked for, and when they were made: created readable by the owner only (0600), atomically
 //! (a temporary file in the same folder, then renamed), never over an existing file unless
 //! `--force`, and never through a symbolic link someone may have planted.
 
 use std::io::Write;
 use std::path::Path;
 
+use groupfit::date::Date;
+use groupfit::report::Provenance;
 use tempfile::NamedTempFile;
 
 /// Writes `contents` to `path` privately. `Err` says why, for a person, without the contents.
@@ -40,6 +42,20 @@ pub fn write_private(path: &Path, contents: &[u8], force: bool) -> Result<(), St
         temp.persist_noclobber(path).map(|_| ())
     };
     persisted.map_err(|e| format!("cannot write {shown}: {}", e.error))
+}
+
+/// How and when a report is made, now: the clock is read here, never in the core.
+pub fn provenance(clinician: bool) -> Provenance {
+    Provenance {
+        generated: Date::timestamp_utc(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        mode: if clinician {
+            "clinician"
+        } else {
+            "self-assessment"
+        }
+        .to_string(),
+    }
 }
 
 /// The line said after a file is written.

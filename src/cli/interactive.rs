@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use groupfit::crisis::region_from_locale;
-use groupfit::report::{self, Provenance};
+use groupfit::report;
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
 use ratatui::crossterm::event::{self, Event};
 use ratatui::layout::Rect;
@@ -162,28 +162,15 @@ fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
     let answers = app.session().answers();
     let outcome = app.session().outcome();
     let clinician = app.clinician();
-    let provenance = Provenance {
-        generated: Date::timestamp_utc(),
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        mode: if clinician.is_some() {
-            "clinician"
-        } else {
-            "self-assessment"
-        }
-        .to_string(),
-    };
+    let provenance = export::provenance(clinician.is_some());
     let text = match format {
         ExportFormat::Text => report::record_text(q, answers, &outcome, &provenance, clinician),
         ExportFormat::Markdown => report::markdown(q, answers, &outcome, &provenance, clinician),
         ExportFormat::Html => report::html(q, answers, &outcome, &provenance, clinician),
         ExportFormat::Json => report::json_record(&outcome, &provenance, clinician),
         ExportFormat::Fhir => {
-            let authored = provenance
-                .generated
-                .replacen(' ', "T", 1)
-                .replace(" UTC", ":00Z");
-            serde_json::to_string_pretty(&report::fhir_response(q, answers, &authored, true))
-                .unwrap_or_default()
+            let response = report::fhir_response(q, answers, &provenance.fhir_datetime(), true);
+            serde_json::to_string_pretty(&response).unwrap_or_default()
         }
     };
     let path = PathBuf::from(path);
@@ -220,12 +207,7 @@ fn resume(q: &Questionnaire, path: &Path) -> Result<(Answers, String), Exit> {
             for warning in &loaded.warnings {
                 output::diagnostics(&warning.headline(&name));
             }
-            let dropped: Vec<String> = loaded
-                .warnings
-                .iter()
-                .filter(|w| w.message.contains("was dropped"))
-                .filter_map(|w| w.message.split('"').nth(1).map(str::to_string))
-                .collect();
+            let dropped = &loaded.dropped;
             let said = if dropped.is_empty() {
                 fill(&q.ui.resumed, &[("path", &name)])
             } else {

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use groupfit::answers::{self, Answers};
-use groupfit::date::Date;
 use groupfit::diag::Diagnostic;
 use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{self, Provenance};
@@ -33,11 +32,7 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
             None => exit = Exit::Invalid,
         }
     }
-    let provenance = Provenance {
-        generated: Date::timestamp_utc(),
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        mode: "self-assessment".to_string(),
-    };
+    let provenance = export::provenance(false);
     let report = render(&questionnaire, &scored, args.format, &provenance);
     match &args.output {
         None => out.write(&report),
@@ -131,11 +126,7 @@ fn render(
 
 /// One file: a `QuestionnaireResponse`. Several: a FHIR collection `Bundle` of them.
 fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
-    // "2026-11-26 10:00 UTC" as a FHIR dateTime.
-    let authored = provenance
-        .generated
-        .replacen(' ', "T", 1)
-        .replace(" UTC", ":00Z");
+    let authored = provenance.fhir_datetime();
     let responses: Vec<serde_json::Value> = scored
         .iter()
         .map(|s| report::fhir_response(questionnaire, &s.answers, &authored, true))
@@ -154,33 +145,18 @@ fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenanc
 /// One file: the result object of CONTRACT.md (plus `provenance`). Several: an array of them,
 /// each with its `file`.
 fn json(scored: &[Scored], provenance: &Provenance) -> String {
-    let with_provenance = |outcome: &groupfit::scoring::Outcome| {
-        serde_json::to_value(outcome).map(|mut v| {
-            if let Some(object) = v.as_object_mut() {
-                object.insert(
-                    "provenance".to_string(),
-                    serde_json::to_value(provenance).unwrap_or_default(),
-                );
-            }
-            v
-        })
-    };
     let value = match scored {
-        [single] => with_provenance(&single.outcome),
+        [single] => report::json_value(&single.outcome, provenance, None),
         many => many
             .iter()
             .map(|s| {
-                with_provenance(&s.outcome).map(|mut v| {
-                    if let Some(object) = v.as_object_mut() {
-                        object.insert("file".to_string(), s.name.clone().into());
-                    }
-                    v
-                })
+                let mut v = report::json_value(&s.outcome, provenance, None);
+                if let Some(object) = v.as_object_mut() {
+                    object.insert("file".to_string(), s.name.clone().into());
+                }
+                v
             })
-            .collect::<Result<Vec<_>, _>>()
-            .map(serde_json::Value::Array),
+            .collect(),
     };
-    value
-        .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n")
-        .unwrap_or_default()
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }

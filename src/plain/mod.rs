@@ -14,7 +14,7 @@ use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
 use crate::text::clean;
-use crate::ui_text::{UiText, fill, refusal_text};
+use crate::ui_text::{UiText, cleared_text, fill, refusal_text};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,18 +212,7 @@ impl<'q> Plain<'q> {
         }
         self.waiting = Waiting::OfferReply;
         let ui = self.ui();
-        let q = self.session.questionnaire();
-        let result = reach
-            .reachable
-            .first()
-            .map_or_else(String::new, |r| report::recommendation_label(q, *r));
-        let text = match reach.unanswered {
-            1 => fill(&ui.settled_offer_one, &[("result", &result)]),
-            n => fill(
-                &ui.settled_offer,
-                &[("result", &result), ("n", &n.to_string())],
-            ),
-        };
+        let text = report::settled_offer(self.session.questionnaire(), &reach);
         let mut out = String::new();
         line(&mut out, &text);
         line(&mut out, &ui.plain_settled_keys);
@@ -279,10 +268,7 @@ impl<'q> Plain<'q> {
     fn say(&mut self, action: Action) -> String {
         let ui = self.ui();
         match self.session.apply(action) {
-            Ok(Effect::Cleared(hidden)) => match hidden.len() {
-                1 => format!("{}\n", ui.cleared_one),
-                n => format!("{}\n", fill(&ui.cleared_many, &[("n", &n.to_string())])),
-            },
+            Ok(Effect::Cleared(hidden)) => format!("{}\n", cleared_text(ui, hidden.len())),
             Ok(_) => String::new(),
             Err(refusal) => format!("{}\n", self.refusal(&refusal)),
         }

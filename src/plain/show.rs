@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::Plain;
 use crate::answers::Answer;
-use crate::crisis::ordered_lines;
+use crate::crisis::{one_line, ordered_lines};
 use crate::questionnaire::{Question, QuestionKind, Section};
 use crate::report;
 use crate::session::Stage;
@@ -145,13 +145,7 @@ impl Plain<'_> {
         para(&mut out, &ui.crisis_text);
         let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
         for crisis in lines {
-            line(
-                &mut out,
-                &format!(
-                    "{} ({}): {} {}",
-                    crisis.service, crisis.region, crisis.contact, crisis.url
-                ),
-            );
+            line(&mut out, &one_line(crisis));
         }
         line(&mut out, &ui.crisis_elsewhere);
         para(&mut out, &ui.plain_stopped);

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    band_label, describe_change, headline, recommendation_label, safety_label, settled_note,
+    band_label, describe_change, headline, override_sentence, recommendation_label, safety_label,
+    settled_note,
 };
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
@@ -223,15 +224,13 @@ fn dimension_svg(q: &Questionnaire, outcome: &Outcome) -> String {
 
 fn every_answer(out: &mut String, rows: &[super::record::AnswerRow]) {
     out.push_str("<h2>Every answer</h2>\n<table><tr><th>Question</th><th>Answer</th><th>Weight</th><th>Contribution</th><th>Driver</th></tr>");
-    let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
     for row in rows {
+        let (weight, contribution) = row.figures();
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{weight}</td><td class=\"num\">{contribution}</td><td>{}</td></tr>",
             esc(&row.prompt),
             esc(row.answer.as_deref().unwrap_or("(not answered)")),
-            number(row.weight),
-            number(row.contribution),
             if row.driver { "yes" } else { "" }
         );
     }
@@ -259,10 +258,8 @@ fn clinician_notes(
     if let Some(over) = &record.override_recommendation {
         let _ = writeln!(
             out,
-            "<p><strong>Override:</strong> {} (computed: {}). Reason: {}</p>",
-            esc(&recommendation_label(q, over.recommendation)),
-            esc(&recommendation_label(q, outcome.recommendation)),
-            esc(&over.reason)
+            "<p><strong>{}</strong></p>",
+            esc(&override_sentence(q, outcome, over))
         );
     }
 }

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
-    safety_label,
+    answer_of, band_label, describe_change, direction, headline, override_sentence, prompt_of,
+    recommendation_label, safety_label,
 };
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
@@ -134,14 +134,12 @@ fn every_answer(out: &mut String, rows: &[AnswerRow]) {
         "## Every answer\n\n| Question | Answer | Weight | Contribution | Driver |\n|---|---|---:|---:|---|"
     );
     for row in rows {
-        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let (weight, contribution) = row.figures();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {weight} | {contribution} | {} |",
             md(&row.prompt),
             md(row.answer.as_deref().unwrap_or("(not answered)")),
-            number(row.weight),
-            number(row.contribution),
             if row.driver { "**yes**" } else { "" }
         );
     }
@@ -166,10 +164,9 @@ fn clinician_section(
     if let Some(over) = &record.override_recommendation {
         let _ = writeln!(
             out,
-            "\n**Override:** {} (computed: {}). Reason: {}",
-            md(&recommendation_label(q, over.recommendation)),
-            md(&recommendation_label(q, outcome.recommendation)),
-            md(&over.reason)
+            "
+**{}**",
+            md(&override_sentence(q, outcome, over))
         );
     }
     out.push('\n');

@@ -17,20 +17,22 @@ pub use markdown::markdown;
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
-    answer_of, band_label, describe_change, direction, headline, prompt_of, recommendation_label,
-    settled_note,
+    answer_of, band_label, describe_change, direction, headline, override_sentence, prompt_of,
+    recommendation_label, settled_note, settled_offer,
 };
+
+use serde_json::Value;
 
 use crate::scoring::Outcome;
 
 /// The JSON result of CONTRACT.md with `provenance`, and in clinician mode `clinician` (notes,
 /// reference, override), kept beside the computed result.
 #[must_use]
-pub fn json_record(
+pub fn json_value(
     outcome: &Outcome,
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
-) -> String {
+) -> Value {
     let mut value = serde_json::to_value(outcome).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
         object.insert(
@@ -44,5 +46,16 @@ pub fn json_record(
             );
         }
     }
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    value
+}
+
+/// [`json_value`], pretty-printed.
+#[must_use]
+pub fn json_record(
+    outcome: &Outcome,
+    provenance: &Provenance,
+    clinician: Option<&ClinicianRecord>,
+) -> String {
+    serde_json::to_string_pretty(&json_value(outcome, provenance, clinician)).unwrap_or_default()
+        + "\n"
 }

@@ -18,6 +18,14 @@ pub struct Provenance {
     pub mode: String,
 }
 
+impl Provenance {
+    /// The time as a FHIR dateTime: `2026-11-26 10:00 UTC` becomes `2026-11-26T10:00:00Z`.
+    #[must_use]
+    pub fn fhir_datetime(&self) -> String {
+        self.generated.replacen(' ', "T", 1).replace(" UTC", ":00Z")
+    }
+}
+
 /// A clinician's additions, kept beside the computed result and never in its place.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct ClinicianRecord {
@@ -48,6 +56,15 @@ pub struct AnswerRow {
     /// One of the answers that weighed most.
     pub driver: bool,
     pub safety: bool,
+}
+
+impl AnswerRow {
+    /// The weight and the contribution as a report prints them: `-2.000`, or `-` for none.
+    #[must_use]
+    pub fn figures(&self) -> (String, String) {
+        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        (number(self.weight), number(self.contribution))
+    }
 }
 
 /// Every shown question in asking order (so the safety screen comes first), with its answer,

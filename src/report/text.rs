@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_of, describe_change, direction, headline, prompt_of, recommendation_label, safety_label,
-    settled_note,
+    answer_of, describe_change, direction, headline, override_sentence, prompt_of,
+    recommendation_label, safety_label, settled_note,
 };
 use crate::answers::Answers;
-use crate::crisis::ordered_lines;
+use crate::crisis::{one_line, ordered_lines};
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::{clean, clean_line, pad_end};
@@ -106,7 +106,7 @@ pub fn record_text(
         "Every answer (weight, contribution; * = weighed most)",
     );
     for row in &rows {
-        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let (weight, contribution) = row.figures();
         let mark = if row.driver { "* " } else { "" };
         bullet(
             &mut out,
@@ -115,8 +115,8 @@ pub fn record_text(
                 row.id,
                 row.prompt,
                 row.answer.as_deref().unwrap_or("(not answered)"),
-                number(row.weight),
-                number(row.contribution)
+                weight,
+                contribution
             ),
         );
     }
@@ -129,15 +129,7 @@ pub fn record_text(
             bullet(&mut out, &format!("[{id}] {note}"));
         }
         if let Some(over) = &record.override_recommendation {
-            bullet(
-                &mut out,
-                &format!(
-                    "Override: {} (computed: {}). Reason: {}",
-                    recommendation_label(questionnaire, over.recommendation),
-                    recommendation_label(questionnaire, outcome.recommendation),
-                    over.reason
-                ),
-            );
+            bullet(&mut out, &override_sentence(questionnaire, outcome, over));
         }
     }
     out
@@ -337,10 +329,7 @@ fn crisis_lines(out: &mut String, questionnaire: &Questionnaire) {
     heading(out, &questionnaire.ui.heading_crisis);
     let (lines, _) = ordered_lines(questionnaire, None);
     for c in lines {
-        bullet(
-            out,
-            &format!("{} ({}): {} {}", c.service, c.region, c.contact, c.url),
-        );
+        bullet(out, &one_line(c));
     }
     bullet(out, &questionnaire.ui.crisis_elsewhere);
 }

@@ -2,9 +2,10 @@
 //! drivers, flags and changes, so that every format says the same thing the same way, in the
 //! questionnaire's interface language (`[ui]`).
 
+use super::record::Override;
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Band, Outcome, Recommendation, Safety, WouldChange};
+use crate::scoring::{Band, Outcome, Reach, Recommendation, Safety, WouldChange};
 use crate::text::clean_line;
 use crate::ui_text::fill;
 
@@ -132,5 +133,45 @@ pub fn settled_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<
         _ if !outcome.settled => None,
         1 => Some(ui.settled_note_one.clone()),
         n => Some(fill(&ui.settled_note, &[("n", &n.to_string())])),
+    }
+}
+
+/// A clinician's override beside the computed result, in one sentence.
+#[must_use]
+pub fn override_sentence(
+    questionnaire: &Questionnaire,
+    outcome: &Outcome,
+    over: &Override,
+) -> String {
+    fill(
+        &questionnaire.ui.override_shown,
+        &[
+            (
+                "result",
+                &recommendation_label(questionnaire, over.recommendation),
+            ),
+            (
+                "computed",
+                &recommendation_label(questionnaire, outcome.recommendation),
+            ),
+            ("reason", &over.reason),
+        ],
+    )
+}
+
+/// "Your answers already point to: Support group. The 4 questions left can't change that."
+#[must_use]
+pub fn settled_offer(questionnaire: &Questionnaire, reach: &Reach) -> String {
+    let ui = &questionnaire.ui;
+    let result = reach
+        .reachable
+        .first()
+        .map_or_else(String::new, |r| recommendation_label(questionnaire, *r));
+    match reach.unanswered {
+        1 => fill(&ui.settled_offer_one, &[("result", &result)]),
+        n => fill(
+            &ui.settled_offer,
+            &[("result", &result), ("n", &n.to_string())],
+        ),
     }
 }

@@ -9,9 +9,10 @@ use super::records::{ExportFormat, Pick, Prompt};
 use crate::answers::Answers;
 use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::report::ClinicianRecord;
+use crate::report::settled_offer;
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
-use crate::ui_text::{UiText, fill, refusal_text};
+use crate::ui_text::{cleared_text, fill, refusal_text};
 
 /// A panel drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub struct App<'q> {
     pub(super) outcome: Option<Outcome>,
     /// The person chose to keep answering once; the offer is not made again.
     pub(super) offer_declined: bool,
+    /// The offer's words, worked out once when it is made rather than on every frame.
+    pub(super) offer: Option<String>,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     pub(super) clinician: Option<ClinicianRecord>,
     /// Clinician mode: option weights and answer contributions are shown.
@@ -107,6 +110,7 @@ impl<'q> App<'q> {
             size: (80, 24),
             outcome: None,
             offer_declined: false,
+            offer: None,
             clinician: None,
             show_weights: false,
             prompt: None,
@@ -295,7 +299,11 @@ impl<'q> App<'q> {
                     self.offer_if_settled();
                 }
                 if let Effect::Cleared(hidden) = effect {
-                    self.notice = Some(cleared_notice(&self.session.questionnaire().ui, &hidden));
+                    let text = cleared_text(&self.session.questionnaire().ui, hidden.len());
+                    self.notice = Some(Notice {
+                        text,
+                        warning: false,
+                    });
                 }
             }
             Err(refusal) => self.refused(&refusal),
@@ -305,7 +313,12 @@ impl<'q> App<'q> {
     /// After an answer, once nothing left can change the result, offer to show it now (once).
     fn offer_if_settled(&mut self) {
         let asking = matches!(self.session.stage(), Stage::Asking(_));
-        if asking && !self.offer_declined && self.session.reach().settled {
+        if !asking || self.offer_declined {
+            return;
+        }
+        let reach = self.session.reach();
+        if reach.settled {
+            self.offer = Some(settled_offer(self.session.questionnaire(), &reach));
             self.overlay = Some(Overlay::Settled);
         }
     }
@@ -480,16 +493,5 @@ fn edit(draft: &mut Draft, intent: Intent, options: usize) {
         Intent::Type(typed) => draft.insert(&typed),
         Intent::NewLine => draft.insert("\n"),
         _ => {}
-    }
-}
-
-fn cleared_notice(ui: &UiText, hidden: &[usize]) -> Notice {
-    let text = match hidden.len() {
-        1 => ui.cleared_one.clone(),
-        n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
-    };
-    Notice {
-        text,
-        warning: false,
     }
 }

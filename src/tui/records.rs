@@ -9,7 +9,7 @@ use crate::answers::Answer;
 use crate::questionnaire::Flag;
 use crate::report::{ClinicianRecord, Override};
 use crate::scoring::Recommendation;
-use crate::session::Stage;
+use crate::session::{Stage, highest_flag};
 
 /// The report formats a person can save from the result screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -275,22 +275,12 @@ impl App<'_> {
 
     /// In clinician mode a red or amber answer stays on record: it cannot be changed away.
     pub(super) fn flag_locked(&self, q: usize, new: &Answer) -> bool {
-        if self.clinician.is_none() {
-            return false;
-        }
-        let question = &self.session.questionnaire().questions[q];
         let Some(current) = self.session.answers().get(q) else {
             return false;
         };
-        let raises = |answer: &Answer| {
-            answer.chosen().iter().any(|&i| {
-                question
-                    .options()
-                    .get(i)
-                    .and_then(|o| o.flag)
-                    .is_some_and(|f| f >= Flag::Amber)
-            })
-        };
-        raises(current) && current != new
+        let questionnaire = self.session.questionnaire();
+        self.clinician.is_some()
+            && current != new
+            && highest_flag(questionnaire, q, current).is_some_and(|f| f >= Flag::Amber)
     }
 }

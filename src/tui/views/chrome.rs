@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
 use crate::crisis::ordered_lines;
 use crate::questionnaire::Section;
-use crate::report::recommendation_label;
 use crate::session::Stage;
 use crate::tui::app::App;
 use crate::tui::draft::Draft;
@@ -180,20 +179,7 @@ pub fn confirm_quit(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
 pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let q = app.session.questionnaire();
     let ui = &q.ui;
-    let reach = app.session.reach();
-    let result = reach
-        .reachable
-        .first()
-        .map_or_else(String::new, |r| recommendation_label(q, *r));
-    let n = reach.unanswered;
-    let text = if n == 1 {
-        fill(&ui.settled_offer_one, &[("result", &result)])
-    } else {
-        fill(
-            &ui.settled_offer,
-            &[("result", &result), ("n", &n.to_string())],
-        )
-    };
+    let text = app.offer.clone().unwrap_or_default();
     let box_area = centred(area, 60, 8);
     Clear.render(box_area, buf);
     let block = Block::default()

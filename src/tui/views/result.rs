@@ -5,11 +5,11 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::crisis::ordered_lines;
+use crate::crisis::{one_line, ordered_lines};
 use crate::questionnaire::Questionnaire;
 use crate::report::{
     TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction, gauge_cells,
-    headline, prompt_of, recommendation_label, settled_note,
+    headline, override_sentence, prompt_of, recommendation_label, settled_note,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -255,11 +255,7 @@ fn talk_to_someone(out: &mut Vec<Line<'static>>, app: &App<'_>, width: u16, them
     section(out, &q.ui.heading_talk, theme);
     let (lines, _) = ordered_lines(q, app.region.as_deref());
     for line in lines {
-        let text = format!(
-            "{} ({}): {} {}",
-            line.service, line.region, line.contact, line.url
-        );
-        out.extend(wrap(&text, width, Style::new(), "  ", "    "));
+        out.extend(wrap(&one_line(line), width, Style::new(), "  ", "    "));
     }
     out.extend(wrap(
         &q.ui.crisis_elsewhere,
@@ -285,15 +281,13 @@ fn override_lines(
     else {
         return Vec::new();
     };
-    let said = fill(
-        &q.ui.override_shown,
-        &[
-            ("result", &recommendation_label(q, over.recommendation)),
-            ("computed", &recommendation_label(q, outcome.recommendation)),
-            ("reason", &over.reason),
-        ],
-    );
-    wrap(&said, width, theme.warning(), "", "")
+    wrap(
+        &override_sentence(q, outcome, over),
+        width,
+        theme.warning(),
+        "",
+        "",
+    )
 }
 
 /// Every answer with its weight and contribution (clinician mode, on request).
@@ -307,14 +301,9 @@ fn contributions(
     let q = app.session.questionnaire();
     section(out, &q.ui.heading_every_answer, theme);
     for row in answer_rows(q, app.session.answers(), outcome) {
-        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
-        let text = format!(
-            "{}: {} ({}, {})",
-            row.prompt,
-            row.answer.as_deref().unwrap_or(&q.ui.not_answered),
-            number(row.weight),
-            number(row.contribution)
-        );
+        let (weight, contribution) = row.figures();
+        let answer = row.answer.as_deref().unwrap_or(&q.ui.not_answered);
+        let text = format!("{}: {answer} ({weight}, {contribution})", row.prompt);
         out.extend(wrap(&text, width, Style::new(), "- ", "  "));
     }
 }
