@@ -659,3 +659,22 @@ mod clinician {
         assert!(screen(&mut app, 80, 24).contains("High-risk answer: follow your local protocol."));
     }
 }
+
+#[test]
+fn answers_after_a_cleared_branch_stay_in_the_review() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, true);
+    press(&mut app, &[KeyCode::Enter]);
+    digits(&mut app, "21111111"); // s1 several days, s2-s4 and s5-s8 no
+    press(
+        &mut app,
+        &[KeyCode::Char('r'), KeyCode::Down, KeyCode::Enter],
+    );
+    digits(&mut app, "1"); // s1 not at all: s2-s4 cleared
+    let review = screen(&mut app, 100, 30);
+    let s5 = review.find("seriously harming someone else?").unwrap();
+    let after = &review[s5..];
+    let next_line = after.lines().nth(1).unwrap().trim();
+    assert_eq!(next_line, "No", "s5 keeps its answer:\n{review}");
+    assert!(review.contains("5 of 28 answered"));
+}

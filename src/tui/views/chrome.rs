@@ -177,10 +177,20 @@ pub fn confirm_quit(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
 
 /// The offer to see the result now, once the remaining questions cannot change it.
 pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let q = app.session.questionnaire();
-    let ui = &q.ui;
+    const WIDTH: u16 = 60;
+    let ui = &app.session.questionnaire().ui;
     let text = app.offer.clone().unwrap_or_default();
-    let box_area = centred(area, 60, 8);
+    // The box is as tall as its words at its inner width (borders and padding take four columns).
+    let mut lines = wrap(&text, WIDTH - 4, theme.prompt(), "", "");
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        ui.settled_keys.clone(),
+        theme.hint(),
+    )));
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let box_area = centred(area, WIDTH, height);
     Clear.render(box_area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -189,11 +199,5 @@ pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) 
         .padding(Padding::horizontal(1));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    let mut lines = wrap(&text, inner.width, theme.prompt(), "", "");
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        ui.settled_keys.clone(),
-        theme.hint(),
-    )));
     Paragraph::new(lines).render(inner, buf);
 }
