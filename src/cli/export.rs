@@ -62,7 +62,7 @@ pub fn provenance(clinician: bool) -> Provenance {
 #[must_use]
 pub fn written_note(path: &Path) -> String {
     format!(
-        "wrote {} (readable by you only). It holds health information: keep it somewhere safe.",
+        "saved {}, readable by you only: it holds health information, keep it safe.",
         path.display()
     )
 }
