@@ -10,8 +10,8 @@ use groupfit::scoring::score;
 
 const TODAY: Date = Date {
     year: 2026,
-    month: 11,
-    day: 26,
+    month: 12,
+    day: 1,
 };
 const DIMENSIONS: [&str; 5] = [
     "assessment",

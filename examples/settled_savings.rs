@@ -165,8 +165,8 @@ fn main() {
         .unwrap_or(5000);
     let today = Date {
         year: 2026,
-        month: 11,
-        day: 26,
+        month: 12,
+        day: 1,
     };
     let q = questionnaire::load(questionnaire::DEFAULT_TOML.as_bytes(), today)
         .expect("the default questionnaire is valid")

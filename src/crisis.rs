@@ -1,39 +1,190 @@
-//! Which crisis lines to show first: those of the person's region, then the others. The region
-//! comes from `--region` or the locale; reading the environment is the caller's job.
+//! Where to get help now, for the person's region: that region's crisis lines first, or, for a
+//! region the questionnaire has no entry for, an honest fallback (the local emergency number and
+//! an international directory of helplines) and never another country's numbers. Every screen and
+//! record takes its crisis lines from here. The region comes from `--region` or the locale;
+//! reading the environment is the caller's job.
 
 use crate::questionnaire::{CrisisLine, Questionnaire};
+use crate::ui_text::{UiText, fill};
+
+/// A region code as the crisis entries use it: two ASCII letters, upper case, with `UK` read as
+/// `GB` (ISO 3166 has no `UK`). `None` for anything else.
+#[must_use]
+pub fn normalise_region(code: &str) -> Option<String> {
+    let code = code.trim();
+    if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let upper = code.to_ascii_uppercase();
+    Some(if upper == "UK" {
+        "GB".to_string()
+    } else {
+        upper
+    })
+}
 
 /// The region part of a locale such as `en_GB.UTF-8` or `fr_CA@euro`: `GB`, `CA`.
 #[must_use]
 pub fn region_from_locale(locale: &str) -> Option<String> {
     let base = locale.split(['.', '@']).next()?;
     let region = base.split(['_', '-']).nth(1)?;
-    (region.len() == 2 && region.chars().all(|c| c.is_ascii_alphabetic()))
-        .then(|| region.to_ascii_uppercase())
+    normalise_region(region)
 }
 
-/// The crisis lines in the order to show them, and whether any matches the region.
-#[must_use]
-pub fn ordered_lines<'q>(
-    questionnaire: &'q Questionnaire,
-    region: Option<&str>,
-) -> (Vec<&'q CrisisLine>, bool) {
-    let matches = |line: &CrisisLine| region.is_some_and(|r| line.region.eq_ignore_ascii_case(r));
-    let mut lines: Vec<&CrisisLine> = questionnaire.crisis.iter().filter(|l| matches(l)).collect();
-    let region_found = !lines.is_empty();
-    lines.extend(questionnaire.crisis.iter().filter(|l| !matches(l)));
-    (lines, region_found)
+/// One item of a list of help, in the order to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpItem<'q> {
+    /// A configured crisis line.
+    Line(&'q CrisisLine),
+    /// "Call your local emergency number, or find a helpline": first when the region has no
+    /// entry, after the region's own lines otherwise.
+    Fallback,
 }
 
-/// A crisis line on one line: `Samaritans (GB): Call 116 123, free, any time. https://...`.
+/// The crisis help for one region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrisisHelp<'q> {
+    /// The person's region, if known.
+    pub region: Option<String>,
+    /// The entries for that region, in file order.
+    pub local: Vec<&'q CrisisLine>,
+    /// Every other entry, in file order.
+    pub others: Vec<&'q CrisisLine>,
+}
+
+impl<'q> CrisisHelp<'q> {
+    /// Sorts the questionnaire's crisis lines for a region (`None`: unknown).
+    #[must_use]
+    pub fn new(questionnaire: &'q Questionnaire, region: Option<&str>) -> Self {
+        let region = region.and_then(normalise_region);
+        let is_local = |line: &CrisisLine| region.as_deref() == Some(line.region.as_str());
+        let (local, others) = questionnaire.crisis.iter().partition(|l| is_local(l));
+        Self {
+            region,
+            local,
+            others,
+        }
+    }
+
+    /// The items in the order to show them: the region's lines, then the fallback, then the
+    /// other entries; or, for a region without an entry, the fallback first.
+    #[must_use]
+    pub fn items(&self) -> Vec<HelpItem<'q>> {
+        let mut items: Vec<HelpItem<'q>> = self.local.iter().map(|l| HelpItem::Line(l)).collect();
+        items.push(HelpItem::Fallback);
+        items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+        items
+    }
+
+    /// Every configured line in the order shown (the region's first).
+    #[must_use]
+    pub fn lines(&self) -> Vec<&'q CrisisLine> {
+        self.local.iter().chain(&self.others).copied().collect()
+    }
+
+    /// Each item as one line of text, in order, for reports and plain mode.
+    #[must_use]
+    pub fn item_lines(&self, ui: &UiText) -> Vec<String> {
+        self.items()
+            .into_iter()
+            .map(|item| match item {
+                HelpItem::Line(line) => one_line(line, ui),
+                HelpItem::Fallback => self.fallback_text(ui).to_string(),
+            })
+            .collect()
+    }
+
+    /// The fallback sentence: "call your local emergency number, or find a helpline".
+    #[must_use]
+    pub fn fallback_text<'u>(&self, ui: &'u UiText) -> &'u str {
+        if self.local.is_empty() {
+            &ui.crisis_fallback
+        } else {
+            &ui.crisis_elsewhere
+        }
+    }
+
+    /// The one line shown on every screen, at most `width` columns wide: the most complete
+    /// version that fits. The way to reach help (the region's contact, or the fallback) is what
+    /// is kept whole; the service name, the lead-in and the emergency number give way first.
+    #[must_use]
+    pub fn footer(&self, ui: &UiText, width: usize) -> String {
+        let fits = |text: &String| textwrap::core::display_width(text) <= width;
+        let variants = self.footer_variants(ui);
+        if let Some(found) = variants.iter().find(|v| fits(v)) {
+            return found.clone();
+        }
+        // Narrower than the contact itself: shorten at a word boundary, never inside a word.
+        let shortest = variants.last().cloned().unwrap_or_default();
+        shorten_at_word(&shortest, width)
+    }
+
+    /// The footer's versions, from the most complete to the shortest.
+    #[must_use]
+    pub fn footer_variants(&self, ui: &UiText) -> Vec<String> {
+        let Some(line) = self.local.first() else {
+            return vec![
+                format!("{} · {}", ui.footer_no_line, ui.footer_directory),
+                ui.footer_no_line.clone(),
+                ui.footer_no_line_short.clone(),
+            ];
+        };
+        let full = fill(
+            &ui.footer_crisis,
+            &[("contact", &line.contact), ("service", &line.service)],
+        );
+        let short = fill(&ui.footer_short, &[("contact", &line.contact)]);
+        match &line.emergency {
+            Some(number) => {
+                let emergency = fill(&ui.footer_emergency, &[("number", number)]);
+                vec![
+                    format!("{full} · {emergency}"),
+                    format!("{short} · {emergency}"),
+                    format!("{} · {emergency}", line.contact),
+                    short,
+                    line.contact.clone(),
+                ]
+            }
+            None => vec![full, short, line.contact.clone()],
+        }
+    }
+}
+
+/// A crisis line on one line: `Samaritans (GB): Call 116 123, free, any time. Emergency: 999.
+/// https://...`.
 #[must_use]
-pub fn one_line(line: &CrisisLine) -> String {
+pub fn one_line(line: &CrisisLine, ui: &UiText) -> String {
+    let emergency = line.emergency.as_ref().map_or_else(String::new, |number| {
+        format!(" {}.", fill(&ui.footer_emergency, &[("number", number)]))
+    });
     format!(
-        "{} ({}): {} {}",
-        line.service, line.region, line.contact, line.url
+        "{} ({}): {}{emergency} {}",
+        line.service,
+        line.region,
+        line.contact.trim_end_matches('.').to_string() + ".",
+        line.url
     )
     .trim_end()
     .to_string()
+}
+
+/// `text` cut to at most `width` columns at a space, with "…"; a single word longer than the
+/// width is kept whole (a cut number would be worse than a long line).
+fn shorten_at_word(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let candidate = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if textwrap::core::display_width(&candidate) + 1 > width && !out.is_empty() {
+            out.push('…');
+            return out;
+        }
+        out = candidate;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -48,5 +199,19 @@ mod tests {
         assert_eq!(region_from_locale("C.UTF-8"), None);
         assert_eq!(region_from_locale("POSIX"), None);
         assert_eq!(region_from_locale(""), None);
+    }
+
+    #[test]
+    fn uk_is_gb_and_nonsense_is_no_region() {
+        assert_eq!(normalise_region("uk").as_deref(), Some("GB"));
+        assert_eq!(normalise_region(" de ").as_deref(), Some("DE"));
+        assert_eq!(normalise_region("GBR"), None);
+        assert_eq!(normalise_region("1A"), None);
+    }
+
+    #[test]
+    fn a_long_text_is_shortened_between_words() {
+        assert_eq!(shorten_at_word("Call your local number", 15), "Call your…");
+        assert_eq!(shorten_at_word("Unbreakable", 4), "Unbreakable");
     }
 }

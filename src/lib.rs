@@ -10,6 +10,7 @@ pub mod diag;
 pub mod plain;
 pub mod questionnaire;
 pub mod report;
+pub mod safety;
 pub mod scoring;
 pub mod session;
 pub mod text;

@@ -2,10 +2,12 @@
 //! plain line mode drive. It takes actions and says what happened; it never reads a key or draws.
 //!
 //! Flow: welcome -> questions in asking order (safety first), skipping those `show_if` hides ->
-//! review -> finished. A red answer stops everything at once.
+//! review -> finished. A red answer stops everything at once, and saved answers holding one
+//! open stopped: the same safety review decides both.
 
 use crate::answers::{Answer, Answers, Problem, check, visible};
-use crate::questionnaire::{Flag, QuestionKind, Questionnaire};
+use crate::questionnaire::Questionnaire;
+pub use crate::safety::highest_flag;
 use crate::scoring::{Outcome, Reach, reach, score};
 
 /// Where the session is.
@@ -95,16 +97,22 @@ impl<'q> Session<'q> {
         Self::with_answers(questionnaire, Answers::new(questionnaire))
     }
 
-    /// A session that starts from saved answers, at the welcome screen.
+    /// A session that starts from saved answers, at the welcome screen; or, when they hold a
+    /// red answer, stopped on the crisis panel at once, exactly as if it had just been given.
     #[must_use]
     pub fn with_answers(questionnaire: &'q Questionnaire, answers: Answers) -> Self {
         let shown = visible(questionnaire, &answers);
+        let stage = if crate::safety::review(questionnaire, &answers, &shown).is_red() {
+            Stage::Stopped
+        } else {
+            Stage::Welcome
+        };
         Self {
             questionnaire,
             answers,
             order: questionnaire.asking_order(),
             shown,
-            stage: Stage::Welcome,
+            stage,
             editing_from_review: false,
         }
     }
@@ -211,10 +219,9 @@ impl<'q> Session<'q> {
     fn answer(&mut self, q: usize, answer: Answer) -> Result<Effect, Refusal> {
         let question = &self.questionnaire.questions[q];
         check(question, &answer).map_err(Refusal::Invalid)?;
-        let is_red = highest_flag(self.questionnaire, q, &answer) == Some(Flag::Red);
         self.answers.set(q, answer);
         let cleared = self.refresh_visibility();
-        if is_red {
+        if crate::safety::review(self.questionnaire, &self.answers, &self.shown).is_red() {
             self.stage = Stage::Stopped;
             return Ok(Effect::Stopped);
         }
@@ -284,24 +291,5 @@ impl<'q> Session<'q> {
             self.answers.clear(i);
         }
         hidden
-    }
-}
-
-/// The highest flag this answer raises, if any (a scale's flags by value, options' by choice).
-#[must_use]
-pub fn highest_flag(questionnaire: &Questionnaire, q: usize, answer: &Answer) -> Option<Flag> {
-    let question = &questionnaire.questions[q];
-    match (&question.kind, answer) {
-        (QuestionKind::Scale(scale), Answer::Scale(v)) => scale
-            .flags
-            .iter()
-            .filter(|f| f.applies_to(*v))
-            .map(|f| f.flag)
-            .max(),
-        _ => answer
-            .chosen()
-            .iter()
-            .filter_map(|&i| question.options().get(i)?.flag)
-            .max(),
     }
 }

@@ -108,6 +108,7 @@ fn score_json_follows_the_contract() {
             "complete",
             "safety",
             "flags",
+            "declined",
             "dimensions",
             "drivers",
             "mixed",
@@ -116,7 +117,9 @@ fn score_json_follows_the_contract() {
             "warnings",
             "settled",
             "reachable",
-            "provenance"
+            "provenance",
+            "crisis_lines",
+            "crisis_fallback"
         ]
     );
     assert_eq!(json["recommendation"], "support_group");
@@ -335,4 +338,83 @@ fn score_output_writes_a_private_file_and_never_replaces_one_silently() {
             .unwrap()
             .starts_with("# Support group or group therapy?")
     );
+}
+
+/// `score` of a red file, in every format: the crisis result, and the crisis lines with the
+/// region's first (text, Markdown, HTML, JSON); the crisis result marked in CSV and FHIR; no
+/// group next steps in a crisis record.
+#[test]
+fn a_scored_red_file_lists_the_crisis_lines_in_every_format() {
+    let red = "examples/answers/widowed-red.toml";
+    let score = |format: &str, region: &str| {
+        let out = groupfit(&[
+            "score",
+            "--answers",
+            red,
+            "--format",
+            format,
+            "--region",
+            region,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    for format in ["text", "markdown", "html"] {
+        let record = score(format, "AU");
+        let lifeline = record
+            .find("Lifeline (AU): Call 13 11 14, any time. Emergency: 000.")
+            .unwrap_or_else(|| panic!("{format}: no AU line:\n{record}"));
+        let samaritans = record.find("Samaritans (GB)").unwrap();
+        assert!(lifeline < samaritans, "{format}: the region's line first");
+        assert!(record.contains("findahelpline.com"), "{format}");
+        assert!(
+            !record.contains("Next steps"),
+            "{format}: a crisis record carries no group next steps"
+        );
+        assert!(!record.contains("What would change the result"), "{format}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&score("json", "UK")).unwrap();
+    assert_eq!(json["recommendation"], "crisis");
+    assert_eq!(json["safety"], "red");
+    assert_eq!(
+        json["crisis_lines"][0]["region"], "GB",
+        "UK means GB, and its line comes first"
+    );
+    assert_eq!(json["crisis_lines"][0]["emergency"], "999");
+    assert_eq!(json["crisis_lines"].as_array().unwrap().len(), 6);
+    let csv = score("csv", "US");
+    assert!(csv.lines().nth(1).unwrap().contains(",crisis,"), "{csv}");
+    let fhir: serde_json::Value = serde_json::from_str(&score("fhir", "US")).unwrap();
+    assert_eq!(fhir["resourceType"], "Bundle");
+    assert_eq!(fhir["entry"][0]["resource"]["status"], "stopped");
+    assert_eq!(
+        fhir["entry"][1]["resource"]["valueCodeableConcept"]["coding"][0]["code"],
+        "crisis"
+    );
+}
+
+/// A region without an entry gets the local emergency number and a directory, never another
+/// country's numbers first; a code that is not one is refused.
+#[test]
+fn a_region_without_an_entry_gets_the_honest_fallback_first() {
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed-red.toml",
+        "--region",
+        "DE",
+    ]);
+    let text = stdout(&out);
+    let help = &text[text.find("If you need help now").unwrap()..];
+    let first = help.lines().nth(1).unwrap();
+    assert!(first.contains("Call your local emergency number"), "{help}");
+    let bad = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        "--region",
+        "Germany",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("two-letter country code"));
 }

@@ -10,7 +10,17 @@ use std::process::Command;
 
 use common::{default_questionnaire, load_valid};
 use groupfit::answers;
-use groupfit::report::{fhir_questionnaire, fhir_response};
+use groupfit::report::{Provenance, fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
+use groupfit::scoring::score;
+
+fn provenance() -> Provenance {
+    Provenance {
+        generated: "2026-11-26 10:00 UTC".into(),
+        tool_version: "0.1.0".into(),
+        mode: "self-assessment".into(),
+        region: Some("US".into()),
+    }
+}
 
 /// A Python with the validator installed, made once under `target/fhir-venv`.
 fn validator() -> PathBuf {
@@ -67,10 +77,9 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     for name in ["widowed", "widowed-amber", "widowed-red", "therapy"] {
         let text = std::fs::read_to_string(format!("examples/answers/{name}.toml")).unwrap();
         let loaded = answers::load(text.as_bytes(), &q).unwrap();
-        resources.push((
-            format!("{name}.json"),
-            fhir_response(&q, &loaded.answers, "2026-11-26T10:00:00Z", true),
-        ));
+        let outcome = score(&q, &loaded.answers);
+        let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance());
+        resources.push((format!("{name}.json"), fhir_bundle(&entries)));
     }
     let spanish =
         load_valid(&std::fs::read_to_string("tests/fixtures/valid/spanish.toml").unwrap());
@@ -103,17 +112,20 @@ fn weights_travel_as_item_weight_and_answers_as_codings() {
         .unwrap();
     assert_eq!(
         s2["enableWhen"].as_array().unwrap().len(),
-        3,
-        "shown for three answers to s1"
+        4,
+        "shown for four answers to s1 (the three positive ones and declining)"
     );
     assert_eq!(s2["enableBehavior"], "any");
 
     let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
     let loaded = answers::load(text.as_bytes(), &q).unwrap();
-    let response = fhir_response(&q, &loaded.answers, "2026-11-26T10:00:00Z", true);
+    let response = fhir_response(&q, &loaded.answers, "2026-11-26T10:00:00Z", "completed");
     assert_eq!(
         response["questionnaire"],
-        "urn:groupfit:questionnaire:groupfit-default|2026.11"
+        format!(
+            "urn:groupfit:questionnaire:groupfit-default|{}",
+            q.meta.version
+        )
     );
     let items = response["item"].as_array().unwrap();
     assert_eq!(items[0]["linkId"], "s1", "safety first");
@@ -121,4 +133,25 @@ fn weights_travel_as_item_weight_and_answers_as_codings() {
     assert_eq!(p4["answer"][0]["valueInteger"], 6);
     let t6 = items.iter().find(|i| i["linkId"] == "t6");
     assert!(t6.is_none(), "unanswered questions are left out");
+}
+
+#[test]
+fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed-red.toml").unwrap();
+    let loaded = answers::load(text.as_bytes(), &q).unwrap();
+    let outcome = score(&q, &loaded.answers);
+    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance());
+    let response = &entries[0]["resource"];
+    let observation = &entries[1]["resource"];
+    assert_eq!(response["status"], "stopped");
+    assert_eq!(observation["resourceType"], "Observation");
+    assert_eq!(
+        observation["valueCodeableConcept"]["coding"][0]["code"],
+        "crisis"
+    );
+    assert_eq!(
+        observation["derivedFrom"][0]["reference"], entries[0]["fullUrl"],
+        "the observation points at the response it was computed from"
+    );
 }

@@ -39,7 +39,10 @@ fn the_full_screen_question_and_result_speak_spanish() {
         "{question}"
     );
     assert!(question.contains("↑↓ mover · Intro elegir"), "{question}");
-    assert!(question.contains("¿En crisis? Línea 024"), "{question}");
+    assert!(
+        question.contains("¿En crisis? Llame al 024, gratis, a cualquier hora · Emergencias: 112"),
+        "{question}"
+    );
     assert!(
         !question.contains("move ·"),
         "no English hints left:\n{question}"
@@ -49,7 +52,7 @@ fn the_full_screen_question_and_result_speak_spanish() {
 
     app.handle(Intent::Digit(1)); // p2
     decline_offer(&mut app);
-    app.handle(Intent::Right);
+    app.handle(Intent::Digit(6));
     app.handle(Intent::Enter); // a1 = 6
     decline_offer(&mut app);
     app.handle(Intent::Enter); // notes: skipped

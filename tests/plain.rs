@@ -40,7 +40,9 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1",
-    "1", // safety
+    "1",
+    "1",
+    "1", // safety: s1, s4, s5, s6, s7, s8a, s8b
     "7",
     "one",
     "1",
@@ -79,7 +81,11 @@ fn a_scripted_walkthrough_to_a_support_group() {
     assert!(text.contains("Please type a whole number from 0 to 10."));
     assert!(text.contains("You chose: Weekday evenings; Weekends."));
     assert!(text.contains("RESULT: Support group"));
-    assert!(text.contains("S = -0.633"));
+    assert!(
+        text.contains("18 on a scale from 0"),
+        "the person reads the 0-100 position"
+    );
+    assert!(!text.contains("S = "), "and not the figure for clinicians");
     assert!(!text.contains('\u{1b}'), "no escape sequences at all");
     assert_snapshot!("plain_support_group", text);
 }
@@ -87,27 +93,32 @@ fn a_scripted_walkthrough_to_a_support_group() {
 #[test]
 fn scripted_walkthroughs_to_the_other_recommendations() {
     let therapy = [
-        "1", "1", "1", "1", "1", "4", "4", "3", "3", "2", "1", "3", "1", "1", "2", "5", "1", "1",
-        "2", "3", "4", "3", "1", "4", "4", "3", "8", "",
+        "1", "1", "1", "1", "1", "1", "1", "4", "4", "3", "3", "2", "1", "3", "1", "1", "2", "5",
+        "1", "1", "2", "3", "4", "3", "1", "4", "4", "3", "8", "",
     ];
     let (text, end) = transcript(&therapy);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Group therapy"), "{text}");
 
     // Empty lines skip: too little is answered for a firm result.
-    let mut sparse = vec!["1", "1", "1", "1", "1"];
+    let mut sparse = vec!["1", "1", "1", "1", "1", "1", "1"];
     sparse.extend(std::iter::repeat_n("", 23));
     let (text, end) = transcript(&sparse);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Either could suit you"), "{text}");
 
     let mut amber: Vec<&str> = WIDOWED.to_vec();
-    amber[3] = "2"; // alcohol or drugs make daily life hard
+    amber[4] = "2"; // s7: alcohol or drugs make daily life hard
     let (text, _) = transcript(&amber);
     assert!(
         text.contains("RESULT: Talk to a professional for an individual assessment first"),
         "{text}"
     );
+    assert!(
+        text.contains("Alcohol or drug use is making daily life hard: talk to your doctor"),
+        "the flag in plain words, with the help that suits it:\n{text}"
+    );
+    assert!(!text.contains("AMBER"), "{text}");
 }
 
 #[test]
@@ -119,7 +130,7 @@ fn a_red_answer_stops_with_crisis_lines() {
         "the first question is required"
     );
     assert!(text.contains("You are not alone."));
-    assert!(text.contains("988 Suicide & Crisis Lifeline (US): Call or text 988."));
+    assert!(text.contains("988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911."));
     assert!(!text.contains("RESULT"), "no recommendation");
     assert_snapshot!("plain_red_stop", text);
 }
@@ -168,7 +179,7 @@ fn input_that_ends_early_names_the_question() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the input ended before question \"s6\""),
+        err.contains("the input ended before question \"s5\""),
         "{err}"
     );
 }
@@ -197,32 +208,37 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
     conversation(lines, false)
 }
 
-/// The widowed person up to and including p1, where the result becomes settled.
-const TO_P1: &[&str] = &[
-    "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "3", "1", "2", "2", "1", "2", "3", "3", "2",
-    "2", "1", "1", "3", "1",
+/// The widowed person up to and including p4, where the result becomes settled (p4 can raise a
+/// flag, so nothing is settled while it is open).
+const TO_P4: &[&str] = &[
+    "1", "1", "1", "1", "1", "1", "1", // safety
+    "1", "1", "1", "1", "2", // assessment
+    "3", "1", "2", "2", "1", "2", // attendance
+    "3", "3", "2", "2", // size
+    "1", "1", "3", // facilitation
+    "1", "1", "1", "6", // purpose
 ];
 
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
-    let mut lines = TO_P1.to_vec();
+    let mut lines = TO_P4.to_vec();
     lines.push("s");
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 4 questions left can't change that."
+        "Your answers already point to: Support group. The 1 question left can't change that."
     ));
     assert!(
-        text.contains("4 questions were left unanswered; they could not have changed this result.")
+        text.contains("1 question was left unanswered; it could not have changed this result.")
     );
-    let offer = &text[text.find("> 1\nYou chose: To feel less alone").unwrap()..];
+    let offer = &text[text.find("> 6\nYou chose: 6").unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
 }
 
 #[test]
 fn a_settled_result_can_be_declined_in_plain_mode() {
-    let mut lines = TO_P1.to_vec();
-    lines.extend(["", "1", "1", "6", "", ""]);
+    let mut lines = TO_P4.to_vec();
+    lines.extend(["", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert_eq!(

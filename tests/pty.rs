@@ -175,23 +175,101 @@ impl Running {
 
 const RIGHT: &str = "\x1b[C";
 
+/// A saved answers file holding a red answer (a plan), in a folder of its own.
+fn red_answers() -> tempfile::TempDir {
+    let folder = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "examples/answers/widowed-red.toml",
+        folder.path().join("red.toml"),
+    )
+    .unwrap();
+    folder
+}
+
+#[test]
+fn resuming_a_red_file_opens_on_the_crisis_panel() {
+    let folder = red_answers();
+    let mut app = Running::spawn_args(
+        &["run", "--resume", "red.toml", "--region", "GB"],
+        folder.path(),
+    );
+    app.wait_for("You are not alone.");
+    let screen = app.contents();
+    assert!(screen.contains("Samaritans (GB)"), "{screen}");
+    assert!(!screen.contains("Question"), "no question first:\n{screen}");
+    assert!(!screen.contains("Press Enter to begin"), "{screen}");
+    // Nothing leads back to the questions: not back, not the review.
+    app.send("\x1b[D");
+    app.send("r");
+    app.send("b");
+    thread::sleep(Duration::from_millis(200));
+    assert!(app.contents().contains("You are not alone."));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+    app.assert_restored();
+}
+
+#[test]
+fn resuming_a_red_file_in_clinician_mode_opens_on_the_crisis_panel_with_the_protocol() {
+    let folder = red_answers();
+    let mut app = Running::spawn_args(
+        &["run", "--clinician", "--resume", "red.toml"],
+        folder.path(),
+    );
+    app.wait_for("High-risk answer: follow your local protocol.");
+    assert!(app.contents().contains("You are not alone."));
+    app.send("q");
+    assert_eq!(app.exit_code(), 0);
+}
+
+#[test]
+fn resuming_a_red_file_in_plain_mode_shows_the_crisis_panel_and_ends() {
+    let folder = red_answers();
+    let mut app = Running::spawn_args(
+        &["run", "--plain", "--resume", "red.toml", "--region", "AU"],
+        folder.path(),
+    );
+    assert_eq!(app.exit_code(), 0, "nothing more is asked");
+    let screen = app.contents();
+    assert!(screen.contains("You are not alone."), "{screen}");
+    assert!(screen.contains("Lifeline (AU): Call 13 11 14"), "{screen}");
+    assert!(!screen.contains("Question 1"), "{screen}");
+}
+
+#[test]
+fn enter_on_an_untouched_required_question_does_not_move_on() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    app.keys("\r", "Over the last 2 weeks");
+    app.keys("\r", "This question needs an answer");
+    assert!(app.contents().contains("Question 1 of about"));
+    app.keys("\r\r", "This question needs an answer");
+    assert!(
+        app.contents().contains("Question 1 of about"),
+        "a hurried Enter never answers"
+    );
+    app.send("\x1b[B");
+    app.keys("\r", "In the past 3 months");
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 130);
+}
+
 #[test]
 fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    app.keys("11111", "What brings you");
+    app.keys("1111111", "What brings you");
     app.keys("11112", "Could you keep the same weekly time");
     app.keys("31221", "When could you usually get to a group?");
     app.keys("2\r", "Which sounds more comfortable?");
     app.keys("3322113", "What is your main hope for a group?");
-    app.keys("1", "Your result is settled");
-    app.keys("n", "Three months from now");
-    app.keys("11", "How much do you expect a group to help you?");
+    app.keys("111", "How much do you expect a group to help you?");
     app.send(RIGHT);
-    app.keys("\r", "anything else you would like");
+    app.keys("\r", "Your result is settled");
+    app.keys("n", "anything else you would like");
     app.keys("Spring.\r", "Show my result");
-    app.keys("\r", "S = -0.633");
+    app.keys("\r", "18 on a scale from 0");
     assert!(
         app.contents()
             .contains("Your answers point towards: Support group.")
@@ -206,7 +284,7 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
 fn ctrl_c_leaves_at_once_with_130() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
-    app.keys("\r1", "seriously harming someone else");
+    app.keys("\r1", "In the past 3 months");
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
     app.assert_restored();
@@ -306,7 +384,7 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
-    app.keys("\r11111", "What brings you");
+    app.keys("\r1111111", "What brings you");
     app.keys("4", "How long has this been going on?");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");

@@ -15,6 +15,7 @@ fn provenance(mode: &str) -> Provenance {
         generated: "2026-11-26 10:00 UTC".into(),
         tool_version: "0.1.0".into(),
         mode: mode.into(),
+        region: Some("US".into()),
     }
 }
 
@@ -64,7 +65,9 @@ fn the_markdown_record_has_every_part_in_order() {
         "| Either margin | ±0.15 |",
         "| Complete | yes |",
         "## Dimensions",
-        "## Flags",
+        "## Things to talk about (amber: individual assessment first)",
+        "## If you need help now",
+        "- 988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911.",
         "## What would change the result",
         "## Every answer",
         "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.100 | **yes** |",

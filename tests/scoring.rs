@@ -92,16 +92,56 @@ fn the_same_person_on_the_default_questionnaire_scores_the_same() {
     assert_eq!(therapy.recommendation, Recommendation::GroupTherapy);
 }
 
+/// Every safety question answered "no" (or "not at all"), as answers-file lines.
+const SAFETY_NO: &str = "s1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"no\"\ns7 = \"no\"\ns8a = \"no\"\ns8b = \"no\"\n";
+
 #[test]
 fn too_few_answers_is_either_and_incomplete() {
     let q = default_questionnaire();
-    let outcome = score(
-        &q,
-        &load_answers(&q, "[answers]\np1 = \"less_alone\"\np2 = \"comforted\"\n").answers,
-    );
+    let text = format!("[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np2 = \"comforted\"\n");
+    let outcome = score(&q, &load_answers(&q, &text).answers);
     assert!(!outcome.complete);
     assert_eq!(outcome.lean, Band::Either);
     assert_eq!(outcome.recommendation, Recommendation::Either);
+    assert_eq!(outcome.safety, Safety::None);
+}
+
+#[test]
+fn missing_safety_answers_are_incomplete_with_a_caution_never_safety_none() {
+    let q = default_questionnaire();
+    let full = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let without_safety = full
+        .lines()
+        .filter(|line| !line.starts_with('s'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let outcome = score(&q, &load_answers(&q, &without_safety).answers);
+    assert!(!outcome.complete, "safety never asked: not complete");
+    assert_eq!(outcome.safety, Safety::Amber, "and never \"none\"");
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(outcome.lean, Band::SupportGroup, "the lean is still shown");
+    let unasked: Vec<&str> = outcome
+        .flags
+        .iter()
+        .filter(|f| f.option.is_null())
+        .map(|f| f.question.as_str())
+        .collect();
+    assert_eq!(unasked, ["s1", "s4", "s5", "s6", "s7", "s8a", "s8b"]);
+}
+
+#[test]
+fn declined_safety_questions_are_listed_and_the_grave_ones_are_amber() {
+    let q = default_questionnaire();
+    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no_say\"\ns6 = \"no_say\"\ns7 = \"no_say\"\ns8a = \"no\"\ns8b = \"no_say\"\n";
+    let outcome = score(&q, &load_answers(&q, text).answers);
+    assert_eq!(outcome.declined, ["s5", "s6", "s7", "s8b"]);
+    let amber: Vec<&str> = outcome.flags.iter().map(|f| f.question.as_str()).collect();
+    assert_eq!(
+        amber,
+        ["s5", "s8b"],
+        "declining harm to others or safety at home is amber; the others are listed"
+    );
+    assert_eq!(outcome.safety, Safety::Amber);
 }
 
 #[test]
@@ -199,7 +239,12 @@ mod answers_file {
         );
         let s3 = q.question_index("s3").unwrap();
         assert!(loaded.answers.get(s3).is_none());
-        assert_eq!(score(&q, &loaded.answers).safety, Safety::None);
+        let outcome = score(&q, &loaded.answers);
+        assert!(
+            outcome.flags.iter().all(|f| f.question != "s3"),
+            "the hidden answer raises nothing"
+        );
+        assert_ne!(outcome.safety, Safety::Red);
     }
 
     #[test]

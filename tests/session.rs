@@ -56,10 +56,12 @@ fn walk(session: &mut Session<'_>, script: &[(&str, &str)]) -> Vec<String> {
 
 const WIDOWED: &[(&str, &str)] = &[
     ("s1", "not_at_all"),
+    ("s4", "no"),
     ("s5", "no"),
     ("s6", "no"),
     ("s7", "no"),
-    ("s8", "no"),
+    ("s8a", "no"),
+    ("s8b", "no"),
     ("a1", "shared_event"),
     ("a2", "under_6_months"),
     ("a3", "no"),
@@ -90,9 +92,9 @@ fn a_walk_through_reaches_a_support_group_with_safety_first() {
     assert_eq!(session.stage(), Stage::Welcome);
     let asked = walk(&mut session, WIDOWED);
     assert_eq!(
-        &asked[..5],
-        ["s1", "s5", "s6", "s7", "s8"],
-        "safety first, follow-ups hidden"
+        &asked[..7],
+        ["s1", "s4", "s5", "s6", "s7", "s8a", "s8b"],
+        "safety first, follow-ups hidden, the recent-steps question asked of everyone"
     );
     assert_eq!(session.stage(), Stage::Review);
     assert_eq!(session.apply(Action::Finish), Ok(Effect::Finished));
@@ -135,7 +137,9 @@ fn walks_reach_group_therapy_either_and_professional_first() {
 
     // Leaving most questions unanswered gives an honest "either", marked incomplete.
     let mut session = Session::new(&q);
-    walk(&mut session, &[("s1", "not_at_all"), ("p1", "less_alone")]);
+    let mut sparse: Vec<(&str, &str)> = WIDOWED[..7].to_vec();
+    sparse.push(("p1", "less_alone"));
+    walk(&mut session, &sparse);
     let outcome = session.outcome();
     assert_eq!(outcome.recommendation, Recommendation::Either);
     assert!(!outcome.complete);
@@ -161,7 +165,7 @@ fn going_back_and_changing_an_answer() {
     session
         .apply(Action::Answer(choose(&q, "s1", "not_at_all")))
         .unwrap();
-    assert_eq!(current_id(&session), "s5");
+    assert_eq!(current_id(&session), "s4", "asked of everyone");
     session.apply(Action::Back).unwrap();
     assert_eq!(current_id(&session), "s1");
     // The earlier answer is still there to see and change.
@@ -172,7 +176,11 @@ fn going_back_and_changing_an_answer() {
     session
         .apply(Action::Answer(choose(&q, "s1", "no_say")))
         .unwrap();
-    assert_eq!(current_id(&session), "s5");
+    assert_eq!(
+        current_id(&session),
+        "s2",
+        "declining the first question asks the follow-ups"
+    );
     assert_eq!(
         session.outcome().recommendation,
         Recommendation::ProfessionalFirst
@@ -200,7 +208,7 @@ fn a_branch_appears_and_disappears_and_the_cleared_answers_are_reported() {
     let effect = session
         .apply(Action::Answer(choose(&q, "s1", "not_at_all")))
         .unwrap();
-    let cleared = ["s2", "s3", "s4"].map(|id| index(&q, id)).to_vec();
+    let cleared = ["s2", "s3"].map(|id| index(&q, id)).to_vec();
     assert_eq!(effect, Effect::Cleared(cleared));
     assert_eq!(
         session.stage(),
@@ -209,7 +217,15 @@ fn a_branch_appears_and_disappears_and_the_cleared_answers_are_reported() {
     );
     assert!(!session.is_shown(index(&q, "s2")));
     assert!(session.answers().get(index(&q, "s2")).is_none());
-    assert_eq!(session.progress().shown, q.questions.len() - 3);
+    assert!(
+        session.answers().get(index(&q, "s4")).is_some(),
+        "s4 is asked of everyone"
+    );
+    assert_eq!(
+        session.progress().shown,
+        q.questions.len() - 3,
+        "s2, s3 and s5b hidden"
+    );
 }
 
 #[test]
@@ -281,10 +297,12 @@ fn saving_and_resuming_carries_on_where_it_stopped() {
     session.apply(Action::Start).unwrap();
     for (id, option) in [
         ("s1", "not_at_all"),
+        ("s4", "no"),
         ("s5", "no"),
         ("s6", "no"),
         ("s7", "no"),
-        ("s8", "no"),
+        ("s8a", "no"),
+        ("s8b", "no"),
         ("a1", "patterns"),
     ] {
         session
@@ -343,5 +361,55 @@ fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
             .get(changed.question_index("a1").unwrap())
             .is_some(),
         "the rest is kept"
+    );
+}
+
+#[test]
+fn resumed_answers_holding_a_red_answer_open_stopped_and_stay_stopped() {
+    let q = default_questionnaire();
+    let saved = std::fs::read_to_string("examples/answers/widowed-red.toml").unwrap();
+    let loaded = groupfit::answers::load_for_resume(saved.as_bytes(), &q).unwrap();
+    let mut session = Session::with_answers(&q, loaded.answers);
+    assert_eq!(
+        session.stage(),
+        Stage::Stopped,
+        "the crisis panel first, not the next question"
+    );
+    assert_eq!(session.outcome().recommendation, Recommendation::Crisis);
+    // The red answer cannot be reached and changed: nothing moves on from the crisis panel.
+    for action in [
+        Action::Start,
+        Action::Back,
+        Action::OpenReview,
+        Action::Edit(index(&q, "s3")),
+        Action::Answer(choose(&q, "s3", "no")),
+        Action::Finish,
+    ] {
+        assert_eq!(session.apply(action), Err(Refusal::NotHere));
+    }
+    assert_eq!(
+        session.answers().get(index(&q, "s3")),
+        Some(&choose(&q, "s3", "yes"))
+    );
+}
+
+#[test]
+fn a_red_answer_to_harming_someone_else_stops_too() {
+    let q = default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    for (id, option) in [("s1", "not_at_all"), ("s4", "no"), ("s5", "yes")] {
+        session
+            .apply(Action::Answer(choose(&q, id, option)))
+            .unwrap();
+    }
+    assert_eq!(
+        current_id(&session),
+        "s5b",
+        "a follow-up on intent or a plan"
+    );
+    assert_eq!(
+        session.apply(Action::Answer(choose(&q, "s5b", "yes"))),
+        Ok(Effect::Stopped)
     );
 }

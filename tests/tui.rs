@@ -74,10 +74,11 @@ fn current(app: &App<'_>) -> String {
     }
 }
 
-/// From the welcome screen: the safety screen answered "no" throughout (digit 1 each).
+/// From the welcome screen: the safety screen answered "no" throughout (digit 1 each: s1, s4,
+/// s5, s6, s7, s8a, s8b).
 fn past_safety(app: &mut App<'_>) {
     press(app, &[KeyCode::Enter]);
-    digits(app, "11111");
+    digits(app, "1111111");
     assert_eq!(current(app), "a1");
 }
 
@@ -99,7 +100,7 @@ fn widowed_to_review(app: &mut App<'_>) {
     digits(app, "3322"); // z1..z4
     digits(app, "113"); // f1..f3
     digits(app, "111"); // p1..p3
-    press(app, &[KeyCode::Right, KeyCode::Enter]); // p4 = 6
+    press(app, &[KeyCode::Char('6'), KeyCode::Enter]); // p4 = 6
     typed(app, "My husband died in the spring.");
     press(app, &[KeyCode::Enter]);
     assert_eq!(app.session().stage(), Stage::Review);
@@ -118,12 +119,17 @@ mod snapshots {
     fn single_question_and_its_style() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+        press(&mut app, &[KeyCode::Enter]);
+        assert!(
+            !screen(&mut app, 80, 24).contains('›'),
+            "nothing is highlighted before the person moves"
+        );
+        press(&mut app, &[KeyCode::Down, KeyCode::Down]);
         snap("question_single", &mut app);
         // The highlighted option is reverse video with or without colour; the others are not.
         for color in [true, false] {
             let mut app = App::new(&q, None, color);
-            press(&mut app, &[KeyCode::Enter, KeyCode::Down]);
+            press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Down]);
             let buffer = draw(&mut app, 80, 24);
             let row = (0..24)
                 .find(|&y| {
@@ -151,7 +157,7 @@ mod snapshots {
         past_safety(&mut app);
         digits(&mut app, "1111231221");
         assert_eq!(current(&app), "t6");
-        press(&mut app, &[KeyCode::Char(' ')]);
+        press(&mut app, &[KeyCode::Down, KeyCode::Char(' ')]);
         snap("question_multi", &mut app);
     }
 
@@ -161,7 +167,7 @@ mod snapshots {
         let mut app = App::new(&q, None, true);
         past_safety(&mut app);
         digits(&mut app, "1111231221");
-        press(&mut app, &[KeyCode::Enter]);
+        press(&mut app, &[KeyCode::Char('s')]); // t6: skipped on purpose
         digits(&mut app, "3322113111");
         assert_eq!(current(&app), "p4");
         snap("question_scale", &mut app);
@@ -204,7 +210,8 @@ mod snapshots {
             app.notice()
                 .unwrap()
                 .text
-                .contains("3 follow-up questions no longer apply")
+                .contains("2 follow-up questions no longer apply"),
+            "s2 and s3 follow s1; s4 is asked of everyone"
         );
         snap("review_cleared", &mut app);
     }
@@ -254,10 +261,7 @@ mod snapshots {
         past_safety(&mut app);
         digits(&mut app, "44332"); // assessment
         digits(&mut app, "13112"); // attendance
-        press(
-            &mut app,
-            &[KeyCode::Char('5'), KeyCode::Char(' '), KeyCode::Enter],
-        );
+        press(&mut app, &[KeyCode::Char('s')]); // t6 skipped
         digits(&mut app, "1123"); // size
         digits(&mut app, "431"); // facilitation
         digits(&mut app, "443"); // purpose
@@ -285,28 +289,30 @@ mod snapshots {
         let mut app = App::new(&q, None, true);
         press(&mut app, &[KeyCode::Enter]);
         digits(&mut app, "2111"); // several days, no to the follow-ups
-        digits(&mut app, "1111");
+        digits(&mut app, "11111");
         digits(&mut app, "11112");
         digits(&mut app, "31221");
+        press(&mut app, &[KeyCode::Char('s')]); // t6 skipped
+        digits(&mut app, "3322113111");
         press(
             &mut app,
-            &[KeyCode::Char('5'), KeyCode::Char(' '), KeyCode::Enter],
+            &[KeyCode::Char('8'), KeyCode::Enter, KeyCode::Enter],
         );
-        digits(&mut app, "3322113111");
-        press(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
         assert_eq!(result_of(&mut app), Recommendation::ProfessionalFirst);
         snap("result_professional_first", &mut app);
-        // The amber flag is marked in words and, with colour on, in bold yellow.
-        press(&mut app, &[KeyCode::End]);
+        // The amber flag is said in plain words (no "AMBER" for the person) and, with colour
+        // on, in bold yellow.
         let buffer = draw(&mut app, 120, 40);
+        let text = screen(&mut app, 120, 40);
+        assert!(!text.contains("AMBER"), "{text}");
         let row = (0..40)
             .find(|&y| {
                 (0..120)
                     .map(|x| buffer[(x, y)].symbol())
                     .collect::<String>()
-                    .contains("- AMBER:")
+                    .contains("- You have had thoughts of being better off dead")
             })
-            .expect("amber flag shown");
+            .expect("amber flag shown in words");
         assert!(buffer[(3, row)].modifier.contains(Modifier::BOLD));
         assert_eq!(buffer[(3, row)].fg, ratatui::style::Color::Yellow);
     }
@@ -345,7 +351,7 @@ mod keys {
             "Long-standing patterns in how I feel or relate to people"
         );
         press(&mut app, &[KeyCode::BackTab, KeyCode::Backspace]);
-        assert_eq!(current(&app), "s8", "Shift+Tab and Backspace go back too");
+        assert_eq!(current(&app), "s8b", "Shift+Tab and Backspace go back too");
     }
 
     #[test]
@@ -357,7 +363,11 @@ mod keys {
         assert_eq!(current(&app), "s2", "follow-ups appear");
         press(&mut app, &[KeyCode::Left]);
         digits(&mut app, "1");
-        assert_eq!(current(&app), "s5", "and disappear");
+        assert_eq!(
+            current(&app),
+            "s4",
+            "and disappear (s4 is asked of everyone)"
+        );
     }
 
     #[test]
@@ -422,7 +432,7 @@ mod keys {
         assert_eq!(current(&app), "s1");
         assert_eq!(app.notice().unwrap().text, "There is no choice 9 here.");
         digits(&mut app, "1");
-        assert_eq!(current(&app), "s5");
+        assert_eq!(current(&app), "s4");
     }
 
     #[test]
@@ -508,8 +518,9 @@ mod keys {
         );
     }
 
-    /// The widowed person up to p1, where the result becomes settled.
-    fn widowed_to_p1(app: &mut App<'_>) {
+    /// The widowed person up to p4. Only then is the result settled: p4 can raise a flag, so
+    /// nothing is settled while it is open.
+    fn widowed_to_p4(app: &mut App<'_>) {
         past_safety(app);
         digits(app, "11112");
         digits(app, "31221");
@@ -517,19 +528,29 @@ mod keys {
         digits(app, "3322");
         digits(app, "113");
         assert_eq!(current(app), "p1");
-        press_raw(app, &[KeyCode::Char('1')]);
+        press_raw(
+            app,
+            &[KeyCode::Char('1'), KeyCode::Char('1'), KeyCode::Char('1')],
+        );
+        assert_eq!(current(app), "p4");
+        assert_eq!(
+            app.overlay(),
+            None,
+            "p4 can still raise a flag: not settled"
+        );
+        press_raw(app, &[KeyCode::Char('6'), KeyCode::Enter]);
     }
 
     #[test]
     fn a_settled_result_is_offered_and_can_be_taken() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        widowed_to_p1(&mut app);
+        widowed_to_p4(&mut app);
         assert_eq!(app.overlay(), Some(Overlay::Settled));
         snap("settled_offer", &mut app);
         assert_eq!(
             app.session().reach().unanswered,
-            4,
+            1,
             "the offer counts the questions left"
         );
         press_raw(&mut app, &[KeyCode::Enter]);
@@ -538,7 +559,7 @@ mod keys {
         assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
         let result = screen(&mut app, 80, 24);
         assert!(
-            result.contains("4 questions were left unanswered; they could not have changed"),
+            result.contains("1 question was left unanswered; it could not have changed"),
             "{result}"
         );
         snap("settled_result", &mut app);
@@ -548,13 +569,14 @@ mod keys {
     fn a_settled_result_can_be_declined_and_is_not_offered_again() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        widowed_to_p1(&mut app);
+        widowed_to_p4(&mut app);
         press_raw(&mut app, &[KeyCode::Char('n')]);
         assert_eq!(app.overlay(), None);
-        assert_eq!(current(&app), "p2", "going on is always allowed");
-        press_raw(&mut app, &[KeyCode::Char('1')]);
+        assert_eq!(current(&app), "notes", "going on is always allowed");
+        press_raw(&mut app, &[KeyCode::BackTab]);
+        press_raw(&mut app, &[KeyCode::Enter]);
         assert_eq!(app.overlay(), None, "offered once only");
-        assert_eq!(current(&app), "p3");
+        assert_eq!(current(&app), "notes");
     }
 }
 
@@ -665,7 +687,7 @@ fn answers_after_a_cleared_branch_stay_in_the_review() {
     let q = default_questionnaire();
     let mut app = App::new(&q, None, true);
     press(&mut app, &[KeyCode::Enter]);
-    digits(&mut app, "21111111"); // s1 several days, s2-s4 and s5-s8 no
+    digits(&mut app, "211111111"); // s1 several days, s2-s4 and s5-s8b no
     press(
         &mut app,
         &[KeyCode::Char('r'), KeyCode::Down, KeyCode::Enter],
@@ -676,5 +698,5 @@ fn answers_after_a_cleared_branch_stay_in_the_review() {
     let after = &review[s5..];
     let next_line = after.lines().nth(1).unwrap().trim();
     assert_eq!(next_line, "No", "s5 keeps its answer:\n{review}");
-    assert!(review.contains("5 of 28 answered"));
+    assert!(review.contains("7 of 30 answered"), "{review}");
 }

@@ -76,16 +76,21 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
             digit(1),
             digit(1),
             digit(1),
+            digit(1),
+            digit(1),
             digit(2),
             digit(3),
             digit(1),
             digit(2),
             digit(2),
             digit(1),
+            Intent::Down,
             Intent::Toggle,
         ],
         &[
             Intent::Enter,
+            digit(1),
+            digit(1),
             digit(1),
             digit(1),
             digit(1),
@@ -97,6 +102,8 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
         ],
         &[
             Intent::Enter,
+            digit(1),
+            digit(1),
             digit(1),
             digit(1),
             digit(1),
@@ -118,8 +125,8 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
             app
         })
         .collect();
-    // A scale and a text question: walk to them answering with Enter throughout, keeping on past
-    // the offer to see a settled result early.
+    // A scale and a text question: walk to them choosing the first option throughout (and
+    // ticking it on a multi), keeping on past the offer to see a settled result early.
     for target in ["p4", "notes"] {
         let mut app = App::new(q, None, false);
         app.handle(Intent::Enter);
@@ -132,6 +139,8 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
             if app.overlay() == Some(Overlay::Settled) {
                 app.handle(Intent::No);
             }
+            app.handle(Intent::Down);
+            app.handle(Intent::Toggle);
             app.handle(Intent::Enter);
         }
         let reached =

@@ -91,7 +91,9 @@ pub struct RunArgs {
     /// Questionnaire file; the embedded default when absent.
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
-    /// Region code whose crisis lines are shown first (for example US, GB, CA).
+    /// Region code whose crisis lines are shown first (for example US, GB, CA; UK means GB).
+    /// Without it, the locale's region; a region without an entry gets the local emergency
+    /// number and an international directory of helplines.
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// Clinician mode: notes, overrides and reports.
@@ -116,6 +118,10 @@ pub struct ScoreArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Region code whose crisis lines each record lists first (UK means GB); the locale's
+    /// region without it.
+    #[arg(long, value_name = "CODE")]
+    pub region: Option<String>,
     /// Write the report to this file (readable by you only) instead of the screen.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -132,7 +138,8 @@ pub enum Format {
     Csv,
     /// A self-contained HTML page, for printing or attaching to a record.
     Html,
-    /// A FHIR R4 questionnaire response (JSON), for clinical record systems.
+    /// A FHIR R4 Bundle (JSON) of the questionnaire response and an observation of the result,
+    /// for clinical record systems.
     Fhir,
 }
 
@@ -149,8 +156,8 @@ mod tests {
     fn the_version_names_the_embedded_questionnaire() {
         let today = groupfit::date::Date {
             year: 2026,
-            month: 11,
-            day: 26,
+            month: 12,
+            day: 1,
         };
         let q =
             groupfit::questionnaire::load(groupfit::questionnaire::DEFAULT_TOML.as_bytes(), today)

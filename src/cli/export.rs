@@ -45,8 +45,9 @@ pub fn write_private(path: &Path, contents: &[u8], force: bool) -> Result<(), St
 }
 
 /// How and when a report is made, now: the clock is read here, never in the core.
-pub fn provenance(clinician: bool) -> Provenance {
+pub fn provenance(clinician: bool, region: Option<&str>) -> Provenance {
     Provenance {
+        region: region.map(str::to_string),
         generated: Date::timestamp_utc(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         mode: if clinician {

@@ -71,3 +71,24 @@ pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
         }
     }
 }
+
+/// The person's region for crisis lines: `--region` (which must be a two-letter code; `UK` is
+/// `GB`), else the locale's (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), else unknown. `Err` has
+/// been reported.
+pub fn region(given: Option<&str>) -> Result<Option<String>, ()> {
+    if let Some(code) = given {
+        let region = groupfit::crisis::normalise_region(code);
+        if region.is_none() {
+            output::error(&format!(
+                "--region {code}: use a two-letter country code such as US, GB, DE or AU"
+            ));
+            return Err(());
+        }
+        return Ok(region);
+    }
+    Ok(["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .and_then(|locale| groupfit::crisis::region_from_locale(&locale)))
+}

@@ -5,7 +5,6 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use groupfit::crisis::region_from_locale;
 use groupfit::report;
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
 use ratatui::crossterm::event::{self, Event};
@@ -40,7 +39,9 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
             Err(exit) => return exit,
         },
     };
-    let region = args.region.clone().or_else(locale_region);
+    let Ok(region) = files::region(args.region.as_deref()) else {
+        return Exit::Invalid;
+    };
     if args.plain || plain::wanted_by_environment() {
         return plain::run(&questionnaire, answers, region, out);
     }
@@ -83,15 +84,6 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
             Exit::Failure
         }
     }
-}
-
-/// The region of the locale (`LC_ALL`, then `LC_MESSAGES`, then `LANG`), for crisis lines.
-fn locale_region() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|name| std::env::var(name).ok())
-        .find(|value| !value.is_empty())
-        .and_then(|locale| region_from_locale(&locale))
 }
 
 fn event_loop(
@@ -162,15 +154,16 @@ fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
     let answers = app.session().answers();
     let outcome = app.session().outcome();
     let clinician = app.clinician();
-    let provenance = export::provenance(clinician.is_some());
+    let provenance = export::provenance(clinician.is_some(), app.region());
     let text = match format {
         ExportFormat::Text => report::record_text(q, answers, &outcome, &provenance, clinician),
         ExportFormat::Markdown => report::markdown(q, answers, &outcome, &provenance, clinician),
         ExportFormat::Html => report::html(q, answers, &outcome, &provenance, clinician),
-        ExportFormat::Json => report::json_record(&outcome, &provenance, clinician),
+        ExportFormat::Json => report::json_record(q, &outcome, &provenance, clinician),
         ExportFormat::Fhir => {
-            let response = report::fhir_response(q, answers, &provenance.fhir_datetime(), true);
-            serde_json::to_string_pretty(&response).unwrap_or_default()
+            let bundle =
+                report::fhir_bundle(&report::fhir_entries(q, answers, &outcome, &provenance));
+            serde_json::to_string_pretty(&bundle).unwrap_or_default() + "\n"
         }
     };
     let path = PathBuf::from(path);

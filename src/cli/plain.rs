@@ -27,6 +27,9 @@ pub fn run(
     let scripted = !stdin.is_terminal();
     let mut plain = Plain::with_answers(questionnaire, answers, region, scripted);
     out.write(&plain.opening());
+    if plain.is_over() {
+        return Exit::Success;
+    }
     let prompt = |out: &mut Output| {
         if !scripted {
             out.write("> ");

@@ -24,6 +24,9 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
+    let Ok(region) = files::region(args.region.as_deref()) else {
+        return Exit::Invalid;
+    };
     let mut exit = Exit::Success;
     let mut scored = Vec::with_capacity(args.answers.len());
     for path in &args.answers {
@@ -32,7 +35,7 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
             None => exit = Exit::Invalid,
         }
     }
-    let provenance = export::provenance(false);
+    let provenance = export::provenance(false, region.as_deref());
     let report = render(&questionnaire, &scored, args.format, &provenance);
     match &args.output {
         None => out.write(&report),
@@ -94,7 +97,7 @@ fn render(
             lines.extend(scored.iter().map(|s| report::csv_row(&s.name, &s.outcome)));
             lines.join("\n") + "\n"
         }
-        Format::Json => json(scored, provenance),
+        Format::Json => json(questionnaire, scored, provenance),
         Format::Fhir => fhir(questionnaire, scored, provenance),
         Format::Text | Format::Markdown | Format::Html => {
             let one = |s: &Scored| match format {
@@ -124,33 +127,25 @@ fn render(
     }
 }
 
-/// One file: a `QuestionnaireResponse`. Several: a FHIR collection `Bundle` of them.
+/// A FHIR collection `Bundle`: for each file, its `QuestionnaireResponse` and the `Observation`
+/// of its result.
 fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
-    let authored = provenance.fhir_datetime();
-    let responses: Vec<serde_json::Value> = scored
+    let entries: Vec<serde_json::Value> = scored
         .iter()
-        .map(|s| report::fhir_response(questionnaire, &s.answers, &authored, true))
+        .flat_map(|s| report::fhir_entries(questionnaire, &s.answers, &s.outcome, provenance))
         .collect();
-    let value = match responses.as_slice() {
-        [single] => single.clone(),
-        many => serde_json::json!({
-            "resourceType": "Bundle",
-            "type": "collection",
-            "entry": many.iter().map(|r| serde_json::json!({ "resource": r })).collect::<Vec<_>>(),
-        }),
-    };
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&report::fhir_bundle(&entries)).unwrap_or_default() + "\n"
 }
 
 /// One file: the result object of CONTRACT.md (plus `provenance`). Several: an array of them,
 /// each with its `file`.
-fn json(scored: &[Scored], provenance: &Provenance) -> String {
+fn json(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
     let value = match scored {
-        [single] => report::json_value(&single.outcome, provenance, None),
+        [single] => report::json_value(questionnaire, &single.outcome, provenance, None),
         many => many
             .iter()
             .map(|s| {
-                let mut v = report::json_value(&s.outcome, provenance, None);
+                let mut v = report::json_value(questionnaire, &s.outcome, provenance, None);
                 if let Some(object) = v.as_object_mut() {
                     object.insert("file".to_string(), s.name.clone().into());
                 }

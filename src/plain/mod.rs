@@ -90,6 +90,12 @@ impl<'q> Plain<'q> {
         let ui = self.ui();
         let mut out = String::new();
         line(&mut out, &meta.title);
+        if self.is_over() {
+            // Saved answers holding a red answer: the crisis panel first, and nothing else.
+            out.push('\n');
+            out.push_str(&self.show_stage());
+            return out;
+        }
         para(&mut out, &meta.intro);
         para(&mut out, &meta.disclaimer);
         para(&mut out, &ui.plain_stored);
@@ -101,6 +107,12 @@ impl<'q> Plain<'q> {
         let _ = self.session.apply(Action::Start);
         out.push_str(&self.show_stage());
         out
+    }
+
+    /// True once there is nothing left to answer: the crisis panel or the result was shown.
+    #[must_use]
+    pub fn is_over(&self) -> bool {
+        matches!(self.session.stage(), Stage::Stopped | Stage::Finished)
     }
 
     /// Responds to one line of input; `Some(end)` when the conversation is over.

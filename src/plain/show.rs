@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::Plain;
 use crate::answers::Answer;
-use crate::crisis::{one_line, ordered_lines};
-use crate::questionnaire::{Question, QuestionKind, Section};
+use crate::crisis::CrisisHelp;
+use crate::questionnaire::{Flag, Question, QuestionKind, Section};
 use crate::report;
 use crate::session::Stage;
 use crate::text::clean;
@@ -23,7 +23,12 @@ impl Plain<'_> {
                 let q = self.session.questionnaire();
                 format!(
                     "{}\n{}\n",
-                    report::text(q, self.session.answers(), &outcome),
+                    report::text(
+                        q,
+                        self.session.answers(),
+                        &outcome,
+                        report::Reader::person(self.region.as_deref())
+                    ),
                     self.crisis_footer()
                 )
             }
@@ -138,32 +143,50 @@ impl Plain<'_> {
         out
     }
 
+    /// The crisis panel: a warm word, what was noticed in plain words, where to get help now
+    /// (the region's lines first, or the honest fallback), and that the questionnaire stopped.
     fn crisis(&self) -> String {
         let ui = self.ui();
+        let questionnaire = self.session.questionnaire();
         let mut out = String::new();
         line(&mut out, &ui.crisis_title);
         para(&mut out, &ui.crisis_text);
-        let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
-        for crisis in lines {
-            line(&mut out, &one_line(crisis));
+        let outcome = self.session.outcome();
+        let reader = report::Reader::person(self.region.as_deref());
+        for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
+            para(&mut out, &report::flag_text(questionnaire, flag, reader));
         }
-        line(&mut out, &ui.crisis_elsewhere);
+        out.push('\n');
+        for item in self.crisis_help().item_lines(ui) {
+            line(&mut out, &item);
+        }
         para(&mut out, &ui.plain_stopped);
         out
     }
 
+    fn crisis_help(&self) -> CrisisHelp<'_> {
+        CrisisHelp::new(self.session.questionnaire(), self.region.as_deref())
+    }
+
+    /// Where to get help now, in one line: plain mode has no width to fit, so the whole of it.
     pub(super) fn crisis_footer(&self) -> String {
         let ui = self.ui();
-        let (lines, _) = ordered_lines(self.session.questionnaire(), self.region.as_deref());
-        lines.first().map_or_else(
-            || ui.plain_no_line.clone(),
-            |l| {
-                fill(
-                    &ui.plain_footer,
-                    &[("service", &l.service), ("contact", &l.contact)],
-                )
-            },
-        )
+        let help = self.crisis_help();
+        let Some(first) = help.local.first() else {
+            return format!("{} {}", ui.plain_no_line, ui.crisis_fallback);
+        };
+        let said = fill(
+            &ui.plain_footer,
+            &[("service", &first.service), ("contact", &first.contact)],
+        );
+        let said = said.trim_end_matches('.');
+        match &first.emergency {
+            Some(number) => format!(
+                "{said}. {}.",
+                fill(&ui.footer_emergency, &[("number", number)])
+            ),
+            None => format!("{said}."),
+        }
     }
 }
 

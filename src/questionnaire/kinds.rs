@@ -108,6 +108,7 @@ impl Validator<'_> {
             weight: o.weight.as_ref().map(|w| self.weight(w, &context)),
             flag: o.flag.as_ref().and_then(|f| self.flag(f, &context)),
             note: o.note.as_ref().map(|n| n.get_ref().clone()),
+            advice: o.advice.as_ref().map(|n| n.get_ref().clone()),
             skip: o.skip,
             id,
             label,
@@ -255,6 +256,7 @@ impl Validator<'_> {
             at_least: f.at_least,
             flag: self.flag(&f.flag, name)?,
             note: f.note.as_ref().map(|n| n.get_ref().clone()),
+            advice: f.advice.as_ref().map(|n| n.get_ref().clone()),
         })
     }
 

@@ -29,6 +29,7 @@ const MULTILINE_KEYS: &[&str] = &[
     "support_group",
     "group_therapy",
     "note",
+    "advice",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]

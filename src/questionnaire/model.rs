@@ -75,11 +75,15 @@ pub struct Dimension {
     pub group_therapy: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrisisLine {
+    /// An ISO 3166 region code, upper case (`UK` is read as `GB`).
     pub region: String,
     pub service: String,
+    /// How to reach the service: "Call or text 988".
     pub contact: String,
+    /// The region's emergency number ("911"), when the file gives it.
+    pub emergency: Option<String>,
     pub url: String,
     pub last_verified: String,
 }
@@ -192,12 +196,6 @@ impl Scale {
         let position = (value - self.min) as f64 / span;
         Some(low + (high - low) * position)
     }
-
-    /// The value a scale starts at: its middle, rounded down.
-    #[must_use]
-    pub fn middle(&self) -> i64 {
-        self.min + (self.max - self.min) / 2
-    }
 }
 
 /// A flag raised when a scale value is at most / at least a threshold.
@@ -206,7 +204,10 @@ pub struct ScaleFlag {
     pub at_most: Option<i64>,
     pub at_least: Option<i64>,
     pub flag: Flag,
+    /// For a clinician's record: what the flag means.
     pub note: Option<String>,
+    /// For the person: the flag in plain words, with the help that suits it.
+    pub advice: Option<String>,
 }
 
 impl ScaleFlag {
@@ -226,7 +227,10 @@ pub struct Choice {
     /// "Not sure / prefer not to say": answered, but not scored.
     pub skip: bool,
     pub flag: Option<Flag>,
+    /// For a clinician's record: what the flag means.
     pub note: Option<String>,
+    /// For the person: the flag in plain words, with the help that suits it.
+    pub advice: Option<String>,
 }
 
 /// Safety and preparation flags, in rising order of urgency.

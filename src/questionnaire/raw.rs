@@ -55,6 +55,7 @@ pub struct RawCrisis {
     pub region: Spanned<String>,
     pub service: Spanned<String>,
     pub contact: Spanned<String>,
+    pub emergency: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
     pub last_verified: Spanned<toml::value::Datetime>,
 }
@@ -101,6 +102,7 @@ pub struct RawChoice {
     pub skip: bool,
     pub flag: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
+    pub advice: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,4 +112,5 @@ pub struct RawScaleFlag {
     pub at_least: Option<i64>,
     pub flag: Spanned<String>,
     pub note: Option<Spanned<String>>,
+    pub advice: Option<Spanned<String>>,
 }

@@ -185,37 +185,66 @@ impl<'t> Validator<'t> {
     fn crisis_line(&mut self, c: RawCrisis) -> CrisisLine {
         let service = self.non_empty(c.service, "crisis line service");
         let contact = self.non_empty(c.contact, &format!("crisis line \"{service}\": contact"));
-        let verified = c.last_verified.get_ref();
-        let last_verified = if let (Some(d), None) = (verified.date, verified.time) {
-            let date = Date {
-                year: i64::from(d.year),
-                month: d.month,
-                day: d.day,
-            };
-            if date.is_over_a_year_before(self.today) {
-                self.warning(
-                    c.last_verified.span(),
-                    format!(
-                        "crisis line \"{service}\" was last verified on {date}, over 12 months \
-                         ago; check the number still works and update last_verified"
-                    ),
-                );
-            }
-            date.to_string()
-        } else {
+        let emergency = c
+            .emergency
+            .map(|e| self.non_empty(e, &format!("crisis line \"{service}\": emergency")));
+        let last_verified = self.verified_date(&c.last_verified, &service);
+        let region_span = c.region.span();
+        let region = self.non_empty(c.region, &format!("crisis line \"{service}\": region"));
+        if !region.trim().is_empty() && crate::crisis::normalise_region(&region).is_none() {
             self.error(
-                c.last_verified.span(),
-                format!("crisis line \"{service}\": last_verified must be a date like 2026-06-01"),
+                region_span,
+                format!(
+                    "crisis line \"{service}\": region \"{region}\" is not a two-letter country \
+                     code; use one like US, GB or AU"
+                ),
             );
-            String::new()
-        };
+        }
         CrisisLine {
-            region: self.non_empty(c.region, &format!("crisis line \"{service}\": region")),
+            region: crate::crisis::normalise_region(&region).unwrap_or(region),
             service,
             contact,
+            emergency,
             url: optional_text(c.url),
             last_verified,
         }
+    }
+
+    /// A crisis line's `last_verified`: a date, not in the future, and warned about when it is
+    /// over a year old (a number may have changed).
+    fn verified_date(&mut self, value: &Spanned<toml::value::Datetime>, service: &str) -> String {
+        let verified = value.get_ref();
+        let (Some(d), None) = (verified.date, verified.time) else {
+            self.error(
+                value.span(),
+                format!("crisis line \"{service}\": last_verified must be a date like 2026-06-01"),
+            );
+            return String::new();
+        };
+        let date = Date {
+            year: i64::from(d.year),
+            month: d.month,
+            day: d.day,
+        };
+        if date > self.today {
+            self.error(
+                value.span(),
+                format!(
+                    "crisis line \"{service}\": last_verified {date} is in the future (today is \
+                     {}); write the day the number was checked",
+                    self.today
+                ),
+            );
+        } else if date.is_over_a_year_before(self.today) {
+            self.warning(
+                value.span(),
+                format!(
+                    "crisis line \"{service}\" was last verified on {date}, over 12 months \
+                     ago; check the number still works and update last_verified"
+                ),
+            );
+        }
+        date.to_string()
     }
 
     /// The `[ui]` table: known keys only, text only, and no placeholder the text cannot fill.

@@ -1,13 +1,21 @@
 //! FHIR R4 resources for clinical record systems: the questionnaire as a `Questionnaire` (answer
-//! options carry their weights in the standard `itemWeight` extension) and a set of answers as
-//! the matching `QuestionnaireResponse`.
+//! options carry their weights in the standard `itemWeight` extension), and a set of answers as a
+//! `Bundle` (type `collection`) holding the matching `QuestionnaireResponse` and an `Observation`
+//! of the computed result, linked to the response with `derivedFrom`.
+
+use std::fmt::Write as _;
 
 use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
 
+use super::record::Provenance;
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::scoring::{Outcome, Recommendation};
 
 const OPTION_SYSTEM: &str = "urn:groupfit:option";
+/// The codes of the result's parts (recommendation, S, P, dimensions, flags).
+const RESULT_SYSTEM: &str = "urn:groupfit:result";
 const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 const MIN_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
 const MAX_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
@@ -107,15 +115,114 @@ fn questionnaire_item(q: &Questionnaire, question: &Question) -> Value {
     item
 }
 
-/// A set of answers as a FHIR R4 `QuestionnaireResponse`. `authored` is a FHIR dateTime, like
-/// `2026-11-26T10:00:00Z`.
+/// The status a response deserves: "stopped" when a red answer stopped the questionnaire,
+/// "completed" when the result is complete, "in-progress" otherwise (an empty set included).
 #[must_use]
-pub fn fhir_response(
+pub fn response_status(outcome: &Outcome) -> &'static str {
+    if outcome.recommendation == Recommendation::Crisis {
+        "stopped"
+    } else if outcome.complete {
+        "completed"
+    } else {
+        "in-progress"
+    }
+}
+
+/// The entries of one scored set of answers: the response and the observation of its result,
+/// each with a `urn:uuid` full URL made from its content (the same answers at the same time give
+/// the same identifiers).
+#[must_use]
+pub fn fhir_entries(
     q: &Questionnaire,
     answers: &Answers,
-    authored: &str,
-    completed: bool,
-) -> Value {
+    outcome: &Outcome,
+    provenance: &Provenance,
+) -> Vec<Value> {
+    let authored = provenance.fhir_datetime();
+    let response = fhir_response(q, answers, &authored, response_status(outcome));
+    let response_url = uuid_urn(&response);
+    let observation = fhir_observation(q, outcome, &authored, &response_url);
+    let observation_url = uuid_urn(&observation);
+    vec![
+        json!({ "fullUrl": response_url, "resource": response }),
+        json!({ "fullUrl": observation_url, "resource": observation }),
+    ]
+}
+
+/// A collection `Bundle` of entries.
+#[must_use]
+pub fn fhir_bundle(entries: &[Value]) -> Value {
+    json!({ "resourceType": "Bundle", "type": "collection", "entry": entries })
+}
+
+/// A `urn:uuid` made from a resource's content (an RFC 9562 version 8 UUID over its SHA-256).
+fn uuid_urn(resource: &Value) -> String {
+    let digest = Sha256::digest(resource.to_string().as_bytes());
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    bytes[6] = (bytes[6] & 0x0f) | 0x80;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex = bytes.iter().fold(String::with_capacity(32), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    });
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn coding(code: &str, display: &str) -> Value {
+    json!({ "coding": [{ "system": RESULT_SYSTEM, "code": code, "display": display }], "text": display })
+}
+
+/// The computed result as an `Observation`: the recommendation as its value; the lean, S, P,
+/// completeness, safety level, dimension scores, flags and declined questions as components.
+fn fhir_observation(q: &Questionnaire, outcome: &Outcome, authored: &str, response: &str) -> Value {
+    let label = super::words::recommendation_label(q, outcome.recommendation);
+    let mut components = vec![
+        json!({ "code": coding("lean", "Lean (score band)"), "valueCodeableConcept": coding(outcome.lean.as_str(), &super::words::band_label(q, outcome.lean)) }),
+        json!({ "code": coding("complete", "Complete"), "valueBoolean": outcome.complete }),
+        json!({ "code": coding("safety", "Safety level"), "valueCodeableConcept": coding(outcome.safety.as_str(), outcome.safety.as_str()) }),
+    ];
+    if let (Some(score), Some(percent)) = (outcome.score, outcome.percent) {
+        components.push(json!({ "code": coding("score", "S (-1 support group .. +1 group therapy)"), "valueQuantity": { "value": score } }));
+        components
+            .push(json!({ "code": coding("percent", "P (0..100)"), "valueInteger": percent }));
+    }
+    for (dimension, score) in q.dimensions.iter().zip(&outcome.dimensions) {
+        if let Some(value) = score.score {
+            components.push(json!({ "code": coding(&format!("dimension-{}", fhir_id(&dimension.id)), &dimension.label), "valueQuantity": { "value": value } }));
+        }
+    }
+    for flag in &outcome.flags {
+        let note = flag.note.as_deref().unwrap_or("");
+        components.push(json!({ "code": coding(&format!("flag-{}", flag.flag), &format!("{} flag", flag.flag)), "valueString": format!("{}: {note}", flag.question) }));
+    }
+    for id in &outcome.declined {
+        components.push(
+            json!({ "code": coding("declined", "Safety question declined"), "valueString": id }),
+        );
+    }
+    json!({
+        "resourceType": "Observation",
+        "status": if outcome.complete || outcome.recommendation == Recommendation::Crisis { "final" } else { "preliminary" },
+        "code": coding("recommendation", "groupfit recommendation: support group or group therapy"),
+        "effectiveDateTime": authored,
+        "valueCodeableConcept": coding(outcome.recommendation.as_str(), &label),
+        "derivedFrom": [{ "reference": response }],
+        "component": components,
+    })
+}
+
+/// A set of answers as a FHIR R4 `QuestionnaireResponse`. `authored` is a FHIR dateTime, like
+/// `2026-11-26T10:00:00Z`; `status` is one of FHIR's (see [`response_status`]).
+#[must_use]
+pub fn fhir_response(q: &Questionnaire, answers: &Answers, authored: &str, status: &str) -> Value {
     let items: Vec<Value> = q
         .asking_order()
         .into_iter()
@@ -127,7 +234,7 @@ pub fn fhir_response(
     json!({
         "resourceType": "QuestionnaireResponse",
         "questionnaire": format!("{}|{}", canonical(q), q.meta.version),
-        "status": if completed { "completed" } else { "in-progress" },
+        "status": status,
         "authored": authored,
         "item": items,
     })

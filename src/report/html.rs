@@ -4,12 +4,14 @@
 
 use std::fmt::Write as _;
 
+use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
     band_label, describe_change, headline, override_sentence, recommendation_label, safety_label,
-    settled_note,
+    settled_note, talk_about,
 };
 use crate::answers::Answers;
+use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::clean;
@@ -83,7 +85,7 @@ pub fn html(
             out,
             "<tr><td>{}</td><td>{}</td></tr>",
             esc(&row.prompt),
-            esc(row.answer.as_deref().unwrap_or("(not answered)"))
+            esc(&row.answer_text(&q.ui))
         );
     }
     let _ = write!(
@@ -98,23 +100,25 @@ pub fn html(
     if outcome.recommendation != Recommendation::Crisis {
         result_details(&mut out, q, outcome);
     }
-    if !outcome.flags.is_empty() {
+    let reader = Reader::clinician(provenance.region.as_deref());
+    let talk = talk_about(q, outcome, reader);
+    if !talk.is_empty() {
         let _ = write!(
             out,
-            "<h2>Flags ({})</h2>\n<ul>",
+            "<h2>{} ({})</h2>\n<ul>",
+            esc(&q.ui.heading_flags),
             esc(safety_label(q, outcome.safety))
         );
-        for flag in &outcome.flags {
-            let _ = write!(
-                out,
-                "<li><span class=\"flag\">{}</span>: {} ({})</li>",
-                esc(&flag.flag.as_str().to_uppercase()),
-                esc(flag.note.as_deref().unwrap_or("")),
-                esc(&flag.question)
-            );
+        for item in &talk {
+            let _ = write!(out, "<li class=\"flag\">{}</li>", esc(&item.text));
         }
         out.push_str("</ul>\n");
     }
+    let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(&q.ui.heading_crisis));
+    for item in CrisisHelp::new(q, reader.region).item_lines(&q.ui) {
+        let _ = write!(out, "<li>{}</li>", esc(&item));
+    }
+    out.push_str("</ul>\n");
     if outcome.recommendation != Recommendation::Crisis {
         let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(&q.ui.heading_changes));
         if outcome.would_change.is_empty() {
@@ -124,18 +128,24 @@ pub fn html(
             let _ = write!(
                 out,
                 "<li>{}</li>",
-                esc(&describe_change(q, answers, change))
+                esc(&describe_change(q, answers, change, reader))
             );
         }
         out.push_str("</ul>\n");
     }
-    every_answer(&mut out, &rows);
+    every_answer(&mut out, &rows, &q.ui);
     clinician_notes(&mut out, q, outcome, clinician);
+    if outcome.recommendation != Recommendation::Crisis {
+        let _ = write!(
+            out,
+            "<h2>{}</h2>\n<p>{}</p>\n",
+            esc(&q.ui.heading_next),
+            esc(&meta.next_steps),
+        );
+    }
     let _ = write!(
         out,
-        "<h2>{}</h2>\n<p>{}</p>\n<hr><p class=\"muted\">{}</p>\n</body></html>\n",
-        esc(&q.ui.heading_next),
-        esc(&meta.next_steps),
+        "<hr><p class=\"muted\">{}</p>\n</body></html>\n",
         esc(&meta.disclaimer)
     );
     out
@@ -222,7 +232,7 @@ fn dimension_svg(q: &Questionnaire, outcome: &Outcome) -> String {
     svg
 }
 
-fn every_answer(out: &mut String, rows: &[super::record::AnswerRow]) {
+fn every_answer(out: &mut String, rows: &[super::record::AnswerRow], ui: &crate::ui_text::UiText) {
     out.push_str("<h2>Every answer</h2>\n<table><tr><th>Question</th><th>Answer</th><th>Weight</th><th>Contribution</th><th>Driver</th></tr>");
     for row in rows {
         let (weight, contribution) = row.figures();
@@ -230,7 +240,7 @@ fn every_answer(out: &mut String, rows: &[super::record::AnswerRow]) {
             out,
             "<tr><td>{}</td><td>{}</td><td class=\"num\">{weight}</td><td class=\"num\">{contribution}</td><td>{}</td></tr>",
             esc(&row.prompt),
-            esc(row.answer.as_deref().unwrap_or("(not answered)")),
+            esc(&row.answer_text(ui)),
             if row.driver { "yes" } else { "" }
         );
     }

@@ -3,12 +3,14 @@
 
 use std::fmt::Write as _;
 
+use super::Reader;
 use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
 use super::words::{
     answer_of, band_label, describe_change, direction, headline, override_sentence, prompt_of,
-    recommendation_label, safety_label,
+    recommendation_label, safety_label, talk_about,
 };
 use crate::answers::Answers;
+use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::clean;
@@ -56,8 +58,8 @@ pub fn markdown(
     out.push('\n');
     let _ = writeln!(out, "## Safety answers\n\n| Question | Answer |\n|---|---|");
     for row in rows.iter().filter(|r| r.safety) {
-        let answer = row.answer.as_deref().unwrap_or("(not answered)");
-        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md(answer));
+        let answer = row.answer_text(&questionnaire.ui);
+        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md(&answer));
     }
     out.push('\n');
     let _ = writeln!(
@@ -71,37 +73,26 @@ pub fn markdown(
         dimension_table(&mut out, questionnaire, outcome);
         driver_table(&mut out, questionnaire, answers, outcome);
     }
-    if !outcome.flags.is_empty() {
+    let reader = Reader::clinician(provenance.region.as_deref());
+    let talk = talk_about(questionnaire, outcome, reader);
+    if !talk.is_empty() {
         let _ = writeln!(
             out,
-            "## Flags ({})\n",
+            "## {} ({})\n",
+            md(&questionnaire.ui.heading_flags),
             safety_label(questionnaire, outcome.safety)
         );
-        for flag in &outcome.flags {
-            let _ = writeln!(
-                out,
-                "- **{}** {} (question `{}`)",
-                flag.flag,
-                md(flag.note.as_deref().unwrap_or("")),
-                md(&flag.question)
-            );
+        for item in &talk {
+            let _ = writeln!(out, "- {}", md(&item.text));
         }
         out.push('\n');
     }
-    if outcome.recommendation == Recommendation::Crisis {
-        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_crisis));
-        for c in &questionnaire.crisis {
-            let _ = writeln!(
-                out,
-                "- **{}** ({}): {} {}",
-                md(&c.service),
-                md(&c.region),
-                md(&c.contact),
-                md(&c.url)
-            );
-        }
-        let _ = writeln!(out, "- {}\n", md(&questionnaire.ui.crisis_elsewhere));
-    } else {
+    let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_crisis));
+    for item in CrisisHelp::new(questionnaire, reader.region).item_lines(&questionnaire.ui) {
+        let _ = writeln!(out, "- {}", md(&item));
+    }
+    out.push('\n');
+    if outcome.recommendation != Recommendation::Crisis {
         let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_changes));
         if outcome.would_change.is_empty() {
             let _ = writeln!(out, "{}", md(&questionnaire.ui.no_change));
@@ -110,7 +101,7 @@ pub fn markdown(
             let _ = writeln!(
                 out,
                 "- {}",
-                md(&describe_change(questionnaire, answers, change))
+                md(&describe_change(questionnaire, answers, change, reader))
             );
         }
         out.push('\n');
@@ -121,14 +112,14 @@ pub fn markdown(
             md(&meta.next_steps)
         );
     }
-    every_answer(&mut out, &rows);
+    every_answer(&mut out, &rows, &questionnaire.ui);
     clinician_section(&mut out, questionnaire, outcome, clinician);
     let _ = writeln!(out, "---\n\n*{}*", md(&meta.disclaimer));
     out
 }
 
 /// Every shown question with its answer, weight and contribution; drivers marked.
-fn every_answer(out: &mut String, rows: &[AnswerRow]) {
+fn every_answer(out: &mut String, rows: &[AnswerRow], ui: &crate::ui_text::UiText) {
     let _ = writeln!(
         out,
         "## Every answer\n\n| Question | Answer | Weight | Contribution | Driver |\n|---|---|---:|---:|---|"
@@ -139,7 +130,7 @@ fn every_answer(out: &mut String, rows: &[AnswerRow]) {
             out,
             "| {} | {} | {weight} | {contribution} | {} |",
             md(&row.prompt),
-            md(row.answer.as_deref().unwrap_or("(not answered)")),
+            md(&row.answer_text(ui)),
             if row.driver { "**yes**" } else { "" }
         );
     }

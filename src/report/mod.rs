@@ -11,24 +11,67 @@ mod text;
 mod words;
 
 pub use csv::{csv_header, csv_row};
-pub use fhir::{fhir_questionnaire, fhir_response};
+pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response, response_status};
 pub use html::html;
 pub use markdown::markdown;
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
-    answer_of, band_label, describe_change, direction, headline, override_sentence, prompt_of,
-    recommendation_label, settled_note, settled_offer,
+    TalkItem, answer_of, band_label, declined_text, describe_change, direction, flag_text,
+    gauge_caption, headline, override_sentence, prompt_of, recommendation_label, settled_note,
+    settled_offer, talk_about,
 };
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
+use crate::crisis::CrisisHelp;
+use crate::questionnaire::Questionnaire;
 use crate::scoring::Outcome;
 
-/// The JSON result of CONTRACT.md with `provenance`, and in clinician mode `clinician` (notes,
-/// reference, override), kept beside the computed result.
+/// Who reads a rendering: the person (plain words, the 0-100 position) or a clinician and the
+/// records they file (flag levels and exact figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Person,
+    Clinician,
+}
+
+/// How to render for one reader: for whom, and for which region's crisis lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reader<'a> {
+    pub audience: Audience,
+    pub region: Option<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    #[must_use]
+    pub fn person(region: Option<&'a str>) -> Self {
+        Self {
+            audience: Audience::Person,
+            region,
+        }
+    }
+
+    #[must_use]
+    pub fn clinician(region: Option<&'a str>) -> Self {
+        Self {
+            audience: Audience::Clinician,
+            region,
+        }
+    }
+
+    #[must_use]
+    pub fn is_person(&self) -> bool {
+        self.audience == Audience::Person
+    }
+}
+
+/// The JSON result of CONTRACT.md with `provenance`, the crisis lines in the order shown (the
+/// region's first), and in clinician mode `clinician` (notes, reference, override), kept beside
+/// the computed result.
 #[must_use]
 pub fn json_value(
+    questionnaire: &Questionnaire,
     outcome: &Outcome,
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
@@ -38,6 +81,12 @@ pub fn json_value(
         object.insert(
             "provenance".to_string(),
             serde_json::to_value(provenance).unwrap_or_default(),
+        );
+        let help = CrisisHelp::new(questionnaire, provenance.region.as_deref());
+        object.insert("crisis_lines".to_string(), crisis_json(&help));
+        object.insert(
+            "crisis_fallback".to_string(),
+            help.fallback_text(&questionnaire.ui).into(),
         );
         if let Some(record) = clinician {
             object.insert(
@@ -49,13 +98,32 @@ pub fn json_value(
     value
 }
 
+/// The crisis lines as JSON objects, in the order shown.
+fn crisis_json(help: &CrisisHelp<'_>) -> Value {
+    help.lines()
+        .iter()
+        .map(|line| {
+            json!({
+                "region": line.region,
+                "service": line.service,
+                "contact": line.contact,
+                "emergency": line.emergency,
+                "url": line.url,
+                "last_verified": line.last_verified,
+            })
+        })
+        .collect()
+}
+
 /// [`json_value`], pretty-printed.
 #[must_use]
 pub fn json_record(
+    questionnaire: &Questionnaire,
     outcome: &Outcome,
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
 ) -> String {
-    serde_json::to_string_pretty(&json_value(outcome, provenance, clinician)).unwrap_or_default()
+    serde_json::to_string_pretty(&json_value(questionnaire, outcome, provenance, clinician))
+        .unwrap_or_default()
         + "\n"
 }

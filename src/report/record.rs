@@ -16,6 +16,8 @@ pub struct Provenance {
     pub tool_version: String,
     /// "self-assessment" or "clinician".
     pub mode: String,
+    /// The region whose crisis lines come first (`--region` or the locale), if known.
+    pub region: Option<String>,
 }
 
 impl Provenance {
@@ -56,9 +58,23 @@ pub struct AnswerRow {
     /// One of the answers that weighed most.
     pub driver: bool,
     pub safety: bool,
+    /// A safety question the person preferred not to answer.
+    pub declined: bool,
 }
 
 impl AnswerRow {
+    /// The answer as a record shows it: the words, "(not answered)", and "declined" beside a
+    /// declined safety question.
+    #[must_use]
+    pub fn answer_text(&self, ui: &crate::ui_text::UiText) -> String {
+        let answer = self.answer.as_deref().unwrap_or(&ui.not_answered);
+        if self.declined {
+            format!("{answer} ({})", ui.declined_mark)
+        } else {
+            answer.to_string()
+        }
+    }
+
     /// The weight and the contribution as a report prints them: `-2.000`, or `-` for none.
     #[must_use]
     pub fn figures(&self) -> (String, String) {
@@ -108,6 +124,7 @@ pub fn answer_rows(
                     .map(|d| d.contribution),
                 driver: drivers.contains(&question.id.as_str()),
                 safety: question.section == Section::Safety,
+                declined: outcome.declined.contains(&question.id),
             }
         })
         .collect()

@@ -3,15 +3,16 @@
 
 use std::fmt::Write as _;
 
+use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_of, describe_change, direction, headline, override_sentence, prompt_of,
-    recommendation_label, safety_label, settled_note,
+    answer_of, describe_change, direction, gauge_caption, headline, override_sentence, prompt_of,
+    recommendation_label, safety_label, settled_note, talk_about,
 };
 use crate::answers::Answers;
-use crate::crisis::{one_line, ordered_lines};
+use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Outcome, Recommendation};
+use crate::scoring::{Outcome, Recommendation, Safety};
 use crate::text::{clean, clean_line, pad_end};
 use crate::ui_text::fill;
 
@@ -19,9 +20,16 @@ const WIDTH: usize = 80;
 /// How many drivers a person is shown; reports for clinicians list them all.
 pub const TOP_DRIVERS: usize = 5;
 
-/// Renders the outcome as text, wrapped to 80 columns.
+/// Renders the outcome as text, wrapped to 80 columns, for `reader`: a person reads plain words
+/// and the 0-100 position, a clinician the flag levels and S. Every rendering lists where to get
+/// help now; a crisis result lists only that, with no group recommendation or next steps.
 #[must_use]
-pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) -> String {
+pub fn text(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) -> String {
     let mut out = String::new();
     let meta = &questionnaire.meta;
     let ui = &questionnaire.ui;
@@ -37,20 +45,24 @@ pub fn text(questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome)
         paragraph(&mut out, &note, "  ");
     }
     if outcome.recommendation == Recommendation::Crisis {
-        crisis_lines(&mut out, questionnaire);
-        flags(&mut out, questionnaire, outcome);
+        flags(&mut out, questionnaire, outcome, reader);
+        crisis_lines(&mut out, questionnaire, reader);
         out.push('\n');
         paragraph(&mut out, &meta.disclaimer, "");
         return out;
     }
-    score_section(&mut out, questionnaire, outcome);
+    let caution = outcome.safety >= Safety::Amber;
+    score_section(&mut out, questionnaire, outcome, reader);
     dimensions(&mut out, questionnaire, outcome);
-    drivers(&mut out, questionnaire, answers, outcome);
-    flags(&mut out, questionnaire, outcome);
-    changes(&mut out, questionnaire, answers, outcome);
+    drivers(&mut out, questionnaire, answers, outcome, reader);
+    flags(&mut out, questionnaire, outcome, reader);
+    if caution {
+        crisis_lines(&mut out, questionnaire, reader);
+    }
+    changes(&mut out, questionnaire, answers, outcome, reader);
     groups(&mut out, questionnaire);
-    if outcome.recommendation == Recommendation::ProfessionalFirst {
-        crisis_lines(&mut out, questionnaire);
+    if !caution {
+        crisis_lines(&mut out, questionnaire, reader);
     }
     heading(&mut out, &ui.heading_next);
     paragraph(&mut out, &meta.next_steps, "  ");
@@ -92,15 +104,12 @@ pub fn record_text(
     for row in rows.iter().filter(|r| r.safety) {
         bullet(
             &mut out,
-            &format!(
-                "{} {}",
-                row.prompt,
-                row.answer.as_deref().unwrap_or("(not answered)")
-            ),
+            &format!("{} {}", row.prompt, row.answer_text(&questionnaire.ui)),
         );
     }
     out.push('\n');
-    out.push_str(&text(questionnaire, answers, outcome));
+    let reader = Reader::clinician(provenance.region.as_deref());
+    out.push_str(&text(questionnaire, answers, outcome, reader));
     heading(
         &mut out,
         "Every answer (weight, contribution; * = weighed most)",
@@ -114,7 +123,7 @@ pub fn record_text(
                 "{mark}[{}] {} {} ({}, {})",
                 row.id,
                 row.prompt,
-                row.answer.as_deref().unwrap_or("(not answered)"),
+                row.answer_text(&questionnaire.ui),
                 weight,
                 contribution
             ),
@@ -137,7 +146,10 @@ pub fn record_text(
 
 /// Wraps at spaces only: a hyphenated word stays whole.
 fn wrap_options() -> textwrap::Options<'static> {
-    textwrap::Options::new(WIDTH).word_splitter(textwrap::WordSplitter::NoHyphenation)
+    // Breaks at spaces only: a web address stays on one line.
+    textwrap::Options::new(WIDTH)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 fn line(out: &mut String, s: &str) {
@@ -172,21 +184,17 @@ fn bullet(out: &mut String, text: &str) {
     }
 }
 
-fn score_section(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
+fn score_section(
+    out: &mut String,
+    questionnaire: &Questionnaire,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) {
     let ui = &questionnaire.ui;
     heading(out, &ui.heading_where);
     match (outcome.score, outcome.percent) {
         (Some(s), Some(p)) => {
-            let caption = fill(
-                &ui.gauge_caption,
-                &[
-                    ("percent", &p.to_string()),
-                    ("support_group", &questionnaire.outcomes.support_group.label),
-                    ("group_therapy", &questionnaire.outcomes.group_therapy.label),
-                    ("score", &format!("{s:+.3}")),
-                ],
-            );
-            paragraph(out, &caption, "  ");
+            paragraph(out, &gauge_caption(questionnaire, s, p, reader), "  ");
             let _ = writeln!(out, "  {}", gauge(s, questionnaire.scoring.either_margin));
         }
         _ => paragraph(out, &ui.no_score, "  "),
@@ -260,58 +268,73 @@ fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome
     }
 }
 
-fn drivers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) {
+fn drivers(
+    out: &mut String,
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) {
     if outcome.drivers.is_empty() {
         return;
     }
     heading(out, &questionnaire.ui.heading_drivers);
     for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
+        let figure = if reader.is_person() {
+            String::new()
+        } else {
+            format!(", {:+.3}", driver.contribution)
+        };
         bullet(
             out,
             &format!(
-                "\"{}\": {} ({}, {:+.3})",
+                "\"{}\": {} ({}{figure})",
                 prompt_of(questionnaire, &driver.question),
                 answer_of(questionnaire, answers, &driver.question),
                 direction(questionnaire, driver.contribution),
-                driver.contribution
             ),
         );
     }
 }
 
-fn flags(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    if outcome.flags.is_empty() {
+/// Things to talk about: each flag and each declined safety question, in the reader's words.
+fn flags(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome, reader: Reader<'_>) {
+    let items = talk_about(questionnaire, outcome, reader);
+    if items.is_empty() {
         return;
     }
     let ui = &questionnaire.ui;
-    heading(
-        out,
-        &format!(
+    let title = if reader.is_person() {
+        ui.heading_flags.clone()
+    } else {
+        format!(
             "{} ({})",
             ui.heading_flags,
             safety_label(questionnaire, outcome.safety)
-        ),
-    );
-    for flag in &outcome.flags {
-        let note = flag.note.as_deref().unwrap_or("");
-        bullet(
-            out,
-            &format!(
-                "{}: {note} ({})",
-                flag.flag.as_str().to_uppercase(),
-                flag.question
-            ),
-        );
+        )
+    };
+    heading(out, &title);
+    for item in items {
+        bullet(out, &item.text);
     }
 }
 
-fn changes(out: &mut String, questionnaire: &Questionnaire, answers: &Answers, outcome: &Outcome) {
+fn changes(
+    out: &mut String,
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) {
     heading(out, &questionnaire.ui.heading_changes);
     if outcome.would_change.is_empty() {
         paragraph(out, &questionnaire.ui.no_change, "  ");
     }
     for change in &outcome.would_change {
-        bullet(out, &describe_change(questionnaire, answers, change));
+        bullet(
+            out,
+            &describe_change(questionnaire, answers, change, reader),
+        );
     }
 }
 
@@ -325,11 +348,11 @@ fn groups(out: &mut String, questionnaire: &Questionnaire) {
     }
 }
 
-fn crisis_lines(out: &mut String, questionnaire: &Questionnaire) {
+/// Where to get help now: the region's lines first, or the honest fallback.
+fn crisis_lines(out: &mut String, questionnaire: &Questionnaire, reader: Reader<'_>) {
     heading(out, &questionnaire.ui.heading_crisis);
-    let (lines, _) = ordered_lines(questionnaire, None);
-    for c in lines {
-        bullet(out, &one_line(c));
+    let help = CrisisHelp::new(questionnaire, reader.region);
+    for item in help.item_lines(&questionnaire.ui) {
+        bullet(out, &item);
     }
-    bullet(out, &questionnaire.ui.crisis_elsewhere);
 }

@@ -2,10 +2,11 @@
 //! drivers, flags and changes, so that every format says the same thing the same way, in the
 //! questionnaire's interface language (`[ui]`).
 
+use super::Reader;
 use super::record::Override;
 use crate::answers::Answers;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::{Band, Outcome, Reach, Recommendation, Safety, WouldChange};
+use crate::questionnaire::{Flag, Questionnaire};
+use crate::scoring::{Band, Outcome, RaisedFlag, Reach, Recommendation, Safety, WouldChange};
 use crate::text::clean_line;
 use crate::ui_text::fill;
 
@@ -86,28 +87,144 @@ pub fn answer_of(questionnaire: &Questionnaire, answers: &Answers, id: &str) -> 
         .unwrap_or_default()
 }
 
-/// A change of answer in words: "answering X instead of Y would give ...".
+/// A change of answer in words: "answering X instead of Y would give ...". The person reads the
+/// result it would give; a clinician also reads S.
 #[must_use]
 pub fn describe_change(
     questionnaire: &Questionnaire,
     answers: &Answers,
     change: &WouldChange,
+    reader: Reader<'_>,
 ) -> String {
+    let ui = &questionnaire.ui;
     let question = &questionnaire.questions[change.index];
     let now = answer_of(questionnaire, answers, &change.question);
     let new = clean_line(&change.new_answer.describe(question));
-    let score = change.score.map_or_else(
-        || questionnaire.ui.score_none.clone(),
-        |s| format!("S = {s:+.3}"),
-    );
+    let mut result = band_label(questionnaire, change.lean);
+    if !change.complete {
+        result = fill(&ui.change_incomplete, &[("result", &result)]);
+    }
+    let score = change
+        .score
+        .map_or_else(|| ui.score_none.clone(), |s| format!("S = {s:+.3}"));
+    let template = if reader.is_person() {
+        &ui.change_person
+    } else {
+        &ui.change
+    };
     fill(
-        &questionnaire.ui.change,
+        template,
         &[
             ("question", &clean_line(&question.prompt)),
             ("new", &new),
             ("now", &now),
-            ("result", &band_label(questionnaire, change.lean)),
+            ("result", &result),
             ("score", &score),
+        ],
+    )
+}
+
+/// A raised flag in words: for the person, its advice (or a kind sentence for its level); for a
+/// clinician, its level, note and question.
+#[must_use]
+pub fn flag_text(questionnaire: &Questionnaire, flag: &RaisedFlag, reader: Reader<'_>) -> String {
+    let ui = &questionnaire.ui;
+    if reader.is_person() {
+        return flag.advice.clone().unwrap_or_else(|| {
+            match flag.flag {
+                Flag::Red => &ui.flag_person_red,
+                Flag::Amber => &ui.flag_person_amber,
+                Flag::Prep => &ui.flag_person_prep,
+            }
+            .clone()
+        });
+    }
+    format!(
+        "{}: {} ({})",
+        flag.flag.as_str().to_uppercase(),
+        flag.note.as_deref().unwrap_or(""),
+        flag.question
+    )
+}
+
+/// A declined safety question in words: kindly for the person, plainly for the record.
+#[must_use]
+pub fn declined_text(questionnaire: &Questionnaire, id: &str, reader: Reader<'_>) -> String {
+    let ui = &questionnaire.ui;
+    let prompt = prompt_of(questionnaire, id);
+    if reader.is_person() {
+        fill(&ui.declined_person, &[("question", &prompt)])
+    } else {
+        format!(
+            "{} ({id})",
+            fill(&ui.declined_record, &[("question", &prompt)])
+        )
+    }
+}
+
+/// One thing to talk about: the words, and the flag level behind them (none for a decline).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkItem {
+    pub flag: Option<Flag>,
+    pub text: String,
+}
+
+/// Every "thing to talk about", in order: each flag's words, then each declined question's,
+/// without saying the same sentence twice (several options can share one piece of advice).
+#[must_use]
+pub fn talk_about(
+    questionnaire: &Questionnaire,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) -> Vec<TalkItem> {
+    let mut said: Vec<TalkItem> = Vec::new();
+    let flags = outcome.flags.iter().map(|f| TalkItem {
+        flag: Some(f.flag),
+        text: flag_text(questionnaire, f, reader),
+    });
+    let declined = outcome
+        .declined
+        .iter()
+        .filter(|id| {
+            // A decline whose own flag already says it in words needs no second sentence.
+            !outcome
+                .flags
+                .iter()
+                .any(|f| &f.question == *id && (!reader.is_person() || f.advice.is_some()))
+        })
+        .map(|id| TalkItem {
+            flag: None,
+            text: declined_text(questionnaire, id, reader),
+        });
+    for item in flags.chain(declined) {
+        if !said.iter().any(|s| s.text == item.text) {
+            said.push(item);
+        }
+    }
+    said
+}
+
+/// The caption under the gauge: the 0-100 position; a clinician also reads S.
+#[must_use]
+pub fn gauge_caption(
+    questionnaire: &Questionnaire,
+    score: f64,
+    percent: u8,
+    reader: Reader<'_>,
+) -> String {
+    let ui = &questionnaire.ui;
+    let template = if reader.is_person() {
+        &ui.gauge_caption_person
+    } else {
+        &ui.gauge_caption
+    };
+    fill(
+        template,
+        &[
+            ("percent", &percent.to_string()),
+            ("support_group", &questionnaire.outcomes.support_group.label),
+            ("group_therapy", &questionnaire.outcomes.group_therapy.label),
+            ("score", &format!("{score:+.3}")),
         ],
     )
 }
@@ -130,7 +247,7 @@ pub fn settled_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<
     let ui = &questionnaire.ui;
     match outcome.unanswered {
         0 => None,
-        _ if !outcome.settled => None,
+        _ if !outcome.settled || outcome.recommendation == Recommendation::Crisis => None,
         1 => Some(ui.settled_note_one.clone()),
         n => Some(fill(&ui.settled_note, &[("n", &n.to_string())])),
     }

@@ -8,7 +8,6 @@ mod what_if;
 
 pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
-    score_safety,
 };
 pub use reach::{Reach, reach};
 pub use tally::{Aggregate, Band, Tally, answer_weight, tally};

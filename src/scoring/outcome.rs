@@ -5,8 +5,9 @@ use serde_json::Value;
 
 use super::tally::{Aggregate, Band, Tally, answer_weight, tally};
 use super::what_if::{WouldChange, would_change};
-use crate::answers::{Answer, Answers, visible};
-use crate::questionnaire::{Flag, QuestionKind, Questionnaire, Section};
+use crate::answers::{Answers, visible};
+use crate::questionnaire::{Questionnaire, Section};
+pub use crate::safety::{RaisedFlag, Safety};
 
 /// What groupfit recommends, after safety overrides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -40,47 +41,6 @@ impl From<Band> for Recommendation {
             Band::GroupTherapy => Self::GroupTherapy,
         }
     }
-}
-
-/// The highest flag raised: red > amber > prep > none.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Safety {
-    None,
-    Prep,
-    Amber,
-    Red,
-}
-
-impl Safety {
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::None => "none",
-            Self::Prep => "prep",
-            Self::Amber => "amber",
-            Self::Red => "red",
-        }
-    }
-}
-
-impl From<Flag> for Safety {
-    fn from(flag: Flag) -> Self {
-        match flag {
-            Flag::Prep => Self::Prep,
-            Flag::Amber => Self::Amber,
-            Flag::Red => Self::Red,
-        }
-    }
-}
-
-/// A flag raised by an answer. `option` is the option id, or the value for a scale.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RaisedFlag {
-    pub question: String,
-    pub option: Value,
-    pub flag: Flag,
-    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,6 +77,8 @@ pub struct Outcome {
     pub complete: bool,
     pub safety: Safety,
     pub flags: Vec<RaisedFlag>,
+    /// Safety questions the person preferred not to answer, by id.
+    pub declined: Vec<String>,
     pub dimensions: Vec<DimensionScore>,
     pub drivers: Vec<Driver>,
     pub mixed: Vec<[String; 2]>,
@@ -140,12 +102,8 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     let aggregate = Aggregate::new(questionnaire, &tallies);
     let settings = &questionnaire.scoring;
     let lean = aggregate.band(settings);
-    let flags = raised_flags(questionnaire, answers, &shown);
-    let safety = flags
-        .iter()
-        .map(|f| Safety::from(f.flag))
-        .max()
-        .unwrap_or(Safety::None);
+    let review = crate::safety::review(questionnaire, answers, &shown);
+    let safety = review.level;
     let recommendation = match safety {
         Safety::Red => Recommendation::Crisis,
         Safety::Amber => Recommendation::ProfessionalFirst,
@@ -158,9 +116,15 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         lean,
         score,
         percent: score.map(percent),
-        complete: aggregate.is_complete(settings),
+        // Safety that was never asked leaves the result incomplete, whatever else was answered.
+        complete: aggregate.is_complete(settings) && review.unasked.is_empty(),
         safety,
-        flags,
+        declined: review
+            .declined
+            .iter()
+            .map(|&i| questionnaire.questions[i].id.clone())
+            .collect(),
+        flags: review.flags,
         dimensions: dimension_scores(questionnaire, &tallies),
         drivers: drivers(questionnaire, answers, &shown, &tallies, &aggregate),
         mixed: mixed(questionnaire, &tallies),
@@ -237,59 +201,6 @@ fn drivers(
         .collect();
     drivers.sort_by(|a, b| b.contribution.abs().total_cmp(&a.contribution.abs()));
     drivers
-}
-
-/// The highest flag the shown answers raise.
-#[must_use]
-pub fn score_safety(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Safety {
-    raised_flags(questionnaire, answers, shown)
-        .iter()
-        .map(|f| Safety::from(f.flag))
-        .max()
-        .unwrap_or(Safety::None)
-}
-
-fn raised_flags(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    shown: &[bool],
-) -> Vec<RaisedFlag> {
-    let mut flags = Vec::new();
-    for index in answers.answered().filter(|&i| shown[i]) {
-        let question = &questionnaire.questions[index];
-        let Some(answer) = answers.get(index) else {
-            continue;
-        };
-        match (&question.kind, answer) {
-            (QuestionKind::Scale(scale), Answer::Scale(v)) => {
-                for f in scale.flags.iter().filter(|f| f.applies_to(*v)) {
-                    flags.push(RaisedFlag {
-                        question: question.id.clone(),
-                        option: Value::from(*v),
-                        flag: f.flag,
-                        note: f.note.clone(),
-                    });
-                }
-            }
-            _ => {
-                for option in answer
-                    .chosen()
-                    .iter()
-                    .filter_map(|&i| question.options().get(i))
-                {
-                    if let Some(flag) = option.flag {
-                        flags.push(RaisedFlag {
-                            question: question.id.clone(),
-                            option: Value::from(option.id.clone()),
-                            flag,
-                            note: option.note.clone(),
-                        });
-                    }
-                }
-            }
-        }
-    }
-    flags
 }
 
 /// Pairs of confident dimensions that pull opposite ways (>= +0.5 and <= -0.5): therapy first.

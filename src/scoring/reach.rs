@@ -16,7 +16,8 @@ use serde::Serialize;
 use super::outcome::{Recommendation, Safety};
 use super::tally::{Aggregate, Band, Tally, answer_weight};
 use crate::answers::{Answer, Answers, check, visible};
-use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
+use crate::safety::possible_flags;
 
 /// Above this many combinations of dimension futures the search gives up and claims nothing.
 const MAX_COMBINATIONS: usize = 2_000_000;
@@ -33,8 +34,10 @@ pub struct Reach {
     /// The lowest and highest S any complete-enough completion reaches.
     pub min_score: Option<f64>,
     pub max_score: Option<f64>,
-    /// One recommendation is reachable, the safety screen is done, no required question is
-    /// left, and stopping now would already give a complete result.
+    /// Nothing the person could still answer changes the result (CLINICAL.md: "settled" means
+    /// the whole result): one recommendation and one lean are reachable, every completion is
+    /// complete, no remaining question can raise a flag, the safety screen is done, no
+    /// required question is left, and stopping now already gives a complete result.
     pub settled: bool,
     /// Questions shown now and not answered.
     pub unanswered: usize,
@@ -66,10 +69,13 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         .iter()
         .any(|&i| shown[i] && questionnaire.questions[i].required);
     let bands = reachable_bands(questionnaire, answers, &shown, &fixed, &open);
+    let flag_possible = open
+        .iter()
+        .any(|&i| !possible_flags(&questionnaire.questions[i]).is_empty());
     let safety = reachable_safety(questionnaire, answers, &shown, &open);
     let mut reachable = Vec::new();
-    if let Some((bands, _, _)) = &bands {
-        for band in bands {
+    if let Some(found) = &bands {
+        for band in &found.bands {
             for level in &safety {
                 let recommendation = match level {
                     Safety::Red => Recommendation::Crisis,
@@ -87,12 +93,14 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         let tallies = crate::scoring::tally(questionnaire, answers, &shown);
         Aggregate::new(questionnaire, &tallies).is_complete(&questionnaire.scoring)
     };
-    let (min_score, max_score) = bands
+    let (min_score, max_score) = bands.as_ref().map_or((None, None), |f| (f.low, f.high));
+    let one_lean = bands
         .as_ref()
-        .map_or((None, None), |(_, low, high)| (*low, *high));
+        .is_some_and(|f| f.bands.len() == 1 && !f.incomplete_possible);
     Reach {
-        settled: bands.is_some()
+        settled: one_lean
             && reachable.len() == 1
+            && !flag_possible
             && safety_done
             && complete_now
             && !required_left,
@@ -135,8 +143,16 @@ fn reachable_safety(
     shown: &[bool],
     open: &[usize],
 ) -> Vec<Safety> {
-    let current = crate::scoring::score_safety(questionnaire, answers, shown);
+    let current = crate::safety::review(questionnaire, answers, shown).level;
     let mut levels = vec![current];
+    // A safety question left unanswered is an amber flag of its own.
+    if open.iter().any(|&i| {
+        let question = &questionnaire.questions[i];
+        question.section == Section::Safety && !question.required
+    }) && current < Safety::Amber
+    {
+        levels.push(Safety::Amber);
+    }
     for &i in open {
         for flag in possible_flags(&questionnaire.questions[i]) {
             let level = Safety::from(flag).max(current);
@@ -148,11 +164,13 @@ fn reachable_safety(
     levels
 }
 
-fn possible_flags(question: &Question) -> Vec<Flag> {
-    match &question.kind {
-        QuestionKind::Scale(scale) => scale.flags.iter().map(|f| f.flag).collect(),
-        _ => question.options().iter().filter_map(|o| o.flag).collect(),
-    }
+/// What the search over completions found.
+struct Found {
+    bands: Vec<Band>,
+    low: Option<f64>,
+    high: Option<f64>,
+    /// Some completion leaves the result incomplete.
+    incomplete_possible: bool,
 }
 
 /// The bands reachable and the S range, or `None` when the search is too large.
@@ -162,7 +180,7 @@ fn reachable_bands(
     shown: &[bool],
     fixed: &[bool],
     open: &[usize],
-) -> Option<(Vec<Band>, Option<f64>, Option<f64>)> {
+) -> Option<Found> {
     let base = base_tallies(questionnaire, answers, shown);
     let mut open_by_dimension = vec![Vec::new(); questionnaire.dimensions.len()];
     for &i in open {
@@ -193,10 +211,16 @@ fn reachable_bands(
         bands: Vec::new(),
         low: None,
         high: None,
+        incomplete_possible: false,
     };
     let mut chosen = Vec::with_capacity(futures.len());
     search.walk(&futures, &mut chosen);
-    Some((search.bands, search.low, search.high))
+    Some(Found {
+        bands: search.bands,
+        low: search.low,
+        high: search.high,
+        incomplete_possible: search.incomplete_possible,
+    })
 }
 
 /// Each dimension's tally over the answered questions only.
@@ -301,6 +325,7 @@ struct Search<'a> {
     bands: Vec<Band>,
     low: Option<f64>,
     high: Option<f64>,
+    incomplete_possible: bool,
 }
 
 impl Search<'_> {
@@ -348,7 +373,10 @@ impl Search<'_> {
                 }
                 bands
             }
-            _ => vec![Band::Either],
+            _ => {
+                self.incomplete_possible |= !lowest.is_complete(settings);
+                vec![Band::Either]
+            }
         };
         for band in bands {
             if !self.bands.contains(&band) {

@@ -17,6 +17,8 @@ pub struct WouldChange {
     pub to: Value,
     pub score: Option<f64>,
     pub lean: Band,
+    /// Whether the result would then be complete (an incomplete result is "either").
+    pub complete: bool,
     /// The question's index and the new answer, for views that describe the change in words.
     #[serde(skip)]
     pub index: usize,
@@ -165,6 +167,7 @@ impl Probe<'_> {
             to: new.to_json(question),
             score: aggregate.score(),
             lean,
+            complete: aggregate.is_complete(&self.questionnaire.scoring),
             index,
             new_answer: new,
         })

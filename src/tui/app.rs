@@ -2,7 +2,7 @@
 //! the review cursor, scrolling, overlays and a one-line notice). `handle` turns an intent into
 //! session actions; nothing here draws or reads a key.
 
-use super::draft::Draft;
+use super::draft::{Draft, Submission};
 use super::keymap::{Intent, Mode};
 use super::layout;
 use super::records::{ExportFormat, Pick, Prompt};
@@ -98,7 +98,7 @@ impl<'q> App<'q> {
         region: Option<String>,
         color: bool,
     ) -> Self {
-        Self {
+        let mut app = Self {
             session: Session::with_answers(questionnaire, answers),
             draft: None,
             review_cursor: 0,
@@ -114,7 +114,11 @@ impl<'q> App<'q> {
             clinician: None,
             show_weights: false,
             prompt: None,
-        }
+        };
+        // Saved answers holding a red answer open on the crisis panel: set it up as if the
+        // answer had just been given.
+        app.enter_stage();
+        app
     }
 
     #[must_use]
@@ -128,6 +132,22 @@ impl<'q> App<'q> {
     pub fn clinician_mode(mut self) -> Self {
         self.clinician = Some(ClinicianRecord::default());
         self
+    }
+
+    /// Who reads the screen: a clinician sees flag levels and figures, a person plain words.
+    #[must_use]
+    pub fn reader(&self) -> crate::report::Reader<'_> {
+        if self.clinician.is_some() {
+            crate::report::Reader::clinician(self.region.as_deref())
+        } else {
+            crate::report::Reader::person(self.region.as_deref())
+        }
+    }
+
+    /// The person's region, for crisis lines.
+    #[must_use]
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
     }
 
     /// The clinician's record, in clinician mode.
@@ -145,6 +165,18 @@ impl<'q> App<'q> {
     /// Shows a message under the screen's content (the shell reports a save with it).
     pub fn notify(&mut self, text: String, warning: bool) {
         self.notice = Some(Notice { text, warning });
+    }
+
+    /// How many lines the notice takes at a terminal `width`: it wraps beside the quick-exit
+    /// label rather than being cut.
+    #[must_use]
+    pub fn notice_lines(&self, width: u16) -> u16 {
+        let Some(notice) = &self.notice else { return 1 };
+        let room = layout::notice_room(width, &self.session.questionnaire().ui.quick_exit);
+        let lines = super::wrap::wrap(&notice.text, room, ratatui::style::Style::new(), "! ", "  ");
+        u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .clamp(1, layout::MAX_NOTICE_LINES)
     }
 
     /// The message under the screen's content, if any.
@@ -358,6 +390,7 @@ impl<'q> App<'q> {
         let options = self.session.questionnaire().questions[q].options().len();
         match intent {
             Intent::Enter => self.submit(),
+            Intent::Skip => self.act(Action::Skip),
             Intent::Back => self.act(Action::Back),
             Intent::Review => self.act(Action::OpenReview),
             Intent::Digit(n) => self.pick(n, options),
@@ -400,8 +433,23 @@ impl<'q> App<'q> {
 
     fn submit(&mut self) {
         let Some(draft) = &self.draft else { return };
-        match draft.answer() {
-            Some(answer) => {
+        match draft.submission() {
+            Submission::Untouched => {
+                let Stage::Asking(q) = self.session.stage() else {
+                    return;
+                };
+                let ui = &self.session.questionnaire().ui;
+                let text = if self.session.questionnaire().questions[q].required {
+                    ui.choose_first_required.clone()
+                } else {
+                    ui.choose_first.clone()
+                };
+                self.notice = Some(Notice {
+                    text,
+                    warning: true,
+                });
+            }
+            Submission::Answer(answer) => {
                 if let Stage::Asking(q) = self.session.stage()
                     && self.flag_locked(q, &answer)
                 {
@@ -414,7 +462,7 @@ impl<'q> App<'q> {
                 }
                 self.act(Action::Answer(answer));
             }
-            None => self.act(Action::Skip),
+            Submission::Skip => self.act(Action::Skip),
         }
     }
 
@@ -440,7 +488,7 @@ impl<'q> App<'q> {
     }
 
     fn scroll_or_back(&mut self, intent: &Intent) {
-        let page = layout::body_height(self.size.1).max(1);
+        let page = layout::body_height(self.size.1, self.notice_lines(self.size.0)).max(1);
         let limit = self.scroll_limit();
         self.scroll = match intent {
             Intent::Up => self.scroll.saturating_sub(1),
@@ -461,7 +509,7 @@ impl<'q> App<'q> {
     /// How far the current screen can scroll at the current size.
     fn scroll_limit(&self) -> u16 {
         let lines = super::views::scrollable_height(self, self.size.0);
-        let visible = layout::body_height(self.size.1);
+        let visible = layout::body_height(self.size.1, self.notice_lines(self.size.0));
         u16::try_from(lines)
             .unwrap_or(u16::MAX)
             .saturating_sub(visible)

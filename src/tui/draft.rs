@@ -1,21 +1,35 @@
 //! The answer being composed on a question screen, before it is submitted to the session: the
-//! highlighted option, the toggled choices, the scale value, or the text and its cursor.
+//! highlighted option, the toggled choices, the scale value, or the text and its cursor. Nothing
+//! is pre-answered: a question opens with no option highlighted and a scale with no value, so a
+//! hurried Enter cannot answer it.
 
 use crate::answers::Answer;
 use crate::questionnaire::{Question, QuestionKind};
 use crate::text::is_unsafe_char;
 
+/// What submitting a draft means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submission {
+    Answer(Answer),
+    /// An empty text: leave the question unanswered.
+    Skip,
+    /// Nothing chosen yet: the person must choose (or skip on purpose).
+    Untouched,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Draft {
     Single {
-        cursor: usize,
+        /// The highlighted option; `None` until the person moves or picks.
+        cursor: Option<usize>,
     },
     Multi {
-        cursor: usize,
+        cursor: Option<usize>,
         chosen: Vec<bool>,
     },
     Scale {
-        value: i64,
+        /// `None` until the person sets a value.
+        value: Option<i64>,
         min: i64,
         max: i64,
     },
@@ -28,26 +42,32 @@ pub enum Draft {
 }
 
 impl Draft {
-    /// A draft for `question`, starting from its current answer if it has one: a scale starts at
-    /// its middle, a list at its first option.
+    /// A draft for `question`, starting from its current answer if it has one, and otherwise
+    /// from nothing: no option highlighted, no scale value.
     #[must_use]
     pub fn new(question: &Question, current: Option<&Answer>) -> Self {
         match (&question.kind, current) {
-            (QuestionKind::Single { .. }, Some(Answer::Choice(i))) => Self::Single { cursor: *i },
-            (QuestionKind::Single { .. }, _) => Self::Single { cursor: 0 },
+            (QuestionKind::Single { .. }, Some(Answer::Choice(i))) => {
+                Self::Single { cursor: Some(*i) }
+            }
+            (QuestionKind::Single { .. }, _) => Self::Single { cursor: None },
             (QuestionKind::Multi { options, .. }, current) => {
                 let mut chosen = vec![false; options.len()];
-                for &i in current.map(Answer::chosen).unwrap_or_default() {
+                let picked = current.map(Answer::chosen).unwrap_or_default();
+                for &i in picked {
                     if let Some(slot) = chosen.get_mut(i) {
                         *slot = true;
                     }
                 }
-                Self::Multi { cursor: 0, chosen }
+                Self::Multi {
+                    cursor: picked.first().copied(),
+                    chosen,
+                }
             }
             (QuestionKind::Scale(scale), current) => {
                 let value = match current {
-                    Some(Answer::Scale(v)) => *v,
-                    _ => scale.middle(),
+                    Some(Answer::Scale(v)) => Some(*v),
+                    _ => None,
                 };
                 Self::Scale {
                     value,
@@ -77,43 +97,74 @@ impl Draft {
         }
     }
 
-    /// The answer this draft stands for; `None` for an empty text (skipped).
+    /// What submitting this draft means: an answer, a skip (an empty text), or nothing chosen.
     #[must_use]
-    pub fn answer(&self) -> Option<Answer> {
+    pub fn submission(&self) -> Submission {
         match self {
-            Self::Single { cursor } => Some(Answer::Choice(*cursor)),
-            Self::Multi { chosen, .. } => Some(Answer::Choices(
-                chosen
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| **c)
-                    .map(|(i, _)| i)
-                    .collect(),
-            )),
-            Self::Scale { value, .. } => Some(Answer::Scale(*value)),
-            Self::Text { text, .. } => {
-                (!text.trim().is_empty()).then(|| Answer::Text(text.trim_end().to_string()))
+            Self::Single { cursor: Some(i) } => Submission::Answer(Answer::Choice(*i)),
+            Self::Multi { chosen, .. } if chosen.iter().any(|c| *c) => {
+                Submission::Answer(Answer::Choices(
+                    chosen
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| **c)
+                        .map(|(i, _)| i)
+                        .collect(),
+                ))
             }
+            Self::Scale { value: Some(v), .. } => Submission::Answer(Answer::Scale(*v)),
+            Self::Text { text, .. } if text.trim().is_empty() => Submission::Skip,
+            Self::Text { text, .. } => {
+                Submission::Answer(Answer::Text(text.trim_end().to_string()))
+            }
+            Self::Single { cursor: None }
+            | Self::Multi { .. }
+            | Self::Scale { value: None, .. } => Submission::Untouched,
         }
     }
 
-    /// Moves the highlight (or the scale value) by `delta`, clamped to the ends.
+    /// The answer this draft stands for, if it stands for one.
+    #[must_use]
+    pub fn answer(&self) -> Option<Answer> {
+        match self.submission() {
+            Submission::Answer(answer) => Some(answer),
+            Submission::Skip | Submission::Untouched => None,
+        }
+    }
+
+    /// Moves the highlight (or the scale value) by `delta`, clamped to the ends. From nothing, the
+    /// first move lands on the first option (or, moving up, the last), and on a scale on its
+    /// middle, or its end for a long jump.
     pub fn step(&mut self, delta: i64, options: usize) {
         match self {
             Self::Single { cursor } | Self::Multi { cursor, .. } => {
-                let last = options.saturating_sub(1);
-                let moved = i64::try_from(*cursor).unwrap_or(0) + delta;
-                *cursor = usize::try_from(moved.max(0)).unwrap_or(0).min(last);
+                let last = i64::try_from(options.saturating_sub(1)).unwrap_or(0);
+                let moved = match *cursor {
+                    Some(at) => i64::try_from(at).unwrap_or(0) + delta,
+                    None if delta < -1 || delta == 1 => 0,
+                    None => last,
+                };
+                *cursor = Some(usize::try_from(moved.clamp(0, last)).unwrap_or(0));
             }
-            Self::Scale { value, min, max } => *value = (*value + delta).clamp(*min, *max),
+            Self::Scale { value, min, max } => {
+                let middle = *min + (*max - *min) / 2;
+                *value = Some(match *value {
+                    Some(v) => v.saturating_add(delta).clamp(*min, *max),
+                    None if delta.abs() > 1 => middle.saturating_add(delta).clamp(*min, *max),
+                    None => middle,
+                });
+            }
             Self::Text { .. } => {}
         }
     }
 
-    /// Toggles the highlighted choice of a multi question.
+    /// Toggles the highlighted choice of a multi question (nothing while none is highlighted).
     pub fn toggle(&mut self) {
-        if let Self::Multi { cursor, chosen } = self
-            && let Some(slot) = chosen.get_mut(*cursor)
+        if let Self::Multi {
+            cursor: Some(at),
+            chosen,
+        } = self
+            && let Some(slot) = chosen.get_mut(*at)
         {
             *slot = !*slot;
         }
@@ -126,7 +177,7 @@ impl Draft {
         match self {
             Self::Single { cursor } | Self::Multi { cursor, .. } => match usize::try_from(n - 1) {
                 Ok(index) if index < options => {
-                    *cursor = index;
+                    *cursor = Some(index);
                     true
                 }
                 _ => false,
@@ -134,7 +185,7 @@ impl Draft {
             Self::Scale { value, min, max } => {
                 let fits = (*min..=*max).contains(&n);
                 if fits {
-                    *value = n;
+                    *value = Some(n);
                 }
                 fits
             }
@@ -238,7 +289,7 @@ mod tests {
     #[test]
     fn steps_and_picks_stay_in_range() {
         let mut scale = Draft::Scale {
-            value: 5,
+            value: Some(5),
             min: 0,
             max: 10,
         };
@@ -247,14 +298,58 @@ mod tests {
         assert!(!scale.pick(11, 0) && scale.pick(3, 0));
         assert_eq!(scale.answer(), Some(Answer::Scale(3)));
         let mut multi = Draft::Multi {
-            cursor: 0,
+            cursor: None,
             chosen: vec![false; 3],
         };
+        assert_eq!(multi.submission(), Submission::Untouched);
         assert!(!multi.pick(4, 3));
         assert!(multi.pick(3, 3));
         multi.toggle();
         multi.step(-9, 3);
         multi.toggle();
         assert_eq!(multi.answer(), Some(Answer::Choices(vec![0, 2])));
+    }
+}
+
+#[cfg(test)]
+mod untouched {
+    use super::*;
+
+    #[test]
+    fn an_untouched_draft_is_not_an_answer_until_moved_or_picked() {
+        let mut single = Draft::Single { cursor: None };
+        assert_eq!(single.submission(), Submission::Untouched);
+        single.step(1, 3);
+        assert_eq!(single.answer(), Some(Answer::Choice(0)));
+        let mut up = Draft::Single { cursor: None };
+        up.step(-1, 3);
+        assert_eq!(
+            up.answer(),
+            Some(Answer::Choice(2)),
+            "up from nothing lands on the last"
+        );
+        let mut scale = Draft::Scale {
+            value: None,
+            min: 0,
+            max: 10,
+        };
+        assert_eq!(scale.submission(), Submission::Untouched);
+        scale.step(1, 0);
+        assert_eq!(
+            scale.answer(),
+            Some(Answer::Scale(5)),
+            "the first move shows the middle"
+        );
+        let mut far = Draft::Scale {
+            value: None,
+            min: 0,
+            max: 10,
+        };
+        far.step(-(1 << 32), 0);
+        assert_eq!(
+            far.answer(),
+            Some(Answer::Scale(0)),
+            "Home goes to the minimum"
+        );
     }
 }

@@ -19,6 +19,8 @@ pub enum Intent {
     /// Toggle the highlighted choice of a multi question.
     Toggle,
     Digit(u32),
+    /// Leave this question unanswered on purpose (not for required questions).
+    Skip,
     Back,
     Review,
     Help,
@@ -161,6 +163,7 @@ fn command_key(code: KeyCode, mode: Mode, ctrl: bool) -> Option<Intent> {
         KeyCode::Char(' ') if mode == Mode::Choice => Intent::Toggle,
         KeyCode::Char(c @ '0'..='9') if mode != Mode::Screen => Intent::Digit(c.to_digit(10)?),
         KeyCode::Char('r') => Intent::Review,
+        KeyCode::Char('s') if mode != Mode::Screen => Intent::Skip,
         KeyCode::Char('e') if mode == Mode::Screen => Intent::Export,
         KeyCode::Char('?') => Intent::Help,
         KeyCode::Char('q') | KeyCode::Esc => Intent::Quit,

@@ -7,7 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 const HEADER: u16 = 2;
-const FOOTER: u16 = 3;
+/// The key hints and the crisis footer, under the notice.
+const FOOTER: u16 = 2;
+/// A notice wraps to at most this many lines rather than being cut.
+pub const MAX_NOTICE_LINES: u16 = 3;
 
 pub struct Regions {
     pub header: Rect,
@@ -22,9 +25,10 @@ pub fn is_too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Splits the screen, with a one-column margin left and right.
+/// Splits the screen, with a one-column margin left and right; the notice takes
+/// `notice_lines` lines (1 to [`MAX_NOTICE_LINES`]).
 #[must_use]
-pub fn regions(area: Rect) -> Regions {
+pub fn regions(area: Rect, notice_lines: u16) -> Regions {
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),
@@ -33,7 +37,7 @@ pub fn regions(area: Rect) -> Regions {
     let [header, body, notice, hints, footer] = Layout::vertical([
         Constraint::Length(HEADER),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(notice_lines.clamp(1, MAX_NOTICE_LINES)),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
@@ -47,16 +51,26 @@ pub fn regions(area: Rect) -> Regions {
     }
 }
 
-/// The body's height for a terminal `height` rows tall.
+/// The body's height for a terminal `height` rows tall, with a notice of `notice_lines`.
 #[must_use]
-pub fn body_height(height: u16) -> u16 {
-    height.saturating_sub(HEADER + FOOTER)
+pub fn body_height(height: u16, notice_lines: u16) -> u16 {
+    height.saturating_sub(HEADER + FOOTER + notice_lines.clamp(1, MAX_NOTICE_LINES))
 }
 
 /// The body's width for a terminal `width` columns wide.
 #[must_use]
 pub fn body_width(width: u16) -> u16 {
     width.saturating_sub(2)
+}
+
+/// The columns a notice may use at a terminal `width`: the inner width, less the quick-exit
+/// label on its right and a gap.
+#[must_use]
+pub fn notice_room(width: u16, quick_exit: &str) -> u16 {
+    let label = u16::try_from(textwrap::core::display_width(quick_exit)).unwrap_or(u16::MAX);
+    body_width(width)
+        .saturating_sub(label.saturating_add(2))
+        .max(10)
 }
 
 /// A rectangle of at most `width` x `height`, centred in `area`.

@@ -18,6 +18,7 @@ fn choice(i: usize, weight: Option<f64>, skip: bool) -> Choice {
         skip,
         flag: None,
         note: None,
+        advice: None,
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
-use crate::crisis::ordered_lines;
+use crate::crisis::CrisisHelp;
 use crate::questionnaire::Section;
 use crate::session::Stage;
 use crate::tui::app::App;
@@ -92,11 +92,11 @@ fn progress_text(app: &App<'_>) -> String {
     }
 }
 
-/// The notice line: a message on the left, and the quick-exit key always on the right.
+/// The notice: a message on the left, wrapped (never cut) beside the quick-exit key, which is
+/// always on the right of its first line.
 pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let quick = &app.session.questionnaire().ui.quick_exit;
     let quick_width = u16::try_from(textwrap::core::display_width(quick)).unwrap_or(u16::MAX);
-    let room = area.width.saturating_sub(quick_width.saturating_add(2));
     if let Some(notice) = &app.notice {
         let style = if notice.warning {
             theme.warning()
@@ -104,13 +104,14 @@ pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
             theme.dim()
         };
         let marker = if notice.warning { "! " } else { "i " };
-        let text = truncate(&format!("{marker}{}", notice.text), room);
-        Paragraph::new(Line::from(Span::styled(text, style))).render(area, buf);
+        let room = crate::tui::layout::notice_room(area.width + 2, quick);
+        let lines = wrap(&notice.text, room, style, marker, "  ");
+        Paragraph::new(lines).render(area, buf);
     }
     if quick_width < area.width {
         Paragraph::new(Line::from(Span::styled(quick.clone(), theme.hint())))
             .alignment(Alignment::Right)
-            .render(area, buf);
+            .render(Rect { height: 1, ..area }, buf);
     }
 }
 
@@ -119,9 +120,12 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let text = match (app.mode(), app.session.stage()) {
         (Mode::Confirm, _) => &ui.hints_confirm,
         (Mode::Offer, _) => &ui.settled_keys,
-        (Mode::Choice, _) if matches!(app.draft, Some(Draft::Multi { .. })) => &ui.hints_multi,
-        (Mode::Choice, _) => &ui.hints_choice,
-        (Mode::Scale, _) => &ui.hints_scale,
+        (Mode::Choice, Stage::Asking(q)) if matches!(app.draft, Some(Draft::Multi { .. })) => {
+            &skippable(&ui.hints_multi, app, q)
+        }
+        (Mode::Choice, Stage::Asking(q)) => &skippable(&ui.hints_choice, app, q),
+        (Mode::Scale, Stage::Asking(q)) => &skippable(&ui.hints_scale, app, q),
+        (Mode::Choice | Mode::Scale, _) => &ui.hints_choice,
         (Mode::Text, _) => &ui.hints_text,
         (Mode::Screen, _) if app.overlay.is_some() => &ui.hints_overlay,
         (Mode::Screen, Stage::Welcome) => &ui.hints_welcome,
@@ -136,24 +140,23 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     .render(area, buf);
 }
 
-/// One line on every screen: where to get help now, the person's region first.
-pub fn crisis_footer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let (lines, _) = ordered_lines(app.session.questionnaire(), app.region.as_deref());
+/// A question's hints, with "s skip" where the question may be left unanswered.
+fn skippable(hints: &str, app: &App<'_>, q: usize) -> String {
     let ui = &app.session.questionnaire().ui;
-    let text = lines.first().map_or_else(
-        || ui.footer_no_line.clone(),
-        |line| {
-            fill(
-                &ui.footer_crisis,
-                &[("service", &line.service), ("contact", &line.contact)],
-            )
-        },
-    );
-    Paragraph::new(Line::from(Span::styled(
-        truncate(&text, area.width),
-        theme.crisis(),
-    )))
-    .render(area, buf);
+    let skip = if app.session.questionnaire().questions[q].required {
+        ""
+    } else {
+        ui.hint_skip.as_str()
+    };
+    fill(hints, &[("skip", skip)])
+}
+
+/// One line on every screen: where to get help now, the person's region first, as complete as
+/// the width allows; the way to reach help is never cut.
+pub fn crisis_footer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let q = app.session.questionnaire();
+    let text = CrisisHelp::new(q, app.region.as_deref()).footer(&q.ui, usize::from(area.width));
+    Paragraph::new(Line::from(Span::styled(text, theme.crisis()))).render(area, buf);
 }
 
 pub fn confirm_quit(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {

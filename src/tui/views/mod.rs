@@ -27,7 +27,7 @@ impl Widget for &App<'_> {
             chrome::too_small(self, area, buf, theme);
             return;
         }
-        let regions = layout::regions(area);
+        let regions = layout::regions(area, self.notice_lines(area.width));
         chrome::header(self, regions.header, buf, theme);
         match self.session.stage() {
             Stage::Asking(q) => question::render(self, q, regions.body, buf, theme),

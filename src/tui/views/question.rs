@@ -97,7 +97,7 @@ fn weighted(ui: &UiText, options: &[Choice]) -> Vec<Choice> {
 /// The option list, and the index of the line where the highlighted option ends.
 fn option_lines(
     options: &[Choice],
-    cursor: usize,
+    cursor: Option<usize>,
     chosen: Option<&Vec<bool>>,
     width: u16,
     theme: Theme,
@@ -105,7 +105,7 @@ fn option_lines(
     let mut lines = Vec::new();
     let mut focus = 0;
     for (i, option) in options.iter().enumerate() {
-        let selected = i == cursor;
+        let selected = cursor == Some(i);
         let pointer = if selected { "›" } else { " " };
         let number = if i < 9 {
             format!("{}", i + 1)
@@ -149,13 +149,13 @@ fn limits_text(ui: &UiText, min: Option<usize>, max: Option<usize>) -> String {
 fn scale_lines(
     ui: &UiText,
     scale: &Scale,
-    value: i64,
+    value: Option<i64>,
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
     let cells: Vec<String> = (scale.min..=scale.max)
         .map(|v| {
-            if v == value {
+            if Some(v) == value {
                 format!("[{v}]")
             } else {
                 format!(" {v} ")
@@ -168,7 +168,7 @@ fn scale_lines(
         let spans: Vec<Span<'static>> = (scale.min..=scale.max)
             .zip(cells)
             .map(|(v, cell)| {
-                if v == value {
+                if Some(v) == value {
                     Span::styled(cell, theme.selected())
                 } else {
                     Span::raw(cell)
@@ -177,9 +177,10 @@ fn scale_lines(
             .collect();
         lines.push(Line::from(spans));
     } else {
+        let shown = value.map_or_else(|| " … ".to_string(), |v| format!(" {v} "));
         lines.push(Line::from(vec![
             Span::raw(format!("{} ", scale.min)),
-            Span::styled(format!(" {value} "), theme.selected()),
+            Span::styled(shown, theme.selected()),
             Span::raw(format!(" {}", scale.max)),
         ]));
     }
@@ -203,10 +204,11 @@ fn scale_lines(
         ));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        fill(&ui.scale_answer, &[("value", &value.to_string())]),
-        theme.prompt(),
-    )));
+    let said = value.map_or_else(
+        || ui.scale_none.clone(),
+        |v| fill(&ui.scale_answer, &[("value", &v.to_string())]),
+    );
+    lines.push(Line::from(Span::styled(said, theme.prompt())));
     lines
 }
 

@@ -5,11 +5,12 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::crisis::{one_line, ordered_lines};
+use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
-    TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction, gauge_cells,
-    headline, override_sentence, prompt_of, recommendation_label, settled_note,
+    Reader, TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction,
+    gauge_caption, gauge_cells, headline, override_sentence, prompt_of, recommendation_label,
+    settled_note, talk_about,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -32,23 +33,17 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
         out.extend(plain(&note, theme.dim()));
     }
     out.extend(override_lines(app, outcome, width, theme));
-    if outcome.recommendation == Recommendation::ProfessionalFirst {
-        talk_to_someone(&mut out, app, width, theme);
+    let reader = app.reader();
+    let caution = outcome.recommendation == Recommendation::ProfessionalFirst;
+    if caution {
+        flags(&mut out, q, outcome, reader, width, theme);
+        talk_to_someone(&mut out, app, &ui.heading_talk, width, theme);
     }
     section(&mut out, &ui.heading_where, theme);
     match (outcome.score, outcome.percent) {
         (Some(s), Some(p)) => {
             out.push(gauge(q, s, width, theme));
-            let caption = fill(
-                &ui.gauge_caption,
-                &[
-                    ("percent", &p.to_string()),
-                    ("support_group", &q.outcomes.support_group.label),
-                    ("group_therapy", &q.outcomes.group_therapy.label),
-                    ("score", &format!("{s:+.3}")),
-                ],
-            );
-            out.extend(plain(&caption, theme.dim()));
+            out.extend(plain(&gauge_caption(q, s, p, reader), theme.dim()));
             if outcome.recommendation == Recommendation::ProfessionalFirst {
                 let lean = band_label(q, outcome.lean);
                 out.extend(plain(
@@ -64,14 +59,16 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     }
     dimensions(&mut out, q, outcome, width, theme);
     drivers(&mut out, q, answers, outcome, width, theme);
-    flags(&mut out, q, outcome, width, theme);
+    if !caution {
+        flags(&mut out, q, outcome, reader, width, theme);
+    }
     section(&mut out, &ui.heading_changes, theme);
     if outcome.would_change.is_empty() {
         out.extend(wrap(&ui.no_change, width, theme.dim(), "  ", "  "));
     }
     for change in &outcome.would_change {
         out.extend(wrap(
-            &describe_change(q, answers, change),
+            &describe_change(q, answers, change, reader),
             width,
             Style::new(),
             "- ",
@@ -84,6 +81,9 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     }
     if app.show_weights {
         contributions(&mut out, app, outcome, width, theme);
+    }
+    if !caution {
+        talk_to_someone(&mut out, app, &ui.heading_crisis, width, theme);
     }
     section(&mut out, &ui.heading_next, theme);
     out.extend(plain(&q.meta.next_steps, Style::new()));
@@ -215,55 +215,40 @@ fn drivers(
     }
 }
 
+/// Things to talk about: each flag (in its level's colour) and each declined safety question,
+/// in the reader's words.
 fn flags(
     out: &mut Vec<Line<'static>>,
     q: &Questionnaire,
     outcome: &Outcome,
+    reader: Reader<'_>,
     width: u16,
     theme: Theme,
 ) {
-    if outcome.flags.is_empty() {
+    let items = talk_about(q, outcome, reader);
+    if items.is_empty() {
         return;
     }
     section(out, &q.ui.heading_flags, theme);
-    for flag in &outcome.flags {
-        let tag = flag.flag.as_str().to_uppercase();
-        let mut lines = wrap(
-            &format!("{tag}: {}", flag.note.as_deref().unwrap_or("")),
-            width,
-            Style::new(),
-            "- ",
-            "  ",
-        );
-        if let Some(first) = lines.first_mut() {
-            first.spans = vec![Span::styled(
-                first
-                    .spans
-                    .iter()
-                    .map(|s| s.content.to_string())
-                    .collect::<String>(),
-                theme.flag(flag.flag),
-            )];
-        }
-        out.extend(lines);
+    for item in items {
+        let style = item.flag.map_or_else(|| theme.warning(), |f| theme.flag(f));
+        out.extend(wrap(&item.text, width, style, "- ", "  "));
     }
 }
 
-/// The crisis lines, when an individual conversation should come first.
-fn talk_to_someone(out: &mut Vec<Line<'static>>, app: &App<'_>, width: u16, theme: Theme) {
+/// Where to get help now: the region's lines first, or the honest fallback.
+fn talk_to_someone(
+    out: &mut Vec<Line<'static>>,
+    app: &App<'_>,
+    title: &str,
+    width: u16,
+    theme: Theme,
+) {
     let q = app.session.questionnaire();
-    section(out, &q.ui.heading_talk, theme);
-    let (lines, _) = ordered_lines(q, app.region.as_deref());
-    for line in lines {
-        out.extend(wrap(&one_line(line), width, Style::new(), "  ", "    "));
+    section(out, title, theme);
+    for item in CrisisHelp::new(q, app.region.as_deref()).item_lines(&q.ui) {
+        out.extend(wrap(&item, width, Style::new(), "  ", "    "));
     }
-    out.extend(wrap(
-        &q.ui.crisis_elsewhere,
-        width,
-        Style::new(),
-        "  ",
-        "    ",
-    ));
 }
 
 /// A clinician's override, beside the computed result.
