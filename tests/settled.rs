@@ -1,12 +1,13 @@
-//! "Settled" checked against brute force: for small random questionnaires and partial answers,
-//! every way of answering or skipping the remaining questions is scored.
+//! "Settled" checked against brute force: for small random questionnaires (some options raising
+//! flags) and partial answers, every way of answering or skipping the remaining questions is
+//! scored, and settled must mean that the whole result a person sees cannot change.
 
 mod common;
 
 use common::random::with_answers;
 use groupfit::answers::{Answer, Answers, check, visible};
-use groupfit::questionnaire::{Question, QuestionKind, Questionnaire};
-use groupfit::scoring::{Aggregate, Recommendation, reach, score, tally};
+use groupfit::questionnaire::{Flag, Question, QuestionKind, Questionnaire};
+use groupfit::scoring::{Aggregate, Band, Recommendation, reach, score, tally};
 use proptest::prelude::*;
 
 /// Every answer a person could give a question, and leaving it unanswered where allowed.
@@ -40,9 +41,19 @@ fn possible_answers(question: &Question) -> Vec<Option<Answer>> {
     if all.is_empty() { vec![None] } else { all }
 }
 
-/// The recommendations of every completion, or `None` when there are too many to try. A
-/// completion whose S sits on a band edge (where rounding decides) is left out.
-fn brute_force(q: &Questionnaire, answers: &Answers) -> Option<Vec<Recommendation>> {
+/// What a person would see of a result: the headline, the lean (shown under a caution too),
+/// whether it is complete, and every flag raised.
+#[derive(Debug, Clone, PartialEq)]
+struct Seen {
+    recommendation: Recommendation,
+    lean: Band,
+    complete: bool,
+    flags: Vec<(String, String, Flag)>,
+}
+
+/// What every completion shows, or `None` when there are too many to try. A completion whose S
+/// sits on a band edge (where rounding decides) is left out.
+fn brute_force(q: &Questionnaire, answers: &Answers) -> Option<Vec<Seen>> {
     let open: Vec<usize> = (0..q.questions.len())
         .filter(|&i| answers.get(i).is_none())
         .collect();
@@ -73,8 +84,18 @@ fn brute_force(q: &Questionnaire, answers: &Answers) -> Option<Vec<Recommendatio
         {
             continue;
         }
-        if !found.contains(&outcome.recommendation) {
-            found.push(outcome.recommendation);
+        let seen = Seen {
+            recommendation: outcome.recommendation,
+            lean: outcome.lean,
+            complete: outcome.complete,
+            flags: outcome
+                .flags
+                .iter()
+                .map(|f| (f.question.clone(), f.option.to_string(), f.flag))
+                .collect(),
+        };
+        if !found.contains(&seen) {
+            found.push(seen);
         }
     }
     Some(found)
@@ -118,21 +139,23 @@ proptest! {
     #[test]
     fn settled_is_exact_against_brute_force((q, answers) in with_answers(), keep in 0usize..10) {
         let answers = partial(&q, &answers, keep);
-        let Some(reachable) = brute_force(&q, &answers) else { return Ok(()) };
+        let Some(seen) = brute_force(&q, &answers) else { return Ok(()) };
         let claimed = reach(&q, &answers);
         // Never too narrow: every recommendation brute force finds is listed.
-        for recommendation in &reachable {
-            prop_assert!(claimed.reachable.contains(recommendation), "{recommendation:?} missing from {:?}", claimed.reachable);
+        for s in &seen {
+            prop_assert!(claimed.reachable.contains(&s.recommendation), "{:?} missing from {:?}", s.recommendation, claimed.reachable);
         }
+        // Settled means the whole result: the headline, the lean (shown under a caution too),
+        // the completeness and every flag are the same in every completion.
         if claimed.settled {
-            prop_assert_eq!(reachable.len(), 1, "settled, yet brute force reaches {:?}", reachable);
+            prop_assert_eq!(seen.len(), 1, "settled, yet brute force sees {:?}", seen);
         }
-        // And never too shy where branching is decided: one reachable recommendation, with a
-        // complete result already, is claimed settled.
+        // And never too shy where branching is decided: one thing to see, with a complete
+        // result already, is claimed settled.
         let shown = visible(&q, &answers);
         let complete_now = Aggregate::new(&q, &tally(&q, &answers, &shown)).is_complete(&q.scoring);
-        if reachable.len() == 1 && complete_now && !branching_undecided(&q, &answers) {
-            prop_assert!(claimed.settled, "brute force reaches only {:?}, but not claimed settled ({:?})", reachable, claimed.reachable);
+        if seen.len() == 1 && complete_now && !branching_undecided(&q, &answers) {
+            prop_assert!(claimed.settled, "brute force sees only {:?}, but not claimed settled ({:?})", seen, claimed.reachable);
         }
     }
 }

@@ -183,6 +183,19 @@ const RULES: &[(&str, usize, usize, &str)] = &[
         17,
         "last_verified must be a date",
     ),
+    (
+        "crisis_verified_in_the_future",
+        23,
+        17,
+        "last_verified 2027-03-01 is in the future",
+    ),
+    (
+        "crisis_region_not_a_code",
+        20,
+        10,
+        "region \"United States\" is not a two-letter country code",
+    ),
+    ("crisis_emergency_empty", 23, 13, "emergency is empty"),
     ("invalid_utf8", 4, 10, "not valid UTF-8"),
     ("ui_unknown_key", 54, 1, "unknown [ui] key `button_colour`"),
     (

@@ -167,14 +167,32 @@ impl<'q> App<'q> {
         self.notice = Some(Notice { text, warning });
     }
 
-    /// How many lines the notice takes at a terminal `width`: it wraps beside the quick-exit
-    /// label rather than being cut.
+    /// The notice's lines at a terminal `width`: beside the quick-exit label on the first line,
+    /// the full width below it, whole words only.
+    #[must_use]
+    pub fn notice_text_lines(&self, width: u16) -> Vec<String> {
+        let Some(notice) = &self.notice else {
+            return Vec::new();
+        };
+        let marker = if notice.warning { "! " } else { "i " };
+        let room = layout::notice_room(width, &self.session.questionnaire().ui.quick_exit);
+        let lines = super::wrap::wrap_beside(
+            &format!("{marker}{}", notice.text),
+            room,
+            layout::body_width(width).saturating_sub(2),
+            usize::from(layout::MAX_NOTICE_LINES),
+        );
+        lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| if i == 0 { l } else { format!("  {l}") })
+            .collect()
+    }
+
+    /// How many lines the notice takes at a terminal `width`.
     #[must_use]
     pub fn notice_lines(&self, width: u16) -> u16 {
-        let Some(notice) = &self.notice else { return 1 };
-        let room = layout::notice_room(width, &self.session.questionnaire().ui.quick_exit);
-        let lines = super::wrap::wrap(&notice.text, room, ratatui::style::Style::new(), "! ", "  ");
-        u16::try_from(lines.len())
+        u16::try_from(self.notice_text_lines(width).len())
             .unwrap_or(u16::MAX)
             .clamp(1, layout::MAX_NOTICE_LINES)
     }

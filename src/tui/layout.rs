@@ -10,7 +10,7 @@ const HEADER: u16 = 2;
 /// The key hints and the crisis footer, under the notice.
 const FOOTER: u16 = 2;
 /// A notice wraps to at most this many lines rather than being cut.
-pub const MAX_NOTICE_LINES: u16 = 3;
+pub const MAX_NOTICE_LINES: u16 = 5;
 
 pub struct Regions {
     pub header: Rect,

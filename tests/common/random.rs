@@ -3,20 +3,22 @@
 
 use groupfit::answers::{Answer, Answers, visible};
 use groupfit::questionnaire::{
-    Choice, Dimension, Meta, OutcomeText, Outcomes, Question, QuestionKind, Questionnaire, Scale,
-    ScoringSettings, Section, ShowIf,
+    Choice, Dimension, Flag, Meta, OutcomeText, Outcomes, Question, QuestionKind, Questionnaire,
+    Scale, ScoringSettings, Section, ShowIf,
 };
 use proptest::prelude::*;
 
 const WEIGHTS: [f64; 7] = [-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0];
 
-fn choice(i: usize, weight: Option<f64>, skip: bool) -> Choice {
+const FLAGS: [Flag; 3] = [Flag::Prep, Flag::Amber, Flag::Red];
+
+fn choice(i: usize, weight: Option<f64>, skip: bool, flag: Option<Flag>) -> Choice {
     Choice {
         id: format!("o{i}"),
         label: format!("Option {i}"),
         weight,
         skip,
-        flag: None,
+        flag,
         note: None,
         advice: None,
     }
@@ -27,13 +29,14 @@ fn options() -> impl Strategy<Value = Vec<Choice>> {
         (
             prop::option::weighted(0.85, prop::sample::select(&WEIGHTS[..])),
             prop::bool::weighted(0.15),
+            prop::option::weighted(0.08, prop::sample::select(&FLAGS[..])),
         ),
         2..5,
     )
     .prop_map(|raw| {
         raw.into_iter()
             .enumerate()
-            .map(|(i, (w, skip))| choice(i, w, skip))
+            .map(|(i, (w, skip, flag))| choice(i, w, skip, flag))
             .collect()
     })
 }

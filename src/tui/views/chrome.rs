@@ -103,9 +103,11 @@ pub fn notice(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         } else {
             theme.dim()
         };
-        let marker = if notice.warning { "! " } else { "i " };
-        let room = crate::tui::layout::notice_room(area.width + 2, quick);
-        let lines = wrap(&notice.text, room, style, marker, "  ");
+        let lines: Vec<Line<'static>> = app
+            .notice_text_lines(area.width + 2)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, style)))
+            .collect();
         Paragraph::new(lines).render(area, buf);
     }
     if quick_width < area.width {

@@ -1,0 +1,343 @@
+//! Safety on every path, as a person meets it: the crisis footer at every width for every region
+//! (the way to reach help is never cut), flags said in plain words to the person and by level to
+//! the clinician, notices that wrap instead of being cut, and the hazard log in docs/SAFETY.md,
+//! whose every control names a test that exists.
+
+mod common;
+
+use common::{default_questionnaire, screen};
+use groupfit::answers;
+use groupfit::crisis::CrisisHelp;
+use groupfit::plain::Plain;
+use groupfit::report::{self, Reader};
+use groupfit::scoring::score;
+use groupfit::session::Stage;
+use groupfit::tui::{App, Intent};
+use insta::assert_snapshot;
+
+const REGIONS: [Option<&str>; 10] = [
+    Some("US"),
+    Some("CA"),
+    Some("GB"),
+    Some("UK"),
+    Some("IE"),
+    Some("AU"),
+    Some("NZ"),
+    Some("DE"),
+    Some("jp"),
+    None,
+];
+
+#[test]
+fn the_crisis_footer_never_cuts_the_way_to_reach_help() {
+    let q = default_questionnaire();
+    for region in REGIONS {
+        let help = CrisisHelp::new(&q, region);
+        let variants = help.footer_variants(&q.ui);
+        let contact = help
+            .local
+            .first()
+            .map_or(q.ui.footer_no_line_short.clone(), |l| l.contact.clone());
+        let mut app = App::new(&q, region.map(str::to_string), false);
+        for width in 40..=300 {
+            let shown = screen(&mut app, width, 12);
+            let footer = shown.lines().last().unwrap().trim();
+            assert!(
+                footer.contains(&contact),
+                "{region:?} at {width}: the contact is cut: {footer:?}"
+            );
+            assert!(
+                variants.iter().any(|v| v == footer),
+                "{region:?} at {width}: {footer:?} is not one of the whole versions"
+            );
+            if let Some(number) = help.local.first().and_then(|l| l.emergency.as_ref())
+                && width >= 60
+            {
+                assert!(
+                    footer.contains(number.as_str()),
+                    "{region:?} at {width}: the emergency number fits and is shown: {footer:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_region_without_an_entry_never_sees_another_countrys_numbers_in_the_footer() {
+    let q = default_questionnaire();
+    for region in [Some("DE"), Some("FR"), None] {
+        let mut app = App::new(&q, region.map(str::to_string), false);
+        let shown = screen(&mut app, 120, 24);
+        let footer = shown.lines().last().unwrap();
+        for number in [
+            "988", "911", "116 123", "999", "13 11 14", "000", "1737", "111",
+        ] {
+            assert!(
+                !footer.contains(number),
+                "{region:?}: {footer:?} shows {number}"
+            );
+        }
+        assert!(
+            footer.contains("Call your local emergency number"),
+            "{footer}"
+        );
+    }
+}
+
+/// The widowed person who also says alcohol makes daily life hard and declines the question
+/// about hearing or seeing things.
+fn amber_and_declined() -> answers::Answers {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml")
+        .unwrap()
+        .replace("s7 = \"no\"", "s7 = \"yes\"")
+        .replace("s6 = \"no\"", "s6 = \"no_say\"");
+    answers::load(text.as_bytes(), &q).unwrap().answers
+}
+
+#[test]
+fn flags_are_said_in_plain_words_to_the_person_and_by_level_to_the_clinician() {
+    let q = default_questionnaire();
+    let answers = amber_and_declined();
+    let outcome = score(&q, &answers);
+    let person = report::talk_about(&q, &outcome, Reader::person(Some("US")));
+    let clinician = report::talk_about(&q, &outcome, Reader::clinician(Some("US")));
+    let person: Vec<&str> = person.iter().map(|t| t.text.as_str()).collect();
+    let clinician: Vec<&str> = clinician.iter().map(|t| t.text.as_str()).collect();
+    assert_snapshot!("flag_words_person", person.join("\n"));
+    assert_snapshot!("flag_words_clinician", clinician.join("\n"));
+    assert!(
+        person
+            .iter()
+            .all(|t| !t.contains("AMBER") && !t.contains("S = "))
+    );
+
+    let mut app = App::with_answers(&q, answers.clone(), Some("US".into()), false);
+    app.handle(Intent::Enter);
+    app.handle(Intent::Review);
+    app.handle(Intent::Enter);
+    assert_eq!(app.session().stage(), Stage::Finished);
+    let result = screen(&mut app, 100, 30);
+    assert!(
+        !result.contains("AMBER") && !result.contains("S = "),
+        "{result}"
+    );
+    assert_snapshot!("flag_words_result_screen", result);
+
+    let mut plain = Plain::with_answers(&q, answers, Some("US".into()), true);
+    let _ = plain.opening();
+    let said = result_in_plain_mode(&mut plain);
+    assert!(
+        said.contains("Alcohol or drug use is making daily life hard"),
+        "{said}"
+    );
+    assert!(
+        said.contains("You preferred not to answer \"In the past month, while fully awake"),
+        "{said}"
+    );
+    assert!(!said.contains("AMBER") && !said.contains("S = "), "{said}");
+}
+
+/// Empty lines until the result: a resumed script keeps every saved answer and skips the rest.
+fn result_in_plain_mode(plain: &mut Plain<'_>) -> String {
+    for _ in 0..60 {
+        let (said, end) = plain.respond("");
+        if end.is_some() {
+            return said;
+        }
+    }
+    panic!("no result after 60 lines");
+}
+
+#[test]
+fn a_long_notice_wraps_whole_words_beside_the_quick_exit_key() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    let notice = "Saved to groupfit-answers-2026-12-01.toml (readable by you only; it holds health information). Carry on with: groupfit run --resume groupfit-answers-2026-12-01.toml";
+    app.notify(notice.to_string(), false);
+    for width in [60u16, 80, 100] {
+        let shown = screen(&mut app, width, 16);
+        let words: String = shown.lines().skip(2).collect::<Vec<_>>().join(" ");
+        for word in notice.split(' ') {
+            assert!(
+                words.contains(word),
+                "at {width}, {word:?} is missing:\n{shown}"
+            );
+        }
+        assert!(shown.contains("Ctrl+X quick exit"), "{shown}");
+        assert!(!shown.contains('…'), "nothing is cut:\n{shown}");
+    }
+}
+
+/// docs/SAFETY.md's hazard log: every row names a test, as `tests/FILE.rs::name` or
+/// `src/PATH.rs::name`, and each of those tests exists.
+#[test]
+fn every_control_in_the_hazard_log_names_a_test_that_exists() {
+    let log = std::fs::read_to_string("docs/SAFETY.md").unwrap();
+    let rows: Vec<&str> = log.lines().filter(|l| l.starts_with("| H")).collect();
+    assert!(rows.len() >= 20, "the hazard log has {} rows", rows.len());
+    for row in rows {
+        let named: Vec<&str> = row
+            .split('`')
+            .filter(|part| part.contains(".rs::"))
+            .collect();
+        assert!(!named.is_empty(), "no test named in: {row}");
+        for test in named {
+            let (file, name) = test.split_once("::").unwrap();
+            let source = std::fs::read_to_string(file)
+                .unwrap_or_else(|_| panic!("{file} does not exist ({row})"));
+            assert!(
+                source.contains(&format!("fn {name}(")),
+                "{file} has no test {name} ({row})"
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_mode_lists_the_regions_lines_first() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed-amber.toml").unwrap();
+    let answers = answers::load(text.as_bytes(), &q).unwrap().answers;
+    let mut plain = Plain::with_answers(&q, answers, Some("GB".into()), true);
+    let opening = plain.opening();
+    assert!(
+        opening.contains("If you are in crisis: Samaritans, Call 116 123"),
+        "{opening}"
+    );
+    let said = result_in_plain_mode(&mut plain);
+    let help = &said[said.find("If you need help now").unwrap()..];
+    assert!(
+        help.lines().nth(1).unwrap().contains("Samaritans (GB)"),
+        "{help}"
+    );
+}
+
+/// The default safety screen as CLINICAL.md describes it.
+#[test]
+fn the_safety_screen_follows_the_clinical_brief() {
+    let q = default_questionnaire();
+    let question = |id: &str| &q.questions[q.question_index(id).unwrap()];
+    assert_eq!(
+        question("s1").prompt,
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would be \
+         better off dead or of hurting yourself in some way?",
+        "PHQ-9 item 9, word for word"
+    );
+    for id in ["s2", "s3", "s5", "s5b", "s6"] {
+        assert!(
+            question(id).prompt.contains("past month"),
+            "{id}: a time frame"
+        );
+    }
+    assert!(question("s4").prompt.contains("past 3 months"));
+    assert!(question("s4").show_if.is_none(), "s4 is asked of everyone");
+    let s6_help = question("s6").help.as_deref().unwrap();
+    assert!(s6_help.contains("someone who has died") && s6_help.contains("grief"));
+    assert!(question("s8a").prompt.contains("crisis") && !question("s8a").prompt.contains("home"));
+    assert!(question("s8b").prompt.contains("unsafe at home"));
+    for safety in q
+        .questions
+        .iter()
+        .filter(|x| x.section == groupfit::questionnaire::Section::Safety)
+    {
+        assert!(
+            safety.required,
+            "{}: a hurried Enter cannot pass it",
+            safety.id
+        );
+        assert!(
+            safety
+                .options()
+                .iter()
+                .any(|o| o.skip && o.label == "Prefer not to say"),
+            "{}: prefer not to say",
+            safety.id
+        );
+        for option in safety.options().iter().filter(|o| o.flag.is_some()) {
+            assert!(
+                option.advice.is_some() && option.note.is_some(),
+                "{} {}: words for the person and for the record",
+                safety.id,
+                option.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_seeded_crisis_line_has_its_emergency_number_and_a_source() {
+    let q = default_questionnaire();
+    let regions: Vec<&str> = q.crisis.iter().map(|c| c.region.as_str()).collect();
+    assert_eq!(regions, ["US", "CA", "GB", "IE", "AU", "NZ"]);
+    for line in &q.crisis {
+        assert!(
+            line.emergency.is_some(),
+            "{}: emergency number",
+            line.region
+        );
+        assert!(
+            line.url.starts_with("https://"),
+            "{}: a source",
+            line.region
+        );
+        assert!(!line.last_verified.is_empty());
+    }
+}
+
+#[test]
+fn why_we_ask_never_says_which_answer_leads_where() {
+    let q = default_questionnaire();
+    for question in &q.questions {
+        let why = question.why.as_deref().unwrap_or("").to_lowercase();
+        for leading in [
+            "support group",
+            "therapy group",
+            "group therapy",
+            "therapist",
+        ] {
+            assert!(
+                !why.contains(leading),
+                "{}: \"why we ask\" names {leading:?}: {why}",
+                question.id
+            );
+        }
+    }
+}
+
+#[test]
+fn no_admin_wording_on_a_screen_a_person_sees() {
+    let ui = groupfit::ui_text::UiText::default();
+    for key in groupfit::ui_text::UiText::KEYS {
+        let text = groupfit::ui_text::UiText::default_of(key).unwrap();
+        assert!(
+            !text.contains("questionnaire file") && !text.contains("configure"),
+            "{key}: {text}"
+        );
+    }
+    assert!(!ui.crisis_elsewhere.contains("clinic"));
+}
+
+#[test]
+fn an_incomplete_either_says_why_in_words() {
+    let q = default_questionnaire();
+    let outcome = score(&q, &amber_and_declined());
+    let change = outcome.would_change.first().cloned();
+    if let Some(mut change) = change {
+        change.complete = false;
+        let said =
+            report::describe_change(&q, &amber_and_declined(), &change, Reader::person(None));
+        assert!(
+            said.contains("because too few questions would count"),
+            "{said}"
+        );
+    }
+    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"no\"\ns7 = \"no\"\ns8a = \"no\"\ns8b = \"no\"\np1 = \"less_alone\"\n";
+    let sparse = score(&q, &answers::load(text.as_bytes(), &q).unwrap().answers);
+    assert!(!sparse.complete);
+    assert_eq!(
+        report::headline(&q, &sparse),
+        q.ui.headline_incomplete,
+        "the headline says that too few questions were answered"
+    );
+}
