@@ -20,11 +20,7 @@ pub fn read_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
         return Err(Diagnostic::error(
             "",
             0..0,
-            format!(
-                "the file is {} bytes, over the limit of {MAX_FILE_BYTES} (1 MiB); \
-                 is this the right file?",
-                bytes.len()
-            ),
+            "the file is over the 1 MiB limit; is this the right file?",
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {

@@ -46,7 +46,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  groupfit score --answers answers.toml\n  \
                             groupfit score --answers a.toml b.toml --format csv\n  \
                             groupfit score --questions my-questions.toml --answers a.toml --format json\n  \
-                            groupfit score --answers a.toml --format markdown --output report.md")]
+                            groupfit score --answers a.toml --format markdown --output report.md\n  \
+                            groupfit score --answers *.toml --format html --output-dir reports/")]
     Score(ScoreArgs),
     /// Print the questionnaire as a FHIR R4 Questionnaire resource (JSON).
     #[command(
@@ -108,6 +109,7 @@ pub struct RunArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("destination").args(["output", "output_dir"])))]
 pub struct ScoreArgs {
     /// Questionnaire file; the embedded default when absent.
     #[arg(long, value_name = "FILE")]
@@ -123,10 +125,14 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// Write the report to this file (readable by you only) instead of the screen.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
-    /// With --output: replace the file if it exists.
-    #[arg(long, requires = "output")]
+    /// Write one report per answers file into this existing folder, each named after its
+    /// answers file (a.toml gives a.html), readable by you only.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// With --output or --output-dir: replace a file that exists (never one being read).
+    #[arg(long, requires = "destination")]
     pub force: bool,
 }
 

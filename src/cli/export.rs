@@ -1,47 +1,192 @@
-//! Writing files a person asked for, and when they were made: created readable by the owner only (0600), atomically
-//! (a temporary file in the same folder, then renamed), never over an existing file unless
-//! `--force`, and never through a symbolic link someone may have planted.
+//! Writing files a person asked for: created readable by the owner only (0600, set on the open
+//! file, whatever the umask), atomically (a hidden `.groupfit-*.tmp` file in the same folder, then
+//! renamed; stale ones of ours are removed on the next write there), never over an existing file
+//! unless `--force`, never over anything but a regular file, never over a file being read, and
+//! never through a symbolic link someone may have planted. A folder on the way that is a link is
+//! followed, and the person is told where the file really went.
 
+use std::fs::Permissions;
 use std::io::Write;
-use std::path::Path;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use groupfit::date::Date;
 use groupfit::report::Provenance;
-use tempfile::NamedTempFile;
 
-/// Writes `contents` to `path` privately. `Err` says why, for a person, without the contents.
-pub fn write_private(path: &Path, contents: &[u8], force: bool) -> Result<(), String> {
-    let shown = path.display();
-    match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            return Err(format!(
-                "{shown} is a symbolic link; refusing to write through it"
-            ));
+use super::files::{display_name, kind_of};
+
+/// The prefix and suffix of groupfit's own temporary files.
+const TEMP_PREFIX: &str = ".groupfit-";
+const TEMP_SUFFIX: &str = ".tmp";
+/// A temporary file of ours older than this was left by a write that was killed.
+const STALE_AFTER: Duration = Duration::from_mins(1);
+
+/// Where a private file goes and what may be there already.
+pub struct Target<'a> {
+    pub path: &'a Path,
+    /// `--force`: an existing regular file may be replaced.
+    pub force: bool,
+    /// The person can give `--force` (on the command line); otherwise they can only choose
+    /// another name, and the message says so.
+    pub force_offered: bool,
+    /// Files being read (answers, questionnaire), which are never replaced.
+    pub protected: &'a [&'a Path],
+}
+
+impl<'a> Target<'a> {
+    /// A new file in an interactive session: never replaces anything.
+    pub fn new_file(path: &'a Path) -> Self {
+        Self {
+            path,
+            force: false,
+            force_offered: false,
+            protected: &[],
         }
-        Ok(meta) if meta.is_dir() => return Err(format!("{shown} is a folder; name a file")),
-        Ok(_) if !force => {
-            return Err(format!(
-                "{shown} already exists; choose another name or add --force to replace it"
-            ));
-        }
-        _ => {}
     }
+}
+
+/// What was written: the name as given and, when a folder on the way is a symbolic link, where
+/// the file really is.
+pub struct Written {
+    pub shown: String,
+    pub real: Option<PathBuf>,
+}
+
+impl Written {
+    /// The line said after a file is written.
+    pub fn note(&self) -> String {
+        let place = match &self.real {
+            Some(real) => format!(
+                "{} (a folder on the way is a symbolic link: the file is at {})",
+                self.shown,
+                display_name(Some(real))
+            ),
+            None => self.shown.clone(),
+        };
+        format!("saved {place}, readable by you only: it holds health information, keep it safe.")
+    }
+}
+
+/// Writes `contents` privately. `Err` says why, for a person, without the contents.
+pub fn write_private(target: &Target<'_>, contents: &[u8]) -> Result<Written, String> {
+    let path = target.path;
+    let shown = display_name(Some(path));
+    refuse_what_must_not_be_replaced(target, &shown)?;
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    // NamedTempFile creates the file with mode 0600 on Unix.
-    let mut temp = NamedTempFile::new_in(folder)
-        .map_err(|e| format!("cannot write in {}: {e}", folder.display()))?;
-    temp.write_all(contents)
+    remove_stale_temporaries(folder);
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(folder)
+        .map_err(|e| format!("cannot write in {}: {e}", display_name(Some(folder))))?;
+    // Set explicitly: a restrictive umask (0277) would otherwise leave 0400, or 0000.
+    temp.as_file()
+        .set_permissions(Permissions::from_mode(0o600))
+        .and_then(|()| temp.write_all(contents))
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("cannot write {shown}: {e}"))?;
-    let persisted = if force {
+    let persisted = if target.force {
         temp.persist(path).map(|_| ())
     } else {
         temp.persist_noclobber(path).map(|_| ())
     };
-    persisted.map_err(|e| format!("cannot write {shown}: {}", e.error))
+    persisted.map_err(|e| format!("cannot write {shown}: {}", e.error))?;
+    Ok(Written {
+        shown,
+        real: real_location(folder, path),
+    })
+}
+
+/// Refuses a symbolic link, a folder, anything but a regular file, an existing file without
+/// `--force`, and a file being read, whatever `--force` says.
+fn refuse_what_must_not_be_replaced(target: &Target<'_>, shown: &str) -> Result<(), String> {
+    let Ok(meta) = std::fs::symlink_metadata(target.path) else {
+        return Ok(());
+    };
+    let kind = meta.file_type();
+    if kind.is_symlink() {
+        return Err(format!(
+            "{shown} is a symbolic link; refusing to write through it"
+        ));
+    }
+    if kind.is_dir() {
+        return Err(format!("{shown} is a folder; name a file"));
+    }
+    if !kind.is_file() {
+        return Err(format!(
+            "{shown} is {}; only a regular file can be replaced",
+            kind_of(kind)
+        ));
+    }
+    for protected in target.protected {
+        let same = std::fs::metadata(protected)
+            .is_ok_and(|p| p.dev() == meta.dev() && p.ino() == meta.ino());
+        if same {
+            return Err(format!(
+                "{shown} is {}, which groupfit is reading; choose another name",
+                display_name(Some(protected))
+            ));
+        }
+    }
+    if !target.force {
+        let how = if target.force_offered {
+            "choose another name, or add --force to replace it"
+        } else {
+            "choose another name"
+        };
+        return Err(format!("{shown} already exists; {how}"));
+    }
+    Ok(())
+}
+
+/// Removes temporary files of ours that a killed write left in `folder`: hidden, named by
+/// groupfit, owned by this user and older than a minute (a write still going on is younger).
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let me = current_uid();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| SystemTime::now().duration_since(m).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if meta.is_file() && meta.uid() == me && old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// This process's user id, read from the process's own /proc entry (the crate forbids `unsafe`,
+/// which a libc call would need).
+fn current_uid() -> u32 {
+    std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid())
+}
+
+/// Where the file really is, when a folder on the way is a symbolic link.
+fn real_location(folder: &Path, path: &Path) -> Option<PathBuf> {
+    let given = std::path::absolute(folder).ok()?;
+    let through_a_link = given.ancestors().any(|a| {
+        a.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    });
+    if !through_a_link {
+        return None;
+    }
+    Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
 }
 
 /// How and when a report is made, now: the clock is read here, never in the core.
@@ -59,41 +204,51 @@ pub fn provenance(clinician: bool, region: Option<&str>) -> Provenance {
     }
 }
 
-/// The line said after a file is written.
-#[must_use]
-pub fn written_note(path: &Path) -> String {
-    format!(
-        "saved {}, readable by you only: it holds health information, keep it safe.",
-        path.display()
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use std::os::unix::fs::{PermissionsExt, symlink};
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 
     use super::*;
+
+    fn write(path: &Path, contents: &[u8], force: bool) -> Result<Written, String> {
+        write_private(
+            &Target {
+                path,
+                force,
+                force_offered: true,
+                protected: &[],
+            },
+            contents,
+        )
+    }
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
 
     #[test]
     fn files_are_private_and_never_silently_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.md");
-        write_private(&path, b"first", false).unwrap();
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
-        );
-        let refused = write_private(&path, b"second", false).unwrap_err();
+        write(&path, b"first", false).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        let refused = write(&path, b"second", false).map(|_| ()).unwrap_err();
         assert!(refused.contains("already exists"), "{refused}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"first", "left unchanged");
-        write_private(&path, b"third", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"third");
-        assert_eq!(
-            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-            0o600
+        assert!(
+            refused.contains("--force"),
+            "the command line offers --force"
         );
+        assert_eq!(std::fs::read(&path).unwrap(), b"first", "left unchanged");
+        write(&path, b"third", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"third");
+        assert_eq!(mode(&path), 0o600);
         // Nothing but the file itself is left in the folder.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // Where --force cannot be given, the message does not offer it.
+        let interactive = write_private(&Target::new_file(&path), b"x")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(!interactive.contains("--force"), "{interactive}");
     }
 
     #[test]
@@ -103,9 +258,103 @@ mod tests {
         let link = dir.path().join("report.md");
         symlink(&target, &link).unwrap();
         for force in [false, true] {
-            let refused = write_private(&link, b"secret", force).unwrap_err();
+            let refused = write(&link, b"secret", force).map(|_| ()).unwrap_err();
             assert!(refused.contains("symbolic link"), "{refused}");
         }
         assert!(!target.exists(), "nothing written through the link");
+    }
+
+    #[test]
+    fn only_a_regular_file_is_ever_replaced() {
+        let refused = write(Path::new("/dev/null"), b"x", true)
+            .map(|_| ())
+            .unwrap_err();
+        assert!(refused.contains("a device"), "{refused}");
+        assert!(
+            std::fs::metadata("/dev/null")
+                .unwrap()
+                .file_type()
+                .is_char_device(),
+            "still a device"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let refused = write(&fifo, b"x", true).map(|_| ()).unwrap_err();
+        assert!(refused.contains("named pipe"), "{refused}");
+    }
+
+    #[test]
+    fn a_file_being_read_is_never_replaced_even_by_another_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("answers.toml");
+        std::fs::write(&answers, "[answers]\n").unwrap();
+        let alias = dir.path().join("alias.toml");
+        std::fs::hard_link(&answers, &alias).unwrap();
+        for path in [&answers, &alias] {
+            let refused = write_private(
+                &Target {
+                    path,
+                    force: true,
+                    force_offered: true,
+                    protected: &[answers.as_path()],
+                },
+                b"report",
+            )
+            .map(|_| ())
+            .unwrap_err();
+            assert!(refused.contains("which groupfit is reading"), "{refused}");
+        }
+        assert_eq!(std::fs::read(&answers).unwrap(), b"[answers]\n");
+    }
+
+    #[test]
+    fn a_killed_writes_hidden_temporary_is_removed_by_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".groupfit-killed.tmp");
+        let fresh = dir.path().join(".groupfit-writing.tmp");
+        let other = dir.path().join(".other-tool.tmp");
+        for path in [&stale, &fresh, &other] {
+            std::fs::write(path, "partial").unwrap();
+        }
+        let an_hour_ago = SystemTime::now() - Duration::from_hours(1);
+        for path in [&stale, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(path)
+                .unwrap()
+                .set_modified(an_hour_ago)
+                .unwrap();
+        }
+        write(&dir.path().join("r.txt"), b"report", false).unwrap();
+        assert!(!stale.exists(), "a stale temporary of ours is removed");
+        assert!(
+            fresh.exists(),
+            "one that may still be being written is kept"
+        );
+        assert!(other.exists(), "another program's file is never touched");
+    }
+
+    #[test]
+    fn a_folder_that_is_a_link_is_followed_and_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir(&real).unwrap();
+        symlink(&real, dir.path().join("linkdir")).unwrap();
+        let written = write(&dir.path().join("linkdir/r.txt"), b"report", false).unwrap();
+        let real_file = std::fs::canonicalize(&real).unwrap().join("r.txt");
+        assert_eq!(written.real.as_deref(), Some(real_file.as_path()));
+        assert!(
+            written.note().contains("symbolic link"),
+            "{}",
+            written.note()
+        );
+        assert!(real_file.exists());
+        let plain = write(&real.join("s.txt"), b"report", false).unwrap();
+        assert!(plain.real.is_none(), "no link, nothing to say");
     }
 }

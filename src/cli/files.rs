@@ -1,7 +1,8 @@
 //! Reading input files with a size cap, and loading the questionnaire a command works on.
 
-use std::fs::File;
+use std::fs::OpenOptions;
 use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
 use groupfit::date::Date;
@@ -11,21 +12,58 @@ use groupfit::tomlfile::MAX_FILE_BYTES;
 
 use super::output;
 
-/// Reads a file, at most one byte over the size limit (the loader then refuses it).
+/// Reads a regular file, at most one byte over the size limit (the loader then refuses it).
+/// Anything else (a named pipe, a device, a socket, a folder) is refused at once: the file is
+/// opened without blocking, so a pipe with no writer cannot hang a command or a batch.
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let size = file.metadata().map_or(0, |m| m.len());
+    let name = display_name(Some(path));
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{name} is {}, not a regular file; groupfit reads questionnaires and answers from \
+             regular files only",
+            kind_of(meta.file_type())
+        ));
+    }
     let mut bytes =
-        Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES as u64 + 1)).unwrap_or(0));
+        Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES as u64 + 1)).unwrap_or(0));
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        .map_err(|e| format!("cannot read {name}: {e}"))?;
     Ok(bytes)
 }
 
-/// The name a file goes by in messages.
+/// What kind of thing a path is, in words, for a message.
+pub fn kind_of(kind: std::fs::FileType) -> &'static str {
+    if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_symlink() {
+        "a symbolic link"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// The name a file goes by in messages and outputs, with every control and bidi character
+/// made visible (a file name may hold a newline or U+202E).
 pub fn display_name(path: Option<&Path>) -> String {
-    path.map_or_else(|| DEFAULT_NAME.to_string(), |p| p.display().to_string())
+    path.map_or_else(
+        || DEFAULT_NAME.to_string(),
+        |p| groupfit::text::clean_line(&p.display().to_string()),
+    )
 }
 
 /// Renders diagnostics for a file whose bytes are `bytes`.

@@ -141,8 +141,8 @@ fn save(app: &mut App<'_>) {
     let text = answers::to_toml(q, app.session().answers());
     let path = fresh_answers_path();
     let shown = path.display().to_string();
-    match export::write_private(&path, text.as_bytes(), false) {
-        Ok(()) => app.notify(fill(&q.ui.saved, &[("path", &shown)]), false),
+    match export::write_private(&export::Target::new_file(&path), text.as_bytes()) {
+        Ok(_) => app.notify(fill(&q.ui.saved, &[("path", &shown)]), false),
         Err(reason) => app.notify(fill(&q.ui.save_failed, &[("reason", &reason)]), true),
     }
 }
@@ -168,7 +168,7 @@ fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
     };
     let path = PathBuf::from(path);
     let result =
-        export::write_private(&path, text.as_bytes(), false).map(|()| export::written_note(&path));
+        export::write_private(&export::Target::new_file(&path), text.as_bytes()).map(|w| w.note());
     app.export_done(result);
 }
 

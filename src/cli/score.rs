@@ -1,7 +1,7 @@
 //! `groupfit score`: score saved answers files in any report format. A bad file is reported and
 //! skipped; the others are still scored, and the exit code says that something failed.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use groupfit::answers::{self, Answers};
 use groupfit::diag::Diagnostic;
@@ -15,12 +15,20 @@ use super::output::{self, Output};
 use super::{Exit, export};
 
 struct Scored {
+    path: PathBuf,
     name: String,
     answers: Answers,
     outcome: Outcome,
 }
 
 pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
+    if args.format == Format::Html && args.answers.len() > 1 && args.output_dir.is_none() {
+        output::error(
+            "--format html makes one page per answers file; give --output-dir DIR to write one \
+             file for each",
+        );
+        return Exit::Invalid;
+    }
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
@@ -36,18 +44,113 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
         }
     }
     let provenance = export::provenance(false, region.as_deref());
-    let report = render(&questionnaire, &scored, args.format, &provenance);
-    match &args.output {
-        None => out.write(&report),
-        Some(path) => match export::write_private(path, report.as_bytes(), args.force) {
-            Ok(()) => output::diagnostics(&format!("groupfit: {}", export::written_note(path))),
+    let mut protected: Vec<&Path> = args.answers.iter().map(PathBuf::as_path).collect();
+    protected.extend(args.questions.as_deref());
+    let destination = Destination {
+        force: args.force,
+        protected: &protected,
+    };
+    let written = match (&args.output, &args.output_dir) {
+        (Some(path), _) => destination.write(
+            path,
+            &render(&questionnaire, &scored, args.format, &provenance),
+        ),
+        (None, Some(dir)) => {
+            destination.write_each(dir, &questionnaire, &scored, args.format, &provenance)
+        }
+        (None, None) => {
+            out.write(&render(&questionnaire, &scored, args.format, &provenance));
+            Ok(())
+        }
+    };
+    match written {
+        Ok(()) => exit,
+        Err(()) => Exit::Failure,
+    }
+}
+
+/// Where reports go when they go to files, and what must never be replaced.
+struct Destination<'a> {
+    force: bool,
+    protected: &'a [&'a Path],
+}
+
+impl Destination<'_> {
+    /// Writes one report privately and says where; `Err` has been reported.
+    fn write(&self, path: &Path, report: &str) -> Result<(), ()> {
+        let target = export::Target {
+            path,
+            force: self.force,
+            force_offered: true,
+            protected: self.protected,
+        };
+        match export::write_private(&target, report.as_bytes()) {
+            Ok(written) => {
+                output::diagnostics(&format!("groupfit: {}", written.note()));
+                Ok(())
+            }
             Err(message) => {
                 output::error(&message);
-                return Exit::Failure;
+                Err(())
             }
-        },
+        }
     }
-    exit
+
+    /// One report per answers file, named after it (`a.toml` gives `a.html`; a name already
+    /// used in this batch gets `-2`, `-3`, ...). Every file is attempted; `Err` if any failed.
+    fn write_each(
+        &self,
+        dir: &Path,
+        questionnaire: &Questionnaire,
+        scored: &[Scored],
+        format: Format,
+        provenance: &Provenance,
+    ) -> Result<(), ()> {
+        if !dir.is_dir() {
+            output::error(&format!(
+                "--output-dir {}: not an existing folder",
+                display_name(Some(dir))
+            ));
+            return Err(());
+        }
+        let mut used: Vec<PathBuf> = Vec::new();
+        let mut result = Ok(());
+        for one in scored {
+            let stem = one
+                .path
+                .file_stem()
+                .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
+            let path = (1..=scored.len())
+                .map(|n| {
+                    let suffix = if n == 1 {
+                        String::new()
+                    } else {
+                        format!("-{n}")
+                    };
+                    dir.join(format!("{stem}{suffix}.{}", extension(format)))
+                })
+                .find(|p| !used.contains(p))
+                .unwrap_or_else(|| dir.join("report"));
+            used.push(path.clone());
+            let report = render(questionnaire, std::slice::from_ref(one), format, provenance);
+            if self.write(&path, &report).is_err() {
+                result = Err(());
+            }
+        }
+        result
+    }
+}
+
+/// The file name extension of a format.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Text => "txt",
+        Format::Json => "json",
+        Format::Markdown => "md",
+        Format::Csv => "csv",
+        Format::Html => "html",
+        Format::Fhir => "fhir.json",
+    }
 }
 
 /// Diagnostics about an answers file are printed as headlines only: the source line would show
@@ -70,6 +173,7 @@ fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
             let mut outcome = scoring::score(questionnaire, &loaded.answers);
             outcome.warnings = warnings;
             Some(Scored {
+                path: path.to_path_buf(),
                 name,
                 answers: loaded.answers,
                 outcome,

@@ -1,0 +1,247 @@
+//! Hostile and unlucky input through the real binary: special files, outputs that must not be
+//! replaced, symlinked folders, a restrictive umask, file names with control characters, and
+//! batches. Each test names the case of docs/RELIABILITY.md it proves.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs groupfit in `dir` and fails the test if it has not finished within five seconds (a hang
+/// is the bug some of these cases are about).
+fn groupfit_in(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(5) {
+            let _ = child.kill();
+            panic!("groupfit {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A folder holding a copy of the widowed answers as `good.toml` and a named pipe `f`.
+fn folder_with_a_fifo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml"),
+        dir.path().join("good.toml"),
+    )
+    .unwrap();
+    let made = Command::new("mkfifo")
+        .arg(dir.path().join("f"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    dir
+}
+
+fn default_questions() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("questions.toml")
+}
+
+#[test]
+fn a_named_pipe_is_refused_at_once_and_a_batch_goes_on() {
+    let dir = folder_with_a_fifo();
+    let questions = default_questions();
+    let questions = questions.to_str().unwrap();
+    for args in [
+        vec!["validate", "f", questions],
+        vec!["run", "--questions", "f"],
+        vec!["run", "--plain", "--resume", "f"],
+        vec!["score", "--answers", "f", "good.toml", "--format", "csv"],
+        vec!["fhir-questionnaire", "f"],
+    ] {
+        let out = groupfit_in(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("f is a named pipe (FIFO), not a regular file"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    let batch = groupfit_in(
+        dir.path(),
+        &["score", "--answers", "f", "good.toml", "--format", "csv"],
+    );
+    assert!(
+        text(&batch.stdout).contains("good.toml,support_group"),
+        "the files after it are still scored"
+    );
+    let validate = groupfit_in(dir.path(), &["validate", "f", questions]);
+    assert!(text(&validate.stdout).contains("valid: \"groupfit-default\""));
+}
+
+#[test]
+fn an_output_that_is_a_device_or_the_answers_file_is_never_replaced() {
+    let dir = folder_with_a_fifo();
+    let out = groupfit_in(
+        dir.path(),
+        &[
+            "score",
+            "--answers",
+            "good.toml",
+            "--output",
+            "f",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("only a regular file can be replaced"));
+    let made = std::fs::symlink_metadata(dir.path().join("f")).unwrap();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&made.file_type()),
+        "still a pipe"
+    );
+
+    let before = std::fs::read(dir.path().join("good.toml")).unwrap();
+    let out = groupfit_in(
+        dir.path(),
+        &[
+            "score",
+            "--answers",
+            "good.toml",
+            "--output",
+            "./good.toml",
+            "--force",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("which groupfit is reading"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(dir.path().join("good.toml")).unwrap(), before);
+}
+
+#[test]
+fn a_symlinked_folder_is_followed_and_the_real_place_is_said() {
+    let dir = folder_with_a_fifo();
+    std::fs::create_dir(dir.path().join("real")).unwrap();
+    std::os::unix::fs::symlink("real", dir.path().join("linkdir")).unwrap();
+    let out = groupfit_in(
+        dir.path(),
+        &[
+            "score",
+            "--answers",
+            "good.toml",
+            "--output",
+            "linkdir/r.txt",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("a folder on the way is a symbolic link"),
+        "{said}"
+    );
+    assert!(said.contains("real/r.txt"), "{said}");
+}
+
+#[test]
+fn a_restrictive_umask_still_gives_a_file_the_owner_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder_with_a_fifo();
+    for umask in ["0277", "0777"] {
+        let name = format!("r{umask}.txt");
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask}; exec \"$0\" score --answers good.toml --output {name}"
+            ))
+            .arg(env!("CARGO_BIN_EXE_groupfit"))
+            .current_dir(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let mode = std::fs::metadata(dir.path().join(&name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o600, "umask {umask}");
+    }
+}
+
+#[test]
+fn file_names_with_control_and_bidi_characters_are_escaped_in_every_output() {
+    let dir = folder_with_a_fifo();
+    let evil = "a\nb\u{9b}c\u{202e}d.toml";
+    std::fs::copy(dir.path().join("good.toml"), dir.path().join(evil)).unwrap();
+    for format in ["text", "json", "csv", "markdown"] {
+        let out = groupfit_in(
+            dir.path(),
+            &["score", "--answers", evil, "good.toml", "--format", format],
+        );
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        let printed = text(&out.stdout);
+        for raw in ['\u{9b}', '\u{202e}'] {
+            assert!(!printed.contains(raw), "{format}: raw {raw:?} printed");
+        }
+        assert!(
+            !printed.contains("a\nb"),
+            "{format}: a raw newline from the file name"
+        );
+    }
+    let out = groupfit_in(dir.path(), &["validate", evil]);
+    let all = text(&out.stdout) + &text(&out.stderr);
+    assert!(!all.contains('\u{202e}') && !all.contains("a\nb"), "{all}");
+}
+
+#[test]
+fn html_for_several_files_needs_an_output_folder_and_gets_one_file_each() {
+    let dir = folder_with_a_fifo();
+    std::fs::copy(dir.path().join("good.toml"), dir.path().join("other.toml")).unwrap();
+    let refused = groupfit_in(
+        dir.path(),
+        &[
+            "score",
+            "--answers",
+            "good.toml",
+            "other.toml",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused.stderr).contains("--output-dir"));
+    assert!(refused.stdout.is_empty(), "no pages run together");
+
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    let out = groupfit_in(
+        dir.path(),
+        &[
+            "score",
+            "--answers",
+            "good.toml",
+            "other.toml",
+            "--format",
+            "html",
+            "--output-dir",
+            "reports",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut written: Vec<String> = std::fs::read_dir(dir.path().join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["good.html", "other.html"]);
+    let page = std::fs::read_to_string(dir.path().join("reports/good.html")).unwrap();
+    assert_eq!(page.matches("<html").count(), 1, "one document per file");
+}
