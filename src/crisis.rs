@@ -66,14 +66,20 @@ impl<'q> CrisisHelp<'q> {
         }
     }
 
-    /// The items in the order to show them: the region's lines, then the fallback, then the
-    /// other entries; or, for a region without an entry, the fallback first.
+    /// The items in the order to show them: the region's lines, the other entries, then "anywhere
+    /// else"; or, for a region without an entry, the fallback first and the other entries after.
     #[must_use]
     pub fn items(&self) -> Vec<HelpItem<'q>> {
-        let mut items: Vec<HelpItem<'q>> = self.local.iter().map(|l| HelpItem::Line(l)).collect();
-        items.push(HelpItem::Fallback);
-        items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
-        items
+        let local = self.local.iter().map(|l| HelpItem::Line(l));
+        let others = self.others.iter().map(|l| HelpItem::Line(l));
+        if self.local.is_empty() {
+            std::iter::once(HelpItem::Fallback).chain(others).collect()
+        } else {
+            local
+                .chain(others)
+                .chain(std::iter::once(HelpItem::Fallback))
+                .collect()
+        }
     }
 
     /// Every configured line in the order shown (the region's first).

@@ -6,7 +6,7 @@
 //! open stopped: the same safety review decides both.
 
 use crate::answers::{Answer, Answers, Problem, check, visible};
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Questionnaire, Section};
 pub use crate::safety::highest_flag;
 use crate::scoring::{Outcome, Reach, reach, score};
 
@@ -48,6 +48,9 @@ pub enum Effect {
     Cleared(Vec<usize>),
     /// A red answer stopped the questionnaire.
     Stopped,
+    /// The answer ended the safety screen with a caution (amber): the person should be told now,
+    /// not only with the result, and offered the result straight away. Once per session.
+    Caution,
     Finished,
 }
 
@@ -80,6 +83,9 @@ pub struct Progress {
     pub answered: usize,
 }
 
+// Four independent facts about how the session got here, each read on its own: an enum would
+// have to name every combination.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
 pub struct Session<'q> {
     questionnaire: &'q Questionnaire,
@@ -89,6 +95,12 @@ pub struct Session<'q> {
     stage: Stage,
     /// Set while changing an answer opened from the review: answering returns there.
     editing_from_review: bool,
+    /// The caution after the safety screen has been given.
+    caution_given: bool,
+    /// The session carries on from saved answers.
+    resumed: bool,
+    /// The person took the offer to see a settled result before the end.
+    finished_early: bool,
 }
 
 impl<'q> Session<'q> {
@@ -108,13 +120,22 @@ impl<'q> Session<'q> {
             Stage::Welcome
         };
         Self {
+            resumed: !answers.is_empty(),
             questionnaire,
             answers,
             order: questionnaire.asking_order(),
             shown,
             stage,
             editing_from_review: false,
+            caution_given: false,
+            finished_early: false,
         }
+    }
+
+    /// True when the session carries on from saved answers (the crisis panel words it so).
+    #[must_use]
+    pub fn is_resumed(&self) -> bool {
+        self.resumed
     }
 
     #[must_use]
@@ -176,7 +197,9 @@ impl<'q> Session<'q> {
     /// The outcome of the answers so far.
     #[must_use]
     pub fn outcome(&self) -> Outcome {
-        score(self.questionnaire, &self.answers)
+        let mut outcome = score(self.questionnaire, &self.answers);
+        outcome.finished_early = self.finished_early;
+        outcome
     }
 
     /// Applies one action.
@@ -196,15 +219,20 @@ impl<'q> Session<'q> {
                 self.editing_from_review = true;
                 Ok(Effect::Moved)
             }
-            (Action::FinishEarly, Stage::Asking(_)) | (Action::Finish, Stage::Review) => {
-                if let Some(q) = self.first_unanswered_required() {
-                    return Err(Refusal::Unanswered(q));
-                }
-                self.stage = Stage::Finished;
-                Ok(Effect::Finished)
-            }
+            (Action::FinishEarly, Stage::Asking(_)) => self.finish(true),
+            (Action::Finish, Stage::Review) => self.finish(false),
             _ => Err(Refusal::NotHere),
         }
+    }
+
+    /// The result, once no required question is left unanswered.
+    fn finish(&mut self, early: bool) -> Result<Effect, Refusal> {
+        if let Some(q) = self.first_unanswered_required() {
+            return Err(Refusal::Unanswered(q));
+        }
+        self.finished_early = early;
+        self.stage = Stage::Finished;
+        Ok(Effect::Finished)
     }
 
     /// The first question, or after a resume, the first one not answered yet.
@@ -226,11 +254,33 @@ impl<'q> Session<'q> {
             return Ok(Effect::Stopped);
         }
         self.advance_from(q);
+        if self.leaves_safety_with_a_caution(q) {
+            self.caution_given = true;
+            return Ok(Effect::Caution);
+        }
         Ok(if cleared.is_empty() {
             Effect::Moved
         } else {
             Effect::Cleared(cleared)
         })
+    }
+
+    /// The answer to `q` (a safety question) moved on past the safety screen, and what it found
+    /// calls for a professional first: say so now (once), rather than 20 questions later.
+    fn leaves_safety_with_a_caution(&self, q: usize) -> bool {
+        let was_safety = self.questionnaire.questions[q].section == Section::Safety;
+        let now_past_safety = match self.stage {
+            Stage::Asking(next) => self.questionnaire.questions[next].section != Section::Safety,
+            Stage::Review => true,
+            _ => false,
+        };
+        if self.caution_given || !was_safety || !now_past_safety {
+            return false;
+        }
+        // Only once the whole safety screen is answered: an edit from the review with safety
+        // questions still to come is not the end of it.
+        let review = crate::safety::review(self.questionnaire, &self.answers, &self.shown);
+        review.unasked.is_empty() && review.level >= crate::safety::Safety::Amber
     }
 
     fn skip(&mut self, q: usize) -> Result<Effect, Refusal> {

@@ -58,7 +58,8 @@ restored() {
 # 1. A walk to the result, then q and y.
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
-  for k in 1 1 1 1 1 1 1   1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
+  for _ in 1 2 3 4 5 6 7; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
+  for k in 1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
   wait_for "When could you usually" && keys 2 Enter
   for k in 3 3 2 2 1 1 3; do keys "$k"; done
   wait_for "main hope" && keys 1 1 1

@@ -30,7 +30,8 @@ fn the_full_screen_question_and_result_speak_spanish() {
     let q = spanish();
     let mut app = App::new(&q, Some("ES".into()), true);
     app.handle(Intent::Enter);
-    app.handle(Intent::Digit(1)); // s1: never
+    app.handle(Intent::Digit(1)); // s1: never (a digit on a safety question only highlights)
+    app.handle(Intent::Enter);
     app.handle(Intent::Digit(1)); // p1
     assert!(matches!(app.session().stage(), Stage::Asking(_)));
     let question = screen(&mut app, 80, 24);

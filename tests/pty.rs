@@ -204,9 +204,18 @@ fn resuming_a_red_file_opens_on_the_crisis_panel() {
     app.send("b");
     thread::sleep(Duration::from_millis(200));
     assert!(app.contents().contains("You are not alone."));
+    assert!(
+        app.contents().contains("Some of the answers you saved"),
+        "worded for answers that were saved, not just given"
+    );
     app.send("q");
     assert_eq!(app.exit_code(), 0);
     app.assert_restored();
+    let after = app.contents();
+    assert!(
+        after.contains("If you need help now:") && after.contains("Samaritans (GB): Call 116 123"),
+        "leaving the crisis panel leaves the help on the screen:\n{after}"
+    );
 }
 
 #[test]
@@ -259,7 +268,7 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    app.keys("1111111", "What brings you");
+    app.keys(&"1\r".repeat(7), "What brings you");
     app.keys("11112", "Could you keep the same weekly time");
     app.keys("31221", "When could you usually get to a group?");
     app.keys("2\r", "Which sounds more comfortable?");
@@ -284,7 +293,7 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
 fn ctrl_c_leaves_at_once_with_130() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
-    app.keys("\r1", "In the past 3 months");
+    app.keys("\r1\r", "In the past 3 months");
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
     app.assert_restored();
@@ -350,7 +359,7 @@ fn the_quick_exit_leaves_nothing_on_screen_and_writes_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
-    app.keys("\r2", "intention of acting");
+    app.keys("\r2\r", "intention of acting");
     assert!(
         app.contents().contains("Ctrl+X quick exit"),
         "the key is shown on every screen"
@@ -384,7 +393,7 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
-    app.keys("\r1111111", "What brings you");
+    app.keys(&format!("\r{}", "1\r".repeat(7)), "What brings you");
     app.keys("4", "How long has this been going on?");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");

@@ -341,3 +341,126 @@ fn an_incomplete_either_says_why_in_words() {
         "the headline says that too few questions were answered"
     );
 }
+
+/// Answers the safety screen in the full-screen app: each digit highlights, Enter confirms.
+fn answer_safety(app: &mut App<'_>, digits: &str) {
+    for c in digits.chars() {
+        app.handle(Intent::Digit(c.to_digit(10).unwrap()));
+        app.handle(Intent::Enter);
+    }
+}
+
+#[test]
+fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_seen_at_once() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, Some("AU".into()), false);
+    app.handle(Intent::Enter);
+    // s1 not at all, s4 no, s5 no, s6 no, s7 no, s8a: a crisis I can't cope with, s8b no.
+    answer_safety(&mut app, "1111121");
+    assert_eq!(app.overlay(), Some(groupfit::tui::Overlay::Caution));
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Before you go on"), "{shown}");
+    assert!(
+        shown.contains("You are in a crisis you can't cope with right now"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Call 13 11 14"),
+        "the region's line: {shown}"
+    );
+    assert_snapshot!("caution_after_the_safety_screen", shown);
+    app.handle(Intent::Yes); // r: see my result now
+    assert_eq!(app.session().stage(), Stage::Finished);
+    assert_eq!(
+        app.session().outcome().recommendation,
+        groupfit::scoring::Recommendation::ProfessionalFirst
+    );
+
+    // Keeping going goes on to the questions; the caution is not said again.
+    let mut app = App::new(&q, None, false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "2111111111");
+    assert_eq!(app.overlay(), Some(groupfit::tui::Overlay::Caution));
+    app.handle(Intent::No);
+    assert_eq!(app.overlay(), None);
+    assert!(screen(&mut app, 100, 30).contains("What brings you to look for a group?"));
+
+    // No caution without a flag.
+    let mut app = App::new(&q, None, false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "1111111");
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn plain_mode_says_the_caution_at_once_too() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, Some("NZ".into()), false);
+    let _ = plain.opening();
+    let mut said = String::new();
+    for line in ["4", "3", "3", "3", "3", "3", "3", "3", "3"] {
+        said = plain.respond(line).0;
+    }
+    assert!(said.contains("Before you go on"), "{said}");
+    assert!(said.contains("1737"), "{said}");
+    assert!(said.contains("type r to see your result now"), "{said}");
+    let (result, end) = plain.respond("r");
+    assert_eq!(end, Some(groupfit::plain::End::Finished));
+    assert!(
+        result.contains("RESULT: Talk to a professional"),
+        "{result}"
+    );
+}
+
+#[test]
+fn a_digit_on_a_safety_question_only_highlights_until_enter() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "1");
+    app.handle(Intent::Digit(2)); // s4: "Yes", by a slip of the finger
+    assert!(
+        matches!(app.session().stage(), Stage::Asking(i) if q.questions[i].id == "s4"),
+        "not answered yet"
+    );
+    app.handle(Intent::Up);
+    app.handle(Intent::Enter);
+    assert!(
+        matches!(app.session().stage(), Stage::Asking(i) if q.questions[i].id == "s5"),
+        "the slip was corrected before Enter"
+    );
+}
+
+#[test]
+fn a_small_window_shows_the_regions_number_on_the_crisis_panel_without_scrolling() {
+    let q = default_questionnaire();
+    for (region, number) in [
+        ("AU", "Call 13 11 14"),
+        ("GB", "Call 116 123"),
+        ("DE", "Call your local emergency number"),
+    ] {
+        let mut app = App::new(&q, Some(region.into()), false);
+        app.handle(Intent::Enter);
+        answer_safety(&mut app, "12");
+        assert_eq!(app.session().stage(), Stage::Stopped);
+        let shown = screen(&mut app, 60, 16);
+        let body: Vec<&str> = shown.lines().take(13).collect();
+        assert!(
+            body.iter().any(|l| l.contains(number)),
+            "{region}: {number} not in the first screenful:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn the_settled_note_is_said_only_after_finishing_early() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let outcome = score(&q, &answers::load(text.as_bytes(), &q).unwrap().answers);
+    assert!(outcome.settled && outcome.unanswered > 0);
+    assert_eq!(
+        report::settled_note(&q, &outcome),
+        None,
+        "a scored file was not finished early"
+    );
+}

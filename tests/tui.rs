@@ -32,13 +32,17 @@ fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
 }
 
 /// Presses keys through the real key map; returns the last control. The offer to see a settled
-/// result early (tested on its own, with `press_raw`) is declined, so that walks go on.
+/// result early and the caution after the safety screen (tested on their own, with
+/// `press_raw`) are answered "keep going", so that walks go on.
 fn press(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
     let mut control = Control::Continue;
     for &code in keys {
         control = press_raw(app, &[code]);
         if app.overlay() == Some(Overlay::Settled) {
             press_raw(app, &[KeyCode::Char('n')]);
+        }
+        if app.overlay() == Some(Overlay::Caution) {
+            press_raw(app, &[KeyCode::Enter]);
         }
     }
     control
@@ -61,10 +65,21 @@ fn typed(app: &mut App<'_>, text: &str) {
     }
 }
 
+/// Types digits as a person answering would: on a safety question a digit only highlights, so
+/// Enter confirms it (unless the digit was refused).
 fn digits(app: &mut App<'_>, keys: &str) {
     for c in keys.chars() {
+        let safety = on_safety_question(app);
         press(app, &[KeyCode::Char(c)]);
+        if safety && app.notice().is_none() && app.overlay().is_none() {
+            press(app, &[KeyCode::Enter]);
+        }
     }
+}
+
+fn on_safety_question(app: &App<'_>) -> bool {
+    matches!(app.session().stage(), Stage::Asking(q)
+        if app.session().questionnaire().questions[q].section == questionnaire::Section::Safety)
 }
 
 fn current(app: &App<'_>) -> String {

@@ -93,8 +93,8 @@ pub struct RunArgs {
     #[arg(long, value_name = "FILE")]
     pub questions: Option<PathBuf>,
     /// Region code whose crisis lines are shown first (for example US, GB, CA; UK means GB).
-    /// Without it, the locale's region; a region without an entry gets the local emergency
-    /// number and an international directory of helplines.
+    /// Without it, the locale's region. A region without an entry is told to call its local
+    /// emergency number and given an international directory of helplines.
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// Clinician mode: notes, overrides and reports.

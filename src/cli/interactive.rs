@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use groupfit::answers::{self, Answers};
 use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
+use groupfit::session::Stage;
 use groupfit::ui_text::fill;
 
 use super::export;
@@ -71,8 +72,14 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let result = terminal::enter().and_then(|(guard, mut screen)| {
         let exit = event_loop(&mut screen, &mut app, signals);
         drop(guard);
-        if let Ok(Exit::Quick) = exit {
-            terminal::wipe();
+        match exit {
+            Ok(Exit::Quick) => terminal::wipe(),
+            // Leaving the crisis panel leaves where to get help on the screen, so that closing
+            // it (even by a stray Esc) does not take the numbers away.
+            Ok(Exit::Success) if app.session().stage() == Stage::Stopped => {
+                out.write(&help_after_leaving(&app));
+            }
+            _ => {}
         }
         exit
     });
@@ -133,6 +140,18 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Where to get help now, printed on the main screen after leaving the crisis panel.
+fn help_after_leaving(app: &App<'_>) -> String {
+    let q = app.session().questionnaire();
+    let help = groupfit::crisis::CrisisHelp::new(q, app.region());
+    let items: Vec<String> = help
+        .item_lines(&q.ui)
+        .iter()
+        .map(|item| format!("  {}\n", groupfit::text::clean_line(item)))
+        .collect();
+    format!("{}\n{}", q.ui.crisis_after_exit, items.concat())
 }
 
 /// Saves the answers so far to a new answers file in the current folder, and says where.

@@ -36,6 +36,8 @@ enum Waiting {
     QuitConfirmation,
     /// "See your result now?"
     OfferReply,
+    /// "Before you go on": keep going, or the result now?
+    CautionReply,
 }
 
 /// A plain-mode conversation over one session.
@@ -131,6 +133,9 @@ impl<'q> Plain<'q> {
         if waiting == Waiting::OfferReply {
             return self.on_offer(input);
         }
+        if waiting == Waiting::CautionReply {
+            return self.on_caution(input);
+        }
         match self.session.stage() {
             Stage::Asking(q) => self.on_question(q, input),
             Stage::Review => self.on_review(input),
@@ -181,7 +186,18 @@ impl<'q> Plain<'q> {
             ),
             _ => ui.plain_skipped.clone(),
         };
-        let said = self.say(action);
+        let (said, effect) = self.say_effect(action);
+        if effect == Some(Effect::Caution) {
+            let caution = self.caution();
+            if self.scripted {
+                return (
+                    format!("{echo}\n{said}{caution}\n{}", self.show_stage()),
+                    None,
+                );
+            }
+            self.waiting = Waiting::CautionReply;
+            return (format!("{echo}\n{said}{caution}"), None);
+        }
         if let Some(offer) = self.offer() {
             return (format!("{echo}\n{said}{offer}"), None);
         }
@@ -209,6 +225,39 @@ impl<'q> Plain<'q> {
             };
         }
         self.offer_declined = true;
+        (format!("\n{}", self.show_stage()), None)
+    }
+
+    /// The safety screen ended with a caution: what was noticed in plain words and where to get
+    /// help now, said at once rather than with the result.
+    fn caution(&self) -> String {
+        let questionnaire = self.session.questionnaire();
+        let ui = self.ui();
+        let mut out = String::new();
+        para(&mut out, &ui.caution_title);
+        line(&mut out, &ui.caution_text);
+        let reader = report::Reader::person(self.region.as_deref());
+        for item in report::talk_about(questionnaire, &self.session.outcome(), reader) {
+            line(&mut out, &format!("- {}", item.text));
+        }
+        line(&mut out, &self.crisis_footer());
+        if !self.scripted {
+            line(&mut out, &ui.plain_caution_keys);
+        }
+        out
+    }
+
+    /// "r" shows the result now; an empty line (or anything else) keeps going.
+    fn on_caution(&mut self, input: &str) -> (String, Option<End>) {
+        if input.trim().eq_ignore_ascii_case("r") {
+            return match self.session.apply(Action::FinishEarly) {
+                Ok(_) => (self.show_stage(), Some(End::Finished)),
+                Err(refusal) => (
+                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
+                    None,
+                ),
+            };
+        }
         (format!("\n{}", self.show_stage()), None)
     }
 
@@ -278,11 +327,19 @@ impl<'q> Plain<'q> {
 
     /// Applies an action and says what happened beyond moving on: cleared answers or a refusal.
     fn say(&mut self, action: Action) -> String {
+        self.say_effect(action).0
+    }
+
+    /// [`Self::say`], and the effect of an accepted action.
+    fn say_effect(&mut self, action: Action) -> (String, Option<Effect>) {
         let ui = self.ui();
         match self.session.apply(action) {
-            Ok(Effect::Cleared(hidden)) => format!("{}\n", cleared_text(ui, hidden.len())),
-            Ok(_) => String::new(),
-            Err(refusal) => format!("{}\n", self.refusal(&refusal)),
+            Ok(Effect::Cleared(hidden)) => (
+                format!("{}\n", cleared_text(ui, hidden.len())),
+                Some(Effect::Cleared(hidden)),
+            ),
+            Ok(effect) => (String::new(), Some(effect)),
+            Err(refusal) => (format!("{}\n", self.refusal(&refusal)), None),
         }
     }
 }

@@ -148,19 +148,39 @@ impl Plain<'_> {
     fn crisis(&self) -> String {
         let ui = self.ui();
         let questionnaire = self.session.questionnaire();
+        let resumed = self.session.is_resumed();
         let mut out = String::new();
         line(&mut out, &ui.crisis_title);
-        para(&mut out, &ui.crisis_text);
+        let items = self.crisis_help().item_lines(ui);
+        // The person's own line (or the honest fallback) first, then the rest.
+        if let Some(first) = items.first() {
+            line(&mut out, first);
+        }
+        para(
+            &mut out,
+            if resumed {
+                &ui.crisis_text_resumed
+            } else {
+                &ui.crisis_text
+            },
+        );
         let outcome = self.session.outcome();
         let reader = report::Reader::person(self.region.as_deref());
         for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
             para(&mut out, &report::flag_text(questionnaire, flag, reader));
         }
         out.push('\n');
-        for item in self.crisis_help().item_lines(ui) {
-            line(&mut out, &item);
+        for item in items.iter().skip(1) {
+            line(&mut out, item);
         }
-        para(&mut out, &ui.plain_stopped);
+        para(
+            &mut out,
+            if resumed {
+                &ui.plain_stopped_resumed
+            } else {
+                &ui.plain_stopped
+            },
+        );
         out
     }
 

@@ -247,7 +247,13 @@ pub fn settled_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<
     let ui = &questionnaire.ui;
     match outcome.unanswered {
         0 => None,
-        _ if !outcome.settled || outcome.recommendation == Recommendation::Crisis => None,
+        // Said only when the person chose to stop early; never of a file or a full walk.
+        _ if !outcome.settled
+            || !outcome.finished_early
+            || outcome.recommendation == Recommendation::Crisis =>
+        {
+            None
+        }
         1 => Some(ui.settled_note_one.clone()),
         n => Some(fill(&ui.settled_note, &[("n", &n.to_string())])),
     }

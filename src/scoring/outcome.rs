@@ -92,6 +92,9 @@ pub struct Outcome {
     /// Shown questions left unanswered (not part of the JSON result).
     #[serde(skip)]
     pub unanswered: usize,
+    /// The person took the offer to see the result early (set by the session).
+    #[serde(skip)]
+    pub finished_early: bool,
 }
 
 /// Scores a set of answers against a questionnaire.
@@ -138,6 +141,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         settled: reach.settled,
         reachable: reach.reachable,
         unanswered: reach.unanswered,
+        finished_early: false,
     }
 }
 

@@ -7,7 +7,7 @@ use super::keymap::{Intent, Mode};
 use super::layout;
 use super::records::{ExportFormat, Pick, Prompt};
 use crate::answers::Answers;
-use crate::questionnaire::{QuestionKind, Questionnaire};
+use crate::questionnaire::{QuestionKind, Questionnaire, Section};
 use crate::report::ClinicianRecord;
 use crate::report::settled_offer;
 use crate::scoring::Outcome;
@@ -21,6 +21,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// The remaining questions cannot change the result: see it now?
     Settled,
+    /// The safety screen ended with a caution: help now, and the result now if wanted.
+    Caution,
     /// A one-line text prompt (a note, a reference, a reason, a file name): `App::prompt`.
     Prompt,
     /// A numbered list to pick from.
@@ -223,6 +225,7 @@ impl<'q> App<'q> {
         match (self.overlay, self.session.stage()) {
             (Some(Overlay::ConfirmQuit), _) => Mode::Confirm,
             (Some(Overlay::Settled), _) => Mode::Offer,
+            (Some(Overlay::Caution), _) => Mode::Caution,
             (Some(Overlay::Prompt), _) => Mode::Text,
             (Some(Overlay::Pick(_)), _) => Mode::Choice,
             (None, Stage::Asking(q)) => match self.session.questionnaire().questions[q].kind {
@@ -262,6 +265,10 @@ impl<'q> App<'q> {
             Some(Overlay::ConfirmQuit) => return self.confirm(&intent),
             Some(Overlay::Settled) => {
                 self.settled_offer(&intent);
+                return Control::Continue;
+            }
+            Some(Overlay::Caution) => {
+                self.caution(&intent);
                 return Control::Continue;
             }
             Some(Overlay::Help) => {
@@ -316,6 +323,18 @@ impl<'q> App<'q> {
         }
     }
 
+    /// "Before you go on": r sees the result now; anything that dismisses keeps going.
+    fn caution(&mut self, intent: &Intent) {
+        match intent {
+            Intent::Yes => {
+                self.overlay = None;
+                self.act(Action::FinishEarly);
+            }
+            Intent::No => self.overlay = None,
+            _ => {}
+        }
+    }
+
     fn help_overlay(&mut self, intent: &Intent) {
         if matches!(
             intent,
@@ -345,7 +364,9 @@ impl<'q> App<'q> {
         match self.session.apply(action) {
             Ok(effect) => {
                 self.enter_stage();
-                if answered {
+                if effect == Effect::Caution {
+                    self.overlay = Some(Overlay::Caution);
+                } else if answered {
                     self.offer_if_settled();
                 }
                 if let Effect::Cleared(hidden) = effect {
@@ -442,10 +463,14 @@ impl<'q> App<'q> {
             });
             return;
         }
+        // On a safety question a digit only highlights: Enter confirms, so that a slip of the
+        // finger cannot answer "yes" to a question that stops the questionnaire.
+        let safety = matches!(self.session.stage(), Stage::Asking(q)
+            if self.session.questionnaire().questions[q].section == Section::Safety);
         match draft {
-            Draft::Single { .. } => self.submit(),
+            Draft::Single { .. } if !safety => self.submit(),
             Draft::Multi { .. } => draft.toggle(),
-            Draft::Scale { .. } | Draft::Text { .. } => {}
+            Draft::Single { .. } | Draft::Scale { .. } | Draft::Text { .. } => {}
         }
     }
 

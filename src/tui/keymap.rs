@@ -65,6 +65,8 @@ pub enum Mode {
     Confirm,
     /// "Your result is settled: see it now?" Enter accepts.
     Offer,
+    /// "Before you go on": Enter keeps going, r shows the result now.
+    Caution,
 }
 
 /// Maps one terminal event to an intent. Only key presses count (Windows also reports releases);
@@ -106,6 +108,7 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     match mode {
         Mode::Confirm => confirm_key(key.code),
         Mode::Offer => offer_key(key.code),
+        Mode::Caution => caution_key(key.code),
         Mode::Text => text_key(key.code, ctrl, alt),
         Mode::Choice | Mode::Scale | Mode::Screen => command_key(key.code, mode, ctrl),
     }
@@ -123,6 +126,14 @@ fn offer_key(code: KeyCode) -> Option<Intent> {
     match code {
         KeyCode::Enter | KeyCode::Char('y' | 'Y' | 's' | 'S') => Some(Intent::Yes),
         KeyCode::Char('n' | 'N' | 'q') | KeyCode::Esc => Some(Intent::No),
+        _ => None,
+    }
+}
+
+fn caution_key(code: KeyCode) -> Option<Intent> {
+    match code {
+        KeyCode::Char('r' | 'R') => Some(Intent::Yes),
+        KeyCode::Enter | KeyCode::Esc | KeyCode::Char('n' | 'N' | 'q') => Some(Intent::No),
         _ => None,
     }
 }

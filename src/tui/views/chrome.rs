@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Section;
+use crate::report::talk_about;
 use crate::session::Stage;
 use crate::tui::app::App;
 use crate::tui::draft::Draft;
@@ -122,12 +123,15 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let text = match (app.mode(), app.session.stage()) {
         (Mode::Confirm, _) => &ui.hints_confirm,
         (Mode::Offer, _) => &ui.settled_keys,
+        (Mode::Caution, _) => &ui.caution_keys,
+        (Mode::Choice, _) if app.overlay.is_some() => &ui.hints_pick,
         (Mode::Choice, Stage::Asking(q)) if matches!(app.draft, Some(Draft::Multi { .. })) => {
             &skippable(&ui.hints_multi, app, q)
         }
         (Mode::Choice, Stage::Asking(q)) => &skippable(&ui.hints_choice, app, q),
         (Mode::Scale, Stage::Asking(q)) => &skippable(&ui.hints_scale, app, q),
-        (Mode::Choice | Mode::Scale, _) => &ui.hints_choice,
+        (Mode::Choice | Mode::Scale, _) => &ui.hints_pick,
+        (Mode::Text, _) if app.overlay.is_some() => &ui.hints_prompt,
         (Mode::Text, _) => &ui.hints_text,
         (Mode::Screen, _) if app.overlay.is_some() => &ui.hints_overlay,
         (Mode::Screen, Stage::Welcome) => &ui.hints_welcome,
@@ -201,6 +205,47 @@ pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) 
         .borders(Borders::ALL)
         .title(format!(" {} ", ui.settled_title))
         .border_style(theme.title())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
+/// where to get help now, and the choice to keep going or see the result now.
+pub fn caution(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    const WIDTH: u16 = 68;
+    let q = app.session.questionnaire();
+    let ui = &q.ui;
+    let inner_width = WIDTH.min(area.width).saturating_sub(4);
+    let mut lines = wrap(&ui.caution_text, inner_width, theme.prompt(), "", "");
+    let outcome = app.session.outcome();
+    for item in talk_about(q, &outcome, app.reader()) {
+        lines.push(Line::default());
+        lines.extend(wrap(&item.text, inner_width, theme.warning(), "- ", "  "));
+    }
+    lines.push(Line::default());
+    let help = CrisisHelp::new(q, app.region.as_deref());
+    let first = help
+        .footer_variants(ui)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    lines.extend(wrap(&first, inner_width, theme.crisis(), "", ""));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        ui.caution_keys.clone(),
+        theme.hint(),
+    )));
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let box_area = centred(area, WIDTH, height);
+    Clear.render(box_area, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", ui.caution_title))
+        .border_style(theme.warning())
         .padding(Padding::horizontal(1));
     let inner = block.inner(box_area);
     block.render(box_area, buf);

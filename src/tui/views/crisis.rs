@@ -1,20 +1,22 @@
 //! The crisis panel shown when a red answer stops the questionnaire: warm, plain, and only about
-//! getting help now. No recommendation is shown.
+//! getting help now. The person's own line comes right under the title, so that even a small
+//! window shows how to reach help without scrolling. No recommendation is shown.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::crisis::{CrisisHelp, HelpItem};
-use crate::questionnaire::Flag;
+use crate::questionnaire::{CrisisLine, Flag};
 use crate::report::{Reader, flag_text};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
-use crate::ui_text::fill;
+use crate::ui_text::{UiText, fill};
 
 pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let q = app.session.questionnaire();
     let ui = &q.ui;
+    let resumed = app.session.is_resumed();
     let mut lines = Vec::new();
     if app.clinician.is_some() {
         lines.push(Line::from(Span::styled(
@@ -28,7 +30,21 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
         theme.crisis(),
     )));
     lines.push(Line::default());
-    lines.extend(wrap(&ui.crisis_text, width, Style::new(), "", ""));
+    let help = CrisisHelp::new(q, app.region.as_deref());
+    let items = help.items();
+    // The first item (the region's line, or the honest fallback) comes before anything else.
+    let (first, rest) = items
+        .split_first()
+        .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+    if let Some(item) = first {
+        help_item(&mut lines, &help, *item, ui, width, theme);
+    }
+    let text = if resumed {
+        &ui.crisis_text_resumed
+    } else {
+        &ui.crisis_text
+    };
+    lines.extend(wrap(text, width, Style::new(), "", ""));
     lines.push(Line::default());
     if let Some(outcome) = &app.outcome {
         let reader = Reader::person(app.region.as_deref());
@@ -43,32 +59,56 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
     }
-    let help = CrisisHelp::new(q, app.region.as_deref());
-    for item in help.items() {
-        match item {
-            HelpItem::Line(line) => {
-                lines.extend(wrap(
-                    &format!("{} ({})", line.service, line.region),
-                    width,
-                    theme.prompt(),
-                    "",
-                    "",
-                ));
-                lines.extend(wrap(&line.contact, width, Style::new(), "  ", "  "));
-                if let Some(number) = &line.emergency {
-                    let emergency = fill(&ui.footer_emergency, &[("number", number)]);
-                    lines.extend(wrap(&emergency, width, Style::new(), "  ", "  "));
-                }
-                if !line.url.is_empty() {
-                    lines.extend(wrap(&line.url, width, theme.dim(), "  ", "  "));
-                }
-            }
-            HelpItem::Fallback => {
-                lines.extend(wrap(help.fallback_text(ui), width, theme.prompt(), "", ""));
-            }
-        }
-        lines.push(Line::default());
+    for item in rest {
+        help_item(&mut lines, &help, *item, ui, width, theme);
     }
-    lines.extend(wrap(&ui.crisis_stopped, width, theme.dim(), "", ""));
+    let stopped = if resumed {
+        &ui.crisis_stopped_resumed
+    } else {
+        &ui.crisis_stopped
+    };
+    lines.extend(wrap(stopped, width, theme.dim(), "", ""));
     lines
+}
+
+/// One way to get help: a line's service, contact, emergency number and source, or the fallback.
+fn help_item(
+    lines: &mut Vec<Line<'static>>,
+    help: &CrisisHelp<'_>,
+    item: HelpItem<'_>,
+    ui: &UiText,
+    width: u16,
+    theme: Theme,
+) {
+    match item {
+        HelpItem::Line(line) => crisis_line(lines, line, ui, width, theme),
+        HelpItem::Fallback => {
+            lines.extend(wrap(help.fallback_text(ui), width, theme.prompt(), "", ""));
+        }
+    }
+    lines.push(Line::default());
+}
+
+fn crisis_line(
+    lines: &mut Vec<Line<'static>>,
+    line: &CrisisLine,
+    ui: &UiText,
+    width: u16,
+    theme: Theme,
+) {
+    lines.extend(wrap(
+        &format!("{} ({})", line.service, line.region),
+        width,
+        theme.prompt(),
+        "",
+        "",
+    ));
+    lines.extend(wrap(&line.contact, width, Style::new(), "  ", "  "));
+    if let Some(number) = &line.emergency {
+        let emergency = fill(&ui.footer_emergency, &[("number", number)]);
+        lines.extend(wrap(&emergency, width, Style::new(), "  ", "  "));
+    }
+    if !line.url.is_empty() {
+        lines.extend(wrap(&line.url, width, theme.dim(), "  ", "  "));
+    }
 }

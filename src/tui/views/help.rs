@@ -13,13 +13,15 @@ use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use crate::ui_text::UiText;
 
-/// Each key, and what it does in the interface's words.
-fn keys(ui: &UiText) -> [(&'static str, &str); 18] {
-    [
-        ("↑ ↓  j k", &ui.key_move),
+/// Each key, and what it does in the interface's words; the clinician's keys only in clinician
+/// mode, where they work.
+fn keys(ui: &UiText, clinician: bool) -> Vec<(&'static str, &str)> {
+    let mut keys = vec![
+        ("↑ ↓  j k", ui.key_move.as_str()),
         ("Enter", &ui.key_enter),
         ("Space", &ui.key_space),
         ("1-9", &ui.key_digits),
+        ("s", &ui.key_skip),
         ("← →  h l", &ui.key_scale),
         ("← Backspace Shift+Tab", &ui.key_back),
         ("Alt+Enter  Ctrl+J", &ui.key_newline),
@@ -29,12 +31,17 @@ fn keys(ui: &UiText) -> [(&'static str, &str); 18] {
         ("Ctrl+C", &ui.key_interrupt),
         ("Ctrl+S", &ui.key_save),
         ("Ctrl+E  e", &ui.key_export),
-        ("Ctrl+N", &ui.key_note),
-        ("Ctrl+P", &ui.key_reference),
-        ("Ctrl+W", &ui.key_weights),
-        ("Ctrl+O", &ui.key_override),
-        ("Ctrl+X", &ui.key_quick_exit),
-    ]
+    ];
+    if clinician {
+        keys.extend([
+            ("Ctrl+N", ui.key_note.as_str()),
+            ("Ctrl+P", &ui.key_reference),
+            ("Ctrl+W", &ui.key_weights),
+            ("Ctrl+O", &ui.key_override),
+        ]);
+    }
+    keys.push(("Ctrl+X", &ui.key_quick_exit));
+    keys
 }
 
 pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
@@ -71,7 +78,7 @@ pub fn render(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         ui.help_keys.clone(),
         theme.prompt(),
     )));
-    for (key, what) in keys(ui) {
+    for (key, what) in keys(ui, app.clinician.is_some()) {
         let first = format!("{key:<22}");
         lines.extend(wrap(
             what,

@@ -49,6 +49,7 @@ impl Widget for &App<'_> {
             Some(Overlay::Help) => help::render(self, area, buf, theme),
             Some(Overlay::ConfirmQuit) => chrome::confirm_quit(self, area, buf, theme),
             Some(Overlay::Settled) => chrome::settled_offer(self, area, buf, theme),
+            Some(Overlay::Caution) => chrome::caution(self, area, buf, theme),
             Some(Overlay::Prompt) => records::prompt(self, area, buf, theme),
             Some(Overlay::Pick(pick)) => records::pick(self, pick, area, buf, theme),
             None => {}
