@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let args = cli::Cli::parse();
-    cli::run(args).code()
+    match cli::Cli::try_parse() {
+        Ok(args) => cli::run(args).code(),
+        Err(refused) => cli::usage(&refused).code(),
+    }
 }

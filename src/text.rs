@@ -3,16 +3,24 @@
 
 use std::fmt::Write as _;
 
-/// Characters that reorder or hide text (bidi overrides and isolates, zero-width marks, line and
-/// paragraph separators, the byte-order mark). A terminal would show them invisibly.
+/// Characters that reorder, hide or silently change text: bidi overrides and isolates,
+/// zero-width marks, line and paragraph separators, the byte-order mark, the soft hyphen, the
+/// Mongolian vowel separator, variation selectors, interlinear annotation marks and Unicode tag
+/// characters (which can smuggle invisible text). A terminal would show them invisibly.
 fn is_invisible_format(c: char) -> bool {
     matches!(
         c,
-        '\u{061C}'
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
             | '\u{200B}'..='\u{200F}'
             | '\u{2028}'..='\u{202E}'
             | '\u{2060}'..='\u{2069}'
+            | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
     )
 }
 
@@ -56,7 +64,8 @@ fn describe_char(c: char) -> String {
             )
         }
         c => format!(
-            "contains the invisible formatting character U+{:04X} (bidi or zero-width); remove it",
+            "contains the invisible formatting character U+{:04X} (bidi, zero-width, tag, \
+             variation selector or soft hyphen); remove it",
             u32::from(c)
         ),
     }

@@ -14,7 +14,18 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 /// The longest text value accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
-/// Checks size and encoding. On failure, the diagnostic is located in the lossy text.
+/// The byte-order mark some editors put at the start of a file.
+const BOM: &str = "\u{feff}";
+
+/// The text diagnostics are located in and shown against: the file's bytes as text (invalid
+/// UTF-8 replaced), without a byte-order mark, which would shift every caret on line 1.
+#[must_use]
+pub fn source_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(bytes.strip_prefix(BOM.as_bytes()).unwrap_or(bytes))
+}
+
+/// Checks size and encoding, and drops a byte-order mark. On failure, the diagnostic is located
+/// in the lossy text.
 pub fn read_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::error(
@@ -23,20 +34,57 @@ pub fn read_text(bytes: &[u8]) -> Result<&str, Diagnostic> {
             "the file is over the 1 MiB limit; is this the right file?",
         ));
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let lossy = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let lossy = source_text(&bytes[..e.valid_up_to()]);
         let at = lossy.len();
         Diagnostic::error(
             &lossy,
             at..at,
             "the file is not valid UTF-8 text; save it as UTF-8 and try again",
         )
-    })
+    })?;
+    Ok(text.strip_prefix(BOM).unwrap_or(text))
 }
 
 /// Parses a whole document. A syntax error stops here: nothing after it can be trusted.
 pub fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, Diagnostic> {
-    DeTable::parse(text).map_err(|e| from_toml_error(text, &e, ""))
+    DeTable::parse(text).map_err(|e| {
+        let found = from_toml_error(text, &e, "");
+        if e.span().is_none_or(|s| s.is_empty() && s.start == 0)
+            && e.message().contains("recursion")
+        {
+            // The parser gives no place for this one: point at the line that nests deepest.
+            let at = deepest_line(text);
+            return Diagnostic::error(text, at..at, found.message);
+        }
+        found
+    })
+}
+
+/// The start of the line that nests deepest (dotted keys, brackets and braces outside strings):
+/// where a "recursion limit" comes from.
+fn deepest_line(text: &str) -> usize {
+    let mut best = (0, 0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut depth = 0usize;
+        let mut quoted = None;
+        for c in line.chars() {
+            match (quoted, c) {
+                (Some(q), c) if c == q => quoted = None,
+                (None, '"' | '\'') => quoted = Some(c),
+                (None, '#') => break,
+                (None, '.' | '[' | '{') => depth += 1,
+                _ => {}
+            }
+        }
+        if depth > best.1 {
+            let indent = line.len() - line.trim_start().len();
+            best = (start + indent, depth);
+        }
+        start += line.len();
+    }
+    best.0
 }
 
 /// Turns a `toml` error into a diagnostic. Only its message and span are used: the error's own
@@ -60,70 +108,155 @@ pub fn deserialize<T: DeserializeOwned>(
 }
 
 /// Scans every key and value: control and bidi characters in any text, over-long text, and
-/// non-finite numbers are refused wherever they are. `multiline_keys` may hold line breaks.
+/// non-finite numbers are refused wherever they are. `multiline_keys` may hold line breaks. Each
+/// message names where it is (`question "p1", option "tips": label ...`), so a log line stands
+/// on its own.
 #[must_use]
 pub fn scan(text: &str, table: &DeTable<'_>, multiline_keys: &[&str]) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
-    scan_table(text, table, multiline_keys, &mut found);
-    found
+    let mut scanner = Scanner {
+        text,
+        multiline: multiline_keys,
+        found: Vec::new(),
+    };
+    scanner.table(table, "");
+    scanner.found
 }
 
-fn scan_table(text: &str, table: &DeTable<'_>, multiline: &[&str], found: &mut Vec<Diagnostic>) {
-    for (key, value) in table {
-        if let Some(problem) = text_problem(key.get_ref(), false) {
-            found.push(Diagnostic::error(
-                text,
-                key.span(),
-                format!("a key {problem}"),
-            ));
+struct Scanner<'a> {
+    text: &'a str,
+    multiline: &'a [&'a str],
+    found: Vec<Diagnostic>,
+}
+
+impl Scanner<'_> {
+    fn error(&mut self, span: std::ops::Range<usize>, context: &str, message: String) {
+        let message = if context.is_empty() {
+            message
+        } else {
+            format!("{context}: {message}")
+        };
+        self.found.push(Diagnostic::error(self.text, span, message));
+    }
+
+    fn table(&mut self, table: &DeTable<'_>, context: &str) {
+        for (key, value) in table {
+            if let Some(problem) = text_problem(key.get_ref(), false) {
+                self.error(key.span(), context, format!("a key {problem}"));
+            }
+            let allow_lines = self.multiline.contains(&key.get_ref().as_ref());
+            self.value(key.get_ref(), value, allow_lines, context);
         }
-        let allow_lines = multiline.contains(&key.get_ref().as_ref());
-        scan_value(text, key.get_ref(), value, allow_lines, multiline, found);
+    }
+
+    fn value(&mut self, key: &str, value: &Spanned<DeValue<'_>>, allow_lines: bool, context: &str) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                if let Some(problem) = text_problem(s, allow_lines) {
+                    self.error(value.span(), context, format!("`{key}` {problem}"));
+                } else if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
+                    self.error(
+                        value.span(),
+                        context,
+                        format!("`{key}` is longer than {MAX_TEXT_CHARS} characters; shorten it"),
+                    );
+                }
+            }
+            DeValue::Float(f) => {
+                let raw = f.as_str();
+                if raw.contains("nan") || raw.contains("inf") {
+                    self.error(
+                        value.span(),
+                        context,
+                        format!("`{key}` must be a finite number, not nan or inf"),
+                    );
+                }
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    match item.get_ref() {
+                        DeValue::Table(inner) => {
+                            let named = item_context(context, key, item.get_ref(), i);
+                            self.table(inner, &named);
+                        }
+                        _ => self.value(key, item, allow_lines, context),
+                    }
+                }
+            }
+            DeValue::Table(inner) => {
+                let inner_context = if context.is_empty() {
+                    format!("[{key}]")
+                } else {
+                    format!("{context}, {key}")
+                };
+                self.table(inner, &inner_context);
+            }
+            DeValue::Integer(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
+        }
     }
 }
 
-fn scan_value(
+/// How a message names an element of an array: a question, an option, a dimension or a crisis
+/// line by its id (or service), anything else by its position.
+fn item_context(context: &str, key: &str, item: &DeValue<'_>, index: usize) -> String {
+    let named = |what: &str, name: Option<&str>| {
+        let name = name.map_or_else(|| format!("#{}", index + 1), |n| format!("\"{n}\""));
+        if context.is_empty() {
+            format!("{what} {name}")
+        } else {
+            format!("{context}, {what} {name}")
+        }
+    };
+    let field = |f: &str| item.as_table()?.get(f)?.get_ref().as_str();
+    match key {
+        "questions" => named("question", field("id")),
+        "options" => named("option", field("id")),
+        "dimensions" => named("dimension", field("id")),
+        "crisis" => named("crisis line", field("service")),
+        other => named(other, None),
+    }
+}
+
+/// Removes from a table every key not in `fields`, reporting each at its place, so that the
+/// table's other problems can still be found (serde stops at the first unknown field). A value
+/// that is not a table is left for deserialization to refuse.
+pub fn strip_unknown(
     text: &str,
-    key: &str,
-    value: &Spanned<DeValue<'_>>,
-    allow_lines: bool,
-    multiline: &[&str],
+    value: &mut Spanned<DeValue<'_>>,
+    fields: &[&str],
+    context: &dyn std::fmt::Display,
     found: &mut Vec<Diagnostic>,
 ) {
-    match value.get_ref() {
-        DeValue::String(s) => {
-            if let Some(problem) = text_problem(s, allow_lines) {
-                found.push(Diagnostic::error(
-                    text,
-                    value.span(),
-                    format!("`{key}` {problem}"),
-                ));
-            } else if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
-                found.push(Diagnostic::error(
-                    text,
-                    value.span(),
-                    format!("`{key}` is longer than {MAX_TEXT_CHARS} characters; shorten it"),
-                ));
-            }
-        }
-        DeValue::Float(f) => {
-            let raw = f.as_str();
-            if raw.contains("nan") || raw.contains("inf") {
-                found.push(Diagnostic::error(
-                    text,
-                    value.span(),
-                    format!("`{key}` must be a finite number, not nan or inf"),
-                ));
-            }
-        }
-        DeValue::Array(items) => {
-            for item in items {
-                scan_value(text, key, item, allow_lines, multiline, found);
-            }
-        }
-        DeValue::Table(inner) => scan_table(text, inner, multiline, found),
-        DeValue::Integer(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
+    let DeValue::Table(table) = value.get_mut() else {
+        return;
+    };
+    let unknown: Vec<(String, std::ops::Range<usize>)> = table
+        .keys()
+        .filter(|key| !fields.contains(&key.get_ref().as_ref()))
+        .map(|key| (key.get_ref().to_string(), key.span()))
+        .collect();
+    let expected: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    for (key, span) in unknown {
+        found.push(Diagnostic::error(
+            text,
+            span,
+            format!(
+                "{context}: unknown field `{key}`, expected one of {}",
+                expected.join(", ")
+            ),
+        ));
+        table.remove(key.as_str());
     }
+}
+
+/// The tables of an array value, for stripping nested tables (a question's options).
+pub fn tables_mut<'v, 'i>(
+    value: &'v mut Spanned<DeValue<'i>>,
+) -> impl Iterator<Item = &'v mut Spanned<DeValue<'i>>> {
+    let items = match value.get_mut() {
+        DeValue::Array(items) => Some(items.iter_mut()),
+        _ => None,
+    };
+    items.into_iter().flatten()
 }
 
 /// The id of a table, if it has a string `id`: used to name a question in a message even when

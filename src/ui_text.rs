@@ -246,6 +246,8 @@ ui_text! {
     plain_review_item = "{n}. {question} Answer: {answer}.",
     plain_review_prompt = "Press Enter to see your result, or type a question's number to change its answer.",
     plain_review_pick = "Please type a question number from the list, or press Enter for your result.",
+    plain_line_too_long = "That line is longer than {max} bytes, so it was not read. Please answer again, more briefly.",
+    plain_not_text = "That line is not valid text (UTF-8), so it was not read. Please type it again.",
     plain_confirm_quit = "Leave now? Your answers will not be kept. Type y to leave, or press Enter to stay.",
     plain_left = "You left. Nothing was saved.",
     plain_staying = "Staying.",

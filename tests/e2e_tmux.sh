@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # End-to-end in tmux: the release binary, started under `sh -c` (an interactive bash would
 # silently repair the terminal and hide a bug) at 100x30 on a private tmux server. After each way
-# of leaving — q, Ctrl-C, SIGTERM, and a resize to 1x1 and back — the alternate screen must be
-# off, the cursor visible, `stty` cooked (icanon, echo), and the exit code as documented.
-# Polling waits, never fixed sleeps for correctness. Prints "N passed, N failed".
+# of leaving — q, Ctrl-C, SIGTERM, SIGUSR1, and a resize to 1x1 and back — the alternate screen
+# must be off, the cursor visible, `stty` cooked (icanon, echo), and the exit code 128+n as
+# documented. Ctrl+Z and `fg` (in a job-control shell), and SIGSTOP/SIGCONT from outside with
+# the terminal reset behind the program's back, must give the terminal back and take it again.
+# Left alone, the program must not wake up. Polling waits, never fixed sleeps for correctness.
+# Prints "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 bin="${1:-target/release/groupfit}"
@@ -80,7 +83,7 @@ if start; then
   shell="$(tm display -p -t e2e '#{pane_pid}')"
   app="$(pgrep -P "$shell" | head -n 1)"
   kill -TERM "$app"
-  restored "SIGTERM" 130
+  restored "SIGTERM" 143
 else
   fail "SIGTERM: start"
 fi
@@ -95,6 +98,75 @@ if start; then
   restored "resize, q" 0
 else
   fail "resize: start"
+fi
+
+# app_pid: the program's pid in the running session (the shell's child).
+app_pid() {
+  local shell; shell="$(tm display -p -t e2e '#{pane_pid}')"
+  pgrep -P "$shell" | head -n 1
+}
+
+# 5. SIGUSR1 (any signal whose default is to end the program): restored, exit 128+10.
+if start; then kill -USR1 "$(app_pid)"; restored "SIGUSR1" 138; else fail "SIGUSR1: start"; fi
+
+# 6. Idle means idle: context switches of every thread over three idle seconds.
+if start; then
+  app="$(app_pid)"
+  switches() { cat /proc/"$app"/task/*/status | awk '/voluntary_ctxt_switches/ {s += $2} END {print s}'; }
+  sleep 0.5
+  before="$(switches)"; sleep 3; after="$(switches)"
+  if [ $((after - before)) -le 5 ]; then ok "idle: $((after - before)) context switches in 3 s"; else fail "idle: $((after - before)) context switches in 3 s"; fi
+  keys q; restored "idle, q" 0
+else
+  fail "idle: start"
+fi
+
+# 7. SIGSTOP, the terminal reset to cooked behind the program's back, SIGCONT: raw mode and the
+#    screen come back.
+if start; then
+  app="$(app_pid)"; tty="$(tm display -p -t e2e '#{pane_tty}')"
+  kill -STOP "$app"
+  stty -F "$tty" sane
+  tm send-keys -t e2e C-l
+  kill -CONT "$app"
+  sleep 0.3
+  if stty -F "$tty" -a | tr ' ' '\n' | grep -qx -- '-icanon' && wait_for "Press Enter to begin"; then
+    ok "SIGSTOP/SIGCONT: raw mode back, screen redrawn"
+  else
+    fail "SIGSTOP/SIGCONT: terminal not taken back"
+  fi
+  keys Enter; wait_for "Over the last 2 weeks" && ok "SIGCONT: keys work after" || fail "SIGCONT: keys"
+  keys q; restored "SIGCONT, q" 0
+else
+  fail "SIGCONT: start"
+fi
+
+# 8. Ctrl+Z and fg in a job-control shell: the terminal is given back while stopped, and taken
+#    again, redrawn, on fg.
+tm kill-server 2>/dev/null
+for _ in $(seq 1 100); do tm list-sessions >/dev/null 2>&1 || break; sleep 0.05; done
+tm new-session -d -s e2e -x 100 -y 30 "bash --norc --noprofile -i"
+tm set-option -g window-size manual >/dev/null
+sleep 0.3
+keys "$bin" Enter
+if wait_for "Press Enter to begin"; then
+  keys C-z
+  if wait_for "Stopped" && [ "$(tm display -p -t e2e '#{alternate_on}')" = "0" ]; then
+    keys "stty -a | tr ' ' '\n' | grep -x icanon" Enter
+    if wait_for "^icanon"; then ok "Ctrl+Z: stopped, main screen, terminal cooked"; else fail "Ctrl+Z: terminal not cooked"; fi
+  else
+    fail "Ctrl+Z: not stopped"
+  fi
+  keys fg Enter
+  if wait_for "Press Enter to begin" && [ "$(tm display -p -t e2e '#{alternate_on}')" = "1" ]; then
+    keys Enter
+    if wait_for "Over the last 2 weeks"; then ok "fg: redrawn and answering keys"; else fail "fg: keys"; fi
+  else
+    fail "fg: not redrawn"
+  fi
+  keys C-x
+else
+  fail "Ctrl+Z: start"
 fi
 
 echo "$passed passed, $failed failed"

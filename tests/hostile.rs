@@ -245,3 +245,174 @@ fn html_for_several_files_needs_an_output_folder_and_gets_one_file_each() {
     let page = std::fs::read_to_string(dir.path().join("reports/good.html")).unwrap();
     assert_eq!(page.matches("<html").count(), 1, "one document per file");
 }
+
+/// Runs groupfit with `input` on stdin (a pipe) and the given stdout.
+fn groupfit_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn plain_mode_caps_a_line_instead_of_growing_without_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["run", "--plain"])
+        .current_dir(dir.path())
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "it stops by itself"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("that does not end"),
+        "{}",
+        text(&out.stderr)
+    );
+    // An over-long line that does end is refused, and the same question asked again.
+    let long = format!("{}\n1\n", "9".repeat(20_000));
+    let out = groupfit_with_input(&["run", "--plain"], long.as_bytes());
+    let said = text(&out.stdout);
+    assert!(said.contains("That line is longer than"), "{said}");
+    assert!(
+        said.contains("You chose: Not at all."),
+        "and the next line answers"
+    );
+}
+
+#[test]
+fn plain_mode_asks_again_after_a_line_that_is_not_text() {
+    let out = groupfit_with_input(&["run", "--plain"], b"\xff\xfe\n1\n");
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("That line is not valid text (UTF-8)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("You chose: Not at all."),
+        "nothing was lost: {said}"
+    );
+}
+
+#[test]
+fn plain_mode_exits_128_plus_n_on_a_signal() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["run", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(143));
+}
+
+#[test]
+fn help_and_version_into_a_full_disk_exit_1() {
+    for flag in ["--help", "--version"] {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+            .arg(flag)
+            .stdout(full)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{flag}");
+        assert!(text(&out.stderr).contains("No space left"), "{flag}");
+    }
+}
+
+#[test]
+fn markdown_never_turns_a_note_or_an_answer_into_a_link_or_an_image() {
+    let dir = folder_with_a_fifo();
+    let evil =
+        "[click](javascript:alert(1)) ![i](http://evil/x.png) <http://evil> www.evil.example";
+    let answers = std::fs::read_to_string(dir.path().join("good.toml"))
+        .unwrap()
+        .replace(
+            "notes = \"My husband died in the spring.\"",
+            &format!("notes = {}", toml::Value::String(evil.into())),
+        );
+    std::fs::write(dir.path().join("evil.toml"), answers).unwrap();
+    let out = groupfit_in(
+        dir.path(),
+        &["score", "--answers", "evil.toml", "--format", "markdown"],
+    );
+    let markdown = text(&out.stdout);
+    let mut options = pulldown_cmark::Options::empty();
+    options.insert(pulldown_cmark::Options::ENABLE_TABLES);
+    for event in pulldown_cmark::Parser::new_ext(&markdown, options) {
+        if let pulldown_cmark::Event::Start(
+            pulldown_cmark::Tag::Link { dest_url, .. }
+            | pulldown_cmark::Tag::Image { dest_url, .. },
+        ) = event
+        {
+            assert!(
+                !dest_url.contains("evil") && !dest_url.contains("javascript"),
+                "{dest_url}"
+            );
+        }
+    }
+    for live in ["http://evil", "www.evil"] {
+        assert!(!markdown.contains(live), "{live} in:\n{markdown}");
+    }
+    // The note is still there to read, as text.
+    let shown: String = pulldown_cmark::Parser::new_ext(&markdown, options)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(shown.contains("[click](javascript:alert(1))"), "{shown}");
+}
+
+#[test]
+fn an_empty_set_of_answers_is_an_in_progress_response() {
+    let dir = folder_with_a_fifo();
+    std::fs::write(dir.path().join("empty.toml"), "[answers]\n").unwrap();
+    let out = groupfit_in(
+        dir.path(),
+        &["score", "--answers", "empty.toml", "--format", "fhir"],
+    );
+    let bundle: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(bundle["entry"][0]["resource"]["status"], "in-progress");
+}
+
+#[test]
+fn invisible_characters_in_an_answer_are_refused_without_quoting_it() {
+    let dir = folder_with_a_fifo();
+    let answers = std::fs::read_to_string(dir.path().join("good.toml"))
+        .unwrap()
+        .replace(
+            "notes = \"My husband died in the spring.\"",
+            "notes = \"My husband\u{E0041}\u{E0042} died\"",
+        );
+    std::fs::write(dir.path().join("tagged.toml"), answers).unwrap();
+    let out = groupfit_in(dir.path(), &["score", "--answers", "tagged.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("invisible formatting character"), "{err}");
+    assert!(
+        !err.contains("husband"),
+        "the answer is never quoted: {err}"
+    );
+}

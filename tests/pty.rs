@@ -300,10 +300,66 @@ fn ctrl_c_leaves_at_once_with_130() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_exits_130() {
+fn sigterm_restores_the_terminal_and_exits_143() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     kill(app.pid(), Signal::SIGTERM).unwrap();
+    assert_eq!(app.exit_code(), 143);
+    app.assert_restored();
+}
+
+/// Every signal whose default action ends the process restores the terminal and exits 128+n.
+#[test]
+fn other_fatal_signals_restore_the_terminal_and_exit_128_plus_n() {
+    for (signal, code) in [
+        (Signal::SIGQUIT, 131),
+        (Signal::SIGUSR1, 138),
+        (Signal::SIGALRM, 142),
+        (Signal::SIGPIPE, 141),
+    ] {
+        let mut app = Running::start(&[]);
+        app.wait_for("Press Enter to begin");
+        kill(app.pid(), signal).unwrap();
+        assert_eq!(app.exit_code(), code, "{signal}");
+        app.assert_restored();
+    }
+}
+
+/// Ctrl+Z gives the terminal back and stops; SIGCONT takes it again and redraws.
+#[test]
+fn ctrl_z_suspends_and_sigcont_resumes() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    app.send("\x1a"); // Ctrl+Z
+    let start = Instant::now();
+    loop {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", app.pid())).unwrap();
+        if status.contains("State:\tT") {
+            break;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "Ctrl+Z did not stop the program"
+        );
+        thread::sleep(Duration::from_millis(20));
+    }
+    // Let the reader take in the last bytes written before the stop.
+    thread::sleep(Duration::from_millis(100));
+    app.assert_restored();
+    kill(app.pid(), Signal::SIGCONT).unwrap();
+    let start = Instant::now();
+    while app
+        .master
+        .get_termios()
+        .unwrap()
+        .local_flags
+        .contains(LocalFlags::ICANON)
+    {
+        assert!(start.elapsed() < PATIENCE, "raw mode did not come back");
+        thread::sleep(Duration::from_millis(20));
+    }
+    app.keys("\r", "Over the last 2 weeks");
+    app.send("\x03");
     assert_eq!(app.exit_code(), 130);
     app.assert_restored();
 }

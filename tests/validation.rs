@@ -320,3 +320,114 @@ fn an_oversized_file_is_refused_before_parsing() {
         "the file is over the 1 MiB limit; is this the right file?"
     );
 }
+
+/// Loads a questionnaire made from the minimal fixture with `edit` applied; returns its
+/// diagnostics (errors expected).
+fn problems_of_minimal(edit: impl Fn(&str) -> String) -> Vec<Diagnostic> {
+    let text = edit(&std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap());
+    questionnaire::load(text.as_bytes(), TODAY).expect_err("should be invalid")
+}
+
+#[test]
+fn an_unknown_key_does_not_hide_the_other_problems_of_its_table() {
+    let found = problems_of_minimal(|t| {
+        t.replace(
+            "prompt = \"Main hope?\"",
+            "prompt = \"Main hope?\"\ncolour = \"red\"\nrequired = \"yes\"",
+        )
+    });
+    assert!(
+        found
+            .iter()
+            .any(|d| d.message.contains("unknown field `colour`")),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().any(|d| d.message.contains("invalid type")),
+        "the wrong type beside it is reported too: {found:#?}"
+    );
+}
+
+#[test]
+fn messages_about_text_name_the_question_and_option() {
+    let found = problems_of_minimal(|t| {
+        t.replacen(
+            "label = \"Feel less alone\"",
+            "label = \"Feel\u{202e} less alone\"",
+            1,
+        )
+    });
+    let message = &found[0].message;
+    assert!(
+        message.starts_with("question \"p1\", option \"less_alone\": `label` contains"),
+        "{message}"
+    );
+}
+
+#[test]
+fn tag_characters_variation_selectors_and_soft_hyphens_are_refused() {
+    for hidden in ['\u{E0041}', '\u{FE0F}', '\u{00AD}', '\u{E0100}'] {
+        let found = problems_of_minimal(|t| {
+            t.replace(
+                "prompt = \"Main hope?\"",
+                &format!("prompt = \"Main{hidden} hope?\""),
+            )
+        });
+        assert!(
+            found[0].message.contains("invisible formatting character"),
+            "U+{:04X}: {found:#?}",
+            u32::from(hidden)
+        );
+    }
+}
+
+#[test]
+fn ids_that_only_look_the_same_are_refused() {
+    for (id, normal) in [("cafe\u{301}", "café"), ("ｐ１", "p1")] {
+        let found = problems_of_minimal(|t| t.replace("id = \"p1\"", &format!("id = \"{id}\"")));
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("not in normal form")
+                    && d.message.contains(&format!("write it as \"{normal}\""))),
+            "{id}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn dimension_weights_that_overflow_or_do_not_matter_are_refused() {
+    let overflow = problems_of_minimal(|t| {
+        t.replace(
+            "weight = 1.0",
+            "weight = 1e308\nsupport_group = \"x\"\n\n[[dimensions]]\nid = \"twin\"\nlabel = \"Twin\"\nweight = 1e308",
+        )
+    });
+    assert!(
+        overflow
+            .iter()
+            .any(|d| d.message.contains("add up to more than a number can hold")),
+        "{overflow:#?}"
+    );
+    let tiny = problems_of_minimal(|t| t.replacen("weight = 1.0", "weight = 1e-9", 1));
+    assert!(
+        tiny.iter()
+            .any(|d| d.message.contains("too small to matter")),
+        "{tiny:#?}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_the_caret_and_deep_nesting_is_located() {
+    let bytes = [b"\xef\xbb\xbf".as_slice(), b"format = 1 x\n"].concat();
+    let found = questionnaire::load(&bytes, TODAY).unwrap_err();
+    assert_eq!((found[0].line, found[0].column), (1, 10), "{found:#?}");
+    let rendered = found[0].render("f.toml", &groupfit::tomlfile::source_text(&bytes));
+    assert!(rendered.contains("1 | format = 1 x"), "{rendered}");
+    let deep = format!("format = 1\n\n{}b = 1\n", "a.".repeat(300));
+    let found = questionnaire::load(deep.as_bytes(), TODAY).unwrap_err();
+    assert_eq!(
+        found[0].line, 3,
+        "where the nesting is, not line 1: {found:#?}"
+    );
+}

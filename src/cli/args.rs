@@ -20,7 +20,8 @@ pub const VERSION: &str = concat!(
     long_about = "groupfit walks you through intake-style questions, screens for safety first, and \
                   recommends a peer support group or group therapy, or says honestly that it is a \
                   close call. It is a screening aid, not a diagnosis.",
-    after_help = "Exit codes: 0 done, 1 error, 2 invalid questionnaire or answers, 130 interrupted."
+    after_help = "Exit codes: 0 done, 1 error, 2 invalid questionnaire or answers, 128+n ended by \
+                  signal n (130 Ctrl-C, 143 SIGTERM)."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -68,7 +68,7 @@ pub fn display_name(path: Option<&Path>) -> String {
 
 /// Renders diagnostics for a file whose bytes are `bytes`.
 pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
-    let text = String::from_utf8_lossy(bytes);
+    let text = groupfit::tomlfile::source_text(bytes);
     diagnostics
         .iter()
         .map(|d| d.render(name, &text))

@@ -3,11 +3,10 @@
 //! terminal.
 
 use std::io::IsTerminal;
-use std::time::Duration;
 
 use groupfit::report;
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
@@ -20,14 +19,12 @@ use groupfit::questionnaire::Questionnaire;
 use groupfit::session::Stage;
 use groupfit::ui_text::fill;
 
+use super::events::{self, Wake};
 use super::export;
 use super::output::{self, Output};
 use super::plain;
 use super::terminal::{self, exit_code, pending_signal};
 use super::{Exit, files};
-
-/// How often the loop wakes to check for signals while idle.
-const TICK: Duration = Duration::from_millis(100);
 
 pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
@@ -62,7 +59,7 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     if let Some(said) = resumed {
         app.notify(said, false);
     }
-    let signals = match terminal::catch_signals() {
+    let signals = match events::catch_signals() {
         Ok(signals) => signals,
         Err(e) => {
             output::error(&format!("cannot watch for signals: {e}"));
@@ -93,12 +90,15 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     }
 }
 
+/// Draw, wait for whatever wakes the loop (a key, a resize, a signal), act, repeat. Nothing runs
+/// on a timer: left alone, the program uses no CPU.
 fn event_loop(
     screen: &mut terminal::Screen,
     app: &mut App<'_>,
     signals: Signals,
 ) -> std::io::Result<Exit> {
     let mut signals = Some(signals);
+    let mut wakes = None;
     let mut dirty = true;
     loop {
         if let Some(signal) = pending_signal() {
@@ -113,13 +113,28 @@ fn event_loop(
             debug_panic_trigger();
             dirty = false;
         }
+        // Started after the first frame, so that they do not delay it.
         if let Some(signals) = signals.take() {
-            terminal::watch(signals)?;
+            wakes = Some(events::start(signals)?);
         }
-        if !event::poll(TICK)? {
-            continue;
-        }
-        let event = event::read()?;
+        let Some(wake) = wakes.as_ref().and_then(|w| w.recv().ok()) else {
+            return Ok(Exit::Failure);
+        };
+        let event = match wake {
+            Wake::Input(event) => event,
+            Wake::InputFailed(e) => return Err(e),
+            Wake::Fatal(signal) => return Ok(Exit::Signal(exit_code(signal))),
+            Wake::Suspend => {
+                terminal::suspend(screen)?;
+                dirty = true;
+                continue;
+            }
+            Wake::Continued => {
+                terminal::reenter(screen)?;
+                dirty = true;
+                continue;
+            }
+        };
         if let Event::Resize(width, height) = event {
             screen.resize(Rect::new(0, 0, width, height))?;
             dirty = true;
@@ -134,6 +149,7 @@ fn event_loop(
                         AppExit::Quick => Exit::Quick,
                     });
                 }
+                Control::Suspend => terminal::suspend(screen)?,
                 Control::Save => save(app),
                 Control::Export { format, path } => export_report(app, format, &path),
                 Control::Continue => {}

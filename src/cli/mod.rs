@@ -1,6 +1,7 @@
 //! The command line: arguments, dispatch and exit codes.
 
 mod args;
+mod events;
 mod export;
 mod files;
 mod interactive;
@@ -25,7 +26,7 @@ pub enum Exit {
     Failure,
     /// 2: an invalid questionnaire or answers file, or one that cannot be read.
     Invalid,
-    /// 130 for Ctrl-C, SIGINT and SIGTERM; 128 + n for other signals.
+    /// 128 + n for signal n (130 for Ctrl-C and SIGINT, 143 for SIGTERM, 129 for SIGHUP).
     Signal(u8),
     /// 0: the quick exit (the screen was wiped).
     Quick,
@@ -38,6 +39,24 @@ impl Exit {
             Self::Failure => ExitCode::from(1),
             Self::Invalid => ExitCode::from(2),
             Self::Signal(code) => ExitCode::from(code),
+        }
+    }
+}
+
+/// What clap said instead of running a command: help and the version go to stdout (exit 0,
+/// or 1 when they cannot be written, say to a full disk); a usage error to stderr (exit 2).
+pub fn usage(refused: &clap::Error) -> Exit {
+    use clap::error::ErrorKind;
+    let text = refused.render().to_string();
+    match refused.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let mut out = Output::stdout();
+            out.write(&format!("{}\n", text.trim_end()));
+            out.finish(Exit::Success)
+        }
+        _ => {
+            output::diagnostics(text.trim_end());
+            Exit::Invalid
         }
     }
 }

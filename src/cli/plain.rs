@@ -1,10 +1,10 @@
 //! `groupfit run --plain`: the plain-mode conversation over stdin and stdout. With stdin a
 //! terminal it prompts; from a script it reads exactly one line per shown question.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 
 use groupfit::answers::Answers;
-use groupfit::plain::Plain;
+use groupfit::plain::{InputLine, Plain, read_line};
 use groupfit::questionnaire::Questionnaire;
 
 use super::Exit;
@@ -23,6 +23,7 @@ pub fn run(
     region: Option<String>,
     out: &mut Output,
 ) -> Exit {
+    watch_signals();
     let stdin = std::io::stdin();
     let scripted = !stdin.is_terminal();
     let mut plain = Plain::with_answers(questionnaire, answers, region, scripted);
@@ -36,15 +37,28 @@ pub fn run(
         }
     };
     prompt(out);
-    for line in stdin.lock().lines() {
-        let line = match line {
-            Ok(line) => line,
+    let max = plain.max_line_bytes();
+    let mut input = stdin.lock();
+    loop {
+        let line = match read_line(&mut input, max) {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
             Err(e) => {
                 output::error(&format!("cannot read the input: {e}"));
                 return Exit::Failure;
             }
         };
-        let (reply, end) = plain.respond(&line);
+        let (reply, end) = match &line {
+            InputLine::Text(text) => plain.respond(text),
+            InputLine::Endless => {
+                output::error(&format!(
+                    "the input has a line longer than {max} bytes that does not end; \
+                     groupfit stops (plain mode reads one answer a line)"
+                ));
+                return Exit::Failure;
+            }
+            unreadable => (plain.unreadable(unreadable), None),
+        };
         out.write(&reply);
         if end.is_some() || out.is_broken() {
             return Exit::Success;
@@ -53,4 +67,24 @@ pub fn run(
     }
     output::error(&plain.end_of_input());
     Exit::Failure
+}
+
+/// Plain mode changes nothing in the terminal, so a signal that ends the program only has to end
+/// it with the code shells expect, 128 + n. A closed pipe is left to the writer (a quiet end),
+/// so SIGPIPE is not among them.
+fn watch_signals() {
+    let wanted: Vec<i32> = super::events::FATAL
+        .into_iter()
+        .filter(|&s| s != signal_hook::consts::SIGPIPE)
+        .collect();
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(wanted) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                std::process::exit(i32::from(super::terminal::exit_code(signal)));
+            }
+        });
 }

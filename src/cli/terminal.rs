@@ -17,8 +17,6 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-use signal_hook::iterator::Signals;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -98,38 +96,24 @@ fn install_panic_hook() {
     });
 }
 
-/// The exit code for a signal: 130 for an interrupt or termination (the contract), 128 + n for
-/// the others.
+/// The exit code for a signal n: 128 + n, as shells report it (SIGINT 130, SIGTERM 143, SIGHUP
+/// 129, SIGQUIT 131).
 #[must_use]
 pub fn exit_code(signal: i32) -> u8 {
-    match signal {
-        SIGINT | SIGTERM => 130,
-        other => u8::try_from(128 + other).unwrap_or(1),
-    }
+    u8::try_from(128 + signal).unwrap_or(1)
 }
 
-/// Catches the signals from now on: a signal is recorded for the event loop to notice. Call
-/// `watch` on the result to start the watchdog.
-pub fn catch_signals() -> io::Result<Signals> {
-    Signals::new([SIGTERM, SIGINT, SIGHUP, SIGQUIT])
+/// Records the signal received, for the loop.
+pub fn record_signal(signal: i32) {
+    PENDING_SIGNAL.store(signal, Ordering::SeqCst);
 }
 
-/// Starts the watchdog thread. A signal caught (even before the thread started) is recorded for
-/// the event loop; if the loop has not left within the watchdog's time (the terminal may have
-/// vanished, and a read can spin), the thread restores the terminal and exits itself. It never
-/// restores inside a signal handler. Started after the first frame, so that it does not delay it.
-pub fn watch(mut signals: Signals) -> io::Result<()> {
-    thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                PENDING_SIGNAL.store(signal, Ordering::SeqCst);
-                thread::sleep(WATCHDOG);
-                restore();
-                std::process::exit(i32::from(exit_code(signal)));
-            }
-        })?;
-    Ok(())
+/// Gives the loop the watchdog's time to leave on its own; then restores the terminal and exits
+/// with 128 + n. Called from the signal thread, never from a handler.
+pub fn watchdog(signal: i32) -> ! {
+    thread::sleep(WATCHDOG);
+    restore();
+    std::process::exit(i32::from(exit_code(signal)));
 }
 
 /// The signal received, if any.
@@ -139,4 +123,34 @@ pub fn pending_signal() -> Option<i32> {
         0 => None,
         signal => Some(signal),
     }
+}
+
+/// Ctrl+Z, or SIGTSTP from outside: gives the terminal back, stops as every full-screen program
+/// does, and on `fg` (or SIGCONT) sets the terminal up again and redraws everything.
+pub fn suspend(screen: &mut Screen) -> io::Result<()> {
+    restore();
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+    reenter(screen)
+}
+
+/// After being stopped and continued (by `kill -STOP`/`-CONT`, or a shell's `fg`), the terminal
+/// may be back in cooked mode on the main screen: raw mode and the alternate screen again, and
+/// a full redraw on the next frame.
+pub fn reenter(screen: &mut Screen) -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    // crossterm skips enabling raw mode when it believes it is on already; after a stop the
+    // terminal may have been reset behind its back, so turn it off (to what it was) and on.
+    let _ = disable_raw_mode();
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )?;
+    // The window may have changed while stopped. `resize` clears the screen and makes the next
+    // frame draw every cell; `clear` would ask the terminal for the cursor position, which waits
+    // for the input thread's lock on the event reader.
+    let (width, height) = terminal_size()?;
+    screen.resize(Rect::new(0, 0, width, height))
 }

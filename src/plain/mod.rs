@@ -3,8 +3,11 @@
 //! reads stdin and writes stdout. No cursor movement, no colour, no redraws: every line makes
 //! sense read aloud in order. Every sentence comes from the interface words (`[ui]`).
 
+mod input;
 mod parse;
 mod show;
+
+pub use input::{InputLine, read_line};
 
 use parse::parse;
 use show::{line, para};
@@ -143,6 +146,39 @@ impl<'q> Plain<'q> {
                 (String::new(), Some(End::Finished))
             }
         }
+    }
+
+    /// The longest input line worth reading: the longest text answer the questionnaire allows
+    /// (four bytes a character at most, in UTF-8) plus a margin for commands and numbers.
+    #[must_use]
+    pub fn max_line_bytes(&self) -> usize {
+        let longest = self
+            .session
+            .questionnaire()
+            .questions
+            .iter()
+            .filter_map(|q| match q.kind {
+                crate::questionnaire::QuestionKind::Text { max_length, .. } => Some(max_length),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        longest * 4 + 1024
+    }
+
+    /// A line that could not be read as an answer (too long, or not text): say why and ask the
+    /// same question again. Nothing is lost.
+    #[must_use]
+    pub fn unreadable(&self, line: &InputLine) -> String {
+        let ui = self.ui();
+        let why = match line {
+            InputLine::TooLong => fill(
+                &ui.plain_line_too_long,
+                &[("max", &self.max_line_bytes().to_string())],
+            ),
+            _ => ui.plain_not_text.clone(),
+        };
+        format!("{why}\n\n{}", self.show_stage())
     }
 
     /// What to say (on stderr) when the input ends before the questionnaire does.

@@ -97,6 +97,7 @@ impl Validator<'_> {
             question: name,
             option: &id,
         };
+        self.normal_id(&o.id, &context);
         let label = o.label.get_ref().clone();
         if label.trim().is_empty() {
             self.error(

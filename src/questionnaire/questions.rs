@@ -90,6 +90,7 @@ impl Validator<'_> {
                     format!("question \"{id}\" is declared twice; ids must be unique"),
                 );
             }
+            self.normal_id(&raw_question.id, &QuestionName(&id));
             show_ifs.push(raw_question.show_if.take());
             questions.push(self.question(raw_question, dimensions));
         }

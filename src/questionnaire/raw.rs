@@ -1,8 +1,117 @@
 //! The questionnaire file as written: serde types that mirror the TOML exactly, with spans kept
 //! for every value a later check may need to point at. Nothing here is trusted yet.
 
+use std::fmt::Display;
+
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::DeValue;
+
+use crate::diag::Diagnostic;
+use crate::tomlfile::{strip_unknown, table_id, tables_mut};
+
+/// A raw section's known keys, so that every unknown one is reported at once (serde's
+/// `deny_unknown_fields` stops at the first) and the rest of the table is still checked.
+pub trait Known {
+    const FIELDS: &'static [&'static str];
+
+    /// Reports and removes unknown keys, here and in nested tables.
+    fn strip(
+        text: &str,
+        value: &mut Spanned<DeValue<'_>>,
+        context: &dyn Display,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        strip_unknown(text, value, Self::FIELDS, context, found);
+    }
+}
+
+macro_rules! known {
+    ($type:ty: $($field:literal),*) => {
+        impl Known for $type {
+            const FIELDS: &'static [&'static str] = &[$($field),*];
+        }
+    };
+}
+
+known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps");
+known!(RawOutcome: "label", "summary");
+known!(RawScoring: "either_margin", "min_answered", "low_confidence");
+known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
+known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified");
+known!(RawShowIf: "question", "any_of");
+known!(RawChoice: "id", "label", "weight", "skip", "flag", "note", "advice");
+known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice");
+
+impl Known for RawOutcomes {
+    const FIELDS: &'static [&'static str] = &["support_group", "group_therapy"];
+
+    fn strip(
+        text: &str,
+        value: &mut Spanned<DeValue<'_>>,
+        context: &dyn Display,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        strip_unknown(text, value, Self::FIELDS, context, found);
+        if let DeValue::Table(table) = value.get_mut() {
+            for (key, outcome) in table.iter_mut() {
+                let name = format!("[outcomes.{}]", key.get_ref());
+                RawOutcome::strip(text, outcome, &name, found);
+            }
+        }
+    }
+}
+
+impl Known for RawQuestion {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "dimension",
+        "kind",
+        "prompt",
+        "help",
+        "why",
+        "required",
+        "show_if",
+        "options",
+        "min_choices",
+        "max_choices",
+        "min",
+        "max",
+        "min_label",
+        "max_label",
+        "weights",
+        "flags",
+        "max_length",
+        "multiline",
+    ];
+
+    fn strip(
+        text: &str,
+        value: &mut Spanned<DeValue<'_>>,
+        context: &dyn Display,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        strip_unknown(text, value, Self::FIELDS, context, found);
+        let DeValue::Table(table) = value.get_mut() else {
+            return;
+        };
+        if let Some(options) = table.get_mut("options") {
+            for option in tables_mut(options) {
+                let id = table_id(option.get_ref()).unwrap_or("?").to_string();
+                let name = format!("{context}: option \"{id}\"");
+                RawChoice::strip(text, option, &name, found);
+            }
+        }
+        if let Some(show_if) = table.get_mut("show_if") {
+            RawShowIf::strip(text, show_if, &format!("{context}: show_if"), found);
+        }
+        if let Some(flags) = table.get_mut("flags") {
+            for flag in tables_mut(flags) {
+                RawScaleFlag::strip(text, flag, &format!("{context}: flag"), found);
+            }
+        }
+    }
+}
 
 /// One top-level section, deserialized on its own so that a problem in one section or one
 /// question does not hide the problems in the others.
@@ -113,4 +222,46 @@ pub struct RawScaleFlag {
     pub flag: Spanned<String>,
     pub note: Option<Spanned<String>>,
     pub advice: Option<Spanned<String>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::de::DeserializeOwned;
+
+    use super::*;
+
+    /// The fields serde knows for `T`, read from its own "unknown field" message.
+    fn serde_fields<T: DeserializeOwned>() -> Vec<String> {
+        let error = toml::from_str::<T>("zz_probe = 1").err().unwrap();
+        let message = error.message().to_string();
+        let expected = &message[message.find("expected").unwrap()..];
+        expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn check<T: DeserializeOwned + Known>() {
+        let mut listed: Vec<&str> = T::FIELDS.to_vec();
+        let mut serde = serde_fields::<T>();
+        listed.sort_unstable();
+        serde.sort();
+        assert_eq!(listed, serde, "{}", std::any::type_name::<T>());
+    }
+
+    #[test]
+    fn every_known_field_list_matches_what_serde_accepts() {
+        check::<RawMeta>();
+        check::<RawOutcomes>();
+        check::<RawOutcome>();
+        check::<RawScoring>();
+        check::<RawDimension>();
+        check::<RawCrisis>();
+        check::<RawQuestion>();
+        check::<RawShowIf>();
+        check::<RawChoice>();
+        check::<RawScaleFlag>();
+    }
 }

@@ -10,11 +10,14 @@ use toml::de::DeValue;
 
 use super::load::{Sections, optional_text};
 use super::model::{CrisisLine, Dimension, Questionnaire};
-use super::raw::{RawCrisis, RawDimension};
+use super::raw::{Known, RawCrisis, RawDimension};
 use crate::date::Date;
 use crate::diag::Diagnostic;
 use crate::tomlfile;
 use crate::ui_text::{UiText, placeholders};
+
+/// A dimension weight above zero but below this would not change S in any printed digit.
+const MIN_DIMENSION_WEIGHT: f64 = 0.001;
 
 /// Dimension ids with a fixed meaning, which a file may not declare.
 pub const RESERVED_DIMENSIONS: [&str; 2] = ["safety", "info"];
@@ -52,12 +55,14 @@ impl<'t> Validator<'t> {
         self.diagnostics
     }
 
-    /// Deserializes one table, reporting a failure with `context` in front.
-    pub fn section<T: DeserializeOwned>(
+    /// Deserializes one table, reporting a failure with `context` in front. Unknown keys are
+    /// reported and removed first, so that they do not hide the table's other problems.
+    pub fn section<T: DeserializeOwned + Known>(
         &mut self,
-        value: Spanned<DeValue<'_>>,
+        mut value: Spanned<DeValue<'_>>,
         context: &dyn std::fmt::Display,
     ) -> Option<T> {
+        T::strip(self.text, &mut value, context, &mut self.diagnostics);
         tomlfile::deserialize(self.text, value, context)
             .map_err(|d| self.diagnostics.push(d))
             .ok()
@@ -82,7 +87,11 @@ impl<'t> Validator<'t> {
     }
 
     /// Each element of an array of tables, deserialized on its own.
-    pub fn list<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'_>>, what: &str) -> Vec<T> {
+    pub fn list<T: DeserializeOwned + Known>(
+        &mut self,
+        value: Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Vec<T> {
         let key = if what == "dimension" {
             "dimensions"
         } else {
@@ -100,6 +109,27 @@ impl<'t> Validator<'t> {
                 self.section(item, &name)
             })
             .collect()
+    }
+
+    /// An id must be written one way only: in Unicode normal form (NFKC), so that "café" typed
+    /// with a combining accent, or "ｐ１" in full-width letters, is not a second id that looks
+    /// like the first.
+    pub fn normal_id(&mut self, id: &Spanned<String>, what: &dyn std::fmt::Display) {
+        use unicode_normalization::UnicodeNormalization;
+        let written = id.get_ref();
+        if written.is_ascii() {
+            return;
+        }
+        let normal: String = written.nfkc().collect();
+        if normal != *written {
+            self.error(
+                id.span(),
+                format!(
+                    "{what}: the id \"{written}\" is not in normal form (it uses a decomposed \
+                     accent or full-width or compatibility characters); write it as \"{normal}\""
+                ),
+            );
+        }
     }
 
     /// A required text that must not be blank.
@@ -155,12 +185,21 @@ impl<'t> Validator<'t> {
             } else if !seen.insert(id.clone()) {
                 self.error(d.id.span(), format!("dimension \"{id}\" is declared twice"));
             }
+            self.normal_id(&d.id, &format_args!("dimension \"{id}\""));
             let weight = *d.weight.get_ref();
             if weight < 0.0 {
                 any_negative = true;
                 self.error(
                     d.weight.span(),
                     format!("dimension \"{id}\": weight must not be negative"),
+                );
+            } else if weight > 0.0 && weight < MIN_DIMENSION_WEIGHT {
+                self.error(
+                    d.weight.span(),
+                    format!(
+                        "dimension \"{id}\": weight {weight} is too small to matter; use 0 to \
+                         leave the dimension out, or at least {MIN_DIMENSION_WEIGHT}"
+                    ),
                 );
             } else {
                 total += weight;
@@ -172,6 +211,13 @@ impl<'t> Validator<'t> {
                 support_group: optional_text(d.support_group),
                 group_therapy: optional_text(d.group_therapy),
             });
+        }
+        if let (Some(span), false) = (first_weight.clone(), total.is_finite()) {
+            self.error(
+                span,
+                "the dimension weights add up to more than a number can hold; use weights like \
+                 0.30 that add up to about 1",
+            );
         }
         if let (Some(span), false) = (first_weight, any_negative || total > 0.0) {
             self.error(

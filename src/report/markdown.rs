@@ -16,16 +16,30 @@ use crate::scoring::{Outcome, Recommendation};
 use crate::text::clean;
 
 /// Escapes text for a Markdown table cell or line: no raw control characters, no table breaks,
-/// no HTML.
+/// no HTML, no emphasis, heading, link or image syntax.
 fn md(text: &str) -> String {
-    clean(text, false)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('`', "\\`")
+    let mut out = String::with_capacity(text.len());
+    for c in clean(text, false).chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '!' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`md`] for free text a person typed (answers, notes, the reference, an override's reason):
+/// also a bare address, which a renderer would turn into a live link, is broken with escapes
+/// that render as nothing. Addresses from the questionnaire file (crisis lines) stay links.
+fn md_free(text: &str) -> String {
+    md(text)
+        .replace("://", "\\:\\/\\/")
+        .replace("www.", "www\\.")
 }
 
 /// Renders the outcome as a Markdown record.
@@ -53,13 +67,13 @@ pub fn markdown(
     let _ = writeln!(out, "| sha256 | `{}` |", outcome.questionnaire.sha256);
     let _ = writeln!(out, "| Mode | {} |", md(&provenance.mode));
     if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
-        let _ = writeln!(out, "| Client reference | {} |", md(reference));
+        let _ = writeln!(out, "| Client reference | {} |", md_free(reference));
     }
     out.push('\n');
     let _ = writeln!(out, "## Safety answers\n\n| Question | Answer |\n|---|---|");
     for row in rows.iter().filter(|r| r.safety) {
         let answer = row.answer_text(&questionnaire.ui);
-        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md(&answer));
+        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md_free(&answer));
     }
     out.push('\n');
     let _ = writeln!(
@@ -101,7 +115,7 @@ pub fn markdown(
             let _ = writeln!(
                 out,
                 "- {}",
-                md(&describe_change(questionnaire, answers, change, reader))
+                md_free(&describe_change(questionnaire, answers, change, reader))
             );
         }
         out.push('\n');
@@ -130,7 +144,7 @@ fn every_answer(out: &mut String, rows: &[AnswerRow], ui: &crate::ui_text::UiTex
             out,
             "| {} | {} | {weight} | {contribution} | {} |",
             md(&row.prompt),
-            md(&row.answer_text(ui)),
+            md_free(&row.answer_text(ui)),
             if row.driver { "**yes**" } else { "" }
         );
     }
@@ -147,17 +161,17 @@ fn clinician_section(
     let Some(record) = clinician else { return };
     let _ = writeln!(out, "## Clinician notes\n");
     if let Some(note) = &record.session_note {
-        let _ = writeln!(out, "{}\n", md(note));
+        let _ = writeln!(out, "{}\n", md_free(note));
     }
     for (id, note) in &record.question_notes {
-        let _ = writeln!(out, "- `{}`: {}", md(id), md(note));
+        let _ = writeln!(out, "- `{}`: {}", md(id), md_free(note));
     }
     if let Some(over) = &record.override_recommendation {
         let _ = writeln!(
             out,
             "
 **{}**",
-            md(&override_sentence(q, outcome, over))
+            md_free(&override_sentence(q, outcome, over))
         );
     }
     out.push('\n');
@@ -246,7 +260,7 @@ fn driver_table(
             out,
             "| {} | {} | {} | {:+.3} |",
             md(&prompt_of(questionnaire, &d.question)),
-            md(&answer_of(questionnaire, answers, &d.question)),
+            md_free(&answer_of(questionnaire, answers, &d.question)),
             direction(questionnaire, d.contribution),
             d.contribution
         );

@@ -45,6 +45,8 @@ pub enum Exit {
 pub enum Control {
     Continue,
     Exit(Exit),
+    /// Ctrl+Z: the shell gives the terminal back and stops until continued.
+    Suspend,
     /// Save the answers so far (the shell writes the file and reports back with `notify`).
     Save,
     /// Write a report (the shell writes it and reports back with `export_done`).
@@ -244,6 +246,9 @@ impl<'q> App<'q> {
         }
         if intent == Intent::QuickExit {
             return Control::Exit(Exit::Quick);
+        }
+        if intent == Intent::Suspend {
+            return Control::Suspend;
         }
         if intent == Intent::Save {
             if self.session.answers().is_empty() {

@@ -28,6 +28,8 @@ pub enum Intent {
     Quit,
     /// Ctrl-C: leave at once.
     Interrupt,
+    /// Ctrl-Z: give the terminal back and stop, as every full-screen program does.
+    Suspend,
     /// Ctrl-S: save the answers so far to an answers file.
     Save,
     /// Ctrl-E (or `e` on the result): save a report.
@@ -90,6 +92,9 @@ fn key_intent(key: KeyEvent, mode: Mode) -> Option<Intent> {
     }
     if ctrl && matches!(key.code, KeyCode::Char('x' | 'X')) {
         return Some(Intent::QuickExit);
+    }
+    if ctrl && matches!(key.code, KeyCode::Char('z' | 'Z')) {
+        return Some(Intent::Suspend);
     }
     if ctrl {
         let global = match key.code {
