@@ -166,6 +166,7 @@ ui_text! {
     key_help = "this help",
     key_quit = "leave (asks first once you have answered)",
     key_interrupt = "leave at once",
+    key_suspend = "suspend; fg in the shell brings groupfit back",
     // Crisis
     crisis_title = "You are not alone.",
     crisis_text = "Thank you for answering honestly. What you told us means it is important to talk to someone now. You deserve support today, and people are ready to listen.",

@@ -29,6 +29,7 @@ fn keys(ui: &UiText, clinician: bool) -> Vec<(&'static str, &str)> {
         ("?", &ui.key_help),
         ("q  Esc", &ui.key_quit),
         ("Ctrl+C", &ui.key_interrupt),
+        ("Ctrl+Z", &ui.key_suspend),
         ("Ctrl+S", &ui.key_save),
         ("Ctrl+E  e", &ui.key_export),
     ];
