@@ -69,6 +69,12 @@ impl Date {
         let seconds = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        Self::timestamp_at(seconds)
+    }
+
+    /// A moment, in seconds since 1970-01-01 UTC, as `2026-11-26 07:25 UTC`.
+    #[must_use]
+    pub fn timestamp_at(seconds: i64) -> String {
         let day = Self::from_days_since_epoch(seconds.div_euclid(86_400));
         let minutes = seconds.rem_euclid(86_400) / 60;
         format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)

@@ -418,3 +418,58 @@ fn a_region_without_an_entry_gets_the_honest_fallback_first() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("two-letter country code"));
 }
+
+/// With `SOURCE_DATE_EPOCH` set, the same answers give the same bytes in every format.
+#[test]
+fn source_date_epoch_makes_records_reproducible() {
+    for format in ["text", "markdown", "html", "json", "csv", "fhir"] {
+        let run = || {
+            let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+                .args([
+                    "score",
+                    "--answers",
+                    "examples/answers/widowed.toml",
+                    "--format",
+                    format,
+                ])
+                .env("SOURCE_DATE_EPOCH", "1764547200")
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0));
+            out.stdout
+        };
+        let first = run();
+        assert_eq!(first, run(), "{format}");
+        if format == "text" {
+            assert!(String::from_utf8_lossy(&first).contains("Generated: 2025-12-01 00:00 UTC"));
+        }
+    }
+}
+
+/// An S of exactly 0 prints as 0, never -0.000 or 1e-17.
+#[test]
+fn a_zero_score_prints_as_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("zero.toml");
+    std::fs::write(
+        &answers,
+        "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"no\"\ns7 = \"no\"\ns8a = \"no\"\ns8b = \"no\"\nf1 = \"either\"\nf2 = \"mix\"\n",
+    )
+    .unwrap();
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        answers.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["score"].as_f64(), Some(0.0));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("e-1"));
+    let text = stdout(&groupfit(&[
+        "score",
+        "--answers",
+        answers.to_str().unwrap(),
+    ]));
+    assert!(!text.contains("-0.000"), "{text}");
+}

@@ -36,7 +36,7 @@ fn assert_worked_example_scores(outcome: &Outcome) {
         .collect();
     let expected = [-0.5, -0.375, -1.0 / 3.0, -1.0, -5.0 / 6.0];
     for (got, want) in dims.iter().zip(expected) {
-        assert!((got - want).abs() < 1e-12, "{dims:?}");
+        assert!((got - want).abs() < 1e-9, "{dims:?}");
     }
     let sum: f64 = outcome.drivers.iter().map(|d| d.contribution).sum();
     assert!((sum - s).abs() < 1e-9);
@@ -101,8 +101,16 @@ fn too_few_answers_is_either_and_incomplete() {
     let text = format!("[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np2 = \"comforted\"\n");
     let outcome = score(&q, &load_answers(&q, &text).answers);
     assert!(!outcome.complete);
-    assert_eq!(outcome.lean, Band::Either);
-    assert_eq!(outcome.recommendation, Recommendation::Either);
+    assert_eq!(
+        outcome.lean,
+        Band::SupportGroup,
+        "the lean is the band of S alone (CONTRACT.md)"
+    );
+    assert_eq!(
+        outcome.recommendation,
+        Recommendation::Either,
+        "the headline carries the completeness"
+    );
     assert_eq!(outcome.safety, Safety::None);
 }
 
@@ -283,7 +291,8 @@ mod answers_file {
             );
         let q = common::load_valid(&text);
         let found = errors(&q, "[answers]\np1 = [\"less_alone\", \"change\"]\n");
-        assert!(found[0].contains("allows at most 1 choices"), "{found:?}");
+        assert!(found[0].contains("allows at most 1 choice"), "{found:?}");
+        assert!(!found[0].contains("1 choices"), "{found:?}");
         let found = errors(&q, "[answers]\np1 = [\"less_alone\", \"less_alone\"]\n");
         assert!(
             found[0].contains("names the same option twice"),

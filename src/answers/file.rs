@@ -178,6 +178,11 @@ impl Reader<'_> {
                 continue;
             };
             let question = &self.questionnaire.questions[index];
+            if self.diagnostics.iter().any(|d| d.span == value.span()) {
+                // The text scan has already refused this value (an escape character, say):
+                // once is enough.
+                continue;
+            }
             match answer_from_value(question, value.get_ref())
                 .and_then(|a| check(question, &a).map(|()| a).map_err(|p| p.to_string()))
             {

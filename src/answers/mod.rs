@@ -150,9 +150,9 @@ pub enum Problem {
     Repeated,
     #[error("combines \"{0}\" with other choices")]
     SkipCombined(String),
-    #[error("needs at least {0} choices")]
+    #[error("needs at least {}", choices(*.0))]
     TooFew(usize),
-    #[error("allows at most {0} choices")]
+    #[error("allows at most {}", choices(*.0))]
     TooMany(usize),
     #[error("must be a whole number from {0} to {1}")]
     OutOfRange(i64, i64),
@@ -162,6 +162,15 @@ pub enum Problem {
     UnsafeText(String),
     #[error("does not fit a {0} question")]
     WrongKind(&'static str),
+}
+
+/// "1 choice", "3 choices".
+fn choices(n: usize) -> String {
+    if n == 1 {
+        "1 choice".to_string()
+    } else {
+        format!("{n} choices")
+    }
 }
 
 /// Checks an answer against its question: the option indices exist, a multi respects its

@@ -189,11 +189,20 @@ fn real_location(folder: &Path, path: &Path) -> Option<PathBuf> {
     Some(std::fs::canonicalize(folder).ok()?.join(path.file_name()?))
 }
 
+/// When a record is made: now, or the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, as
+/// for reproducible builds), so that the same answers give the same bytes.
+fn generated_now() -> String {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .map_or_else(Date::timestamp_utc, Date::timestamp_at)
+}
+
 /// How and when a report is made, now: the clock is read here, never in the core.
 pub fn provenance(clinician: bool, region: Option<&str>) -> Provenance {
     Provenance {
         region: region.map(str::to_string),
-        generated: Date::timestamp_utc(),
+        generated: generated_now(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         mode: if clinician {
             "clinician"

@@ -154,7 +154,7 @@ pub fn html(
 fn result_details(out: &mut String, q: &Questionnaire, outcome: &Outcome) {
     let score = outcome
         .score
-        .map_or_else(|| "none".to_string(), |s| format!("{s:+.3}"));
+        .map_or_else(|| "none".to_string(), |s| super::figure(s, 3));
     let percent = outcome
         .percent
         .map_or_else(|| "none".to_string(), |p| p.to_string());

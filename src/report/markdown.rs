@@ -180,7 +180,7 @@ fn clinician_section(
 fn summary_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
     let score = outcome
         .score
-        .map_or_else(|| "none".to_string(), |s| format!("{s:+.3}"));
+        .map_or_else(|| "none".to_string(), |s| super::figure(s, 3));
     let percent = outcome
         .percent
         .map_or_else(|| "none".to_string(), |p| p.to_string());
@@ -220,7 +220,7 @@ fn dimension_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Ou
     for (d, s) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
         let score = s
             .score
-            .map_or_else(|| "-".to_string(), |v| format!("{v:+.2}"));
+            .map_or_else(|| "-".to_string(), |v| super::figure(v, 2));
         let _ = writeln!(
             out,
             "| {} | {:.2} | {score} | {} of {} | {} |",
@@ -258,11 +258,11 @@ fn driver_table(
     for d in &outcome.drivers {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:+.3} |",
+            "| {} | {} | {} | {} |",
             md(&prompt_of(questionnaire, &d.question)),
             md_free(&answer_of(questionnaire, answers, &d.question)),
             direction(questionnaire, d.contribution),
-            d.contribution
+            super::figure(d.contribution, 3)
         );
     }
     out.push('\n');

@@ -28,6 +28,19 @@ use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Outcome;
 
+/// A signed figure for a report, rounded to `places`: `+0.633`, `-0.100`, and `0.000` for
+/// anything that rounds to zero (never `-0.000`).
+#[must_use]
+pub fn figure(x: f64, places: usize) -> String {
+    let scale = 10f64.powi(i32::try_from(places).unwrap_or(3));
+    let rounded = (x * scale).round() / scale;
+    if rounded == 0.0 {
+        format!("{:.places$}", 0.0)
+    } else {
+        format!("{rounded:+.places$}")
+    }
+}
+
 /// Who reads a rendering: the person (plain words, the 0-100 position) or a clinician and the
 /// records they file (flag levels and exact figures).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -78,7 +78,7 @@ impl AnswerRow {
     /// The weight and the contribution as a report prints them: `-2.000`, or `-` for none.
     #[must_use]
     pub fn figures(&self) -> (String, String) {
-        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:+.3}"));
+        let number = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| super::figure(v, 3));
         (number(self.weight), number(self.contribution))
     }
 }

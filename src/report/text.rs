@@ -242,7 +242,7 @@ fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome
     for (d, score) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
         let value = score
             .score
-            .map_or_else(|| "  -  ".to_string(), |s| format!("{s:+.2}"));
+            .map_or_else(|| "  -  ".to_string(), |s| super::figure(s, 2));
         let counts = fill(
             &ui.answered_of,
             &[
@@ -283,7 +283,7 @@ fn drivers(
         let figure = if reader.is_person() {
             String::new()
         } else {
-            format!(", {:+.3}", driver.contribution)
+            format!(", {}", super::figure(driver.contribution, 3))
         };
         bullet(
             out,

@@ -104,9 +104,10 @@ pub fn describe_change(
     if !change.complete {
         result = fill(&ui.change_incomplete, &[("result", &result)]);
     }
-    let score = change
-        .score
-        .map_or_else(|| ui.score_none.clone(), |s| format!("S = {s:+.3}"));
+    let score = change.score.map_or_else(
+        || ui.score_none.clone(),
+        |s| format!("S = {}", super::figure(s, 3)),
+    );
     let template = if reader.is_person() {
         &ui.change_person
     } else {
@@ -224,7 +225,7 @@ pub fn gauge_caption(
             ("percent", &percent.to_string()),
             ("support_group", &questionnaire.outcomes.support_group.label),
             ("group_therapy", &questionnaire.outcomes.group_therapy.label),
-            ("score", &format!("{score:+.3}")),
+            ("score", &super::figure(score, 3)),
         ],
     )
 }

@@ -1,6 +1,7 @@
 //! Scoring (CLINICAL.md): dimension scores, S and P, the band, safety overrides, drivers whose
 //! contributions sum to S, and what single change of answer would move the result.
 
+pub mod grid;
 mod outcome;
 mod reach;
 mod tally;

@@ -104,13 +104,14 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     let tallies = tally(questionnaire, answers, &shown);
     let aggregate = Aggregate::new(questionnaire, &tallies);
     let settings = &questionnaire.scoring;
-    let lean = aggregate.band(settings);
+    let lean = aggregate.lean(settings);
+    let band = aggregate.band(settings);
     let review = crate::safety::review(questionnaire, answers, &shown);
     let safety = review.level;
     let recommendation = match safety {
         Safety::Red => Recommendation::Crisis,
         Safety::Amber => Recommendation::ProfessionalFirst,
-        Safety::None | Safety::Prep => lean.into(),
+        Safety::None | Safety::Prep => band.into(),
     };
     let score = aggregate.score();
     let reach = super::reach::reach(questionnaire, answers);
@@ -118,7 +119,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         recommendation,
         lean,
         score,
-        percent: score.map(percent),
+        percent: score.map(super::grid::percent),
         // Safety that was never asked leaves the result incomplete, whatever else was answered.
         complete: aggregate.is_complete(settings) && review.unasked.is_empty(),
         safety,
@@ -145,15 +146,6 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     }
 }
 
-/// P = round(50 (S + 1)), on 0..100.
-fn percent(score: f64) -> u8 {
-    let p = (50.0 * (score + 1.0)).round().clamp(0.0, 100.0);
-    // Clamped to 0..=100 just above, so the cast cannot truncate.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let p = p as u8;
-    p
-}
-
 fn dimension_scores(questionnaire: &Questionnaire, tallies: &[Tally]) -> Vec<DimensionScore> {
     questionnaire
         .dimensions
@@ -161,7 +153,8 @@ fn dimension_scores(questionnaire: &Questionnaire, tallies: &[Tally]) -> Vec<Dim
         .zip(tallies)
         .map(|(d, t)| DimensionScore {
             id: d.id.clone(),
-            score: t.score(),
+            // Shown on the grid, like S: a dimension that is 0 is 0.
+            score: t.score().map(super::grid::on_grid),
             answered: t.answered,
             shown: t.shown,
             confident: t.is_confident(&questionnaire.scoring),

@@ -360,7 +360,7 @@ impl Search<'_> {
             (Some(low), Some(high)) if lowest.is_complete(settings) => {
                 self.low = Some(self.low.map_or(low, |l| l.min(low)));
                 self.high = Some(self.high.map_or(high, |h| h.max(high)));
-                let margin = settings.either_margin;
+                let margin = super::grid::on_grid(settings.either_margin);
                 let mut bands = Vec::new();
                 if low <= -margin {
                     bands.push(Band::SupportGroup);

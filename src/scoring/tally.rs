@@ -26,9 +26,11 @@ impl Band {
         }
     }
 
-    /// The band of a score, on S itself and never on rounded P.
+    /// The band of a score, on S itself (on the 1e-9 grid) and never on rounded P.
     #[must_use]
     pub fn of_score(score: f64, margin: f64) -> Self {
+        let score = super::grid::on_grid(score);
+        let margin = super::grid::on_grid(margin);
         if score <= -margin {
             Self::SupportGroup
         } else if score >= margin {
@@ -189,10 +191,11 @@ impl Aggregate {
         aggregate
     }
 
-    /// S, or `None` when no dimension has a confident score.
+    /// S on the 1e-9 grid, or `None` when no dimension has a confident score.
     #[must_use]
     pub fn score(&self) -> Option<f64> {
-        (self.denominator > 1e-12).then(|| (self.numerator / self.denominator).clamp(-1.0, 1.0))
+        (self.denominator > 1e-12)
+            .then(|| super::grid::on_grid((self.numerator / self.denominator).clamp(-1.0, 1.0)))
     }
 
     /// Enough answered overall, and at most one low-confidence dimension.
@@ -203,12 +206,21 @@ impl Aggregate {
             && self.low_confidence < 2
     }
 
-    /// The band: "either" when there is no score or the result is incomplete.
+    /// The lean: the band of S alone, whatever the completeness ("either" with no score).
+    /// The headline adds completeness and safety.
+    #[must_use]
+    pub fn lean(&self, settings: &ScoringSettings) -> Band {
+        self.score()
+            .map_or(Band::Either, |s| Band::of_score(s, settings.either_margin))
+    }
+
+    /// The band the result shows before safety: the lean when complete, else "either".
     #[must_use]
     pub fn band(&self, settings: &ScoringSettings) -> Band {
-        match self.score() {
-            Some(s) if self.is_complete(settings) => Band::of_score(s, settings.either_margin),
-            _ => Band::Either,
+        if self.is_complete(settings) {
+            self.lean(settings)
+        } else {
+            Band::Either
         }
     }
 }

@@ -156,7 +156,7 @@ impl Probe<'_> {
         new: Answer,
         aggregate: &Aggregate,
     ) -> Option<WouldChange> {
-        let lean = aggregate.band(&self.questionnaire.scoring);
+        let lean = aggregate.lean(&self.questionnaire.scoring);
         if lean == self.lean {
             return None;
         }

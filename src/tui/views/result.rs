@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
-    Reader, TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction,
+    Reader, TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction, figure,
     gauge_caption, gauge_cells, headline, override_sentence, prompt_of, recommendation_label,
     settled_note, talk_about,
 };
@@ -160,7 +160,7 @@ fn dimensions(
             Span::styled(left, theme.band()),
             Span::raw("│"),
             Span::styled(right, theme.band()),
-            Span::raw(format!(" {s:+.2}")),
+            Span::raw(format!(" {}", figure(s, 2))),
             Span::styled(
                 format!(
                     " ({}){confidence}",
@@ -178,7 +178,7 @@ fn dimensions(
         out.push(if usize::from(width) >= 50 {
             line
         } else {
-            Line::from(truncate(&format!("{} {s:+.2}", d.label), width))
+            Line::from(truncate(&format!("{} {}", d.label, figure(s, 2)), width))
         });
     }
     for [high, low] in &outcome.mixed {
