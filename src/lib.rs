@@ -4,6 +4,7 @@
 //! machine and reports. None of it touches a terminal, the clock or a file it was not given.
 
 pub mod answers;
+pub mod audit;
 pub mod crisis;
 pub mod date;
 pub mod diag;

@@ -50,6 +50,25 @@ pub enum Command {
                             groupfit score --answers a.toml --format markdown --output report.md\n  \
                             groupfit score --answers *.toml --format html --output-dir reports/")]
     Score(ScoreArgs),
+    /// Report a questionnaire's balance: which way each question leans, neutral answers that
+    /// weigh, each dimension's range, the tilt (mean S answered at random) and how much each
+    /// question can move the result.
+    #[command(
+        after_help = "Examples:\n  groupfit audit\n  groupfit audit my-questions.toml --strict\n  \
+                            groupfit audit --format json > audit.json\n\n\
+                            Exit codes: 0 audited; 1 with --strict when the tilt is beyond ±0.05 or a \
+                            neutral answer weighs; 2 an invalid questionnaire."
+    )]
+    Audit {
+        /// Questionnaire file; the embedded default when absent.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
+        format: AuditFormat,
+        /// Exit 1 when the tilt is beyond ±0.05 or a neutral answer carries a weight.
+        #[arg(long)]
+        strict: bool,
+    },
     /// Print the questionnaire as a FHIR R4 Questionnaire resource (JSON).
     #[command(
         after_help = "Examples:\n  groupfit fhir-questionnaire > questionnaire.fhir.json\n  \
@@ -135,6 +154,12 @@ pub struct ScoreArgs {
     /// With --output or --output-dir: replace a file that exists (never one being read).
     #[arg(long, requires = "destination")]
     pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

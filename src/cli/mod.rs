@@ -1,6 +1,7 @@
 //! The command line: arguments, dispatch and exit codes.
 
 mod args;
+mod audit;
 mod events;
 mod export;
 mod files;
@@ -67,6 +68,11 @@ pub fn run(cli: Cli) -> Exit {
     let exit = match cli.command.unwrap_or_default() {
         Command::Run(args) => interactive::run(&args, &mut out),
         Command::Validate { files } => validate::validate(&files, &mut out),
+        Command::Audit {
+            file,
+            format,
+            strict,
+        } => audit::audit(file.as_deref(), format, strict, &mut out),
         Command::Score(args) => score::score(&args, &mut out),
         Command::FhirQuestionnaire { file } => match files::questionnaire(file.as_deref()) {
             Some(q) => {

@@ -110,7 +110,9 @@ impl Validator<'_> {
             flag: o.flag.as_ref().and_then(|f| self.flag(f, &context)),
             note: o.note.as_ref().map(|n| n.get_ref().clone()),
             advice: o.advice.as_ref().map(|n| n.get_ref().clone()),
+            next_step: o.next_step.as_ref().map(|n| n.get_ref().clone()),
             skip: o.skip,
+            neutral: o.neutral,
             id,
             label,
         }

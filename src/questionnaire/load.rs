@@ -30,6 +30,7 @@ const MULTILINE_KEYS: &[&str] = &[
     "group_therapy",
     "note",
     "advice",
+    "next_step",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]

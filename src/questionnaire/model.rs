@@ -226,11 +226,25 @@ pub struct Choice {
     pub weight: Option<f64>,
     /// "Not sure / prefer not to say": answered, but not scored.
     pub skip: bool,
+    /// A middle or "it depends" answer, which should weigh nothing (`groupfit audit` checks);
+    /// skip options are neutral by definition.
+    pub neutral: bool,
     pub flag: Option<Flag>,
     /// For a clinician's record: what the flag means.
     pub note: Option<String>,
     /// For the person: the flag in plain words, with the help that suits it.
     pub advice: Option<String>,
+    /// A sentence added to the next steps when this option is chosen ("Peer groups are often
+    /// free; ask ...").
+    pub next_step: Option<String>,
+}
+
+impl Choice {
+    /// A middle, "it depends" or "not sure" answer: it should weigh nothing.
+    #[must_use]
+    pub fn is_neutral(&self) -> bool {
+        self.neutral || self.skip
+    }
 }
 
 /// Safety and preparation flags, in rising order of urgency.

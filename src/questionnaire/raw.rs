@@ -40,7 +40,7 @@ known!(RawScoring: "either_margin", "min_answered", "low_confidence");
 known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
 known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified");
 known!(RawShowIf: "question", "any_of");
-known!(RawChoice: "id", "label", "weight", "skip", "flag", "note", "advice");
+known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step");
 known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice");
 
 impl Known for RawOutcomes {
@@ -209,9 +209,12 @@ pub struct RawChoice {
     pub weight: Option<Spanned<f64>>,
     #[serde(default)]
     pub skip: bool,
+    #[serde(default)]
+    pub neutral: bool,
     pub flag: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
     pub advice: Option<Spanned<String>>,
+    pub next_step: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -21,6 +21,8 @@ fn choice(i: usize, weight: Option<f64>, skip: bool, flag: Option<Flag>) -> Choi
         flag,
         note: None,
         advice: None,
+        next_step: None,
+        neutral: false,
     }
 }
 

@@ -1,0 +1,84 @@
+//! Vignettes: short case stories written from the article's contrasts and CLINICAL.md's
+//! constructs (a loss, a new diagnosis, caring, long-standing patterns, wanting change but
+//! unable to commit, wanting to listen first, preferring a peer or a therapist, ambivalence),
+//! each answered as that person would, in `tests/vignettes/*.toml`, with the result a group
+//! clinician would give (`# expected:`). The test prints the table (vignette, S, band) that
+//! docs/VALIDATION.md records, and fails on any disagreement.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use common::default_questionnaire;
+use groupfit::answers;
+use groupfit::questionnaire::Questionnaire;
+use groupfit::scoring::{Recommendation, score};
+
+/// In the "either" band, further than this from 0 a result leans one way.
+const LEANS: f64 = 0.05;
+
+/// Vignettes the questionnaire's current weights are known to get wrong, each with why (see
+/// docs/VALIDATION.md). Written before any weight was changed: this list is what the
+/// rebalancing has to empty.
+const KNOWN_DISAGREEMENTS: &[&str] = &[
+    // 2026.12: attendance weighs 0.20, so "cannot come weekly" is outvoted by every other
+    // answer wanting change; a clinician would not recommend a closed weekly group to them.
+    "05-cant-commit-wants-change",
+];
+
+/// What a person would be told, in the words the vignettes' expectations use.
+fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String) {
+    let loaded = answers::load(text.as_bytes(), q).unwrap_or_else(|d| panic!("{d:#?}"));
+    let outcome = score(q, &loaded.answers);
+    let band = match (outcome.recommendation, outcome.score) {
+        (Recommendation::Either, Some(s)) if s <= -LEANS => "either_support".to_string(),
+        (Recommendation::Either, Some(s)) if s >= LEANS => "either_therapy".to_string(),
+        (recommendation, _) => recommendation.as_str().to_string(),
+    };
+    (outcome.score, band)
+}
+
+/// An expectation of `either` accepts a close call either way; `either_support` and
+/// `either_therapy` want the lean too.
+fn agrees(expected: &str, seen: &str) -> bool {
+    expected == seen || (expected == "either" && seen.starts_with("either"))
+}
+
+#[test]
+fn every_vignette_gets_the_result_a_group_clinician_would_give() {
+    let q = default_questionnaire();
+    let mut files: Vec<_> = std::fs::read_dir("tests/vignettes")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 16, "at least 16 vignettes");
+    let mut table = String::from("| vignette | S | result | expected |\n|---|---:|---|---|\n");
+    let mut disagreements = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let expected = text
+            .lines()
+            .find_map(|l| l.strip_prefix("# expected: "))
+            .unwrap_or_else(|| panic!("{}: no expectation", path.display()))
+            .trim();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let (s, band) = seen(&q, &text);
+        let s = s.map_or_else(|| "-".to_string(), |s| format!("{s:+.3}"));
+        let _ = writeln!(table, "| {name} | {s} | {band} | {expected} |");
+        let known = KNOWN_DISAGREEMENTS.contains(&name.as_str());
+        if agrees(expected, &band) == known {
+            disagreements.push(format!(
+                "{name}: {band}, expected {expected}{}",
+                if known {
+                    " (listed as a known disagreement, but it agrees now)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    println!("{table}");
+    assert!(disagreements.is_empty(), "{disagreements:#?}\n{table}");
+}
