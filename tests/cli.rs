@@ -124,14 +124,14 @@ fn score_json_follows_the_contract() {
     );
     assert_eq!(json["recommendation"], "support_group");
     assert_eq!(json["lean"], "support_group");
-    assert!((json["score"].as_f64().unwrap() + 0.633).abs() < 0.001);
-    assert_eq!(json["percent"], 18);
+    assert!((json["score"].as_f64().unwrap() + 0.592).abs() < 0.001);
+    assert_eq!(json["percent"], 20);
     assert_eq!(json["complete"], true);
     assert_eq!(json["safety"], "none");
     let purpose = &json["dimensions"][4];
     assert_eq!(purpose["id"], "purpose");
-    assert_eq!(purpose["answered"], 3);
-    assert_eq!(purpose["shown"], 3);
+    assert_eq!(purpose["answered"], 4);
+    assert_eq!(purpose["shown"], 4);
     assert_eq!(purpose["confident"], true);
     let drivers = json["drivers"].as_array().unwrap();
     assert_eq!(drivers[0]["question"], "p1");
@@ -187,7 +187,7 @@ fn batch_csv_skips_a_broken_file_and_says_so_in_the_exit_code() {
         rows[0].starts_with("file,recommendation,lean,score,percent,complete,safety,assessment")
     );
     assert!(rows[1].starts_with(
-        "examples/answers/widowed.toml,support_group,support_group,-0.633333,18,true,none"
+        "examples/answers/widowed.toml,support_group,support_group,-0.591667,20,true,none"
     ));
     assert!(rows[2].starts_with("examples/answers/therapy.toml,group_therapy"));
     let err = stderr(&out);
@@ -207,7 +207,7 @@ fn text_and_markdown_reports_say_what_the_result_means() {
     ]));
     for part in [
         "RESULT: Support group",
-        "S = -0.633",
+        "S = -0.592",
         "What weighed most",
         "What would change the result",
         "Next steps",

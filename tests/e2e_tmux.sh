@@ -62,11 +62,13 @@ restored() {
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
   for _ in 1 2 3 4 5 6 7; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
-  for k in 1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
+  for k in 1 1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
   wait_for "When could you usually" && keys 2 Enter
-  for k in 3 3 2 2 1 1 3; do keys "$k"; done
-  wait_for "main hope" && keys 1 1 1
+  wait_for "in person or online" && keys 1
+  for k in 3 2 2   1 1 1 3; do keys "$k"; done
+  wait_for "main hope" && keys 1 1 1 1
   wait_for "How much do you expect" && keys 6 Enter
+  wait_for "mostly want to listen" && keys 2 2
   wait_for "Your result is settled" && keys Enter
   if wait_for "Your answers point towards: Support group."; then ok "walk: reaches the support-group result"; else fail "walk: result"; fi
   keys q; wait_for "Leave groupfit?" && keys y

@@ -43,7 +43,7 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1", // safety: s1, s4, s5, s6, s7, s8a, s8b
-    "7",
+    "9",
     "one",
     "1",
     "1",
@@ -51,25 +51,36 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1",
-    "2", // assessment, with two invalid lines and a back
+    "1",
+    "2", // assessment, two invalid lines and a back
     "3",
     "1",
     "2",
     "2",
     "1",
-    "2, 3", // attendance; t6 ticks two
-    "3",
+    "2, 3",
+    "1", // attendance; t6 ticks two
     "3",
     "2",
     "2", // size
+    "1",
     "1",
     "1",
     "3", // facilitation
     "1",
     "1",
     "1",
+    "1",
     "11",
     "6", // purpose: 11 is off the scale
+    "2",
+    "2",
+    "3",
+    "2",
+    "2",
+    "2",
+    "3",
+    "4", // information
     "My husband died in the spring.",
 ];
 
@@ -77,12 +88,12 @@ const WIDOWED: &[&str] = &[
 fn a_scripted_walkthrough_to_a_support_group() {
     let (text, end) = transcript(WIDOWED);
     assert_eq!(end, Some(End::Finished));
-    assert!(text.contains("Please type a number from 1 to 5."));
+    assert!(text.contains("Please type a number from 1 to 7."));
     assert!(text.contains("Please type a whole number from 0 to 10."));
     assert!(text.contains("You chose: Weekday evenings; Weekends."));
     assert!(text.contains("RESULT: Support group"));
     assert!(
-        text.contains("18 on a scale from 0"),
+        text.contains("20 on a scale from 0"),
         "the person reads the 0-100 position"
     );
     assert!(!text.contains("S = "), "and not the figure for clinicians");
@@ -93,8 +104,13 @@ fn a_scripted_walkthrough_to_a_support_group() {
 #[test]
 fn scripted_walkthroughs_to_the_other_recommendations() {
     let therapy = [
-        "1", "1", "1", "1", "1", "1", "1", "4", "4", "3", "3", "2", "1", "3", "1", "1", "2", "5",
-        "1", "1", "2", "3", "4", "3", "1", "4", "4", "3", "8", "",
+        "1", "1", "1", "1", "1", "1", "1", // safety
+        "4", "3", "3", "3", "3", "2", // assessment
+        "1", "3", "1", "1", "1", "", "1", // attendance
+        "1", "3", "3", // size
+        "5", "3", "3", "3", // facilitation
+        "4", "4", "3", "3", "8", // purpose
+        "", "", "", "", "", "", "", "", "", // information and notes, skipped
     ];
     let (text, end) = transcript(&therapy);
     assert_eq!(end, Some(End::Finished));
@@ -102,7 +118,7 @@ fn scripted_walkthroughs_to_the_other_recommendations() {
 
     // Empty lines skip: too little is answered for a firm result.
     let mut sparse = vec!["1", "1", "1", "1", "1", "1", "1"];
-    sparse.extend(std::iter::repeat_n("", 23));
+    sparse.extend(std::iter::repeat_n("", 34));
     let (text, end) = transcript(&sparse);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Either could suit you"), "{text}");
@@ -208,37 +224,38 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
     conversation(lines, false)
 }
 
-/// The widowed person up to and including p4, where the result becomes settled (p4 can raise a
+/// The widowed person up to and including z4, where the result becomes settled (z4 can raise a
 /// flag, so nothing is settled while it is open).
-const TO_P4: &[&str] = &[
+const TO_Z4: &[&str] = &[
     "1", "1", "1", "1", "1", "1", "1", // safety
-    "1", "1", "1", "1", "2", // assessment
-    "3", "1", "2", "2", "1", "2", // attendance
-    "3", "3", "2", "2", // size
-    "1", "1", "3", // facilitation
-    "1", "1", "1", "6", // purpose
+    "1", "1", "1", "1", "1", "2", // assessment
+    "3", "1", "2", "2", "1", "2", "1", // attendance
+    "3", "2", "2", // size
+    "1", "1", "1", "3", // facilitation
+    "1", "1", "1", "1", "6", // purpose
+    "2", "2", // i1, and z4, the last question that can raise a flag
 ];
 
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
-    let mut lines = TO_P4.to_vec();
+    let mut lines = TO_Z4.to_vec();
     lines.push("s");
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 1 question left can't change that."
+        "Your answers already point to: Support group. The 7 questions left can't change that."
     ));
     assert!(
-        text.contains("1 question was left unanswered; it could not have changed this result.")
+        text.contains("7 questions were left unanswered; they could not have changed this result.")
     );
-    let offer = &text[text.find("> 6\nYou chose: 6").unwrap()..];
+    let offer = &text[text.find("> 2\nYou chose: Sometimes.").unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
 }
 
 #[test]
 fn a_settled_result_can_be_declined_in_plain_mode() {
-    let mut lines = TO_P4.to_vec();
-    lines.extend(["", "", ""]);
+    let mut lines = TO_Z4.to_vec();
+    lines.extend(["", "", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert_eq!(

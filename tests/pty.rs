@@ -269,16 +269,19 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
     app.keys(&"1\r".repeat(7), "What brings you");
-    app.keys("11112", "Could you keep the same weekly time");
+    app.keys("111112", "Could you keep the same weekly time");
     app.keys("31221", "When could you usually get to a group?");
-    app.keys("2\r", "Which sounds more comfortable?");
-    app.keys("3322113", "What is your main hope for a group?");
-    app.keys("111", "How much do you expect a group to help you?");
+    app.keys("2\r", "in person or online");
+    app.keys("1", "Which sounds more comfortable?");
+    app.keys("3221113", "What is your main hope for a group?");
+    app.keys("1111", "How much do you expect a group to help you?");
     app.send(RIGHT);
-    app.keys("\r", "Your result is settled");
-    app.keys("n", "anything else you would like");
+    app.keys("\r", "would you mostly want to listen");
+    app.keys("22", "Your result is settled");
+    app.keys("n", "Have you been in a group like this before?");
+    app.keys("322234", "anything else you would like");
     app.keys("Spring.\r", "Show my result");
-    app.keys("\r", "18 on a scale from 0");
+    app.keys("\r", "20 on a scale from 0");
     assert!(
         app.contents()
             .contains("Your answers point towards: Support group.")

@@ -3,11 +3,10 @@
 
 mod common;
 
-use common::default_questionnaire;
+use common::{default_questionnaire, scored};
 use groupfit::answers;
-use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{self, ClinicianRecord, Override, Provenance};
-use groupfit::scoring::{Outcome, Recommendation, score};
+use groupfit::scoring::{Recommendation, score};
 use insta::assert_snapshot;
 
 fn provenance(mode: &str) -> Provenance {
@@ -34,13 +33,6 @@ fn clinician() -> ClinicianRecord {
     }
 }
 
-fn scored(q: &Questionnaire, path: &str) -> (groupfit::answers::Answers, Outcome) {
-    let text = std::fs::read_to_string(path).unwrap();
-    let loaded = answers::load(text.as_bytes(), q).unwrap();
-    let outcome = score(q, &loaded.answers);
-    (loaded.answers, outcome)
-}
-
 #[test]
 fn the_markdown_record_has_every_part_in_order() {
     let q = default_questionnaire();
@@ -61,7 +53,7 @@ fn the_markdown_record_has_every_part_in_order() {
         "## Safety answers",
         "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days |",
         "## Result: Talk to a professional for an individual assessment first",
-        "| S (-1 support group .. +1 group therapy) | -0.633 |",
+        "| S (-1 support group .. +1 group therapy) | -0.592 |",
         "| Either margin | ±0.15 |",
         "| Complete | yes |",
         "## Dimensions",
@@ -70,7 +62,7 @@ fn the_markdown_record_has_every_part_in_order() {
         "- 988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911.",
         "## What would change the result",
         "## Every answer",
-        "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.100 | **yes** |",
+        "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.075 | **yes** |",
         "## Clinician notes",
         "**Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.**",
         "screening aid",

@@ -78,14 +78,19 @@ fn a_plan_makes_it_red_and_a_crisis() {
 }
 
 #[test]
-fn the_same_person_on_the_default_questionnaire_scores_the_same() {
+fn the_same_person_on_the_default_questionnaire_leans_the_same_way() {
+    // CLINICAL.md's figures (S = -0.633, P = 18) come from its five example items per
+    // dimension, kept in tests/fixtures/valid/worked_example.toml; the default questionnaire asks
+    // more (and rebalanced) items, so the same widow scores S = -0.592, P = 20: still clearly a
+    // support group (docs/VALIDATION.md).
     let q = default_questionnaire();
     let plain = score_file(&q, "examples/answers/widowed.toml");
-    assert_worked_example_scores(&plain);
     assert_eq!(plain.recommendation, Recommendation::SupportGroup);
+    assert_eq!(plain.percent, Some(20));
+    assert!((plain.score.unwrap() - -0.592).abs() < 0.001);
     let amber = score_file(&q, "examples/answers/widowed-amber.toml");
     assert_eq!(amber.recommendation, Recommendation::ProfessionalFirst);
-    assert_eq!(amber.percent, Some(18));
+    assert_eq!(amber.percent, Some(20));
     let red = score_file(&q, "examples/answers/widowed-red.toml");
     assert_eq!(red.recommendation, Recommendation::Crisis);
     let therapy = score_file(&q, "examples/answers/therapy.toml");
@@ -98,7 +103,8 @@ const SAFETY_NO: &str = "s1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"n
 #[test]
 fn too_few_answers_is_either_and_incomplete() {
     let q = default_questionnaire();
-    let text = format!("[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np2 = \"comforted\"\n");
+    let text =
+        format!("[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np2 = \"comforted\"\np3 = \"gentle\"\n");
     let outcome = score(&q, &load_answers(&q, &text).answers);
     assert!(!outcome.complete);
     assert_eq!(

@@ -62,10 +62,11 @@ const WIDOWED: &[(&str, &str)] = &[
     ("s7", "no"),
     ("s8a", "no"),
     ("s8b", "no"),
-    ("a1", "shared_event"),
+    ("a1", "life_event"),
     ("a2", "under_6_months"),
     ("a3", "no"),
     ("a4", "not_much"),
+    ("a6", "short_chat"),
     ("a5", "moderately"),
     ("t1", "hard"),
     ("t2", "drop_in"),
@@ -73,16 +74,18 @@ const WIDOWED: &[(&str, &str)] = &[
     ("t4", "either"),
     ("t5", "needs_free"),
     ("z1", "bigger_room"),
-    ("z2", "rather_not"),
-    ("z3", "both"),
-    ("z4", "sometimes"),
+    ("z2", "depends"),
+    ("z3", "wouldnt_matter"),
     ("f1", "been_there"),
-    ("f2", "keep_safe"),
+    ("f2", "hold_space"),
+    ("f4", "fine"),
     ("f3", "no"),
     ("p1", "less_alone"),
     ("p2", "comforted"),
     ("p3", "gentle"),
+    ("p5", "rather_not"),
     ("p4", "6"),
+    ("z4", "sometimes"),
 ];
 
 #[test]
@@ -100,7 +103,7 @@ fn a_walk_through_reaches_a_support_group_with_safety_first() {
     assert_eq!(session.apply(Action::Finish), Ok(Effect::Finished));
     let outcome = session.outcome();
     assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
-    assert_eq!(outcome.percent, Some(18));
+    assert_eq!(outcome.percent, Some(20));
 }
 
 #[test]
@@ -111,20 +114,24 @@ fn walks_reach_group_therapy_either_and_professional_first() {
         .copied()
         .map(|(k, v)| match k {
             "a1" => (k, "patterns"),
-            "a2" => (k, "keeps_returning"),
+            "a2" => (k, "over_2_years"),
             "a3" => (k, "often"),
             "a4" => (k, "very"),
-            "t1" => (k, "yes_easily"),
+            "a6" => (k, "thorough"),
+            "t1" => (k, "yes"),
             "t2" => (k, "fixed"),
             "t3" => (k, "reassuring"),
             "t4" => (k, "same_people"),
             "z1" => (k, "small_circle"),
-            "z2" => (k, "welcome"),
+            "z2" => (k, "close"),
+            "z3" => (k, "no"),
             "f1" => (k, "therapist"),
-            "f2" => (k, "teach_and_point_out"),
+            "f2" => (k, "step_in"),
+            "f4" => (k, "same_leader"),
             "p1" => (k, "change_relating"),
-            "p2" => (k, "real_change"),
-            "p3" => (k, "intense"),
+            "p2" => (k, "pattern_changed"),
+            "p3" => (k, "challenging"),
+            "p5" => (k, "welcome"),
             _ => (k, v),
         })
         .collect();
@@ -153,7 +160,7 @@ fn walks_reach_group_therapy_either_and_professional_first() {
     walk(&mut session, &amber);
     let outcome = session.outcome();
     assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
-    assert_eq!(outcome.percent, Some(18));
+    assert_eq!(outcome.percent, Some(20));
 }
 
 #[test]

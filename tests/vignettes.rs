@@ -12,17 +12,14 @@ use std::fmt::Write as _;
 use common::default_questionnaire;
 use groupfit::answers;
 use groupfit::questionnaire::Questionnaire;
-use groupfit::scoring::{Recommendation, score};
+use groupfit::scoring::{Band, Recommendation, score};
 
-/// In the "either" band, further than this from 0 a result leans one way.
-const LEANS: f64 = 0.05;
-
-/// Vignettes the questionnaire's current weights are known to get wrong, each with why (see
-/// docs/VALIDATION.md). Written before any weight was changed: this list is what the
-/// rebalancing has to empty.
+/// Vignettes the questionnaire is known to get wrong, each with why (see docs/VALIDATION.md).
+/// The vignettes and their expectations were written before any weight was changed.
 const KNOWN_DISAGREEMENTS: &[&str] = &[
-    // 2026.12: attendance weighs 0.20, so "cannot come weekly" is outvoted by every other
-    // answer wanting change; a clinician would not recommend a closed weekly group to them.
+    // Attendance weighs 0.20 (CLINICAL.md's model), so "cannot come weekly" is outvoted by
+    // every answer wanting change; a clinician would offer a time-limited group or "a support
+    // group now, therapy later" (the mixed-profile note says so), not a closed weekly group.
     "05-cant-commit-wants-change",
 ];
 
@@ -30,10 +27,12 @@ const KNOWN_DISAGREEMENTS: &[&str] = &[
 fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String) {
     let loaded = answers::load(text.as_bytes(), q).unwrap_or_else(|d| panic!("{d:#?}"));
     let outcome = score(q, &loaded.answers);
-    let band = match (outcome.recommendation, outcome.score) {
-        (Recommendation::Either, Some(s)) if s <= -LEANS => "either_support".to_string(),
-        (Recommendation::Either, Some(s)) if s >= LEANS => "either_therapy".to_string(),
-        (recommendation, _) => recommendation.as_str().to_string(),
+    // A complete close call's headline names the side it leans to, as `Band::tilt_of` decides.
+    let tilt = outcome.score.and_then(Band::tilt_of);
+    let band = match (outcome.recommendation, outcome.complete, tilt) {
+        (Recommendation::Either, true, Some(Band::SupportGroup)) => "either_support".to_string(),
+        (Recommendation::Either, true, Some(Band::GroupTherapy)) => "either_therapy".to_string(),
+        (recommendation, _, _) => recommendation.as_str().to_string(),
     };
     (outcome.score, band)
 }

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    band_label, describe_change, headline, override_sentence, recommendation_label, safety_label,
-    settled_note, talk_about,
+    answer_next_steps, band_label, change_lines, headline, override_sentence, recommendation_label,
+    safety_label, settled_note, talk_about,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -121,27 +121,24 @@ pub fn html(
     out.push_str("</ul>\n");
     if outcome.recommendation != Recommendation::Crisis {
         let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(&q.ui.heading_changes));
-        if outcome.would_change.is_empty() {
-            let _ = write!(out, "<li>{}</li>", esc(&q.ui.no_change));
-        }
-        for change in &outcome.would_change {
-            let _ = write!(
-                out,
-                "<li>{}</li>",
-                esc(&describe_change(q, answers, change, reader))
-            );
+        for line in change_lines(q, answers, outcome, reader) {
+            let _ = write!(out, "<li>{}</li>", esc(&line));
         }
         out.push_str("</ul>\n");
     }
     every_answer(&mut out, &rows, &q.ui);
     clinician_notes(&mut out, q, outcome, clinician);
     if outcome.recommendation != Recommendation::Crisis {
-        let _ = write!(
-            out,
-            "<h2>{}</h2>\n<p>{}</p>\n",
-            esc(&q.ui.heading_next),
-            esc(&meta.next_steps),
-        );
+        let _ = writeln!(out, "<h2>{}</h2>", esc(&q.ui.heading_next));
+        let steps = answer_next_steps(q, answers);
+        if !steps.is_empty() {
+            out.push_str("<ul>");
+            for step in steps {
+                let _ = write!(out, "<li>{}</li>", esc(&step));
+            }
+            out.push_str("</ul>\n");
+        }
+        let _ = writeln!(out, "<p>{}</p>", esc(&meta.next_steps));
     }
     let _ = write!(
         out,

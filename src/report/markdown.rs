@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_of, band_label, describe_change, direction, headline, override_sentence, prompt_of,
-    recommendation_label, safety_label, talk_about,
+    answer_next_steps, answer_of, band_label, change_lines, direction, headline, override_sentence,
+    prompt_of, recommendation_label, safety_label, talk_about,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -108,23 +108,15 @@ pub fn markdown(
     out.push('\n');
     if outcome.recommendation != Recommendation::Crisis {
         let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_changes));
-        if outcome.would_change.is_empty() {
-            let _ = writeln!(out, "{}", md(&questionnaire.ui.no_change));
-        }
-        for change in &outcome.would_change {
-            let _ = writeln!(
-                out,
-                "- {}",
-                md_free(&describe_change(questionnaire, answers, change, reader))
-            );
+        for line in change_lines(questionnaire, answers, outcome, reader) {
+            let _ = writeln!(out, "- {}", md_free(&line));
         }
         out.push('\n');
-        let _ = writeln!(
-            out,
-            "## {}\n\n{}\n",
-            md(&questionnaire.ui.heading_next),
-            md(&meta.next_steps)
-        );
+        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_next));
+        for step in answer_next_steps(questionnaire, answers) {
+            let _ = writeln!(out, "- {}", md(&step));
+        }
+        let _ = writeln!(out, "\n{}\n", md(&meta.next_steps));
     }
     every_answer(&mut out, &rows, &questionnaire.ui);
     clinician_section(&mut out, questionnaire, outcome, clinician);

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_of, describe_change, direction, gauge_caption, headline, override_sentence, prompt_of,
-    recommendation_label, safety_label, settled_note, talk_about,
+    answer_next_steps, answer_of, change_lines, direction, gauge_caption, headline,
+    override_sentence, prompt_of, recommendation_label, safety_label, settled_note, talk_about,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -65,6 +65,9 @@ pub fn text(
         crisis_lines(&mut out, questionnaire, reader);
     }
     heading(&mut out, &ui.heading_next);
+    for step in answer_next_steps(questionnaire, answers) {
+        bullet(&mut out, &step);
+    }
     paragraph(&mut out, &meta.next_steps, "  ");
     out.push('\n');
     paragraph(&mut out, &meta.disclaimer, "");
@@ -327,14 +330,8 @@ fn changes(
     reader: Reader<'_>,
 ) {
     heading(out, &questionnaire.ui.heading_changes);
-    if outcome.would_change.is_empty() {
-        paragraph(out, &questionnaire.ui.no_change, "  ");
-    }
-    for change in &outcome.would_change {
-        bullet(
-            out,
-            &describe_change(questionnaire, answers, change, reader),
-        );
+    for line in change_lines(questionnaire, answers, outcome, reader) {
+        bullet(out, &line);
     }
 }
 

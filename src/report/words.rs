@@ -45,7 +45,13 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
         Recommendation::Crisis => ui.headline_crisis.clone(),
         Recommendation::ProfessionalFirst => fill(&ui.headline_professional, &[("lean", &lean)]),
         Recommendation::Either if !outcome.complete => ui.headline_incomplete.clone(),
-        Recommendation::Either => ui.headline_either.clone(),
+        Recommendation::Either => match outcome.score.and_then(Band::tilt_of) {
+            Some(side) => fill(
+                &ui.headline_either_leaning,
+                &[("lean", &band_label(questionnaire, side))],
+            ),
+            None => ui.headline_either.clone(),
+        },
         Recommendation::SupportGroup | Recommendation::GroupTherapy => {
             fill(&ui.headline_lean, &[("lean", &lean)])
         }
@@ -87,12 +93,61 @@ pub fn answer_of(questionnaire: &Questionnaire, answers: &Answers, id: &str) -> 
         .unwrap_or_default()
 }
 
-/// A change of answer in words: "answering X instead of Y would give ...". The person reads the
-/// result it would give; a clinician also reads S.
+/// How many changes the person reads: the few that move the result most. A clinician reads all.
+pub const CHANGES_FOR_THE_PERSON: usize = 3;
+
+/// "What would change the result", as lines to list. The person reads the few changes that move
+/// S most, never "prefer not to say" (declining is not a different answer about themselves), and
+/// a count of the rest; a clinician reads every change, also largest first.
+#[must_use]
+pub fn change_lines(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) -> Vec<String> {
+    let mut changes: Vec<&WouldChange> = outcome
+        .would_change
+        .iter()
+        .filter(|change| {
+            let question = &questionnaire.questions[change.index];
+            !(reader.is_person() && change.new_answer.is_skip(question))
+        })
+        .collect();
+    let moved =
+        |change: &WouldChange| (change.score.unwrap_or(0.0) - outcome.score.unwrap_or(0.0)).abs();
+    changes.sort_by(|a, b| moved(b).total_cmp(&moved(a)));
+    if changes.is_empty() {
+        return vec![questionnaire.ui.no_change.clone()];
+    }
+    let shown = if reader.is_person() {
+        CHANGES_FOR_THE_PERSON.min(changes.len())
+    } else {
+        changes.len()
+    };
+    let mut lines: Vec<String> = changes[..shown]
+        .iter()
+        .map(|change| describe_change(questionnaire, answers, outcome, change, reader))
+        .collect();
+    match changes.len() - shown {
+        0 => {}
+        1 => lines.push(questionnaire.ui.changes_more_one.clone()),
+        more => lines.push(fill(
+            &questionnaire.ui.changes_more,
+            &[("n", &more.to_string())],
+        )),
+    }
+    lines
+}
+
+/// A change of answer in words: "answering X instead of Y would give ...", naming the result the
+/// person would then see (under a caution, the caution stays and only the lean moves); a
+/// clinician also reads S.
 #[must_use]
 pub fn describe_change(
     questionnaire: &Questionnaire,
     answers: &Answers,
+    outcome: &Outcome,
     change: &WouldChange,
     reader: Reader<'_>,
 ) -> String {
@@ -100,10 +155,6 @@ pub fn describe_change(
     let question = &questionnaire.questions[change.index];
     let now = answer_of(questionnaire, answers, &change.question);
     let new = clean_line(&change.new_answer.describe(question));
-    let mut result = band_label(questionnaire, change.lean);
-    if !change.complete {
-        result = fill(&ui.change_incomplete, &[("result", &result)]);
-    }
     let score = change.score.map_or_else(
         || ui.score_none.clone(),
         |s| format!("S = {}", super::figure(s, 3)),
@@ -119,10 +170,26 @@ pub fn describe_change(
             ("question", &clean_line(&question.prompt)),
             ("new", &new),
             ("now", &now),
-            ("result", &result),
+            ("result", &result_after(questionnaire, outcome, change)),
             ("score", &score),
         ],
     )
+}
+
+/// The result the person would see after a change: a caution stays whatever the lean.
+fn result_after(questionnaire: &Questionnaire, outcome: &Outcome, change: &WouldChange) -> String {
+    let ui = &questionnaire.ui;
+    let lean = band_label(questionnaire, change.lean);
+    if outcome.recommendation == Recommendation::ProfessionalFirst {
+        return fill(&ui.change_under_caution, &[("lean", &lean)]);
+    }
+    if !change.complete {
+        return fill(&ui.change_incomplete, &[("result", &lean)]);
+    }
+    match change.lean {
+        Band::Either => ui.recommend_either.clone(),
+        Band::SupportGroup | Band::GroupTherapy => lean,
+    }
 }
 
 /// A raised flag in words: for the person, its advice (or a kind sentence for its level); for a
@@ -298,4 +365,27 @@ pub fn settled_offer(questionnaire: &Questionnaire, reach: &Reach) -> String {
             &[("result", &result), ("n", &n.to_string())],
         ),
     }
+}
+
+/// The next steps the answers add: each chosen option's `next_step`, in asking order, once each.
+#[must_use]
+pub fn answer_next_steps(questionnaire: &Questionnaire, answers: &Answers) -> Vec<String> {
+    let shown = crate::answers::visible(questionnaire, answers);
+    let mut steps: Vec<String> = Vec::new();
+    for i in questionnaire.asking_order() {
+        let (true, Some(answer)) = (shown[i], answers.get(i)) else {
+            continue;
+        };
+        let question = &questionnaire.questions[i];
+        for step in answer
+            .chosen()
+            .iter()
+            .filter_map(|&o| question.options().get(o)?.next_step.clone())
+        {
+            if !steps.contains(&step) {
+                steps.push(step);
+            }
+        }
+    }
+    steps
 }

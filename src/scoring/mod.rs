@@ -11,5 +11,5 @@ pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
 };
 pub use reach::{Reach, reach};
-pub use tally::{Aggregate, Band, Tally, answer_weight, tally};
+pub use tally::{Aggregate, Band, CLOSE_CALL_TILT, Tally, answer_weight, tally};
 pub use what_if::{WouldChange, alternatives, would_change};

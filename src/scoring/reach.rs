@@ -35,7 +35,8 @@ pub struct Reach {
     pub min_score: Option<f64>,
     pub max_score: Option<f64>,
     /// Nothing the person could still answer changes the result (CLINICAL.md: "settled" means
-    /// the whole result): one recommendation and one lean are reachable, every completion is
+    /// the whole result): one recommendation and one lean (and, for a close call, one side it
+    /// leans to) are reachable, every completion is
     /// complete, no remaining question can raise a flag, the safety screen is done, no
     /// required question is left, and stopping now already gives a complete result.
     pub settled: bool,
@@ -89,16 +90,24 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         }
     }
     reachable.sort_by_key(|r| order(*r));
-    let complete_now = {
-        let tallies = crate::scoring::tally(questionnaire, answers, &shown);
-        Aggregate::new(questionnaire, &tallies).is_complete(&questionnaire.scoring)
-    };
+    let now = Aggregate::new(
+        questionnaire,
+        &crate::scoring::tally(questionnaire, answers, &shown),
+    );
+    let complete_now = now.is_complete(&questionnaire.scoring);
     let (min_score, max_score) = bands.as_ref().map_or((None, None), |f| (f.low, f.high));
     let one_lean = bands
         .as_ref()
         .is_some_and(|f| f.bands.len() == 1 && !f.incomplete_possible);
+    // A close call's headline names the side it leans to, so that side must be settled too. The
+    // side only grows with S, so the two ends of S's range decide it, and stopping now (which
+    // may have no S yet, so no side) is one of the endings.
+    let tilt = |score: Option<f64>| score.and_then(Band::tilt_of);
+    let one_tilt = reachable != [Recommendation::Either]
+        || (tilt(min_score) == tilt(max_score) && tilt(now.score()) == tilt(min_score));
     Reach {
         settled: one_lean
+            && one_tilt
             && reachable.len() == 1
             && !flag_possible
             && safety_done

@@ -39,7 +39,26 @@ impl Band {
             Self::Either
         }
     }
+
+    /// The side a close call leans to: `None` when S is within `CLOSE_CALL_TILT` of zero, where
+    /// naming a side would claim more than the answers say.
+    #[must_use]
+    pub fn tilt_of(score: f64) -> Option<Self> {
+        let score = super::grid::on_grid(score);
+        if score < -CLOSE_CALL_TILT {
+            Some(Self::SupportGroup)
+        } else if score > CLOSE_CALL_TILT {
+            Some(Self::GroupTherapy)
+        } else {
+            None
+        }
+    }
 }
+
+/// How far from zero a close call's S must be before the headline names the side it leans to:
+/// 0.05 is 2.5 points of P, the same small margin `groupfit audit --strict` allows a whole
+/// questionnaire's tilt.
+pub const CLOSE_CALL_TILT: f64 = 0.05;
 
 /// The weight an answer carries, or `None` when it does not count: skipped, unscored, or text.
 /// A multi answer sums its options' weights, clamped to -2..2.

@@ -26,6 +26,18 @@ pub fn default_questionnaire() -> Questionnaire {
     load_valid(DEFAULT_TOML)
 }
 
+/// Loads an answers file that must be valid, and scores it.
+pub fn scored(
+    q: &Questionnaire,
+    path: &str,
+) -> (groupfit::answers::Answers, groupfit::scoring::Outcome) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let loaded =
+        groupfit::answers::load(text.as_bytes(), q).unwrap_or_else(|e| panic!("{path}: {e:?}"));
+    let outcome = groupfit::scoring::score(q, &loaded.answers);
+    (loaded.answers, outcome)
+}
+
 /// Draws the app at a size and returns the screen as text, as a terminal shows it: the second
 /// cell of a wide character is not printed again.
 pub fn screen(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> String {

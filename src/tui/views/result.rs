@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
-    Reader, TOP_DRIVERS, answer_of, answer_rows, band_label, describe_change, direction, figure,
-    gauge_caption, gauge_cells, headline, override_sentence, prompt_of, recommendation_label,
-    settled_note, talk_about,
+    Reader, TOP_DRIVERS, answer_next_steps, answer_of, answer_rows, band_label, change_lines,
+    direction, figure, gauge_caption, gauge_cells, headline, override_sentence, prompt_of,
+    recommendation_label, settled_note, talk_about,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -63,17 +63,8 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
         flags(&mut out, q, outcome, reader, width, theme);
     }
     section(&mut out, &ui.heading_changes, theme);
-    if outcome.would_change.is_empty() {
-        out.extend(wrap(&ui.no_change, width, theme.dim(), "  ", "  "));
-    }
-    for change in &outcome.would_change {
-        out.extend(wrap(
-            &describe_change(q, answers, change, reader),
-            width,
-            Style::new(),
-            "- ",
-            "  ",
-        ));
+    for line in change_lines(q, answers, outcome, reader) {
+        out.extend(wrap(&line, width, Style::new(), "- ", "  "));
     }
     for kind in [&q.outcomes.support_group, &q.outcomes.group_therapy] {
         section(&mut out, &kind.label, theme);
@@ -86,6 +77,9 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
         talk_to_someone(&mut out, app, &ui.heading_crisis, width, theme);
     }
     section(&mut out, &ui.heading_next, theme);
+    for step in answer_next_steps(q, answers) {
+        out.extend(wrap(&step, width, Style::new(), "- ", "  "));
+    }
     out.extend(plain(&q.meta.next_steps, Style::new()));
     out.push(Line::default());
     out.extend(plain(&q.meta.disclaimer, theme.dim()));

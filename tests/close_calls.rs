@@ -1,0 +1,155 @@
+//! Close calls said honestly: the headline names the side a close call leans to, or says it is
+//! evenly balanced, and "what would change it" shows the person the few changes that matter most,
+//! each naming the result they would then see.
+
+mod common;
+
+use common::{default_questionnaire, scored};
+use groupfit::answers::Answer;
+use groupfit::report::{self, CHANGES_FOR_THE_PERSON, Reader};
+use groupfit::scoring::{Band, Outcome, Recommendation, score};
+use groupfit::ui_text::fill;
+
+/// How far a listed change moves S.
+fn moved(outcome: &Outcome, index: usize) -> f64 {
+    let change = &outcome.would_change[index];
+    (change.score.unwrap_or(0.0) - outcome.score.unwrap_or(0.0)).abs()
+}
+
+#[test]
+fn a_close_call_that_leans_says_which_way() {
+    let q = default_questionnaire();
+    // Newly diagnosed, wants practical tips, curious about an old pattern: S = -0.1.
+    let (_, outcome) = scored(&q, "tests/vignettes/02-new-diagnosis.toml");
+    assert_eq!(outcome.recommendation, Recommendation::Either);
+    let headline = report::headline(&q, &outcome);
+    assert_eq!(
+        headline,
+        fill(
+            &q.ui.headline_either_leaning,
+            &[("lean", &q.outcomes.support_group.label)]
+        )
+    );
+    assert!(
+        headline.contains("lean a little towards: Support group"),
+        "{headline}"
+    );
+}
+
+#[test]
+fn a_close_call_near_zero_says_evenly_balanced() {
+    let q = default_questionnaire();
+    // Wants both company and change in equal measure: S = -0.025.
+    let (_, outcome) = scored(&q, "tests/vignettes/17-wants-both.toml");
+    assert_eq!(outcome.recommendation, Recommendation::Either);
+    let headline = report::headline(&q, &outcome);
+    assert_eq!(headline, q.ui.headline_either);
+    assert!(headline.contains("evenly balanced"), "{headline}");
+}
+
+#[test]
+fn the_lean_of_a_close_call_starts_just_beyond_the_small_margin() {
+    assert_eq!(
+        Band::tilt_of(0.05),
+        None,
+        "exactly the margin is still even"
+    );
+    assert_eq!(Band::tilt_of(-0.05), None);
+    assert_eq!(
+        Band::tilt_of(0.1 - 0.05),
+        None,
+        "0.05000000000000001 is 0.05 on the grid"
+    );
+    assert_eq!(Band::tilt_of(0.050_000_001), Some(Band::GroupTherapy));
+    assert_eq!(Band::tilt_of(-0.050_000_001), Some(Band::SupportGroup));
+    assert_eq!(Band::tilt_of(0.0), None);
+}
+
+#[test]
+fn the_person_reads_the_few_changes_that_move_the_result_most() {
+    let q = default_questionnaire();
+    // Can't commit but wants change: sixteen single changes would move the result.
+    let (answers, outcome) = scored(&q, "tests/vignettes/05-cant-commit-wants-change.toml");
+    assert!(outcome.would_change.len() > CHANGES_FOR_THE_PERSON + 1);
+    let person = report::change_lines(&q, &answers, &outcome, Reader::person(None));
+    assert_eq!(person.len(), CHANGES_FOR_THE_PERSON + 1, "{person:#?}");
+    assert!(
+        person
+            .last()
+            .unwrap()
+            .contains("other single changes, each moving the result less")
+    );
+
+    // The ones shown are the largest moves, largest first, and none is "prefer not to say".
+    let mut order: Vec<usize> = (0..outcome.would_change.len())
+        .filter(|&i| {
+            let change = &outcome.would_change[i];
+            !change.new_answer.is_skip(&q.questions[change.index])
+        })
+        .collect();
+    order.sort_by(|&a, &b| moved(&outcome, b).total_cmp(&moved(&outcome, a)));
+    for (line, &index) in person.iter().take(CHANGES_FOR_THE_PERSON).zip(&order) {
+        let expected = report::describe_change(
+            &q,
+            &answers,
+            &outcome,
+            &outcome.would_change[index],
+            Reader::person(None),
+        );
+        assert_eq!(line, &expected);
+    }
+    assert!(moved(&outcome, order[0]) >= moved(&outcome, order[CHANGES_FOR_THE_PERSON]));
+
+    // The clinician reads every change, and the JSON keeps them all.
+    let clinician = report::change_lines(&q, &answers, &outcome, Reader::clinician(None));
+    assert_eq!(clinician.len(), outcome.would_change.len());
+    assert!(clinician.iter().all(|line| line.contains("S = ")));
+}
+
+#[test]
+fn under_a_caution_a_change_keeps_the_caution_and_moves_the_lean() {
+    let q = default_questionnaire();
+    let (mut answers, _) = scored(&q, "tests/vignettes/05-cant-commit-wants-change.toml");
+    // Low mood on several days raises the caution: a professional first, whatever the lean.
+    let s1 = q.question_index("s1").unwrap();
+    let several = q.questions[s1]
+        .options()
+        .iter()
+        .position(|o| o.id == "several_days")
+        .unwrap();
+    answers.set(s1, Answer::Choice(several));
+    let outcome = score(&q, &answers);
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    assert!(!outcome.would_change.is_empty());
+    for line in report::change_lines(&q, &answers, &outcome, Reader::person(None)) {
+        if line.contains("other single changes") {
+            continue;
+        }
+        assert!(
+            line.contains("a professional first would still come first"),
+            "{line}"
+        );
+        assert!(!line.contains("would give: Group therapy"), "{line}");
+    }
+}
+
+#[test]
+fn nothing_to_change_is_said_once() {
+    let q = default_questionnaire();
+    let (answers, outcome) = scored(&q, "tests/vignettes/01-widow.toml");
+    assert!(outcome.would_change.is_empty());
+    let lines = report::change_lines(&q, &answers, &outcome, Reader::person(None));
+    assert_eq!(lines, vec![q.ui.no_change.clone()]);
+}
+
+#[test]
+fn the_plain_result_carries_the_close_call_and_the_short_list() {
+    let q = default_questionnaire();
+    let (answers, outcome) = scored(&q, "tests/vignettes/05-cant-commit-wants-change.toml");
+    let text = report::text(&q, &answers, &outcome, Reader::person(None));
+    let listed = text.matches("instead of").count();
+    assert_eq!(listed, CHANGES_FOR_THE_PERSON, "{text}");
+    let (answers, outcome) = scored(&q, "tests/vignettes/02-new-diagnosis.toml");
+    let text = report::text(&q, &answers, &outcome, Reader::person(None));
+    assert!(text.contains("lean a little towards"), "{text}");
+}
