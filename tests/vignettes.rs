@@ -2,8 +2,9 @@
 //! constructs (a loss, a new diagnosis, caring, long-standing patterns, wanting change but
 //! unable to commit, wanting to listen first, preferring a peer or a therapist, ambivalence),
 //! each answered as that person would, in `tests/vignettes/*.toml`, with the result a group
-//! clinician would give (`# expected:`). The test prints the table (vignette, S, band) that
-//! docs/VALIDATION.md records, and fails on any disagreement.
+//! clinician would give (`# expected:`) and any note the result must carry (`# expected flag:`
+//! and the id of the question that raises it). The test prints the table (vignette, S, band)
+//! that docs/VALIDATION.md records, and fails on any disagreement.
 
 mod common;
 
@@ -21,12 +22,23 @@ const KNOWN_DISAGREEMENTS: &[&str] = &[
     // every answer wanting change; a clinician would offer a time-limited group or "a support
     // group now, therapy later" (the mixed-profile note says so), not a closed weekly group.
     "05-cant-commit-wants-change",
+    // Written for issue 16 before its screening questions and rules existed: nothing asks
+    // about eating, the months around a birth, age, trauma or thoughts of harming a child,
+    // and a close call has no "lighter step first".
+    "19-binge-and-purge",
+    "20-new-mother",
+    "21-sixteen",
+    "22-veteran-nightmares",
+    "23-frightening-thoughts-about-the-baby",
+    "24-mild-stress-no-goal",
 ];
 
-/// What a person would be told, in the words the vignettes' expectations use.
-fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String) {
+/// What a person would be told, in the words the vignettes' expectations use, with the
+/// questions whose flags the result carries.
+fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String, Vec<String>) {
     let loaded = answers::load(text.as_bytes(), q).unwrap_or_else(|d| panic!("{d:#?}"));
     let outcome = score(q, &loaded.answers);
+    let flagged = outcome.flags.iter().map(|f| f.question.clone()).collect();
     // A complete close call's headline names the side it leans to, as `Band::tilt_of` decides.
     let tilt = outcome.score.and_then(Band::tilt_of);
     let band = match (outcome.recommendation, outcome.complete, tilt) {
@@ -34,7 +46,7 @@ fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String) {
         (Recommendation::Either, true, Some(Band::GroupTherapy)) => "either_therapy".to_string(),
         (recommendation, _, _) => recommendation.as_str().to_string(),
     };
-    (outcome.score, band)
+    (outcome.score, band, flagged)
 }
 
 /// An expectation of `either` accepts a close call either way; `either_support` and
@@ -63,13 +75,24 @@ fn every_vignette_gets_the_result_a_group_clinician_would_give() {
             .unwrap_or_else(|| panic!("{}: no expectation", path.display()))
             .trim();
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let (s, band) = seen(&q, &text);
+        let (s, band, flagged) = seen(&q, &text);
+        let missing: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# expected flag: "))
+            .map(str::trim)
+            .filter(|id| !flagged.iter().any(|f| f == id))
+            .collect();
         let s = s.map_or_else(|| "-".to_string(), |s| format!("{s:+.3}"));
-        let _ = writeln!(table, "| {name} | {s} | {band} | {expected} |");
+        let shown = if missing.is_empty() {
+            band.clone()
+        } else {
+            format!("{band}, no note from {}", missing.join(", "))
+        };
+        let _ = writeln!(table, "| {name} | {s} | {shown} | {expected} |");
         let known = KNOWN_DISAGREEMENTS.contains(&name.as_str());
-        if agrees(expected, &band) == known {
+        if (agrees(expected, &band) && missing.is_empty()) == known {
             disagreements.push(format!(
-                "{name}: {band}, expected {expected}{}",
+                "{name}: {shown}, expected {expected}{}",
                 if known {
                     " (listed as a known disagreement, but it agrees now)"
                 } else {
