@@ -48,8 +48,9 @@ pub enum Effect {
     Cleared(Vec<usize>),
     /// A red answer stopped the questionnaire.
     Stopped,
-    /// The answer ended the safety screen with a caution (amber): the person should be told now,
-    /// not only with the result, and offered the result straight away. Once per session.
+    /// The answer ended the safety screen with a caution (amber), or raised one past it: the
+    /// person should be told now, not only with the result, and offered the result straight
+    /// away. Once per session.
     Caution,
     Finished,
 }
@@ -254,7 +255,7 @@ impl<'q> Session<'q> {
             return Ok(Effect::Stopped);
         }
         self.advance_from(q);
-        if self.leaves_safety_with_a_caution(q) {
+        if self.caution_is_due(q) {
             self.caution_given = true;
             return Ok(Effect::Caution);
         }
@@ -265,16 +266,21 @@ impl<'q> Session<'q> {
         })
     }
 
-    /// The answer to `q` (a safety question) moved on past the safety screen, and what it found
-    /// calls for a professional first: say so now (once), rather than 20 questions later.
-    fn leaves_safety_with_a_caution(&self, q: usize) -> bool {
+    /// A professional first is called for, and this is the moment to say so (once), rather than
+    /// 20 questions later: the answer to `q` ended the safety screen, or, past it, raised the
+    /// caution itself (a screening question about eating, a birth, age or a child).
+    fn caution_is_due(&self, q: usize) -> bool {
         let was_safety = self.questionnaire.questions[q].section == Section::Safety;
         let now_past_safety = match self.stage {
             Stage::Asking(next) => self.questionnaire.questions[next].section != Section::Safety,
             Stage::Review => true,
             _ => false,
         };
-        if self.caution_given || !was_safety || !now_past_safety {
+        let raised_caution = self.answers.get(q).is_some_and(|answer| {
+            crate::safety::highest_flag(self.questionnaire, q, answer)
+                .is_some_and(|flag| flag >= crate::questionnaire::Flag::Amber)
+        });
+        if self.caution_given || !now_past_safety || !(was_safety || raised_caution) {
             return false;
         }
         // Only once the whole safety screen is answered: an edit from the review with safety

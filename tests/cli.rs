@@ -117,6 +117,7 @@ fn score_json_follows_the_contract() {
             "warnings",
             "settled",
             "reachable",
+            "lighter_step",
             "provenance",
             "crisis_lines",
             "crisis_fallback"

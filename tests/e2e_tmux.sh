@@ -62,7 +62,8 @@ restored() {
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
   for _ in 1 2 3 4 5 6 7; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
-  for k in 1 1 1 1 1 2   3 1 2 2 1; do keys "$k"; done
+  wait_for "How old are you" && for k in 4 3 1 1; do keys "$k"; done   # screening
+  wait_for "What brings you" && for k in 1 1 1 1 1 2   5 1 2 2 1; do keys "$k"; done
   wait_for "When could you usually" && keys 2 Enter
   wait_for "in person or online" && keys 1
   for k in 3 2 2   1 1 1 3; do keys "$k"; done

@@ -43,6 +43,10 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1", // safety: s1, s4, s5, s6, s7, s8a, s8b
+    "4",
+    "3",
+    "1",
+    "1", // screening: 65 or over, no children, no eating problem, no trauma
     "9",
     "one",
     "1",
@@ -53,7 +57,7 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "2", // assessment, two invalid lines and a back
-    "3",
+    "5",
     "1",
     "2",
     "2",
@@ -79,8 +83,7 @@ const WIDOWED: &[&str] = &[
     "2",
     "2",
     "2",
-    "3",
-    "4", // information
+    "3", // information
     "My husband died in the spring.",
 ];
 
@@ -105,12 +108,13 @@ fn a_scripted_walkthrough_to_a_support_group() {
 fn scripted_walkthroughs_to_the_other_recommendations() {
     let therapy = [
         "1", "1", "1", "1", "1", "1", "1", // safety
+        "", "", "", "", // screening, skipped
         "4", "3", "3", "3", "3", "2", // assessment
         "1", "3", "1", "1", "1", "", "1", // attendance
         "1", "3", "3", // size
         "5", "3", "3", "3", // facilitation
         "4", "4", "3", "3", "8", // purpose
-        "", "", "", "", "", "", "", "", "", // information and notes, skipped
+        "", "", "", "", "", "", "", "", // information and notes, skipped
     ];
     let (text, end) = transcript(&therapy);
     assert_eq!(end, Some(End::Finished));
@@ -118,7 +122,7 @@ fn scripted_walkthroughs_to_the_other_recommendations() {
 
     // Empty lines skip: too little is answered for a firm result.
     let mut sparse = vec!["1", "1", "1", "1", "1", "1", "1"];
-    sparse.extend(std::iter::repeat_n("", 34));
+    sparse.extend(std::iter::repeat_n("", 37));
     let (text, end) = transcript(&sparse);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Either could suit you"), "{text}");
@@ -228,8 +232,9 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
 /// flag, so nothing is settled while it is open).
 const TO_Z4: &[&str] = &[
     "1", "1", "1", "1", "1", "1", "1", // safety
+    "4", "3", "1", "1", // screening
     "1", "1", "1", "1", "1", "2", // assessment
-    "3", "1", "2", "2", "1", "2", "1", // attendance
+    "5", "1", "2", "2", "1", "2", "1", // attendance
     "3", "2", "2", // size
     "1", "1", "1", "3", // facilitation
     "1", "1", "1", "1", "6", // purpose
@@ -243,10 +248,10 @@ fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 7 questions left can't change that."
+        "Your answers already point to: Support group. The 6 questions left can't change that."
     ));
     assert!(
-        text.contains("7 questions were left unanswered; they could not have changed this result.")
+        text.contains("6 questions were left unanswered; they could not have changed this result.")
     );
     let offer = &text[text.find("> 2\nYou chose: Sometimes.").unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
@@ -266,6 +271,37 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
     assert!(
         text.contains("Three months from now"),
         "the questions go on"
+    );
+    assert!(text.contains("RESULT: Support group"));
+}
+
+#[test]
+fn an_answer_typed_at_the_offer_answers_the_next_question_and_is_never_lost() {
+    let mut lines = TO_Z4.to_vec();
+    // "1" is an answer to the next question (i2, earlier groups): taken as that, not thrown away.
+    lines.extend(["1", "", "", "", "", "", ""]);
+    let (text, end) = interactive(&lines);
+    assert_eq!(end, Some(End::Finished));
+    let after_offer = &text[text.find("Your answers already point to").unwrap()..];
+    assert!(
+        after_offer.contains("> 1\nYou chose: Yes, and it helped."),
+        "{after_offer}"
+    );
+    assert_eq!(text.matches("Your answers already point to").count(), 1);
+}
+
+#[test]
+fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
+    let mut lines = TO_Z4.to_vec();
+    lines.extend(["maybe", "s"]);
+    let (text, end) = interactive(&lines);
+    assert_eq!(end, Some(End::Finished), "{text}");
+    let after_offer = &text[text.find("Your answers already point to").unwrap()..];
+    assert!(
+        after_offer.contains(
+            "> maybe\nPlease type s to see your result now, or press Enter to keep answering."
+        ),
+        "{after_offer}"
     );
     assert!(text.contains("RESULT: Support group"));
 }

@@ -268,9 +268,10 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    app.keys(&"1\r".repeat(7), "What brings you");
+    app.keys(&"1\r".repeat(7), "How old are you?");
+    app.keys("4311", "What brings you");
     app.keys("111112", "Could you keep the same weekly time");
-    app.keys("31221", "When could you usually get to a group?");
+    app.keys("51221", "When could you usually get to a group?");
     app.keys("2\r", "in person or online");
     app.keys("1", "Which sounds more comfortable?");
     app.keys("3221113", "What is your main hope for a group?");
@@ -279,7 +280,7 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.keys("\r", "would you mostly want to listen");
     app.keys("22", "Your result is settled");
     app.keys("n", "Have you been in a group like this before?");
-    app.keys("322234", "anything else you would like");
+    app.keys("32223", "anything else you would like");
     app.keys("Spring.\r", "Show my result");
     app.keys("\r", "20 on a scale from 0");
     assert!(
@@ -452,7 +453,8 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
-    app.keys(&format!("\r{}", "1\r".repeat(7)), "What brings you");
+    app.keys(&format!("\r{}", "1\r".repeat(7)), "How old are you?");
+    app.keys("4311", "What brings you");
     app.keys("4", "How long has this been going on?");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");

@@ -381,7 +381,7 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
     assert_eq!(app.overlay(), Some(groupfit::tui::Overlay::Caution));
     app.handle(Intent::No);
     assert_eq!(app.overlay(), None);
-    assert!(screen(&mut app, 100, 30).contains("What brings you to look for a group?"));
+    assert!(screen(&mut app, 100, 30).contains("How old are you?"));
 
     // No caution without a flag.
     let mut app = App::new(&q, None, false);

@@ -9,17 +9,7 @@ use groupfit::questionnaire::Questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::{Action, Effect, Refusal, Session, Stage};
 
-use common::default_questionnaire;
-
-/// The answer picking option `id` of question `question`.
-fn choose(q: &Questionnaire, question: &str, id: &str) -> Answer {
-    let index = q.question_index(question).unwrap();
-    Answer::Choice(
-        q.questions[index]
-            .option_index(id)
-            .unwrap_or_else(|| panic!("{question}.{id}")),
-    )
-}
+use common::{choose, default_questionnaire};
 
 fn index(q: &Questionnaire, id: &str) -> usize {
     q.question_index(id).unwrap()
@@ -230,8 +220,8 @@ fn a_branch_appears_and_disappears_and_the_cleared_answers_are_reported() {
     );
     assert_eq!(
         session.progress().shown,
-        q.questions.len() - 3,
-        "s2, s3 and s5b hidden"
+        q.questions.len() - 5,
+        "s2, s3 and s5b hidden, and h3 and h4 (for parents) too"
     );
 }
 
@@ -310,8 +300,13 @@ fn saving_and_resuming_carries_on_where_it_stopped() {
         ("s7", "no"),
         ("s8a", "no"),
         ("s8b", "no"),
+        ("h1", "26_to_64"),
+        ("h2", "no"),
+        ("h5", "no"),
+        ("h6", "no"),
         ("a1", "patterns"),
     ] {
+        assert_eq!(current_id(&session), id);
         session
             .apply(Action::Answer(choose(&q, id, option)))
             .unwrap();
@@ -335,7 +330,7 @@ fn saving_and_resuming_carries_on_where_it_stopped() {
 fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
     let changed_text = groupfit::questionnaire::DEFAULT_TOML
         .replace("{ id = \"drop_in\", label = \"Coming when I need to: weekly, monthly, or now and then\", weight = -2 },\n", "")
-        .replace("id = \"a3\"", "id = \"a3_renamed\"");
+        .replace("id = \"a2\"", "id = \"a2_renamed\"");
     let changed = common::load_valid(&changed_text);
     let saved = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
     // The strict loader refuses; resuming drops the two answers, saying which.
@@ -345,7 +340,7 @@ fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
     assert_eq!(said.len(), 2, "{said:#?}");
     assert!(
         said.iter()
-            .any(|m| m.contains("\"a3\" is not a question") && m.contains("dropped"))
+            .any(|m| m.contains("\"a2\" is not a question") && m.contains("dropped"))
     );
     assert!(
         said.iter()
@@ -353,7 +348,7 @@ fn resuming_against_a_changed_questionnaire_drops_what_no_longer_fits() {
     );
     assert_eq!(
         loaded.dropped,
-        ["a3", "t2"],
+        ["a2", "t2"],
         "the dropped answers are named"
     );
     assert!(

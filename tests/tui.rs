@@ -90,16 +90,23 @@ fn current(app: &App<'_>) -> String {
 }
 
 /// From the welcome screen: the safety screen answered "no" throughout (digit 1 each: s1, s4,
-/// s5, s6, s7, s8a, s8b).
-fn past_safety(app: &mut App<'_>) {
+/// s5, s6, s7, s8a, s8b), then the screening at the start of the assessment: 65 or over, no
+/// children, no eating problem, nothing frightening that comes back (h1, h2, h5, h6).
+fn past_screening(app: &mut App<'_>) {
     press(app, &[KeyCode::Enter]);
     digits(app, "1111111");
+    assert_eq!(current(app), "h1");
+    digits(app, "4311");
     assert_eq!(current(app), "a1");
 }
 
 /// The widow of CLINICAL.md's worked example (tests/vignettes/01-widow.toml), with the
 /// information questions answered too.
 const WIDOW: &[(&str, &str)] = &[
+    ("h1", "65_plus"),
+    ("h2", "no"),
+    ("h5", "no"),
+    ("h6", "no"),
     ("a1", "life_event"),
     ("a2", "under_6_months"),
     ("a3", "no"),
@@ -132,7 +139,6 @@ const WIDOW: &[(&str, &str)] = &[
     ("i4", "no"),
     ("i5", "no"),
     ("i6", "no"),
-    ("i7", "65_plus"),
     ("notes", "My husband died in the spring."),
 ];
 
@@ -226,7 +232,7 @@ fn answer_through(app: &mut App<'_>, answers: &[(&str, &str)], stop: Option<&str
 
 /// The widowed person of the worked example, to the review.
 fn widowed_to_review(app: &mut App<'_>) {
-    past_safety(app);
+    past_screening(app);
     answer_through(app, WIDOW, None);
     assert_eq!(app.session().stage(), Stage::Review);
 }
@@ -279,7 +285,7 @@ mod snapshots {
     fn multi_question_with_a_tick() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("t6"));
         press(&mut app, &[KeyCode::Down, KeyCode::Char(' ')]);
         snap("question_multi", &mut app);
@@ -289,7 +295,7 @@ mod snapshots {
     fn scale_question() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("p4"));
         snap("question_scale", &mut app);
     }
@@ -379,7 +385,7 @@ mod snapshots {
     fn result_group_therapy() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         answer_through(&mut app, PATTERNS, None);
         assert_eq!(result_of(&mut app), Recommendation::GroupTherapy);
         snap("result_group_therapy", &mut app);
@@ -389,7 +395,7 @@ mod snapshots {
     fn result_either_incomplete() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         press(&mut app, &[KeyCode::Char('r')]);
         assert_eq!(result_of(&mut app), Recommendation::Either);
         snap("result_either", &mut app);
@@ -437,7 +443,7 @@ mod keys {
     fn back_and_change_an_answer() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         digits(&mut app, "1");
         assert_eq!(current(&app), "a2");
         press(&mut app, &[KeyCode::Left]);
@@ -456,7 +462,7 @@ mod keys {
             "Patterns in how I feel or get on with people"
         );
         press(&mut app, &[KeyCode::BackTab, KeyCode::Backspace]);
-        assert_eq!(current(&app), "s8b", "Shift+Tab and Backspace go back too");
+        assert_eq!(current(&app), "h6", "Shift+Tab and Backspace go back too");
     }
 
     #[test]
@@ -548,7 +554,7 @@ mod keys {
             *max_choices = Some(2);
         }
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("t6"));
         digits(&mut app, "123");
         press(&mut app, &[KeyCode::Enter]);
@@ -574,7 +580,7 @@ mod keys {
             *min_choices = Some(2);
         }
         let mut app = App::new(&q, None, true);
-        past_safety(&mut app);
+        past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("t6"));
         digits(&mut app, "1");
         press(&mut app, &[KeyCode::Enter]);
@@ -629,7 +635,7 @@ mod keys {
     /// The widowed person up to z4 ("how often do you stay silent"). Only then is the result
     /// settled: z4 can raise a flag, so nothing is settled while it is open.
     fn widowed_to_z4(app: &mut App<'_>) {
-        past_safety(app);
+        past_screening(app);
         answer_through(app, WIDOW, Some("z4"));
         assert_eq!(
             app.overlay(),
@@ -648,7 +654,7 @@ mod keys {
         snap("settled_offer", &mut app);
         assert_eq!(
             app.session().reach().unanswered,
-            7,
+            6,
             "the offer counts the questions left"
         );
         press_raw(&mut app, &[KeyCode::Enter]);
@@ -657,7 +663,7 @@ mod keys {
         assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
         let result = screen(&mut app, 80, 24);
         assert!(
-            result.contains("7 questions were left unanswered; they could not have changed"),
+            result.contains("6 questions were left unanswered; they could not have changed"),
             "{result}"
         );
         snap("settled_result", &mut app);
@@ -710,7 +716,7 @@ mod clinician {
     fn weights_and_contributions_on_request() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true).clinician_mode();
-        past_safety(&mut app);
+        past_screening(&mut app);
         ctrl(&mut app, 'w');
         snap("clinician_weights", &mut app);
         assert!(screen(&mut app, 120, 40).contains(
@@ -794,5 +800,5 @@ fn answers_after_a_cleared_branch_stay_in_the_review() {
     let after = &review[s5..];
     let next_line = after.lines().nth(1).unwrap().trim();
     assert_eq!(next_line, "No", "s5 keeps its answer:\n{review}");
-    assert!(review.contains("7 of 41 answered"), "{review}");
+    assert!(review.contains("7 of 44 answered"), "{review}");
 }

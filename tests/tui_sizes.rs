@@ -126,7 +126,7 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
         })
         .collect();
     // A scale and a text question: walk to them choosing the first option throughout (and
-    // ticking it on a multi), keeping on past the offer to see a settled result early.
+    // ticking it on a multi), keeping on past any offer or caution.
     for target in ["p4", "notes"] {
         let mut app = App::new(q, None, false);
         app.handle(Intent::Enter);
@@ -136,7 +136,9 @@ fn every_screen(q: &Questionnaire) -> Vec<App<'_>> {
             {
                 break;
             }
-            if app.overlay() == Some(Overlay::Settled) {
+            // Past the offer of a settled result, and past the caution the first option of a
+            // screening question ("Under 18") raises: keep going.
+            if matches!(app.overlay(), Some(Overlay::Settled | Overlay::Caution)) {
                 app.handle(Intent::No);
             }
             app.handle(Intent::Down);

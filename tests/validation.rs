@@ -18,6 +18,24 @@ fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
 /// (fixture, line, column, part of the message)
 const RULES: &[(&str, usize, usize, &str)] = &[
     (
+        "lighter_step_unknown_option",
+        16,
+        38,
+        "[scoring.lighter_step] when names option \"maybe\", which question \"p1\" does not have",
+    ),
+    (
+        "lighter_step_names_a_scale",
+        16,
+        22,
+        "[scoring.lighter_step] when must name a single or multi question; \"p2\" is a scale question",
+    ),
+    (
+        "lighter_step_without_reason",
+        14,
+        1,
+        "missing field `reason`",
+    ),
+    (
         "unknown_key",
         37,
         1,

@@ -22,15 +22,6 @@ const KNOWN_DISAGREEMENTS: &[&str] = &[
     // every answer wanting change; a clinician would offer a time-limited group or "a support
     // group now, therapy later" (the mixed-profile note says so), not a closed weekly group.
     "05-cant-commit-wants-change",
-    // Written for issue 16 before its screening questions and rules existed: nothing asks
-    // about eating, the months around a birth, age, trauma or thoughts of harming a child,
-    // and a close call has no "lighter step first".
-    "19-binge-and-purge",
-    "20-new-mother",
-    "21-sixteen",
-    "22-veteran-nightmares",
-    "23-frightening-thoughts-about-the-baby",
-    "24-mild-stress-no-goal",
 ];
 
 /// What a person would be told, in the words the vignettes' expectations use, with the
@@ -42,6 +33,7 @@ fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String, Vec<String>) {
     // A complete close call's headline names the side it leans to, as `Band::tilt_of` decides.
     let tilt = outcome.score.and_then(Band::tilt_of);
     let band = match (outcome.recommendation, outcome.complete, tilt) {
+        _ if outcome.lighter_step => "either_lighter_step".to_string(),
         (Recommendation::Either, true, Some(Band::SupportGroup)) => "either_support".to_string(),
         (Recommendation::Either, true, Some(Band::GroupTherapy)) => "either_therapy".to_string(),
         (recommendation, _, _) => recommendation.as_str().to_string(),
@@ -50,7 +42,7 @@ fn seen(q: &Questionnaire, text: &str) -> (Option<f64>, String, Vec<String>) {
 }
 
 /// An expectation of `either` accepts a close call either way; `either_support` and
-/// `either_therapy` want the lean too.
+/// `either_therapy` want the lean too, and `either_lighter_step` the lighter step first.
 fn agrees(expected: &str, seen: &str) -> bool {
     expected == seen || (expected == "either" && seen.starts_with("either"))
 }

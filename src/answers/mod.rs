@@ -6,7 +6,7 @@ pub use file::{LoadedAnswers, QuestionnaireRef, load, load_for_resume, to_toml};
 
 use serde_json::{Value, json};
 
-use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire, ShowIf};
 
 /// One answer, by option index into its question (ids are resolved when loading).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,18 +126,23 @@ impl Answers {
 pub fn visible(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
     let mut shown = Vec::with_capacity(questionnaire.questions.len());
     for question in &questionnaire.questions {
-        let is_shown = match &question.show_if {
-            None => true,
-            Some(rule) => {
-                shown.get(rule.question).copied().unwrap_or(false)
-                    && answers
-                        .get(rule.question)
-                        .is_some_and(|a| a.chosen().iter().any(|c| rule.any_of.contains(c)))
-            }
-        };
+        let is_shown = question
+            .show_if
+            .as_ref()
+            .is_none_or(|rule| holds(rule, answers, &shown));
         shown.push(is_shown);
     }
     shown
+}
+
+/// Whether an answer condition holds: its question is shown and answered with one of the
+/// listed options.
+#[must_use]
+pub fn holds(rule: &ShowIf, answers: &Answers, shown: &[bool]) -> bool {
+    shown.get(rule.question).copied().unwrap_or(false)
+        && answers
+            .get(rule.question)
+            .is_some_and(|a| a.chosen().iter().any(|c| rule.any_of.contains(c)))
 }
 
 /// Why an answer does not fit its question. The message reads after "the answer to X" and

@@ -249,9 +249,12 @@ impl<'q> Plain<'q> {
         }
     }
 
-    /// "s" takes the offer to see the result now; anything else keeps answering.
+    /// "s" takes the offer to see the result now and an empty line keeps answering. A line meant
+    /// for the next question (an answer or a command) is taken as that, never thrown away;
+    /// anything else asks again.
     fn on_offer(&mut self, input: &str) -> (String, Option<End>) {
-        if input.trim().eq_ignore_ascii_case("s") {
+        let reply = input.trim();
+        if reply.eq_ignore_ascii_case("s") {
             return match self.session.apply(Action::FinishEarly) {
                 Ok(_) => (self.show_stage(), Some(End::Finished)),
                 Err(refusal) => (
@@ -260,8 +263,21 @@ impl<'q> Plain<'q> {
                 ),
             };
         }
-        self.offer_declined = true;
-        (format!("\n{}", self.show_stage()), None)
+        let Stage::Asking(q) = self.session.stage() else {
+            return (self.show_stage(), None);
+        };
+        if reply.is_empty() {
+            self.offer_declined = true;
+            return (format!("\n{}", self.show_stage()), None);
+        }
+        let question = &self.session.questionnaire().questions[q];
+        let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
+        if is_command || matches!(parse(self.ui(), question, input), Ok(Some(_))) {
+            self.offer_declined = true;
+            return self.on_question(q, input);
+        }
+        self.waiting = Waiting::OfferReply;
+        (format!("{}\n", self.ui().plain_settled_again), None)
     }
 
     /// The safety screen ended with a caution: what was noticed in plain words and where to get

@@ -31,6 +31,7 @@ const MULTILINE_KEYS: &[&str] = &[
     "note",
     "advice",
     "next_step",
+    "reason",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -13,6 +13,8 @@ pub struct Questionnaire {
     pub meta: Meta,
     pub outcomes: Outcomes,
     pub scoring: ScoringSettings,
+    /// Stepped care for close calls (`[scoring.lighter_step]`), if the file sets it.
+    pub lighter_step: Option<LighterStep>,
     pub dimensions: Vec<Dimension>,
     pub crisis: Vec<CrisisLine>,
     pub questions: Vec<Question>,
@@ -140,7 +142,18 @@ impl Question {
     }
 }
 
-/// Show a question only when an earlier question's answer is one of `any_of`.
+/// Stepped care (CLINICAL.md, "the lightest step first"): a complete close call, with no caution,
+/// starts with a support group when every `when` condition holds and no `unless` one does.
+#[derive(Debug, Clone, Default)]
+pub struct LighterStep {
+    /// Why, in the person's words: the headline says it.
+    pub reason: String,
+    pub when: Vec<ShowIf>,
+    pub unless: Vec<ShowIf>,
+}
+
+/// An answer condition: question `question` was answered with one of `any_of`. As `show_if`, it
+/// shows a question only when an earlier question's answer is one of `any_of`.
 #[derive(Debug, Clone)]
 pub struct ShowIf {
     pub question: usize,

@@ -55,12 +55,19 @@ impl Display for QuestionName<'_> {
     }
 }
 
+/// The questions' ids, for resolving references to them: each id's index, and the ids of
+/// questions too broken to read (already reported, so a reference to one is not reported again).
+pub(super) struct QuestionIds {
+    pub index: HashMap<String, usize>,
+    pub unreadable: HashSet<String>,
+}
+
 impl Validator<'_> {
     pub(super) fn questions(
         &mut self,
         raw: Vec<Spanned<DeValue<'_>>>,
         dimensions: &[Dimension],
-    ) -> Vec<Question> {
+    ) -> (Vec<Question>, QuestionIds) {
         let mut unreadable = HashSet::new();
         let mut read = Vec::with_capacity(raw.len());
         for (i, item) in raw.into_iter().enumerate() {
@@ -99,7 +106,7 @@ impl Validator<'_> {
                 questions[i].show_if = self.show_if(&show_if, i, &questions, &index, &unreadable);
             }
         }
-        questions
+        (questions, QuestionIds { index, unreadable })
     }
 
     /// Reports keys that do not apply to the question's kind; true if there were any.

@@ -36,7 +36,7 @@ macro_rules! known {
 
 known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps");
 known!(RawOutcome: "label", "summary");
-known!(RawScoring: "either_margin", "min_answered", "low_confidence");
+known!(RawLighterStep: "when", "unless", "reason");
 known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
 known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified");
 known!(RawShowIf: "question", "any_of");
@@ -57,6 +57,40 @@ impl Known for RawOutcomes {
             for (key, outcome) in table.iter_mut() {
                 let name = format!("[outcomes.{}]", key.get_ref());
                 RawOutcome::strip(text, outcome, &name, found);
+            }
+        }
+    }
+}
+
+impl Known for RawScoring {
+    const FIELDS: &'static [&'static str] = &[
+        "either_margin",
+        "min_answered",
+        "low_confidence",
+        "lighter_step",
+    ];
+
+    fn strip(
+        text: &str,
+        value: &mut Spanned<DeValue<'_>>,
+        context: &dyn Display,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        strip_unknown(text, value, Self::FIELDS, context, found);
+        let DeValue::Table(table) = value.get_mut() else {
+            return;
+        };
+        if let Some(step) = table.get_mut("lighter_step") {
+            let name = "[scoring.lighter_step]";
+            RawLighterStep::strip(text, step, &name, found);
+            if let DeValue::Table(step) = step.get_mut() {
+                for key in ["when", "unless"] {
+                    if let Some(conditions) = step.get_mut(key) {
+                        for condition in tables_mut(conditions) {
+                            RawShowIf::strip(text, condition, &format!("{name} {key}"), found);
+                        }
+                    }
+                }
             }
         }
     }
@@ -146,6 +180,17 @@ pub struct RawScoring {
     pub either_margin: Option<Spanned<f64>>,
     pub min_answered: Option<Spanned<f64>>,
     pub low_confidence: Option<Spanned<f64>>,
+    pub lighter_step: Option<Spanned<RawLighterStep>>,
+}
+
+/// Stepped care for close calls: every `when` condition holds and no `unless` one does.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLighterStep {
+    pub reason: Spanned<String>,
+    pub when: Vec<Spanned<RawShowIf>>,
+    #[serde(default)]
+    pub unless: Vec<Spanned<RawShowIf>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -260,6 +305,7 @@ mod tests {
         check::<RawOutcomes>();
         check::<RawOutcome>();
         check::<RawScoring>();
+        check::<RawLighterStep>();
         check::<RawDimension>();
         check::<RawCrisis>();
         check::<RawQuestion>();

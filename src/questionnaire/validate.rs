@@ -141,7 +141,11 @@ impl<'t> Validator<'t> {
     }
 
     /// Builds the model from checked sections; `None` when a part is missing.
-    pub fn build(&mut self, sections: Sections<'_>, sha256: String) -> Option<Questionnaire> {
+    pub fn build(&mut self, mut sections: Sections<'_>, sha256: String) -> Option<Questionnaire> {
+        let raw_step = sections
+            .scoring
+            .as_mut()
+            .and_then(|s| s.lighter_step.take());
         let header = self.build_header(sections.meta, sections.outcomes, sections.scoring);
         let dimensions = self.dimensions(sections.dimensions);
         let crisis = sections
@@ -149,7 +153,9 @@ impl<'t> Validator<'t> {
             .into_iter()
             .map(|c| self.crisis_line(c))
             .collect();
-        let questions = self.questions(sections.questions, &dimensions);
+        let (questions, ids) = self.questions(sections.questions, &dimensions);
+        let lighter_step =
+            raw_step.map(|raw| self.lighter_step(&raw, &questions, &ids.index, &ids.unreadable));
         let ui = sections
             .ui
             .map(|table| self.ui_text(&table))
@@ -159,6 +165,7 @@ impl<'t> Validator<'t> {
             meta,
             outcomes,
             scoring,
+            lighter_step,
             dimensions,
             crisis,
             questions,

@@ -183,7 +183,7 @@ fn coding(code: &str, display: &str) -> Value {
 /// The computed result as an `Observation`: the recommendation as its value; the lean, S, P,
 /// completeness, safety level, dimension scores, flags and declined questions as components.
 fn fhir_observation(q: &Questionnaire, outcome: &Outcome, authored: &str, response: &str) -> Value {
-    let label = super::words::recommendation_label(q, outcome.recommendation);
+    let label = super::words::result_label(q, outcome);
     let mut components = vec![
         json!({ "code": coding("lean", "Lean (score band)"), "valueCodeableConcept": coding(outcome.lean.as_str(), &super::words::band_label(q, outcome.lean)) }),
         json!({ "code": coding("complete", "Complete"), "valueBoolean": outcome.complete }),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_next_steps, band_label, change_lines, headline, override_sentence, recommendation_label,
+    answer_next_steps, band_label, change_lines, headline, override_sentence, result_label,
     safety_label, settled_note, talk_about,
 };
 use crate::answers::Answers;
@@ -91,7 +91,7 @@ pub fn html(
     let _ = write!(
         out,
         "</table>\n<h2>Result</h2>\n<p class=\"result\">{}</p>\n<p>{}</p>\n",
-        esc(&recommendation_label(q, outcome.recommendation)),
+        esc(&result_label(q, outcome)),
         esc(&headline(q, outcome))
     );
     if let Some(note) = settled_note(q, outcome) {

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_next_steps, answer_of, band_label, change_lines, direction, headline, override_sentence,
-    prompt_of, recommendation_label, safety_label, talk_about,
+    answer_next_steps, answer_of, band_label, change_lines, direction, headline, mixed_note,
+    override_sentence, prompt_of, result_label, safety_label, talk_about,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -79,7 +79,7 @@ pub fn markdown(
     let _ = writeln!(
         out,
         "## Result: {}\n",
-        md(&recommendation_label(questionnaire, outcome.recommendation))
+        md(&result_label(questionnaire, outcome))
     );
     let _ = writeln!(out, "{}\n", md(&headline(questionnaire, outcome)));
     if outcome.recommendation != Recommendation::Crisis {
@@ -223,13 +223,8 @@ fn dimension_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Ou
             if s.confident { "yes" } else { "no" }
         );
     }
-    for [high, low] in &outcome.mixed {
-        let _ = writeln!(
-            out,
-            "\nMixed profile: **{}** points to group therapy, **{}** to a support group.",
-            md(high),
-            md(low)
-        );
+    if let Some(note) = mixed_note(questionnaire, outcome) {
+        let _ = writeln!(out, "\n{}", md(&note));
     }
     out.push('\n');
 }

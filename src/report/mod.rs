@@ -18,8 +18,9 @@ pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
     CHANGES_FOR_THE_PERSON, TalkItem, answer_next_steps, answer_of, band_label, change_lines,
-    declined_text, describe_change, direction, flag_text, gauge_caption, headline,
-    override_sentence, prompt_of, recommendation_label, settled_note, settled_offer, talk_about,
+    declined_text, describe_change, direction, flag_text, gauge_caption, headline, mixed_note,
+    override_sentence, prompt_of, recommendation_label, result_label, settled_note, settled_offer,
+    talk_about,
 };
 
 use serde_json::{Value, json};

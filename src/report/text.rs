@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use super::Reader;
 use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
-    answer_next_steps, answer_of, change_lines, direction, gauge_caption, headline,
-    override_sentence, prompt_of, recommendation_label, safety_label, settled_note, talk_about,
+    answer_next_steps, answer_of, change_lines, direction, gauge_caption, headline, mixed_note,
+    override_sentence, prompt_of, result_label, safety_label, settled_note, talk_about,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -38,7 +38,7 @@ pub fn text(
         &format!("{} ({} {})", meta.title, meta.id, meta.version),
     );
     out.push('\n');
-    let label = recommendation_label(questionnaire, outcome.recommendation);
+    let label = result_label(questionnaire, outcome);
     line(&mut out, &fill(&ui.result_line, &[("result", &label)]));
     paragraph(&mut out, &headline(questionnaire, outcome), "  ");
     if let Some(note) = settled_note(questionnaire, outcome) {
@@ -266,8 +266,8 @@ fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome
             ),
         );
     }
-    for [high, low] in &outcome.mixed {
-        bullet(out, &fill(&ui.mixed, &[("high", high), ("low", low)]));
+    if let Some(note) = mixed_note(questionnaire, outcome) {
+        bullet(out, &note);
     }
 }
 

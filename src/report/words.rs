@@ -20,6 +20,61 @@ pub fn band_label(questionnaire: &Questionnaire, band: Band) -> String {
     }
 }
 
+/// The name of a result for a person: its recommendation, or the lighter step where a close
+/// call starts with one.
+#[must_use]
+pub fn result_label(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
+    if outcome.lighter_step {
+        return fill(
+            &questionnaire.ui.recommend_lighter_step,
+            &[("support_group", &questionnaire.outcomes.support_group.label)],
+        );
+    }
+    recommendation_label(questionnaire, outcome.recommendation)
+}
+
+/// The mixed profile in one sentence: every dimension pulling towards group therapy, then every
+/// one pulling towards a support group, each named once. Never said under a caution, where the
+/// lean is only for discussion, nor in a crisis.
+#[must_use]
+pub fn mixed_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<String> {
+    if outcome.mixed.is_empty()
+        || matches!(
+            outcome.recommendation,
+            Recommendation::ProfessionalFirst | Recommendation::Crisis
+        )
+    {
+        return None;
+    }
+    let names = |side: usize| {
+        let ids: Vec<&str> = outcome
+            .mixed
+            .iter()
+            .map(|pair| pair[side].as_str())
+            .collect();
+        let labels: Vec<&str> = questionnaire
+            .dimensions
+            .iter()
+            .filter(|d| ids.contains(&d.id.as_str()))
+            .map(|d| d.label.as_str())
+            .collect();
+        join_and(&labels, &questionnaire.ui.and)
+    };
+    Some(fill(
+        &questionnaire.ui.mixed,
+        &[("high", &names(0)), ("low", &names(1))],
+    ))
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
 /// The name of a recommendation for a person.
 #[must_use]
 pub fn recommendation_label(
@@ -45,6 +100,19 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
         Recommendation::Crisis => ui.headline_crisis.clone(),
         Recommendation::ProfessionalFirst => fill(&ui.headline_professional, &[("lean", &lean)]),
         Recommendation::Either if !outcome.complete => ui.headline_incomplete.clone(),
+        Recommendation::Either if outcome.lighter_step => fill(
+            &ui.headline_lighter_step,
+            &[
+                ("support_group", &questionnaire.outcomes.support_group.label),
+                (
+                    "reason",
+                    questionnaire
+                        .lighter_step
+                        .as_ref()
+                        .map_or("", |rule| rule.reason.as_str()),
+                ),
+            ],
+        ),
         Recommendation::Either => match outcome.score.and_then(Band::tilt_of) {
             Some(side) => fill(
                 &ui.headline_either_leaning,
@@ -341,10 +409,7 @@ pub fn override_sentence(
                 "result",
                 &recommendation_label(questionnaire, over.recommendation),
             ),
-            (
-                "computed",
-                &recommendation_label(questionnaire, outcome.recommendation),
-            ),
+            ("computed", &result_label(questionnaire, outcome)),
             ("reason", &over.reason),
         ],
     )

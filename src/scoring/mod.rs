@@ -4,6 +4,7 @@
 pub mod grid;
 mod outcome;
 mod reach;
+mod stepped;
 mod tally;
 mod what_if;
 
@@ -11,5 +12,6 @@ pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
 };
 pub use reach::{Reach, reach};
+pub use stepped::lighter_step;
 pub use tally::{Aggregate, Band, CLOSE_CALL_TILT, Tally, answer_weight, tally};
 pub use what_if::{WouldChange, alternatives, would_change};

@@ -68,6 +68,9 @@ pub struct QuestionnaireInfo {
 }
 
 /// Everything the result screen and the reports show.
+// Its flags (complete, settled, lighter_step, finished_early) are independent facts, each a key
+// of the JSON result (CONTRACT.md), not states of one machine.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {
     pub recommendation: Recommendation,
@@ -89,6 +92,8 @@ pub struct Outcome {
     pub settled: bool,
     /// Every recommendation some way of answering the remaining questions gives.
     pub reachable: Vec<Recommendation>,
+    /// A close call that starts with the lighter step, a support group (stepped care).
+    pub lighter_step: bool,
     /// Shown questions left unanswered (not part of the JSON result).
     #[serde(skip)]
     pub unanswered: usize,
@@ -115,13 +120,16 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     };
     let score = aggregate.score();
     let reach = super::reach::reach(questionnaire, answers);
+    // Safety that was never asked leaves the result incomplete, whatever else was answered.
+    let complete = aggregate.is_complete(settings) && review.unasked.is_empty();
+    let lighter_step =
+        super::stepped::lighter_step(questionnaire, answers, &shown, recommendation, complete);
     Outcome {
         recommendation,
         lean,
         score,
         percent: score.map(super::grid::percent),
-        // Safety that was never asked leaves the result incomplete, whatever else was answered.
-        complete: aggregate.is_complete(settings) && review.unasked.is_empty(),
+        complete,
         safety,
         declined: review
             .declined
@@ -141,6 +149,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         warnings: Vec::new(),
         settled: reach.settled,
         reachable: reach.reachable,
+        lighter_step,
         unanswered: reach.unanswered,
         finished_early: false,
     }

@@ -36,7 +36,7 @@ pub struct Reach {
     pub max_score: Option<f64>,
     /// Nothing the person could still answer changes the result (CLINICAL.md: "settled" means
     /// the whole result): one recommendation and one lean (and, for a close call, one side it
-    /// leans to) are reachable, every completion is
+    /// leans to and one answer to the lighter step) are reachable, every completion is
     /// complete, no remaining question can raise a flag, the safety screen is done, no
     /// required question is left, and stopping now already gives a complete result.
     pub settled: bool,
@@ -105,9 +105,15 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
     let tilt = |score: Option<f64>| score.and_then(Band::tilt_of);
     let one_tilt = reachable != [Recommendation::Either]
         || (tilt(min_score) == tilt(max_score) && tilt(now.score()) == tilt(min_score));
+    // So does the lighter step: it is settled once no question its rule looks at is open.
+    let one_step = reachable != [Recommendation::Either]
+        || !super::stepped::rule_questions(questionnaire)
+            .iter()
+            .any(|q| open.contains(q));
     Reach {
         settled: one_lean
             && one_tilt
+            && one_step
             && reachable.len() == 1
             && !flag_possible
             && safety_done

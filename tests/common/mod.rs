@@ -26,6 +26,18 @@ pub fn default_questionnaire() -> Questionnaire {
     load_valid(DEFAULT_TOML)
 }
 
+/// The answer picking option `id` of question `question`.
+pub fn choose(q: &Questionnaire, question: &str, id: &str) -> groupfit::answers::Answer {
+    let index = q
+        .question_index(question)
+        .unwrap_or_else(|| panic!("no question {question}"));
+    groupfit::answers::Answer::Choice(
+        q.questions[index]
+            .option_index(id)
+            .unwrap_or_else(|| panic!("{question}.{id}")),
+    )
+}
+
 /// Loads an answers file that must be valid, and scores it.
 pub fn scored(
     q: &Questionnaire,

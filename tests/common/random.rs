@@ -148,6 +148,7 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     min_answered,
                     low_confidence,
                 },
+                lighter_step: None,
                 dimensions,
                 crisis: vec![],
                 questions,

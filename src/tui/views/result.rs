@@ -9,8 +9,8 @@ use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
     Reader, TOP_DRIVERS, answer_next_steps, answer_of, answer_rows, band_label, change_lines,
-    direction, figure, gauge_caption, gauge_cells, headline, override_sentence, prompt_of,
-    recommendation_label, settled_note, talk_about,
+    direction, figure, gauge_caption, gauge_cells, headline, mixed_note, override_sentence,
+    prompt_of, result_label, settled_note, talk_about,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -24,10 +24,7 @@ pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<
     let ui = &q.ui;
     let answers = app.session.answers();
     let plain = |text: &str, style: Style| wrap(text, width, style, "", "");
-    let mut out = plain(
-        &recommendation_label(q, outcome.recommendation),
-        theme.title(),
-    );
+    let mut out = plain(&result_label(q, outcome), theme.title());
     out.extend(plain(&headline(q, outcome), Style::new()));
     if let Some(note) = settled_note(q, outcome) {
         out.extend(plain(&note, theme.dim()));
@@ -175,14 +172,8 @@ fn dimensions(
             Line::from(truncate(&format!("{} {}", d.label, figure(s, 2)), width))
         });
     }
-    for [high, low] in &outcome.mixed {
-        out.extend(wrap(
-            &fill(&q.ui.mixed, &[("high", high), ("low", low)]),
-            width,
-            theme.warning(),
-            "",
-            "",
-        ));
+    if let Some(note) = mixed_note(q, outcome) {
+        out.extend(wrap(&note, width, theme.warning(), "", ""));
     }
 }
 
