@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod audit;
+pub mod clinician;
 pub mod crisis;
 pub mod date;
 pub mod diag;

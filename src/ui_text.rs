@@ -103,6 +103,7 @@ ui_text! {
     save_failed = "Could not save: {reason}",
     resumed = "Carrying on from {path}.",
     resumed_dropped = "Carrying on from {path}. {n} saved answers no longer fit this questionnaire and were dropped: {ids}.",
+    resumed_clinician = "It holds a clinician's notes, so clinician mode is on.",
     key_save = "save your answers so far, to carry on later",
     key_quick_exit = "leave at once and clear the screen (nothing is saved)",
     footer_no_line = "In crisis? Call your local emergency number",

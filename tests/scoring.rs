@@ -277,7 +277,7 @@ mod answers_file {
             &q,
             &std::fs::read_to_string("examples/answers/widowed.toml").unwrap(),
         );
-        let saved = answers::to_toml(&q, &original.answers);
+        let saved = answers::to_toml(&q, &original.answers, None);
         let reloaded = load_answers(&q, &saved);
         assert!(reloaded.warnings.is_empty(), "{:?}", reloaded.warnings);
         assert_eq!(reloaded.answers, original.answers);

@@ -312,7 +312,7 @@ fn saving_and_resuming_carries_on_where_it_stopped() {
             .unwrap();
     }
     assert_eq!(current_id(&session), "a2");
-    let saved = groupfit::answers::to_toml(&q, session.answers());
+    let saved = groupfit::answers::to_toml(&q, session.answers(), None);
     let loaded = groupfit::answers::load_for_resume(saved.as_bytes(), &q).unwrap();
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let mut resumed = Session::with_answers(&q, loaded.answers);

@@ -2,12 +2,15 @@
 //! it back out. Messages name the question and the line, never the answer given: answers are
 //! health information and must not end up in logs.
 
+mod clinician;
+
 use std::fmt::Write as _;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{Answer, Answers, check, visible};
+use crate::clinician::ClinicianRecord;
 use crate::diag::Diagnostic;
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::tomlfile;
@@ -28,6 +31,8 @@ pub struct LoadedAnswers {
     pub warnings: Vec<Diagnostic>,
     /// When resuming: the keys whose answers no longer fit and were dropped.
     pub dropped: Vec<String>,
+    /// The clinician's notes, reference and override, when the file has a `[clinician]` table.
+    pub clinician: Option<ClinicianRecord>,
 }
 
 /// Loads an answers file and checks every answer against `questionnaire`.
@@ -67,6 +72,7 @@ fn load_with(
     let mut answers = Answers::new(questionnaire);
     let mut spans = vec![None; questionnaire.questions.len()];
     let mut made_with = QuestionnaireRef::default();
+    let mut clinician = None;
     for (key, value) in root.get_ref() {
         match key.get_ref().as_ref() {
             "questionnaire" => made_with = reader.made_with(value),
@@ -74,9 +80,10 @@ fn load_with(
                 Some(table) => reader.answers(table, &mut answers, &mut spans),
                 None => reader.error(value.span(), "`answers` must be a table: write [answers]"),
             },
+            "clinician" => clinician = Some(reader.clinician(value)),
             other => reader.error(
                 key.span(),
-                format!("unknown top-level key `{other}`; an answers file has `questionnaire` and [answers]"),
+                format!("unknown top-level key `{other}`; an answers file has `questionnaire`, [answers] and [clinician]"),
             ),
         }
     }
@@ -92,6 +99,7 @@ fn load_with(
             made_with,
             warnings: diagnostics,
             dropped: reader.dropped,
+            clinician,
         })
     }
 }
@@ -274,9 +282,14 @@ fn expected_value(kind: &QuestionKind) -> &'static str {
     }
 }
 
-/// Writes answers in the answers-file format, naming the questionnaire they were made with.
+/// Writes answers in the answers-file format, naming the questionnaire they were made with,
+/// with a clinician's notes, reference and override when there are any.
 #[must_use]
-pub fn to_toml(questionnaire: &Questionnaire, answers: &Answers) -> String {
+pub fn to_toml(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    clinician: Option<&ClinicianRecord>,
+) -> String {
     let meta = &questionnaire.meta;
     let mut out = String::new();
     let _ = writeln!(
@@ -297,6 +310,7 @@ pub fn to_toml(questionnaire: &Questionnaire, answers: &Answers) -> String {
             );
         }
     }
+    out.push_str(&clinician.map(clinician::clinician_toml).unwrap_or_default());
     out
 }
 

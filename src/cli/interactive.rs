@@ -14,6 +14,7 @@ use super::args::RunArgs;
 use std::path::{Path, PathBuf};
 
 use groupfit::answers::{self, Answers};
+use groupfit::clinician::ClinicianRecord;
 use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
 use groupfit::session::Stage;
@@ -30,18 +31,24 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
         return Exit::Invalid;
     };
-    let (answers, resumed) = match &args.resume {
-        None => (Answers::new(&questionnaire), None),
+    let Resumed {
+        answers,
+        clinician,
+        said,
+    } = match &args.resume {
+        None => Resumed::fresh(&questionnaire),
         Some(path) => match resume(&questionnaire, path) {
-            Ok((answers, said)) => (answers, Some(said)),
+            Ok(resumed) => resumed,
             Err(exit) => return exit,
         },
     };
+    // A saved clinician session carries on as one: its notes are never dropped.
+    let clinician = clinician.or_else(|| args.clinician.then(ClinicianRecord::default));
     let Ok(region) = files::region(args.region.as_deref()) else {
         return Exit::Invalid;
     };
     if args.plain || plain::wanted_by_environment() {
-        return plain::run(&questionnaire, answers, region, out);
+        return plain::run(&questionnaire, answers, clinician.as_ref(), region, out);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(
@@ -53,10 +60,10 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut app = App::with_answers(&questionnaire, answers, region, color);
-    if args.clinician {
-        app = app.clinician_mode();
+    if let Some(record) = clinician {
+        app = app.with_clinician_record(record);
     }
-    if let Some(said) = resumed {
+    if let Some(said) = said {
         app.notify(said, false);
     }
     let signals = match events::catch_signals() {
@@ -173,7 +180,7 @@ fn help_after_leaving(app: &App<'_>) -> String {
 /// Saves the answers so far to a new answers file in the current folder, and says where.
 fn save(app: &mut App<'_>) {
     let q = app.session().questionnaire();
-    let text = answers::to_toml(q, app.session().answers());
+    let text = answers::to_toml(q, app.session().answers(), app.clinician());
     let path = fresh_answers_path();
     let shown = path.display().to_string();
     match export::write_private(&export::Target::new_file(&path), text.as_bytes()) {
@@ -222,9 +229,27 @@ fn fresh_answers_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(format!("{base}-last.toml")))
 }
 
+/// Where a run starts: fresh, or from saved answers (and a clinician's record), with what to
+/// say about it.
+pub(super) struct Resumed {
+    pub answers: Answers,
+    pub clinician: Option<ClinicianRecord>,
+    pub said: Option<String>,
+}
+
+impl Resumed {
+    fn fresh(q: &Questionnaire) -> Self {
+        Self {
+            answers: Answers::new(q),
+            clinician: None,
+            said: None,
+        }
+    }
+}
+
 /// Loads saved answers to carry on with; answers that no longer fit are dropped, and said so.
 /// `Err` has already been reported.
-fn resume(q: &Questionnaire, path: &Path) -> Result<(Answers, String), Exit> {
+fn resume(q: &Questionnaire, path: &Path) -> Result<Resumed, Exit> {
     let bytes = files::read(path).map_err(|message| {
         output::error(&message);
         Exit::Invalid
@@ -236,7 +261,7 @@ fn resume(q: &Questionnaire, path: &Path) -> Result<(Answers, String), Exit> {
                 output::diagnostics(&warning.headline(&name));
             }
             let dropped = &loaded.dropped;
-            let said = if dropped.is_empty() {
+            let mut said = if dropped.is_empty() {
                 fill(&q.ui.resumed, &[("path", &name)])
             } else {
                 fill(
@@ -248,7 +273,14 @@ fn resume(q: &Questionnaire, path: &Path) -> Result<(Answers, String), Exit> {
                     ],
                 )
             };
-            Ok((loaded.answers, said))
+            if loaded.clinician.is_some() {
+                said = format!("{said} {}", q.ui.resumed_clinician);
+            }
+            Ok(Resumed {
+                answers: loaded.answers,
+                clinician: loaded.clinician,
+                said: Some(said),
+            })
         }
         Err(diagnostics) => {
             for d in &diagnostics {

@@ -4,6 +4,7 @@
 use std::io::IsTerminal;
 
 use groupfit::answers::Answers;
+use groupfit::clinician::ClinicianRecord;
 use groupfit::plain::{InputLine, Plain, read_line};
 use groupfit::questionnaire::Questionnaire;
 
@@ -20,9 +21,17 @@ pub fn wanted_by_environment() -> bool {
 pub fn run(
     questionnaire: &Questionnaire,
     answers: Answers,
+    clinician: Option<&ClinicianRecord>,
     region: Option<String>,
     out: &mut Output,
 ) -> Exit {
+    if clinician.is_some() {
+        output::error(
+            "clinician mode is not available in plain mode yet; run `groupfit run --clinician` \
+             in a terminal for notes, a reference and an override",
+        );
+        return Exit::Failure;
+    }
     watch_signals();
     let stdin = std::io::stdin();
     let scripted = !stdin.is_terminal();

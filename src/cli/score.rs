@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use groupfit::answers::{self, Answers};
+use groupfit::clinician::ClinicianRecord;
 use groupfit::diag::Diagnostic;
 use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{self, Provenance};
@@ -19,6 +20,8 @@ struct Scored {
     name: String,
     answers: Answers,
     outcome: Outcome,
+    /// A clinician's notes, reference and override saved with the answers.
+    clinician: Option<ClinicianRecord>,
 }
 
 pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
@@ -177,6 +180,7 @@ fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
                 name,
                 answers: loaded.answers,
                 outcome,
+                clinician: loaded.clinician,
             })
         }
         Err(diagnostics) => {
@@ -205,13 +209,27 @@ fn render(
         Format::Fhir => fhir(questionnaire, scored, provenance),
         Format::Text | Format::Markdown | Format::Html => {
             let one = |s: &Scored| match format {
-                Format::Markdown => {
-                    report::markdown(questionnaire, &s.answers, &s.outcome, provenance, None)
-                }
-                Format::Html => {
-                    report::html(questionnaire, &s.answers, &s.outcome, provenance, None)
-                }
-                _ => report::record_text(questionnaire, &s.answers, &s.outcome, provenance, None),
+                Format::Markdown => report::markdown(
+                    questionnaire,
+                    &s.answers,
+                    &s.outcome,
+                    provenance,
+                    s.clinician.as_ref(),
+                ),
+                Format::Html => report::html(
+                    questionnaire,
+                    &s.answers,
+                    &s.outcome,
+                    provenance,
+                    s.clinician.as_ref(),
+                ),
+                _ => report::record_text(
+                    questionnaire,
+                    &s.answers,
+                    &s.outcome,
+                    provenance,
+                    s.clinician.as_ref(),
+                ),
             };
             match scored {
                 [single] => one(single),
@@ -245,11 +263,17 @@ fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenanc
 /// each with its `file`.
 fn json(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
     let value = match scored {
-        [single] => report::json_value(questionnaire, &single.outcome, provenance, None),
+        [single] => report::json_value(
+            questionnaire,
+            &single.outcome,
+            provenance,
+            single.clinician.as_ref(),
+        ),
         many => many
             .iter()
             .map(|s| {
-                let mut v = report::json_value(questionnaire, &s.outcome, provenance, None);
+                let mut v =
+                    report::json_value(questionnaire, &s.outcome, provenance, s.clinician.as_ref());
                 if let Some(object) = v.as_object_mut() {
                     object.insert("file".to_string(), s.name.clone().into());
                 }

@@ -4,10 +4,12 @@
 
 use serde::Serialize;
 
+pub use crate::clinician::{ClinicianRecord, Override};
+
 use super::text::TOP_DRIVERS;
 use crate::answers::Answers;
 use crate::questionnaire::{Questionnaire, Section};
-use crate::scoring::{Outcome, Recommendation, answer_weight};
+use crate::scoring::{Outcome, answer_weight};
 
 /// How and when a report was made. The caller supplies the time: the core reads no clock.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,23 +28,6 @@ impl Provenance {
     pub fn fhir_datetime(&self) -> String {
         self.generated.replacen(' ', "T", 1).replace(" UTC", ":00Z")
     }
-}
-
-/// A clinician's additions, kept beside the computed result and never in its place.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct ClinicianRecord {
-    /// Initials or a client reference; never a name field.
-    pub reference: Option<String>,
-    /// Notes on questions, by question id, in asking order.
-    pub question_notes: Vec<(String, String)>,
-    pub session_note: Option<String>,
-    pub override_recommendation: Option<Override>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Override {
-    pub recommendation: Recommendation,
-    pub reason: String,
 }
 
 /// One shown question and its answer, as a report lists it.

@@ -134,7 +134,14 @@ impl<'q> App<'q> {
     /// red and amber answers that stay on record.
     #[must_use]
     pub fn clinician_mode(mut self) -> Self {
-        self.clinician = Some(ClinicianRecord::default());
+        self.clinician.get_or_insert_with(ClinicianRecord::default);
+        self
+    }
+
+    /// Clinician mode, carrying on with a saved session's notes, reference and override.
+    #[must_use]
+    pub fn with_clinician_record(mut self, record: ClinicianRecord) -> Self {
+        self.clinician = Some(record);
         self
     }
 

@@ -10,8 +10,9 @@ mod theme;
 mod views;
 mod wrap;
 
+pub use crate::clinician::OVERRIDES;
 pub use app::{App, Control, Exit, Notice, Overlay};
 pub use draft::Draft;
 pub use keymap::{Intent, Mode, intent};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
-pub use records::{ExportFormat, OVERRIDES, Pick, Prompt, Purpose};
+pub use records::{ExportFormat, Pick, Prompt, Purpose};

@@ -6,8 +6,8 @@ use super::app::{App, Control, Overlay};
 use super::draft::Draft;
 use super::keymap::Intent;
 use crate::answers::Answer;
+use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
 use crate::questionnaire::Flag;
-use crate::report::{ClinicianRecord, Override};
 use crate::scoring::Recommendation;
 use crate::session::{Stage, highest_flag};
 
@@ -53,14 +53,6 @@ impl ExportFormat {
         }
     }
 }
-
-/// The recommendations a clinician can override to.
-pub const OVERRIDES: [Recommendation; 4] = [
-    Recommendation::SupportGroup,
-    Recommendation::GroupTherapy,
-    Recommendation::Either,
-    Recommendation::ProfessionalFirst,
-];
 
 /// What a one-line text prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
+use crate::clinician::OVERRIDES;
 use crate::report::recommendation_label;
 use crate::tui::app::App;
 use crate::tui::draft::Draft;
 use crate::tui::layout::centred;
-use crate::tui::records::{ExportFormat, OVERRIDES, Pick, Purpose};
+use crate::tui::records::{ExportFormat, Pick, Purpose};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 
