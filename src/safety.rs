@@ -181,3 +181,14 @@ pub fn possible_flags(question: &Question) -> Vec<Flag> {
         _ => question.options().iter().filter_map(|o| o.flag).collect(),
     }
 }
+
+/// Whether an answer to this question can call for help first (a red or amber flag), or it is
+/// on the safety screen: such a question is answered with care, a digit only highlighting
+/// until Enter confirms it.
+#[must_use]
+pub fn asks_with_care(question: &Question) -> bool {
+    question.section == Section::Safety
+        || possible_flags(question)
+            .iter()
+            .any(|&flag| flag >= Flag::Amber)
+}

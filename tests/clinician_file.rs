@@ -13,7 +13,10 @@ fn record() -> ClinicianRecord {
         reference: Some("JS-0142".into()),
         question_notes: vec![
             ("s1".into(), "Discussed; no plan, sister nearby.".into()),
-            ("p1".into(), "Says \"less alone\" = company, not advice.".into()),
+            (
+                "p1".into(),
+                "Says \"less alone\" = company, not advice.".into(),
+            ),
         ],
         session_note: Some("Bereaved four months; prefers peers.".into()),
         override_recommendation: Some(Override {
@@ -28,7 +31,10 @@ fn the_clinicians_work_is_saved_with_the_answers_and_comes_back() {
     let q = default_questionnaire();
     let (answers, _) = scored(&q, "examples/answers/widowed-amber.toml");
     let saved = answers::to_toml(&q, &answers, Some(&record()));
-    assert!(saved.contains("\n[clinician]\nreference = \"JS-0142\"\n"), "{saved}");
+    assert!(
+        saved.contains("\n[clinician]\nreference = \"JS-0142\"\n"),
+        "{saved}"
+    );
     for loaded in [
         load(saved.as_bytes(), &q).unwrap(),
         load_for_resume(saved.as_bytes(), &q).unwrap(),
@@ -42,7 +48,8 @@ fn the_clinicians_work_is_saved_with_the_answers_and_comes_back() {
 #[test]
 fn notes_come_back_in_asking_order_whatever_the_file_order() {
     let q = default_questionnaire();
-    let text = "[answers]\ns1 = \"not_at_all\"\n\n[clinician.notes]\np1 = \"second\"\ns1 = \"first\"\n";
+    let text =
+        "[answers]\ns1 = \"not_at_all\"\n\n[clinician.notes]\np1 = \"second\"\ns1 = \"first\"\n";
     let loaded = load(text.as_bytes(), &q).unwrap();
     let notes = loaded.clinician.unwrap().question_notes;
     assert_eq!(notes[0].0, "s1");
@@ -65,9 +72,18 @@ fn a_broken_clinician_table_is_refused_by_score_and_dropped_with_a_warning_on_re
     let errors = load(text.as_bytes(), &q).unwrap_err();
     let said: Vec<String> = errors.iter().map(|d| d.message.clone()).collect();
     assert_eq!(said.len(), 3, "{said:#?}");
-    assert!(said.iter().any(|m| m.contains("unknown key `mood` in [clinician]")));
-    assert!(said.iter().any(|m| m.contains("clinician.override must be a table")));
-    assert!(said.iter().any(|m| m.contains("the note on \"zz\" names no question")));
+    assert!(
+        said.iter()
+            .any(|m| m.contains("unknown key `mood` in [clinician]"))
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("clinician.override must be a table"))
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("the note on \"zz\" names no question"))
+    );
     assert!(
         said.iter().all(|m| !m.contains("private words")),
         "a note is never quoted"
@@ -99,5 +115,8 @@ fn score_writes_the_clinicians_work_into_the_record() {
         json["clinician"]["override_recommendation"]["recommendation"],
         "support_group"
     );
-    assert_eq!(json["recommendation"], "professional_first", "computed, beside the override");
+    assert_eq!(
+        json["recommendation"], "professional_first",
+        "computed, beside the override"
+    );
 }

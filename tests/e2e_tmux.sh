@@ -62,8 +62,10 @@ restored() {
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
   for _ in 1 2 3 4 5 6 7; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
-  wait_for "How old are you" && for k in 4 3 1 1; do keys "$k"; done   # screening
-  wait_for "What brings you" && for k in 1 1 1 1 1 2   5 1 2 2 1; do keys "$k"; done
+  # screening: where an answer can call for help first (age, eating, daily life), Enter confirms
+  wait_for "How old are you" && keys 4 Enter && keys 3 && keys 1 Enter && keys 1
+  wait_for "What brings you" && for k in 1 1 1 1 1; do keys "$k"; done && keys 2 Enter
+  for k in 5 1 2 2 1; do keys "$k"; done
   wait_for "When could you usually" && keys 2 Enter
   wait_for "in person or online" && keys 1
   for k in 3 2 2   1 1 1 3; do keys "$k"; done

@@ -91,7 +91,7 @@ const WIDOWED: &[&str] = &[
 fn a_scripted_walkthrough_to_a_support_group() {
     let (text, end) = transcript(WIDOWED);
     assert_eq!(end, Some(End::Finished));
-    assert!(text.contains("Please type a number from 1 to 7."));
+    assert!(text.contains("Please type a number from 1 to 8."));
     assert!(text.contains("Please type a whole number from 0 to 10."));
     assert!(text.contains("You chose: Weekday evenings; Weekends."));
     assert!(text.contains("RESULT: Support group"));

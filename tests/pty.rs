@@ -269,8 +269,9 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
     app.keys(&"1\r".repeat(7), "How old are you?");
-    app.keys("4311", "What brings you");
-    app.keys("111112", "Could you keep the same weekly time");
+    // Where an answer can call for help first (age, eating, daily life), Enter confirms.
+    app.keys("4\r31\r1", "What brings you");
+    app.keys("111112\r", "Could you keep the same weekly time");
     app.keys("51221", "When could you usually get to a group?");
     app.keys("2\r", "in person or online");
     app.keys("1", "Which sounds more comfortable?");
@@ -454,7 +455,7 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
     app.keys(&format!("\r{}", "1\r".repeat(7)), "How old are you?");
-    app.keys("4311", "What brings you");
+    app.keys("4\r31\r1", "What brings you");
     app.keys("4", "How long has this been going on?");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");

@@ -296,3 +296,48 @@ fn not_weekly_and_one_fixed_day_can_be_said_and_weigh_as_they_should() {
         .collect();
     assert_eq!(weekly.len(), 1, "said once: {steps:#?}");
 }
+
+#[test]
+fn mostly_not_sure_with_little_at_stake_also_starts_with_the_lighter_step() {
+    let q = default_questionnaire();
+    // Mild stress, "not sure" to most things: too little counts for a firm result.
+    let (_, outcome) = scored(&q, "tests/vignettes/09-ambivalent.toml");
+    assert!(!outcome.complete);
+    assert!(
+        outcome.lighter_step,
+        "stepped care does not need a firm lean"
+    );
+    assert!(report::headline(&q, &outcome).contains("start with the lighter step"));
+}
+
+#[test]
+fn the_question_about_harming_others_tells_unwanted_thoughts_apart() {
+    let q = default_questionnaire();
+    let s5 = &q.questions[q.question_index("s5").unwrap()];
+    let help = s5.help.as_deref().unwrap();
+    assert!(help.contains("unwanted thoughts"), "{help}");
+    assert!(help.contains("later question"), "{help}");
+}
+
+#[test]
+fn what_weighed_most_never_lists_an_answer_that_weighed_nothing() {
+    let q = default_questionnaire();
+    let (_, outcome) = scored(&q, "tests/vignettes/09-ambivalent.toml");
+    assert!(outcome.drivers.iter().any(|d| d.contribution == 0.0));
+    assert!(report::top_drivers(&outcome).all(|d| d.contribution != 0.0));
+}
+
+#[test]
+fn the_person_is_not_offered_changes_that_leave_too_few_answers_to_count() {
+    let q = default_questionnaire();
+    let (answers, mut outcome) = scored(&q, "tests/vignettes/02-new-diagnosis.toml");
+    // The same change twice: once as it is, once as if it left the result short of answers.
+    let mut short = outcome.would_change[0].clone();
+    short.complete = false;
+    outcome.would_change = vec![outcome.would_change[0].clone(), short];
+    let person = report::change_lines(&q, &answers, &outcome, Reader::person(None));
+    assert_eq!(person.len(), 1, "{person:#?}");
+    assert!(!person[0].contains("not enough answered"));
+    let clinician = report::change_lines(&q, &answers, &outcome, Reader::clinician(None));
+    assert_eq!(clinician.len(), 2, "the clinician reads both");
+}

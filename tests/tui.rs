@@ -69,7 +69,7 @@ fn typed(app: &mut App<'_>, text: &str) {
 /// Enter confirms it (unless the digit was refused).
 fn digits(app: &mut App<'_>, keys: &str) {
     for c in keys.chars() {
-        let safety = on_safety_question(app);
+        let safety = asked_with_care(app);
         press(app, &[KeyCode::Char(c)]);
         if safety && app.notice().is_none() && app.overlay().is_none() {
             press(app, &[KeyCode::Enter]);
@@ -77,9 +77,9 @@ fn digits(app: &mut App<'_>, keys: &str) {
     }
 }
 
-fn on_safety_question(app: &App<'_>) -> bool {
+fn asked_with_care(app: &App<'_>) -> bool {
     matches!(app.session().stage(), Stage::Asking(q)
-        if app.session().questionnaire().questions[q].section == questionnaire::Section::Safety)
+        if groupfit::safety::asks_with_care(&app.session().questionnaire().questions[q]))
 }
 
 fn current(app: &App<'_>) -> String {
@@ -193,7 +193,7 @@ fn answer_through(app: &mut App<'_>, answers: &[(&str, &str)], stop: Option<&str
             .map(|(_, a)| *a);
         match (&question.kind, wanted) {
             (questionnaire::QuestionKind::Single { .. }, Some(option)) => {
-                let safety = question.section == questionnaire::Section::Safety;
+                let safety = groupfit::safety::asks_with_care(question);
                 press(app, &[KeyCode::Char(number(option))]);
                 if safety {
                     press(app, &[KeyCode::Enter]);
@@ -720,7 +720,7 @@ mod clinician {
         ctrl(&mut app, 'w');
         snap("clinician_weights", &mut app);
         assert!(screen(&mut app, 120, 40).contains(
-            "A change in my life: a loss, a new diagnosis, a break-up, becoming a carer (weight -2)"
+            "A change in my life: a loss, a new diagnosis, a break-up, a new baby, becoming a carer (weight -2)"
         ));
     }
 
@@ -801,4 +801,25 @@ fn answers_after_a_cleared_branch_stay_in_the_review() {
     let next_line = after.lines().nth(1).unwrap().trim();
     assert_eq!(next_line, "No", "s5 keeps its answer:\n{review}");
     assert!(review.contains("7 of 44 answered"), "{review}");
+}
+
+#[test]
+fn a_digit_on_a_question_that_can_call_for_help_first_only_highlights() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    press(&mut app, &[KeyCode::Enter]);
+    digits(&mut app, "1111111");
+    assert_eq!(current(&app), "h1");
+    // "Under 18" raises a caution: the digit only highlights, as on the safety screen...
+    press_raw(&mut app, &[KeyCode::Char('1')]);
+    assert_eq!(current(&app), "h1");
+    assert_eq!(app.overlay(), None);
+    // ...so the Enter typed out of habit confirms the answer and the caution is read.
+    press_raw(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.overlay(), Some(Overlay::Caution));
+    // A question that cannot call for help first still answers at once.
+    press_raw(&mut app, &[KeyCode::Enter]);
+    assert_eq!(current(&app), "h2");
+    press_raw(&mut app, &[KeyCode::Char('3')]);
+    assert_eq!(current(&app), "h5");
 }

@@ -20,7 +20,7 @@ pub use words::{
     CHANGES_FOR_THE_PERSON, TalkItem, answer_next_steps, answer_of, band_label, change_lines,
     declined_text, describe_change, direction, flag_text, gauge_caption, headline, mixed_note,
     override_sentence, prompt_of, recommendation_label, result_label, settled_note, settled_offer,
-    talk_about,
+    talk_about, top_drivers,
 };
 
 use serde_json::{Value, json};

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 pub use crate::clinician::{ClinicianRecord, Override};
 
-use super::text::TOP_DRIVERS;
 use crate::answers::Answers;
 use crate::questionnaire::{Questionnaire, Section};
 use crate::scoring::{Outcome, answer_weight};
@@ -77,11 +76,7 @@ pub fn answer_rows(
     outcome: &Outcome,
 ) -> Vec<AnswerRow> {
     let shown = crate::answers::visible(questionnaire, answers);
-    let drivers: Vec<&str> = outcome
-        .drivers
-        .iter()
-        .filter(|d| d.contribution != 0.0)
-        .take(TOP_DRIVERS)
+    let drivers: Vec<&str> = super::words::top_drivers(outcome)
         .map(|d| d.question.as_str())
         .collect();
     questionnaire

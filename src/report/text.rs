@@ -8,6 +8,7 @@ use super::record::{ClinicianRecord, Provenance, answer_rows};
 use super::words::{
     answer_next_steps, answer_of, change_lines, direction, gauge_caption, headline, mixed_note,
     override_sentence, prompt_of, result_label, safety_label, settled_note, talk_about,
+    top_drivers,
 };
 use crate::answers::Answers;
 use crate::crisis::CrisisHelp;
@@ -278,11 +279,11 @@ fn drivers(
     outcome: &Outcome,
     reader: Reader<'_>,
 ) {
-    if outcome.drivers.is_empty() {
+    if top_drivers(outcome).next().is_none() {
         return;
     }
     heading(out, &questionnaire.ui.heading_drivers);
-    for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
+    for driver in top_drivers(outcome) {
         let figure = if reader.is_person() {
             String::new()
         } else {

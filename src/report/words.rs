@@ -20,6 +20,17 @@ pub fn band_label(questionnaire: &Questionnaire, band: Band) -> String {
     }
 }
 
+/// The answers that weighed most, largest first: those that moved S at all, at most
+/// `TOP_DRIVERS` of them (an answer in a dimension left out of S weighs nothing and is never
+/// said to have weighed).
+pub fn top_drivers(outcome: &Outcome) -> impl Iterator<Item = &crate::scoring::Driver> {
+    outcome
+        .drivers
+        .iter()
+        .filter(|d| d.contribution != 0.0)
+        .take(super::TOP_DRIVERS)
+}
+
 /// The name of a result for a person: its recommendation, or the lighter step where a close
 /// call starts with one.
 #[must_use]
@@ -99,7 +110,6 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
     match outcome.recommendation {
         Recommendation::Crisis => ui.headline_crisis.clone(),
         Recommendation::ProfessionalFirst => fill(&ui.headline_professional, &[("lean", &lean)]),
-        Recommendation::Either if !outcome.complete => ui.headline_incomplete.clone(),
         Recommendation::Either if outcome.lighter_step => fill(
             &ui.headline_lighter_step,
             &[
@@ -113,6 +123,7 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
                 ),
             ],
         ),
+        Recommendation::Either if !outcome.complete => ui.headline_incomplete.clone(),
         Recommendation::Either => match outcome.score.and_then(Band::tilt_of) {
             Some(side) => fill(
                 &ui.headline_either_leaning,
@@ -165,8 +176,8 @@ pub fn answer_of(questionnaire: &Questionnaire, answers: &Answers, id: &str) -> 
 pub const CHANGES_FOR_THE_PERSON: usize = 3;
 
 /// "What would change the result", as lines to list. The person reads the few changes that move
-/// S most, never "prefer not to say" (declining is not a different answer about themselves), and
-/// a count of the rest; a clinician reads every change, also largest first.
+/// S most, never "prefer not to say" nor one that leaves too few answers to count, and a count
+/// of the rest; a clinician reads every change, also largest first.
 #[must_use]
 pub fn change_lines(
     questionnaire: &Questionnaire,
@@ -178,8 +189,11 @@ pub fn change_lines(
         .would_change
         .iter()
         .filter(|change| {
+            // The person reads changes to what they would see: declining is not a different
+            // answer about themselves, and a result still short of answers looks the same
+            // whichever way it leans.
             let question = &questionnaire.questions[change.index];
-            !(reader.is_person() && change.new_answer.is_skip(question))
+            !(reader.is_person() && (change.new_answer.is_skip(question) || !change.complete))
         })
         .collect();
     let moved =

@@ -122,8 +122,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     let reach = super::reach::reach(questionnaire, answers);
     // Safety that was never asked leaves the result incomplete, whatever else was answered.
     let complete = aggregate.is_complete(settings) && review.unasked.is_empty();
-    let lighter_step =
-        super::stepped::lighter_step(questionnaire, answers, &shown, recommendation, complete);
+    let lighter_step = super::stepped::lighter_step(questionnaire, answers, &shown, recommendation);
     Outcome {
         recommendation,
         lean,

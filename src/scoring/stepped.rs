@@ -7,21 +7,20 @@ use super::outcome::Recommendation;
 use crate::answers::{Answers, holds};
 use crate::questionnaire::Questionnaire;
 
-/// Whether a result starts with the lighter step: a complete close call with no caution, where
-/// every `when` condition holds and no `unless` condition does.
+/// Whether a result starts with the lighter step: a close call with no caution (complete, or
+/// "either" because too little counted, as when most answers are "not sure"), where every
+/// `when` condition holds and no `unless` condition does.
 #[must_use]
 pub fn lighter_step(
     questionnaire: &Questionnaire,
     answers: &Answers,
     shown: &[bool],
     recommendation: Recommendation,
-    complete: bool,
 ) -> bool {
     let Some(rule) = &questionnaire.lighter_step else {
         return false;
     };
     recommendation == Recommendation::Either
-        && complete
         && rule.when.iter().all(|c| holds(c, answers, shown))
         && !rule.unless.iter().any(|c| holds(c, answers, shown))
 }

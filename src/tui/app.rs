@@ -7,7 +7,7 @@ use super::keymap::{Intent, Mode};
 use super::layout;
 use super::records::{ExportFormat, Pick, Prompt};
 use crate::answers::Answers;
-use crate::questionnaire::{QuestionKind, Questionnaire, Section};
+use crate::questionnaire::{QuestionKind, Questionnaire};
 use crate::report::ClinicianRecord;
 use crate::report::settled_offer;
 use crate::scoring::Outcome;
@@ -475,12 +475,14 @@ impl<'q> App<'q> {
             });
             return;
         }
-        // On a safety question a digit only highlights: Enter confirms, so that a slip of the
-        // finger cannot answer "yes" to a question that stops the questionnaire.
-        let safety = matches!(self.session.stage(), Stage::Asking(q)
-            if self.session.questionnaire().questions[q].section == Section::Safety);
+        // On a question whose answer can call for help first a digit only highlights: Enter
+        // confirms, so that a slip of the finger cannot answer "yes" to a question that stops
+        // the questionnaire, and the Enter typed out of habit after a digit confirms the answer
+        // rather than dismissing the caution it raises.
+        let with_care = matches!(self.session.stage(), Stage::Asking(q)
+            if crate::safety::asks_with_care(&self.session.questionnaire().questions[q]));
         match draft {
-            Draft::Single { .. } if !safety => self.submit(),
+            Draft::Single { .. } if !with_care => self.submit(),
             Draft::Multi { .. } => draft.toggle(),
             Draft::Single { .. } | Draft::Scale { .. } | Draft::Text { .. } => {}
         }

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
-    Reader, TOP_DRIVERS, answer_next_steps, answer_of, answer_rows, band_label, change_lines,
-    direction, figure, gauge_caption, gauge_cells, headline, mixed_note, override_sentence,
-    prompt_of, result_label, settled_note, talk_about,
+    Reader, answer_next_steps, answer_of, answer_rows, band_label, change_lines, direction, figure,
+    gauge_caption, gauge_cells, headline, mixed_note, override_sentence, prompt_of, result_label,
+    settled_note, talk_about, top_drivers,
 };
 use crate::scoring::{Outcome, Recommendation};
 use crate::text::pad_end;
@@ -185,11 +185,11 @@ fn drivers(
     width: u16,
     theme: Theme,
 ) {
-    if outcome.drivers.is_empty() {
+    if top_drivers(outcome).next().is_none() {
         return;
     }
     section(out, &q.ui.heading_drivers, theme);
-    for driver in outcome.drivers.iter().take(TOP_DRIVERS) {
+    for driver in top_drivers(outcome) {
         let text = format!(
             "\"{}\": {} ({})",
             prompt_of(q, &driver.question),
