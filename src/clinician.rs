@@ -4,6 +4,9 @@
 
 use serde::Serialize;
 
+use crate::answers::{Answer, Answers};
+use crate::questionnaire::{Flag, Questionnaire};
+use crate::safety::highest_flag;
 use crate::scoring::Recommendation;
 
 /// The recommendations a clinician can override to.
@@ -31,6 +34,43 @@ impl ClinicianRecord {
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
     }
+
+    /// Sets the note on question `id`, or removes it when `note` is empty (true when kept),
+    /// keeping the notes in asking order, as every record lists them.
+    pub fn set_question_note(
+        &mut self,
+        questionnaire: &Questionnaire,
+        id: &str,
+        note: &str,
+    ) -> bool {
+        self.question_notes.retain(|(i, _)| i != id);
+        let kept = !note.trim().is_empty();
+        if kept {
+            self.question_notes
+                .push((id.to_string(), note.trim().to_string()));
+        }
+        let order = questionnaire.asking_order();
+        let position = |id: &str| {
+            questionnaire
+                .question_index(id)
+                .and_then(|q| order.iter().position(|&i| i == q))
+        };
+        self.question_notes.sort_by_key(|(id, _)| position(id));
+        kept
+    }
+}
+
+/// In clinician mode a red or amber answer stays on record: changing it to `new` is refused.
+#[must_use]
+pub fn flag_stays_on_record(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    q: usize,
+    new: &Answer,
+) -> bool {
+    answers.get(q).is_some_and(|current| {
+        current != new && highest_flag(questionnaire, q, current).is_some_and(|f| f >= Flag::Amber)
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,7 +9,9 @@ use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 use common::default_questionnaire;
-use groupfit::plain::{End, Plain};
+use groupfit::clinician::ClinicianRecord;
+use groupfit::plain::{End, Plain, Request};
+use groupfit::report::ExportFormat;
 use insta::assert_snapshot;
 
 /// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
@@ -244,7 +246,7 @@ const TO_Z4: &[&str] = &[
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
     let mut lines = TO_Z4.to_vec();
-    lines.push("s");
+    lines.extend(["s", ""]); // see the result now, then Enter leaves
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
@@ -279,7 +281,7 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
 fn an_answer_typed_at_the_offer_answers_the_next_question_and_is_never_lost() {
     let mut lines = TO_Z4.to_vec();
     // "1" is an answer to the next question (i2, earlier groups): taken as that, not thrown away.
-    lines.extend(["1", "", "", "", "", "", ""]);
+    lines.extend(["1", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];
@@ -293,7 +295,7 @@ fn an_answer_typed_at_the_offer_answers_the_next_question_and_is_never_lost() {
 #[test]
 fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
     let mut lines = TO_Z4.to_vec();
-    lines.extend(["maybe", "s"]);
+    lines.extend(["maybe", "s", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished), "{text}");
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];
@@ -304,4 +306,155 @@ fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
         "{after_offer}"
     );
     assert!(text.contains("RESULT: Support group"));
+}
+
+/// An interactive conversation in clinician mode; each file the shell would write is answered
+/// with `written(request)`, and the requests are collected.
+fn clinician_conversation(
+    lines: &[&str],
+) -> (String, Option<End>, Vec<Request>, Option<ClinicianRecord>) {
+    let q = default_questionnaire();
+    let mut plain =
+        Plain::new(&q, Some("US".into()), false).with_clinician(ClinicianRecord::default());
+    let mut out = plain.opening();
+    let mut requests = Vec::new();
+    for line in lines {
+        let _ = writeln!(out, "> {line}");
+        let (reply, end) = plain.respond(line);
+        out.push_str(&reply);
+        if let Some(request) = plain.take_request() {
+            out.push_str(&plain.request_done(&request, Ok(format!("[wrote {request:?}]"))));
+            requests.push(request);
+        }
+        if end.is_some() {
+            return (out, end, requests, plain.clinician().cloned());
+        }
+    }
+    (out, None, requests, plain.clinician().cloned())
+}
+
+#[test]
+fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
+    let mut lines = vec![
+        "reference",
+        "JS-0142",
+        "note",
+        "Asked twice; steady answer.",
+    ];
+    lines.extend(&TO_Z4[..7]); // the safety screen
+    lines.extend(&TO_Z4[7..]);
+    // "save" at the offer of the result saves and goes on; the review then finishes.
+    lines.extend(["save", "r", "", "override", "1", "", "Explored in person."]);
+    lines.extend(["note", "Prefers peers.", "report", "2", "", ""]);
+    let (text, end, requests, record) = clinician_conversation(&lines);
+    assert_eq!(end, Some(End::Finished), "{text}");
+    assert!(
+        text.contains("Clinician mode: type note"),
+        "the commands are said at the start"
+    );
+    assert!(text.contains("Client reference set: JS-0142."));
+    assert!(text.contains("Note saved on this question"));
+    assert!(
+        text.contains("An override needs a reason."),
+        "an empty reason is refused"
+    );
+    assert!(text.contains("Clinician override: Support group"));
+    assert!(text.contains("Session note saved"));
+    assert!(text.contains("S = "), "a clinician reads the figures");
+    assert_eq!(
+        requests,
+        [
+            Request::SaveAnswers,
+            Request::Report {
+                format: ExportFormat::Markdown,
+                path: "groupfit-report.md".into()
+            }
+        ]
+    );
+    let record = record.unwrap();
+    assert_eq!(record.reference.as_deref(), Some("JS-0142"));
+    assert_eq!(
+        record.question_notes,
+        [("s1".to_string(), "Asked twice; steady answer.".to_string())]
+    );
+    assert_eq!(record.session_note.as_deref(), Some("Prefers peers."));
+    assert_eq!(
+        record.override_recommendation.unwrap().reason,
+        "Explored in person."
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_written_asks_for_another_name() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in TO_Z4.iter().chain(&["s", "report", "1"]) {
+        let _ = plain.respond(line);
+    }
+    let _ = plain.respond("taken.txt");
+    let request = plain.take_request().unwrap();
+    let said = plain.request_done(&request, Err("taken.txt already exists".into()));
+    assert!(said.contains("taken.txt already exists"));
+    assert!(said.contains("Type a file name"), "{said}");
+    let _ = plain.respond("other.txt");
+    assert_eq!(
+        plain.take_request(),
+        Some(Request::Report {
+            format: ExportFormat::Text,
+            path: "other.txt".into()
+        })
+    );
+}
+
+#[test]
+fn clinician_commands_are_not_commands_for_a_person() {
+    let (text, _) = interactive(&["1", "note"]);
+    assert!(
+        text.contains("> note\nPlease type a number from 1 to"),
+        "{text}"
+    );
+}
+
+#[test]
+fn in_clinician_mode_a_flagged_answer_stays_on_record_in_plain_mode_too() {
+    let lines = ["2", "b", "1"]; // s1 several days (amber), back, then "not at all"
+    let (text, _, _, _) = clinician_conversation(&lines);
+    assert!(
+        text.contains("This answer raised a flag and stays on record in clinician mode."),
+        "{text}"
+    );
+}
+
+#[test]
+fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let input = "1\n1\n1\n1\n1\n1\n1\nreference\nAB-1\nsave\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["run", "--plain", "--clinician"])
+        .current_dir(folder.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Saved to groupfit-answers-"), "{stdout}");
+    let saved: Vec<_> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(saved.len(), 1);
+    let mode = std::fs::metadata(&saved[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&saved[0]).unwrap();
+    assert!(text.contains("[clinician]\nreference = \"AB-1\""), "{text}");
 }

@@ -403,11 +403,12 @@ fn plain_mode_says_the_caution_at_once_too() {
     assert!(said.contains("1737"), "{said}");
     assert!(said.contains("type r to see your result now"), "{said}");
     let (result, end) = plain.respond("r");
-    assert_eq!(end, Some(groupfit::plain::End::Finished));
+    assert_eq!(end, None, "the result is shown, and Enter leaves");
     assert!(
         result.contains("RESULT: Talk to a professional"),
         "{result}"
     );
+    assert_eq!(plain.respond("").1, Some(groupfit::plain::End::Finished));
 }
 
 #[test]

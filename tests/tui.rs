@@ -713,6 +713,59 @@ mod clinician {
     }
 
     #[test]
+    fn clinician_mode_shows_itself_and_the_reference_on_every_screen() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        assert!(
+            screen(&mut app, 80, 24)
+                .lines()
+                .next()
+                .unwrap()
+                .contains("[Clinician mode]")
+        );
+        press(&mut app, &[KeyCode::Enter]);
+        ctrl(&mut app, 'p');
+        typed(&mut app, "JS-0142");
+        press(&mut app, &[KeyCode::Enter]);
+        let shown = screen(&mut app, 80, 24);
+        assert!(
+            shown
+                .lines()
+                .next()
+                .unwrap()
+                .contains("[Clinician mode · JS-0142]"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("Client reference set: JS-0142."),
+            "confirmed: {shown}"
+        );
+        ctrl(&mut app, 'p');
+        press(&mut app, &[KeyCode::Backspace; 7]);
+        press(&mut app, &[KeyCode::Enter]);
+        assert!(screen(&mut app, 80, 24).contains("Client reference removed."));
+    }
+
+    #[test]
+    fn a_refused_change_of_a_flagged_answer_leaves_the_highlight_on_the_recorded_one() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "2"); // s1: several days, amber
+        press(&mut app, &[KeyCode::Left]);
+        assert_eq!(current(&app), "s1");
+        press_raw(&mut app, &[KeyCode::Up, KeyCode::Enter]); // to "Not at all", and Enter
+        assert!(app.notice().unwrap().text.contains("stays on record"));
+        let shown = screen(&mut app, 80, 24);
+        let highlighted = shown
+            .lines()
+            .find(|l| l.contains('›'))
+            .unwrap_or_default()
+            .to_string();
+        assert!(highlighted.contains("Several days"), "{shown}");
+    }
+
+    #[test]
     fn weights_and_contributions_on_request() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true).clinician_mode();

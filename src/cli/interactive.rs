@@ -4,24 +4,22 @@
 
 use std::io::IsTerminal;
 
-use groupfit::report;
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
 use super::args::RunArgs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
-use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
 use groupfit::session::Stage;
 use groupfit::ui_text::fill;
 
 use super::events::{self, Wake};
-use super::export;
+use super::keep;
 use super::output::{self, Output};
 use super::plain;
 use super::terminal::{self, exit_code, pending_signal};
@@ -48,7 +46,7 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
         return Exit::Invalid;
     };
     if args.plain || plain::wanted_by_environment() {
-        return plain::run(&questionnaire, answers, clinician.as_ref(), region, out);
+        return plain::run(&questionnaire, answers, clinician, region, out);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(
@@ -177,56 +175,28 @@ fn help_after_leaving(app: &App<'_>) -> String {
     format!("{}\n{}", q.ui.crisis_after_exit, items.concat())
 }
 
-/// Saves the answers so far to a new answers file in the current folder, and says where.
+/// Saves the answers so far (with a clinician's work) to a new answers file, and says where.
 fn save(app: &mut App<'_>) {
     let q = app.session().questionnaire();
-    let text = answers::to_toml(q, app.session().answers(), app.clinician());
-    let path = fresh_answers_path();
-    let shown = path.display().to_string();
-    match export::write_private(&export::Target::new_file(&path), text.as_bytes()) {
-        Ok(_) => app.notify(fill(&q.ui.saved, &[("path", &shown)]), false),
-        Err(reason) => app.notify(fill(&q.ui.save_failed, &[("reason", &reason)]), true),
+    match keep::save_answers(q, app.session().answers(), app.clinician()) {
+        Ok(said) => app.notify(said, false),
+        Err(said) => app.notify(said, true),
     }
 }
 
 /// Writes the report the person asked for from the result screen, privately, never over an
 /// existing file; a failure keeps the prompt open to choose another name.
 fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
-    let q = app.session().questionnaire();
-    let answers = app.session().answers();
     let outcome = app.session().outcome();
-    let clinician = app.clinician();
-    let provenance = export::provenance(clinician.is_some(), app.region());
-    let text = match format {
-        ExportFormat::Text => report::record_text(q, answers, &outcome, &provenance, clinician),
-        ExportFormat::Markdown => report::markdown(q, answers, &outcome, &provenance, clinician),
-        ExportFormat::Html => report::html(q, answers, &outcome, &provenance, clinician),
-        ExportFormat::Json => report::json_record(q, &outcome, &provenance, clinician),
-        ExportFormat::Fhir => {
-            let bundle =
-                report::fhir_bundle(&report::fhir_entries(q, answers, &outcome, &provenance));
-            serde_json::to_string_pretty(&bundle).unwrap_or_default() + "\n"
-        }
+    let session = keep::Session {
+        questionnaire: app.session().questionnaire(),
+        answers: app.session().answers(),
+        outcome: &outcome,
+        clinician: app.clinician(),
+        region: app.region(),
     };
-    let path = PathBuf::from(path);
-    let result =
-        export::write_private(&export::Target::new_file(&path), text.as_bytes()).map(|w| w.note());
+    let result = keep::write_record(&session, format, path);
     app.export_done(result);
-}
-
-/// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.
-fn fresh_answers_path() -> PathBuf {
-    let base = format!("groupfit-answers-{}", Date::today_utc());
-    (1..1000)
-        .map(|n| {
-            if n == 1 {
-                PathBuf::from(format!("{base}.toml"))
-            } else {
-                PathBuf::from(format!("{base}-{n}.toml"))
-            }
-        })
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| PathBuf::from(format!("{base}-last.toml")))
 }
 
 /// Where a run starts: fresh, or from saved answers (and a clinician's record), with what to

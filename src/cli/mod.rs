@@ -6,6 +6,7 @@ mod events;
 mod export;
 mod files;
 mod interactive;
+mod keep;
 mod output;
 mod plain;
 mod score;

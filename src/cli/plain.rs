@@ -5,11 +5,11 @@ use std::io::IsTerminal;
 
 use groupfit::answers::Answers;
 use groupfit::clinician::ClinicianRecord;
-use groupfit::plain::{InputLine, Plain, read_line};
+use groupfit::plain::{InputLine, Plain, Request, read_line};
 use groupfit::questionnaire::Questionnaire;
 
-use super::Exit;
 use super::output::{self, Output};
+use super::{Exit, keep};
 
 /// True when plain mode is asked for by `GROUPFIT_PLAIN` or `ACCESSIBLE` (set, not "0").
 pub fn wanted_by_environment() -> bool {
@@ -21,21 +21,17 @@ pub fn wanted_by_environment() -> bool {
 pub fn run(
     questionnaire: &Questionnaire,
     answers: Answers,
-    clinician: Option<&ClinicianRecord>,
+    clinician: Option<ClinicianRecord>,
     region: Option<String>,
     out: &mut Output,
 ) -> Exit {
-    if clinician.is_some() {
-        output::error(
-            "clinician mode is not available in plain mode yet; run `groupfit run --clinician` \
-             in a terminal for notes, a reference and an override",
-        );
-        return Exit::Failure;
-    }
     watch_signals();
     let stdin = std::io::stdin();
     let scripted = !stdin.is_terminal();
     let mut plain = Plain::with_answers(questionnaire, answers, region, scripted);
+    if let Some(record) = clinician {
+        plain = plain.with_clinician(record);
+    }
     out.write(&plain.opening());
     if plain.is_over() {
         return Exit::Success;
@@ -69,13 +65,44 @@ pub fn run(
             unreadable => (plain.unreadable(unreadable), None),
         };
         out.write(&reply);
+        if let Some(request) = plain.take_request() {
+            let done = carry_out(&plain, &request);
+            out.write(&plain.request_done(&request, done));
+        }
         if end.is_some() || out.is_broken() {
             return Exit::Success;
         }
         prompt(out);
     }
+    // Input that ends after the result (where Enter would have left) ends well.
+    if plain.is_over() {
+        return Exit::Success;
+    }
     output::error(&plain.end_of_input());
     Exit::Failure
+}
+
+/// Writes what plain mode asked to keep: the answers so far, or a record.
+fn carry_out(plain: &Plain<'_>, request: &Request) -> Result<String, String> {
+    let session = plain.session();
+    match request {
+        Request::SaveAnswers => keep::save_answers(
+            session.questionnaire(),
+            session.answers(),
+            plain.clinician(),
+        ),
+        Request::Report { format, path } => {
+            let outcome = session.outcome();
+            let record = keep::Session {
+                questionnaire: session.questionnaire(),
+                answers: session.answers(),
+                outcome: &outcome,
+                clinician: plain.clinician(),
+                region: plain.region(),
+            };
+            keep::write_record(&record, *format, path)
+        }
+    }
 }
 
 /// Plain mode changes nothing in the terminal, so a signal that ends the program only has to end

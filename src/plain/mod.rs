@@ -5,14 +5,19 @@
 
 mod input;
 mod parse;
+mod records;
 mod show;
 
 pub use input::{InputLine, read_line};
+pub use records::Request;
+
+use records::{Asking, Choosing};
 
 use parse::parse;
 use show::{line, para};
 
 use crate::answers::{Answer, Answers};
+use crate::clinician::ClinicianRecord;
 use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
@@ -41,6 +46,12 @@ enum Waiting {
     OfferReply,
     /// "Before you go on": keep going, or the result now?
     CautionReply,
+    /// A line of text for a record (a note, the reference, a reason, a file name).
+    Text(Asking),
+    /// A numbered choice for a record (a report's format, an override).
+    Choice(Choosing),
+    /// The result was shown: a record can still be saved, or Enter leaves.
+    AfterResult,
 }
 
 /// A plain-mode conversation over one session.
@@ -54,6 +65,10 @@ pub struct Plain<'q> {
     waiting: Waiting,
     /// The person chose to keep answering once; the offer is not made again.
     offer_declined: bool,
+    /// Clinician mode: notes, reference and override, kept beside the computed result.
+    clinician: Option<ClinicianRecord>,
+    /// A file the shell is asked to write.
+    request: Option<Request>,
 }
 
 impl<'q> Plain<'q> {
@@ -76,6 +91,36 @@ impl<'q> Plain<'q> {
             scripted,
             waiting: Waiting::Question,
             offer_declined: false,
+            clinician: None,
+            request: None,
+        }
+    }
+
+    /// Clinician mode, with a saved session's notes, reference and override if there are any.
+    #[must_use]
+    pub fn with_clinician(mut self, record: ClinicianRecord) -> Self {
+        self.clinician = Some(record);
+        self
+    }
+
+    /// The clinician's record, in clinician mode.
+    #[must_use]
+    pub fn clinician(&self) -> Option<&ClinicianRecord> {
+        self.clinician.as_ref()
+    }
+
+    /// The region whose crisis lines come first.
+    #[must_use]
+    pub fn region(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// Who reads: a clinician sees flag levels and figures, a person plain words.
+    fn reader(&self) -> report::Reader<'_> {
+        if self.clinician.is_some() {
+            report::Reader::clinician(self.region.as_deref())
+        } else {
+            report::Reader::person(self.region.as_deref())
         }
     }
 
@@ -107,6 +152,9 @@ impl<'q> Plain<'q> {
         line(&mut out, &self.crisis_footer());
         if !self.scripted {
             line(&mut out, &ui.plain_how);
+            if self.clinician.is_some() {
+                line(&mut out, &ui.plain_clinician_how);
+            }
         }
         out.push('\n');
         let _ = self.session.apply(Action::Start);
@@ -136,8 +184,12 @@ impl<'q> Plain<'q> {
         if waiting == Waiting::OfferReply {
             return self.on_offer(input);
         }
-        if waiting == Waiting::CautionReply {
-            return self.on_caution(input);
+        match waiting {
+            Waiting::CautionReply => return self.on_caution(input),
+            Waiting::Text(asking) => return (self.on_text(asking, input), None),
+            Waiting::Choice(choosing) => return (self.on_choice(choosing, input), None),
+            Waiting::AfterResult => return self.after_result(input),
+            Waiting::Question | Waiting::QuitConfirmation | Waiting::OfferReply => {}
         }
         match self.session.stage() {
             Stage::Asking(q) => self.on_question(q, input),
@@ -198,6 +250,9 @@ impl<'q> Plain<'q> {
     }
 
     fn on_question(&mut self, q: usize, input: &str) -> (String, Option<End>) {
+        if let Some(reply) = self.record_command(input) {
+            return (reply, None);
+        }
         match input.trim() {
             "b" | "B" => return (self.apply(Action::Back), None),
             "r" | "R" => return (self.apply(Action::OpenReview), None),
@@ -208,6 +263,17 @@ impl<'q> Plain<'q> {
         let ui = self.ui();
         let question = &self.session.questionnaire().questions[q];
         let action = match parse(ui, question, input) {
+            Ok(Some(answer))
+                if self.clinician.is_some()
+                    && crate::clinician::flag_stays_on_record(
+                        self.session.questionnaire(),
+                        self.session.answers(),
+                        q,
+                        &answer,
+                    ) =>
+            {
+                return (format!("{}\n\n{}", ui.flag_locked, self.show_stage()), None);
+            }
             Ok(Some(answer)) => Action::Answer(answer),
             Ok(None) => Action::Skip,
             Err(reason) => return (format!("{reason}\n\n{}", self.show_stage()), None),
@@ -256,7 +322,7 @@ impl<'q> Plain<'q> {
         let reply = input.trim();
         if reply.eq_ignore_ascii_case("s") {
             return match self.session.apply(Action::FinishEarly) {
-                Ok(_) => (self.show_stage(), Some(End::Finished)),
+                Ok(_) => self.result_reached(),
                 Err(refusal) => (
                     format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
                     None,
@@ -269,6 +335,10 @@ impl<'q> Plain<'q> {
         if reply.is_empty() {
             self.offer_declined = true;
             return (format!("\n{}", self.show_stage()), None);
+        }
+        if let Some(reply) = self.record_command(input) {
+            self.offer_declined = true;
+            return (reply, None);
         }
         let question = &self.session.questionnaire().questions[q];
         let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
@@ -303,7 +373,7 @@ impl<'q> Plain<'q> {
     fn on_caution(&mut self, input: &str) -> (String, Option<End>) {
         if input.trim().eq_ignore_ascii_case("r") {
             return match self.session.apply(Action::FinishEarly) {
-                Ok(_) => (self.show_stage(), Some(End::Finished)),
+                Ok(_) => self.result_reached(),
                 Err(refusal) => (
                     format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
                     None,
@@ -333,6 +403,9 @@ impl<'q> Plain<'q> {
     }
 
     fn on_review(&mut self, input: &str) -> (String, Option<End>) {
+        if let Some(reply) = self.record_command(input) {
+            return (reply, None);
+        }
         match input.trim() {
             "" => self.finish(),
             "b" | "B" => (self.apply(Action::Back), None),
@@ -351,11 +424,32 @@ impl<'q> Plain<'q> {
 
     fn finish(&mut self) -> (String, Option<End>) {
         match self.session.apply(Action::Finish) {
-            Ok(_) => (self.show_stage(), Some(End::Finished)),
+            Ok(_) => self.result_reached(),
             Err(refusal) => (
                 format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
                 None,
             ),
+        }
+    }
+
+    /// The result is shown. A script ends there; a person may still save a record, and leaves
+    /// with Enter.
+    fn result_reached(&mut self) -> (String, Option<End>) {
+        let result = self.show_stage();
+        if self.scripted {
+            return (result, Some(End::Finished));
+        }
+        (format!("{result}\n{}", self.after_result_hint()), None)
+    }
+
+    /// After the result: a record command, or Enter (or q) to leave.
+    fn after_result(&mut self, input: &str) -> (String, Option<End>) {
+        match input.trim() {
+            "" | "q" | "Q" => (String::new(), Some(End::Finished)),
+            _ => match self.record_command(input) {
+                Some(reply) => (reply, None),
+                None => (self.after_result_hint(), None),
+            },
         }
     }
 

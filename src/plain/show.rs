@@ -23,12 +23,7 @@ impl Plain<'_> {
                 let q = self.session.questionnaire();
                 format!(
                     "{}\n{}\n",
-                    report::text(
-                        q,
-                        self.session.answers(),
-                        &outcome,
-                        report::Reader::person(self.region.as_deref())
-                    ),
+                    report::text(q, self.session.answers(), &outcome, self.reader()),
                     self.crisis_footer()
                 )
             }

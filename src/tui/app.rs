@@ -515,6 +515,8 @@ impl<'q> App<'q> {
                         text,
                         warning: true,
                     });
+                    // The recorded answer stays, and so does the highlight on it.
+                    self.enter_stage();
                     return;
                 }
                 self.act(Action::Answer(answer));

@@ -7,52 +7,10 @@ use super::draft::Draft;
 use super::keymap::Intent;
 use crate::answers::Answer;
 use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
-use crate::questionnaire::Flag;
+pub use crate::report::ExportFormat;
 use crate::scoring::Recommendation;
-use crate::session::{Stage, highest_flag};
-
-/// The report formats a person can save from the result screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Text,
-    Markdown,
-    Html,
-    Json,
-    Fhir,
-}
-
-impl ExportFormat {
-    pub const ALL: [Self; 5] = [
-        Self::Text,
-        Self::Markdown,
-        Self::Html,
-        Self::Json,
-        Self::Fhir,
-    ];
-
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Text => "Plain text, for printing",
-            Self::Markdown => "Markdown",
-            Self::Html => "HTML page, for printing or a record",
-            Self::Json => "JSON result",
-            Self::Fhir => "FHIR R4 questionnaire response",
-        }
-    }
-
-    /// A sensible file name in the current folder.
-    #[must_use]
-    pub fn default_path(self) -> &'static str {
-        match self {
-            Self::Text => "groupfit-report.txt",
-            Self::Markdown => "groupfit-report.md",
-            Self::Html => "groupfit-report.html",
-            Self::Json => "groupfit-result.json",
-            Self::Fhir => "groupfit-response.fhir.json",
-        }
-    }
-}
+use crate::session::Stage;
+use crate::ui_text::fill;
 
 /// What a one-line text prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,14 +194,38 @@ impl App<'_> {
             }
             Purpose::QuestionNote(q) => {
                 let id = id_of(q);
-                let notes = &mut self.record().question_notes;
-                notes.retain(|(i, _)| *i != id);
-                if !text.is_empty() {
-                    notes.push((id, text));
-                }
+                let questionnaire = self.session.questionnaire();
+                let kept = self.record().set_question_note(questionnaire, &id, &text);
+                let ui = &self.session.questionnaire().ui;
+                let said = if kept {
+                    &ui.note_saved
+                } else {
+                    &ui.note_removed
+                };
+                self.notify(said.clone(), false);
             }
-            Purpose::SessionNote => self.record().session_note = (!text.is_empty()).then_some(text),
-            Purpose::Reference => self.record().reference = (!text.is_empty()).then_some(text),
+            Purpose::SessionNote => {
+                let kept = !text.is_empty();
+                self.record().session_note = kept.then_some(text);
+                let ui = &self.session.questionnaire().ui;
+                let said = if kept {
+                    &ui.session_note_saved
+                } else {
+                    &ui.session_note_removed
+                };
+                self.notify(said.clone(), false);
+            }
+            Purpose::Reference => {
+                let kept = !text.is_empty();
+                self.record().reference = kept.then(|| text.clone());
+                let ui = &self.session.questionnaire().ui;
+                let said = if kept {
+                    fill(&ui.reference_saved, &[("reference", &text)])
+                } else {
+                    ui.reference_removed.clone()
+                };
+                self.notify(said, false);
+            }
         }
         self.close_prompt();
         Control::Continue
@@ -267,12 +249,12 @@ impl App<'_> {
 
     /// In clinician mode a red or amber answer stays on record: it cannot be changed away.
     pub(super) fn flag_locked(&self, q: usize, new: &Answer) -> bool {
-        let Some(current) = self.session.answers().get(q) else {
-            return false;
-        };
-        let questionnaire = self.session.questionnaire();
         self.clinician.is_some()
-            && current != new
-            && highest_flag(questionnaire, q, current).is_some_and(|f| f >= Flag::Amber)
+            && crate::clinician::flag_stays_on_record(
+                self.session.questionnaire(),
+                self.session.answers(),
+                q,
+                new,
+            )
     }
 }

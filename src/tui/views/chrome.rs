@@ -38,10 +38,24 @@ pub fn header(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
             .unwrap_or(u16::MAX)
             .saturating_add(2),
     );
-    let title = Line::from(Span::styled(
-        truncate(&q.meta.title, title_width),
-        theme.title(),
-    ));
+    let title = match clinician_mark(app) {
+        // In clinician mode the mark comes first on every screen, with the client reference.
+        Some(mark) => {
+            let mark = truncate(&mark, title_width);
+            let mark_width =
+                u16::try_from(textwrap::core::display_width(&mark) + 3).unwrap_or(u16::MAX);
+            let rest = title_width.saturating_sub(mark_width);
+            Line::from(vec![
+                Span::styled(format!("[{mark}]"), theme.warning()),
+                Span::raw(" "),
+                Span::styled(truncate(&q.meta.title, rest), theme.title()),
+            ])
+        }
+        None => Line::from(Span::styled(
+            truncate(&q.meta.title, title_width),
+            theme.title(),
+        )),
+    };
     let first = Rect { height: 1, ..area };
     Paragraph::new(title).render(first, buf);
     Paragraph::new(Line::from(Span::styled(progress, theme.dim())))
@@ -57,6 +71,19 @@ pub fn header(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
             .style(theme.dim())
             .render(rule, buf);
     }
+}
+
+/// "Clinician mode · JS-0142", in clinician mode.
+fn clinician_mark(app: &App<'_>) -> Option<String> {
+    let ui = &app.session.questionnaire().ui;
+    let record = app.clinician.as_ref()?;
+    Some(match &record.reference {
+        Some(reference) => fill(
+            &ui.clinician_mark_reference,
+            &[("reference", &crate::text::clean_line(reference))],
+        ),
+        None => ui.clinician_mark.clone(),
+    })
 }
 
 /// "Question 7 of about 24 · Attendance": "about" because branching may still change the count.

@@ -40,7 +40,7 @@ pub fn pick(app: &App<'_>, pick: Pick, area: Rect, buf: &mut Buffer, theme: Them
             &ui.export_pick,
             ExportFormat::ALL
                 .iter()
-                .map(|f| f.label().to_string())
+                .map(|f| f.label(ui).to_string())
                 .collect(),
         ),
         Pick::Override => (
