@@ -202,7 +202,11 @@ fn render(
     match format {
         Format::Csv => {
             let mut lines = vec![report::csv_header(questionnaire)];
-            lines.extend(scored.iter().map(|s| report::csv_row(&s.name, &s.outcome)));
+            lines.extend(
+                scored
+                    .iter()
+                    .map(|s| report::csv_row(&s.name, &s.outcome, provenance)),
+            );
             lines.join("\n") + "\n"
         }
         Format::Json => json(questionnaire, scored, provenance),

@@ -1,5 +1,7 @@
-//! CSV rows for a clinic's audit: one row per answers file.
+//! CSV rows for a clinic's audit: one row per answers file, each carrying when and how it was
+//! made (the provenance columns come last, so the earlier columns keep their places).
 
+use super::record::Provenance;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Outcome;
 use crate::text::clean_line;
@@ -20,8 +22,18 @@ fn field(value: &str) -> String {
     }
 }
 
-/// The header row: file, recommendation, lean, S, P, complete, safety, then one column per
-/// dimension.
+/// The provenance columns, after the dimensions.
+const PROVENANCE: [&str; 6] = [
+    "generated",
+    "tool_version",
+    "mode",
+    "questionnaire_id",
+    "questionnaire_version",
+    "questionnaire_sha256",
+];
+
+/// The header row: file, recommendation, lean, S, P, complete, safety, one column per
+/// dimension, then the provenance columns.
 #[must_use]
 pub fn csv_header(questionnaire: &Questionnaire) -> String {
     let mut columns: Vec<String> = [
@@ -36,12 +48,13 @@ pub fn csv_header(questionnaire: &Questionnaire) -> String {
     .map(String::from)
     .to_vec();
     columns.extend(questionnaire.dimensions.iter().map(|d| field(&d.id)));
+    columns.extend(PROVENANCE.map(String::from));
     columns.join(",")
 }
 
 /// One row for an outcome.
 #[must_use]
-pub fn csv_row(file: &str, outcome: &Outcome) -> String {
+pub fn csv_row(file: &str, outcome: &Outcome, provenance: &Provenance) -> String {
     let mut columns = vec![
         field(file),
         outcome.recommendation.as_str().to_string(),
@@ -58,6 +71,18 @@ pub fn csv_row(file: &str, outcome: &Outcome) -> String {
             .dimensions
             .iter()
             .map(|d| d.score.map_or_else(String::new, |s| format!("{s:.6}"))),
+    );
+    let made_with = &outcome.questionnaire;
+    columns.extend(
+        [
+            &provenance.generated,
+            &provenance.tool_version,
+            &provenance.mode,
+            &made_with.id,
+            &made_with.version,
+            &made_with.sha256,
+        ]
+        .map(|value| field(value)),
     );
     columns.join(",")
 }
