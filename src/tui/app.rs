@@ -2,7 +2,7 @@
 //! the review cursor, scrolling, overlays and a one-line notice). `handle` turns an intent into
 //! session actions; nothing here draws or reads a key.
 
-use super::draft::{Draft, Submission};
+use super::draft::Draft;
 use super::keymap::{Intent, Mode};
 use super::layout;
 use super::records::{ExportFormat, Pick, Prompt};
@@ -12,7 +12,7 @@ use crate::report::ClinicianRecord;
 use crate::report::settled_offer;
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
-use crate::ui_text::{cleared_text, fill, refusal_text};
+use crate::ui_text::{cleared_text, refusal_text};
 
 /// A panel drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -310,68 +310,9 @@ impl<'q> App<'q> {
         Control::Continue
     }
 
-    fn confirm(&mut self, intent: &Intent) -> Control {
-        match intent {
-            Intent::Yes => Control::Exit(Exit::Left),
-            Intent::No => {
-                self.overlay = None;
-                Control::Continue
-            }
-            _ => Control::Continue,
-        }
-    }
-
-    fn settled_offer(&mut self, intent: &Intent) {
-        match intent {
-            Intent::Yes => {
-                self.overlay = None;
-                self.act(Action::FinishEarly);
-            }
-            Intent::No => {
-                self.overlay = None;
-                self.offer_declined = true;
-            }
-            _ => {}
-        }
-    }
-
-    /// "Before you go on": r sees the result now; anything that dismisses keeps going.
-    fn caution(&mut self, intent: &Intent) {
-        match intent {
-            Intent::Yes => {
-                self.overlay = None;
-                self.act(Action::FinishEarly);
-            }
-            Intent::No => self.overlay = None,
-            _ => {}
-        }
-    }
-
-    fn help_overlay(&mut self, intent: &Intent) {
-        if matches!(
-            intent,
-            Intent::Help | Intent::Quit | Intent::Back | Intent::Enter
-        ) {
-            self.overlay = None;
-        }
-    }
-
-    /// Leaving discards answers, so once there are any it asks first. From the crisis panel it
-    /// never stands in the way.
-    fn ask_to_leave(&mut self) -> Control {
-        let nothing_to_lose =
-            self.session.answers().is_empty() || matches!(self.session.stage(), Stage::Stopped);
-        if nothing_to_lose {
-            Control::Exit(Exit::Left)
-        } else {
-            self.overlay = Some(Overlay::ConfirmQuit);
-            Control::Continue
-        }
-    }
-
     /// Applies a session action and follows it: a fresh draft on a question screen, the review
     /// cursor on "show my result", the top of a new screen, a notice for what was cleared.
-    fn act(&mut self, action: Action) {
+    pub(super) fn act(&mut self, action: Action) {
         let answered = matches!(action, Action::Answer(_));
         match self.session.apply(action) {
             Ok(effect) => {
@@ -406,7 +347,7 @@ impl<'q> App<'q> {
         }
     }
 
-    fn enter_stage(&mut self) {
+    pub(super) fn enter_stage(&mut self) {
         self.scroll = 0;
         self.draft = match self.session.stage() {
             Stage::Asking(q) => {
@@ -422,7 +363,7 @@ impl<'q> App<'q> {
             .then(|| self.session.outcome());
     }
 
-    fn refused(&mut self, refusal: &Refusal) {
+    pub(super) fn refused(&mut self, refusal: &Refusal) {
         if let Refusal::Unanswered(q) = refusal
             && let Some(position) = self.session.shown_questions().position(|i| i == *q)
         {
@@ -434,115 +375,6 @@ impl<'q> App<'q> {
                 text,
                 warning: true,
             });
-        }
-    }
-
-    fn on_question(&mut self, q: usize, intent: Intent) {
-        let options = self.session.questionnaire().questions[q].options().len();
-        match intent {
-            Intent::Enter => self.submit(),
-            Intent::Skip => self.act(Action::Skip),
-            Intent::Back => self.act(Action::Back),
-            Intent::Review => self.act(Action::OpenReview),
-            Intent::Digit(n) => self.pick(n, options),
-            Intent::DeleteBack => {
-                // Backspace in an empty field goes back, as it does everywhere else.
-                if !self.draft.as_mut().is_some_and(Draft::backspace) {
-                    self.act(Action::Back);
-                }
-            }
-            other => {
-                if let Some(draft) = self.draft.as_mut() {
-                    edit(draft, other, options);
-                }
-            }
-        }
-    }
-
-    /// A digit picks an option directly: on a single question it also goes on, on a multi it
-    /// toggles that option, on a scale it sets the value.
-    fn pick(&mut self, n: u32, options: usize) {
-        let Some(draft) = self.draft.as_mut() else {
-            return;
-        };
-        if !draft.pick(n, options) {
-            self.notice = Some(Notice {
-                text: fill(
-                    &self.session.questionnaire().ui.no_such_choice,
-                    &[("n", &n.to_string())],
-                ),
-                warning: true,
-            });
-            return;
-        }
-        // On a question whose answer can call for help first a digit only highlights: Enter
-        // confirms, so that a slip of the finger cannot answer "yes" to a question that stops
-        // the questionnaire, and the Enter typed out of habit after a digit confirms the answer
-        // rather than dismissing the caution it raises.
-        let with_care = matches!(self.session.stage(), Stage::Asking(q)
-            if crate::safety::asks_with_care(&self.session.questionnaire().questions[q]));
-        match draft {
-            Draft::Single { .. } if !with_care => self.submit(),
-            Draft::Multi { .. } => draft.toggle(),
-            Draft::Single { .. } | Draft::Scale { .. } | Draft::Text { .. } => {}
-        }
-    }
-
-    fn submit(&mut self) {
-        let Some(draft) = &self.draft else { return };
-        match draft.submission() {
-            Submission::Untouched => {
-                let Stage::Asking(q) = self.session.stage() else {
-                    return;
-                };
-                let ui = &self.session.questionnaire().ui;
-                let text = if self.session.questionnaire().questions[q].required {
-                    ui.choose_first_required.clone()
-                } else {
-                    ui.choose_first.clone()
-                };
-                self.notice = Some(Notice {
-                    text,
-                    warning: true,
-                });
-            }
-            Submission::Answer(answer) => {
-                if let Stage::Asking(q) = self.session.stage()
-                    && self.flag_locked(q, &answer)
-                {
-                    let text = self.session.questionnaire().ui.flag_locked.clone();
-                    self.notice = Some(Notice {
-                        text,
-                        warning: true,
-                    });
-                    // The recorded answer stays, and so does the highlight on it.
-                    self.enter_stage();
-                    return;
-                }
-                self.act(Action::Answer(answer));
-            }
-            Submission::Skip => self.act(Action::Skip),
-        }
-    }
-
-    fn on_review(&mut self, intent: &Intent) {
-        let items = self.session.shown_questions().count() + 1;
-        match intent {
-            Intent::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Intent::Down => self.review_cursor = (self.review_cursor + 1).min(items - 1),
-            Intent::PageUp => self.review_cursor = self.review_cursor.saturating_sub(10),
-            Intent::PageDown => self.review_cursor = (self.review_cursor + 10).min(items - 1),
-            Intent::Home => self.review_cursor = 0,
-            Intent::End => self.review_cursor = items - 1,
-            Intent::Enter if self.review_cursor == 0 => self.act(Action::Finish),
-            Intent::Enter => {
-                let question = self.session.shown_questions().nth(self.review_cursor - 1);
-                if let Some(q) = question {
-                    self.act(Action::Edit(q));
-                }
-            }
-            Intent::Back => self.act(Action::Back),
-            _ => {}
         }
     }
 
@@ -572,33 +404,5 @@ impl<'q> App<'q> {
         u16::try_from(lines)
             .unwrap_or(u16::MAX)
             .saturating_sub(visible)
-    }
-}
-
-/// Edits the draft: moving the highlight, the scale value or the text cursor, toggling, typing.
-fn edit(draft: &mut Draft, intent: Intent, options: usize) {
-    const FAR: i64 = 1 << 32;
-    let text = matches!(draft, Draft::Text { .. });
-    let delta = match intent {
-        Intent::Up | Intent::Down if text => return,
-        Intent::Up | Intent::Left => -1,
-        Intent::Down | Intent::Right => 1,
-        Intent::Home => -FAR,
-        Intent::End => FAR,
-        _ => 0,
-    };
-    if delta != 0 {
-        if text {
-            draft.move_cursor(delta);
-        } else {
-            draft.step(delta, options);
-        }
-        return;
-    }
-    match intent {
-        Intent::Toggle => draft.toggle(),
-        Intent::Type(typed) => draft.insert(&typed),
-        Intent::NewLine => draft.insert("\n"),
-        _ => {}
     }
 }

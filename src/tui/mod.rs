@@ -1,10 +1,12 @@
 //! The full-screen questionnaire's pure parts: the app state over the session, the key map, and
 //! the views. The terminal itself (raw mode, signals, the event loop) lives in the binary.
 
+mod answering;
 mod app;
 mod draft;
 mod keymap;
 mod layout;
+mod overlays;
 mod records;
 mod theme;
 mod views;
