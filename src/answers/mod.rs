@@ -242,3 +242,15 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Problem> {
         (kind, _) => Err(Problem::WrongKind(kind.name())),
     }
 }
+
+/// Every valid answer to a multi question: each non-empty combination of its options that its
+/// `min_choices` and `max_choices` allow. There are 2^n - 1 combinations, so callers keep this
+/// to questions with few options.
+#[must_use]
+pub fn every_combination(question: &Question) -> Vec<Answer> {
+    let count = question.options().len();
+    (1u32..(1 << count))
+        .map(|bits| Answer::Choices((0..count).filter(|o| bits & (1 << o) != 0).collect()))
+        .filter(|a| check(question, a).is_ok())
+        .collect()
+}

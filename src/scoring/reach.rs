@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::outcome::{Recommendation, Safety};
 use super::tally::{Aggregate, Band, Tally, answer_weight};
-use crate::answers::{Answer, Answers, check, visible};
+use crate::answers::{Answer, Answers, every_combination, visible};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
 use crate::safety::possible_flags;
 
@@ -313,18 +313,12 @@ fn weight_range(question: &Question) -> Option<(f64, f64)> {
             .iter()
             .filter_map(|v| answer_weight(question, &Answer::Scale(*v)))
             .collect(),
-        QuestionKind::Multi { options, .. } if options.len() <= MAX_ENUMERATED_OPTIONS => (1u32
-            ..(1 << options.len()))
-            .map(|bits| {
-                Answer::Choices(
-                    (0..options.len())
-                        .filter(|o| bits & (1 << o) != 0)
-                        .collect(),
-                )
-            })
-            .filter(|a| check(question, a).is_ok())
-            .filter_map(|a| answer_weight(question, &a))
-            .collect(),
+        QuestionKind::Multi { options, .. } if options.len() <= MAX_ENUMERATED_OPTIONS => {
+            every_combination(question)
+                .iter()
+                .filter_map(|a| answer_weight(question, a))
+                .collect()
+        }
         QuestionKind::Multi { .. } => vec![-2.0, 2.0],
         QuestionKind::Text { .. } => Vec::new(),
     };
