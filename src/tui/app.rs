@@ -81,6 +81,8 @@ pub struct App<'q> {
     pub(super) offer_declined: bool,
     /// The offer's words, worked out once when it is made rather than on every frame.
     pub(super) offer: Option<String>,
+    /// What the caution says, in the reader's words, worked out once when it opens.
+    pub(super) caution_items: Vec<String>,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     pub(super) clinician: Option<ClinicianRecord>,
     /// Clinician mode: option weights and answer contributions are shown.
@@ -115,6 +117,7 @@ impl<'q> App<'q> {
             outcome: None,
             offer_declined: false,
             offer: None,
+            caution_items: Vec::new(),
             clinician: None,
             show_weights: false,
             prompt: None,
@@ -318,6 +321,12 @@ impl<'q> App<'q> {
             Ok(effect) => {
                 self.enter_stage();
                 if effect == Effect::Caution {
+                    let outcome = self.session.outcome();
+                    let q = self.session.questionnaire();
+                    self.caution_items = crate::report::talk_about(q, &outcome, self.reader())
+                        .into_iter()
+                        .map(|item| item.text)
+                        .collect();
                     self.overlay = Some(Overlay::Caution);
                 } else if answered {
                     self.offer_if_settled();

@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Section;
-use crate::report::talk_about;
 use crate::session::Stage;
 use crate::tui::app::App;
 use crate::tui::draft::Draft;
@@ -223,19 +222,7 @@ pub fn settled_offer(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) 
         ui.settled_keys.clone(),
         theme.hint(),
     )));
-    let height = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(2);
-    let box_area = centred(area, WIDTH, height);
-    Clear.render(box_area, buf);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", ui.settled_title))
-        .border_style(theme.title())
-        .padding(Padding::horizontal(1));
-    let inner = block.inner(box_area);
-    block.render(box_area, buf);
-    Paragraph::new(lines).render(inner, buf);
+    panel(area, buf, WIDTH, &ui.settled_title, theme.title(), lines);
 }
 
 /// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
@@ -246,10 +233,9 @@ pub fn caution(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
     let ui = &q.ui;
     let inner_width = WIDTH.min(area.width).saturating_sub(4);
     let mut lines = wrap(&ui.caution_text, inner_width, theme.prompt(), "", "");
-    let outcome = app.session.outcome();
-    for item in talk_about(q, &outcome, app.reader()) {
+    for item in &app.caution_items {
         lines.push(Line::default());
-        lines.extend(wrap(&item.text, inner_width, theme.warning(), "- ", "  "));
+        lines.extend(wrap(item, inner_width, theme.warning(), "- ", "  "));
     }
     lines.push(Line::default());
     let help = CrisisHelp::new(q, app.region.as_deref());
@@ -264,15 +250,27 @@ pub fn caution(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         ui.caution_keys.clone(),
         theme.hint(),
     )));
+    panel(area, buf, WIDTH, &ui.caution_title, theme.warning(), lines);
+}
+
+/// A bordered, titled panel centred over the screen, as tall as its lines.
+fn panel(
+    area: Rect,
+    buf: &mut Buffer,
+    width: u16,
+    title: &str,
+    border: ratatui::style::Style,
+    lines: Vec<Line<'static>>,
+) {
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let box_area = centred(area, WIDTH, height);
+    let box_area = centred(area, width, height);
     Clear.render(box_area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", ui.caution_title))
-        .border_style(theme.warning())
+        .title(format!(" {title} "))
+        .border_style(border)
         .padding(Padding::horizontal(1));
     let inner = block.inner(box_area);
     block.render(box_area, buf);
