@@ -188,7 +188,7 @@ fn save(app: &mut App<'_>) {
 /// existing file; a failure keeps the prompt open to choose another name.
 fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
     let outcome = app.session().outcome();
-    let session = keep::Session {
+    let session = keep::RecordFrom {
         questionnaire: app.session().questionnaire(),
         answers: app.session().answers(),
         outcome: &outcome,

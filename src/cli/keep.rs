@@ -30,7 +30,7 @@ pub fn save_answers(
 }
 
 /// Everything a record is made from.
-pub struct Session<'a> {
+pub struct RecordFrom<'a> {
     pub questionnaire: &'a Questionnaire,
     pub answers: &'a Answers,
     pub outcome: &'a Outcome,
@@ -40,7 +40,7 @@ pub struct Session<'a> {
 
 /// Writes a record privately, never over an existing file. `Ok` says where; `Err` why not.
 pub fn write_record(
-    session: &Session<'_>,
+    session: &RecordFrom<'_>,
     format: ExportFormat,
     path: &str,
 ) -> Result<String, String> {

@@ -93,7 +93,7 @@ fn carry_out(plain: &Plain<'_>, request: &Request) -> Result<String, String> {
         ),
         Request::Report { format, path } => {
             let outcome = session.outcome();
-            let record = keep::Session {
+            let record = keep::RecordFrom {
                 questionnaire: session.questionnaire(),
                 answers: session.answers(),
                 outcome: &outcome,

@@ -117,11 +117,7 @@ impl<'q> Plain<'q> {
 
     /// Who reads: a clinician sees flag levels and figures, a person plain words.
     fn reader(&self) -> report::Reader<'_> {
-        if self.clinician.is_some() {
-            report::Reader::clinician(self.region.as_deref())
-        } else {
-            report::Reader::person(self.region.as_deref())
-        }
+        report::Reader::for_mode(self.clinician.is_some(), self.region.as_deref())
     }
 
     #[must_use]

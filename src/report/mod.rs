@@ -76,6 +76,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A clinician in clinician mode, else the person.
+    #[must_use]
+    pub fn for_mode(clinician: bool, region: Option<&'a str>) -> Self {
+        if clinician {
+            Self::clinician(region)
+        } else {
+            Self::person(region)
+        }
+    }
+
     #[must_use]
     pub fn is_person(&self) -> bool {
         self.audience == Audience::Person

@@ -151,11 +151,7 @@ impl<'q> App<'q> {
     /// Who reads the screen: a clinician sees flag levels and figures, a person plain words.
     #[must_use]
     pub fn reader(&self) -> crate::report::Reader<'_> {
-        if self.clinician.is_some() {
-            crate::report::Reader::clinician(self.region.as_deref())
-        } else {
-            crate::report::Reader::person(self.region.as_deref())
-        }
+        crate::report::Reader::for_mode(self.clinician.is_some(), self.region.as_deref())
     }
 
     /// The person's region, for crisis lines.
