@@ -286,7 +286,7 @@ ui_text! {
     plain_staying = "Staying.",
     plain_footer = "If you are in crisis: {service}, {contact}",
     plain_no_line = "If you are in crisis:",
-    plain_stored = "Nothing you answer is sent anywhere or stored.",
+    plain_stored = "Nothing you answer is sent anywhere or stored, unless you type save.",
     plain_stopped = "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved.",
     plain_stopped_resumed = "The questionnaire has stopped here: choosing a group can wait.",
     plain_help_about = "About this question: {text}",

@@ -458,3 +458,24 @@ fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
     let text = std::fs::read_to_string(&saved[0]).unwrap();
     assert!(text.contains("[clinician]\nreference = \"AB-1\""), "{text}");
 }
+
+#[test]
+fn plain_mode_says_what_it_carries_on_from() {
+    let folder = tempfile::tempdir().unwrap();
+    let saved = folder.path().join("saved.toml");
+    std::fs::write(
+        &saved,
+        "[answers]\ns1 = \"not_at_all\"\n\n[clinician]\nreference = \"AB-1\"\n",
+    )
+    .unwrap();
+    let out = groupfit_plain(
+        "",
+        &[],
+        &["run", "--plain", "--resume", saved.to_str().unwrap()],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("saved.toml. It holds a clinician's notes, so clinician mode is on."),
+        "{stdout}"
+    );
+}

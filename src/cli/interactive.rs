@@ -46,7 +46,7 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
         return Exit::Invalid;
     };
     if args.plain || plain::wanted_by_environment() {
-        return plain::run(&questionnaire, answers, clinician, region, out);
+        return plain::run(&questionnaire, answers, clinician, said, region, out);
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(

@@ -22,6 +22,7 @@ pub fn run(
     questionnaire: &Questionnaire,
     answers: Answers,
     clinician: Option<ClinicianRecord>,
+    resumed: Option<String>,
     region: Option<String>,
     out: &mut Output,
 ) -> Exit {
@@ -31,6 +32,9 @@ pub fn run(
     let mut plain = Plain::with_answers(questionnaire, answers, region, scripted);
     if let Some(record) = clinician {
         plain = plain.with_clinician(record);
+    }
+    if let Some(said) = resumed {
+        plain = plain.resumed_from(said);
     }
     out.write(&plain.opening());
     if plain.is_over() {

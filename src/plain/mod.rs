@@ -69,6 +69,8 @@ pub struct Plain<'q> {
     clinician: Option<ClinicianRecord>,
     /// A file the shell is asked to write.
     request: Option<Request>,
+    /// What to say about the saved answers this carries on from, at the start.
+    resumed: Option<String>,
 }
 
 impl<'q> Plain<'q> {
@@ -93,7 +95,15 @@ impl<'q> Plain<'q> {
             offer_declined: false,
             clinician: None,
             request: None,
+            resumed: None,
         }
+    }
+
+    /// Says at the start what this carries on from (the file, dropped answers, clinician mode).
+    #[must_use]
+    pub fn resumed_from(mut self, said: String) -> Self {
+        self.resumed = Some(said);
+        self
     }
 
     /// Clinician mode, with a saved session's notes, reference and override if there are any.
@@ -145,6 +155,9 @@ impl<'q> Plain<'q> {
         para(&mut out, &meta.intro);
         para(&mut out, &meta.disclaimer);
         para(&mut out, &ui.plain_stored);
+        if let Some(said) = &self.resumed {
+            line(&mut out, said);
+        }
         line(&mut out, &self.crisis_footer());
         if !self.scripted {
             line(&mut out, &ui.plain_how);
