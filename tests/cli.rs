@@ -229,7 +229,7 @@ fn text_and_markdown_reports_say_what_the_result_means() {
     );
     assert!(md.contains("988"), "{md}");
     assert!(
-        !md.contains("## Dimensions"),
+        !md.contains("## The five dimensions"),
         "no recommendation details on red:\n{md}"
     );
 }

@@ -5,7 +5,9 @@ mod common;
 
 use common::{default_questionnaire, scored};
 use groupfit::answers;
-use groupfit::report::{self, ClinicianRecord, Override, Provenance};
+use groupfit::report::{
+    self, Block, ClinicianRecord, Input, Override, Part, PartKind, Provenance, Reader, View,
+};
 use groupfit::scoring::{Recommendation, score};
 use insta::assert_snapshot;
 
@@ -33,6 +35,76 @@ fn clinician() -> ClinicianRecord {
     }
 }
 
+/// What marks a part in every rendering: its heading, the result's name, or the start of the
+/// disclaimer.
+fn marker(part: &Part) -> String {
+    if let Some(heading) = &part.heading {
+        return heading.clone();
+    }
+    match part.blocks.first() {
+        Some(Block::Lead(label)) => label.clone(),
+        Some(Block::Text(text, _)) => text.chars().take(30).collect(),
+        other => panic!("a part without a heading starts with {other:?}"),
+    }
+}
+
+/// Finds each marker after the one before it.
+fn assert_in_order(format: &str, rendered: &str, markers: &[String]) {
+    let mut at = 0;
+    for marker in markers {
+        let found = rendered[at..]
+            .find(marker.as_str())
+            .unwrap_or_else(|| panic!("{format}: missing or out of order: {marker}\n{rendered}"));
+        at += found + marker.len();
+    }
+}
+
+/// The text of an HTML page as a reader sees it.
+fn html_text(page: &str) -> String {
+    let document = scraper::Html::parse_document(page);
+    let body = scraper::Selector::parse("body").unwrap();
+    document.select(&body).next().unwrap().text().collect()
+}
+
+#[test]
+fn one_record_holds_every_part_in_order_in_every_format() {
+    let q = default_questionnaire();
+    for file in ["widowed-amber", "widowed", "widowed-red"] {
+        let (answers, outcome) = scored(&q, &format!("examples/answers/{file}.toml"));
+        let provenance = provenance("clinician");
+        let record = clinician();
+        let input = Input {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            reader: Reader::clinician(Some("US")),
+            clinician: Some(&record),
+            provenance: Some(&provenance),
+        };
+        let document = report::build(&input, View::Record);
+        let markers: Vec<String> = document.parts.iter().map(marker).collect();
+        let kinds: Vec<PartKind> = document.parts.iter().map(|p| p.kind).collect();
+        assert!(
+            kinds.is_sorted(),
+            "{file}: parts in the record's one order: {kinds:?}"
+        );
+        for kind in [
+            PartKind::About,
+            PartKind::SafetyAnswers,
+            PartKind::Result,
+            PartKind::Notes,
+        ] {
+            assert!(kinds.contains(&kind), "{file}: {kind:?} in every record");
+        }
+        let text = report::record_text(&q, &answers, &outcome, &provenance, Some(&record));
+        let md = report::markdown(&q, &answers, &outcome, &provenance, Some(&record));
+        let page = report::html(&q, &answers, &outcome, &provenance, Some(&record));
+        assert_in_order("text", &text, &markers);
+        assert_in_order("markdown", &md.replace('\\', ""), &markers);
+        assert_in_order("html", &html_text(&page), &markers);
+    }
+}
+
 #[test]
 fn the_markdown_record_has_every_part_in_order() {
     let q = default_questionnaire();
@@ -48,23 +120,27 @@ fn the_markdown_record_has_every_part_in_order() {
         "| Generated | 2026-11-26 10:00 UTC |",
         "| Tool | groupfit 0.1.0 |",
         "| sha256 |",
-        "| Mode | clinician |",
+        "| Mode | Clinician |",
         "| Client reference | JS-0142 |",
         "## Safety answers",
         "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days |",
         "## Result: Talk to a professional for an individual assessment first",
+        "Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.",
         "| S (-1 support group .. +1 group therapy) | -0.592 |",
         "| Either margin | ±0.15 |",
         "| Complete | yes |",
-        "## Dimensions",
         "## Things to talk about (amber: individual assessment first)",
-        "## If you need help now",
+        "## Talk to someone",
         "- 988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911.",
+        "## Where your answers fall",
+        "## The five dimensions",
+        "## What weighed most",
         "## What would change the result",
         "## Every answer",
         "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.075 | **yes** |",
-        "## Clinician notes",
-        "**Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.**",
+        "## Clinician's notes",
+        "Bereaved four months; prefers peers.",
+        "Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way?: Discussed; no current plan, sister nearby.",
         "screening aid",
     ];
     let mut at = 0;
@@ -85,16 +161,17 @@ fn the_text_record_lists_safety_first_and_every_answer() {
     let safety = text.find("Safety answers").unwrap();
     assert!(safety < text.find("RESULT: Support group").unwrap());
     assert!(
-        text.contains("* [p1] What is your main hope for a group? To feel less alone"),
-        "drivers marked"
+        text.contains("  * \"What is your main hope for a group?\": To feel less alone"),
+        "drivers marked:\n{text}"
     );
+    assert!(text.contains("\"Is there anything else") && text.contains("died in the spring."));
     assert!(
-        text.contains("[notes] Is there anything else")
-            && text.contains("husband died in the spring.")
-    );
-    assert!(
-        !text.contains("Clinician notes"),
+        !text.contains("Clinician's notes"),
         "no clinician section without a clinician"
+    );
+    assert!(
+        text.trim_end().ends_with("validated test."),
+        "the disclaimer comes last:\n{text}"
     );
     assert_snapshot!("record_text", text);
 }

@@ -1,28 +1,31 @@
-//! A self-contained HTML report, for printing or attaching to a record: the same content as the
-//! Markdown record, the gauge and the dimension bars drawn as inline SVG, print-friendly CSS, no
-//! external resources, and every text escaped.
+//! The HTML rendering of a record [`Document`], for printing or attaching to a record: one
+//! self-contained page, the gauge and the dimension bars drawn as inline SVG, no external
+//! resources, every text escaped. The print rules keep it readable on paper: the client
+//! reference and date at the head of every page, table headers repeated, no row split.
 
 use std::fmt::Write as _;
 
-use super::Reader;
-use super::record::{ClinicianRecord, Provenance, answer_rows};
-use super::words::{
-    answer_next_steps, band_label, change_lines, headline, override_sentence, result_label,
-    safety_label, settled_note, talk_about,
-};
+use super::document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
+use super::record::{ClinicianRecord, Provenance};
 use crate::answers::Answers;
-use crate::crisis::CrisisHelp;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::{Outcome, Recommendation};
+use crate::questionnaire::{Flag, Questionnaire};
+use crate::scoring::Outcome;
 use crate::text::clean;
+use crate::ui_text::UiText;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;\
-padding:0 1rem;color:#111;line-height:1.45}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.6rem;\
-border-bottom:1px solid #999}table{border-collapse:collapse;width:100%;font-size:.9rem}\
+padding:0 1rem;color:#111;line-height:1.45}h1{font-size:1.5rem;margin-bottom:.3rem}\
+h2{font-size:1.15rem;margin:1.4rem 0 .4rem;border-bottom:1px solid #999}h3{font-size:1rem;\
+margin:.8rem 0 .2rem}table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.3rem 0}\
 td,th{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
-.num{text-align:right;font-variant-numeric:tabular-nums}.flag{font-weight:bold}.result{font-size:1.2rem;\
-font-weight:bold}.muted{color:#555}@media print{body{margin:0;max-width:none}h2{break-after:avoid}\
-table,svg{break-inside:avoid}}";
+th{background:#f2f2f2}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+.lead{font-size:1.2rem;font-weight:bold;margin:.6rem 0 .2rem}.quiet{color:#555}\
+.warning{font-weight:bold}.red{font-weight:bold;color:#a00}.amber{font-weight:bold;color:#8a5a00}\
+.marked td{font-weight:bold}.fields th{width:30%}.head{color:#555;font-size:.85rem}\
+svg{display:block;max-width:100%}\
+@media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}.head{display:none}\
+thead{display:table-header-group}tr,li,svg,.lead{break-inside:avoid}\
+h2,h3{break-after:avoid}p{orphans:3;widows:3}}";
 
 /// Escapes text for HTML content and attributes, after removing control characters.
 fn esc(text: &str) -> String {
@@ -41,6 +44,21 @@ fn esc(text: &str) -> String {
     out
 }
 
+/// Text as a CSS string: every character that is not a letter, digit or space is a hex escape,
+/// so nothing typed can close the string or the style element.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in clean(text, false).chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:06x}", u32::from(c));
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// Renders the record as one HTML page.
 #[must_use]
 pub fn html(
@@ -50,223 +68,282 @@ pub fn html(
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
 ) -> String {
-    let q = questionnaire;
-    let meta = &q.meta;
-    let rows = answer_rows(q, answers, outcome);
+    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+    render(&questionnaire.ui, &build(&input, View::Record))
+}
+
+/// Renders a document as one HTML page.
+#[must_use]
+pub fn render(ui: &UiText, document: &Document) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
-         <style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
-        esc(&meta.title),
-        esc(&meta.title)
+         <style>{STYLE}{}</style></head><body>\n",
+        esc(&document.language),
+        esc(&document.title),
+        page_rules(document)
     );
-    let _ = write!(out, "<table class=\"meta\">");
-    let mut meta_row = |k: &str, v: &str| {
-        let _ = write!(out, "<tr><th>{}</th><td>{}</td></tr>", esc(k), esc(v));
-    };
-    meta_row("Generated", &provenance.generated);
-    meta_row("Tool", &format!("groupfit {}", provenance.tool_version));
-    meta_row(
-        "Questionnaire",
-        &format!("{} version {}", meta.id, meta.version),
-    );
-    meta_row("sha256", &q.sha256);
-    meta_row("Mode", &provenance.mode);
-    if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
-        meta_row("Client reference", reference);
+    if !document.running_head.is_empty() {
+        let _ = writeln!(out, "<p class=\"head\">{}</p>", esc(&document.running_head));
     }
-    out.push_str(
-        "</table>\n<h2>Safety answers</h2>\n<table><tr><th>Question</th><th>Answer</th></tr>",
-    );
-    for row in rows.iter().filter(|r| r.safety) {
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td></tr>",
-            esc(&row.prompt),
-            esc(&row.answer_text(&q.ui))
-        );
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&document.title));
+    for part in &document.parts {
+        render_part(&mut out, ui, part);
     }
-    let _ = write!(
-        out,
-        "</table>\n<h2>Result</h2>\n<p class=\"result\">{}</p>\n<p>{}</p>\n",
-        esc(&result_label(q, outcome)),
-        esc(&headline(q, outcome))
-    );
-    if let Some(note) = settled_note(q, outcome) {
-        let _ = writeln!(out, "<p class=\"muted\">{}</p>", esc(&note));
-    }
-    if outcome.recommendation != Recommendation::Crisis {
-        result_details(&mut out, q, outcome);
-    }
-    let reader = Reader::clinician(provenance.region.as_deref());
-    let talk = talk_about(q, outcome, reader);
-    if !talk.is_empty() {
-        let _ = write!(
-            out,
-            "<h2>{} ({})</h2>\n<ul>",
-            esc(&q.ui.heading_flags),
-            esc(safety_label(q, outcome.safety))
-        );
-        for item in &talk {
-            let _ = write!(out, "<li class=\"flag\">{}</li>", esc(&item.text));
-        }
-        out.push_str("</ul>\n");
-    }
-    let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(&q.ui.heading_crisis));
-    for item in CrisisHelp::new(q, reader.region).item_lines(&q.ui) {
-        let _ = write!(out, "<li>{}</li>", esc(&item));
-    }
-    out.push_str("</ul>\n");
-    if outcome.recommendation != Recommendation::Crisis {
-        let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(&q.ui.heading_changes));
-        for line in change_lines(q, answers, outcome, reader) {
-            let _ = write!(out, "<li>{}</li>", esc(&line));
-        }
-        out.push_str("</ul>\n");
-    }
-    every_answer(&mut out, &rows, &q.ui);
-    clinician_notes(&mut out, q, outcome, clinician);
-    if outcome.recommendation != Recommendation::Crisis {
-        let _ = writeln!(out, "<h2>{}</h2>", esc(&q.ui.heading_next));
-        let steps = answer_next_steps(q, answers);
-        if !steps.is_empty() {
-            out.push_str("<ul>");
-            for step in steps {
-                let _ = write!(out, "<li>{}</li>", esc(&step));
-            }
-            out.push_str("</ul>\n");
-        }
-        let _ = writeln!(out, "<p>{}</p>", esc(&meta.next_steps));
-    }
-    let _ = write!(
-        out,
-        "<hr><p class=\"muted\">{}</p>\n</body></html>\n",
-        esc(&meta.disclaimer)
-    );
+    out.push_str("</body></html>\n");
     out
 }
 
-fn result_details(out: &mut String, q: &Questionnaire, outcome: &Outcome) {
-    let score = outcome
-        .score
-        .map_or_else(|| "none".to_string(), |s| super::figure(s, 3));
-    let percent = outcome
-        .percent
-        .map_or_else(|| "none".to_string(), |p| p.to_string());
-    let _ = writeln!(
-        out,
-        "<table><tr><th>Lean (score band)</th><td>{}</td></tr><tr><th>S (-1 support group .. +1 group therapy)</th>\
-         <td class=\"num\">{score}</td></tr><tr><th>P (0..100)</th><td class=\"num\">{percent}</td></tr>\
-         <tr><th>Either margin</th><td class=\"num\">±{}</td></tr><tr><th>Complete</th><td>{}</td></tr></table>",
-        esc(&band_label(q, outcome.lean)),
-        q.scoring.either_margin,
-        if outcome.complete { "yes" } else { "no" }
-    );
-    if let Some(s) = outcome.score {
-        out.push_str(&gauge_svg(q, s));
-    }
-    let _ = write!(out, "<h2>Dimensions</h2>\n{}", dimension_svg(q, outcome));
+/// The printed page: the running head at the top of every page, page numbers at the foot.
+fn page_rules(document: &Document) -> String {
+    let head = if document.running_head.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "@top-left{{content:{};font:9pt system-ui,sans-serif;color:#555}}",
+            css_string(&document.running_head)
+        )
+    };
+    format!(
+        "@page{{margin:16mm 14mm 16mm 14mm;{head}\
+         @bottom-right{{content:counter(page) \" / \" counter(pages);font:9pt system-ui,sans-serif;color:#555}}}}"
+    )
 }
 
-/// The gauge from support group (-1) to group therapy (+1), the "either" band shaded, S marked.
-fn gauge_svg(q: &Questionnaire, score: f64) -> String {
+fn render_part(out: &mut String, ui: &UiText, part: &Part) {
+    let class = format!("part-{}", part_class(part.kind));
+    let _ = write!(out, "<section class=\"{class}\">");
+    if part.kind == PartKind::Disclaimer {
+        out.push_str("<hr>");
+    }
+    if let Some(heading) = &part.heading {
+        let _ = write!(out, "<h2>{}</h2>", esc(heading));
+    }
+    for block in &part.blocks {
+        render_block(out, ui, part.kind, block);
+    }
+    out.push_str("</section>\n");
+}
+
+fn part_class(kind: PartKind) -> &'static str {
+    match kind {
+        PartKind::About => "about",
+        PartKind::SafetyAnswers => "safety",
+        PartKind::Result => "result",
+        PartKind::ThingsToTalkAbout => "flags",
+        PartKind::HelpFirst | PartKind::Help => "help",
+        PartKind::Where => "where",
+        PartKind::Dimensions => "dimensions",
+        PartKind::Drivers => "drivers",
+        PartKind::Changes => "changes",
+        PartKind::Groups => "groups",
+        PartKind::NextSteps => "next",
+        PartKind::EveryAnswer => "answers",
+        PartKind::Notes => "notes",
+        PartKind::Disclaimer => "disclaimer",
+    }
+}
+
+fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Plain => "",
+        Tone::Quiet => "quiet",
+        Tone::Warning => "warning",
+        Tone::Flag(Flag::Red) => "red",
+        Tone::Flag(_) => "amber",
+    }
+}
+
+fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
+    match block {
+        Block::Lead(label) if kind == PartKind::Result => {
+            let heading = crate::ui_text::fill(&ui.heading_result, &[("result", label)]);
+            let _ = write!(out, "<h2 class=\"lead\">{}</h2>", esc(&heading));
+        }
+        Block::Lead(label) => {
+            let _ = write!(out, "<h3>{}</h3>", esc(label));
+        }
+        Block::Text(text, tone) => {
+            let _ = write!(out, "<p class=\"{}\">{}</p>", tone_class(*tone), esc(text));
+        }
+        Block::Fields(fields) => {
+            out.push_str("<table class=\"fields\"><tbody>");
+            for (label, value) in fields {
+                let _ = write!(
+                    out,
+                    "<tr><th>{}</th><td>{}</td></tr>",
+                    esc(label),
+                    esc(value)
+                );
+            }
+            out.push_str("</tbody></table>");
+        }
+        Block::Items(items) => {
+            out.push_str("<ul>");
+            for (item, tone) in items {
+                let _ = write!(
+                    out,
+                    "<li class=\"{}\">{}</li>",
+                    tone_class(*tone),
+                    esc(item)
+                );
+            }
+            out.push_str("</ul>");
+        }
+        Block::Table {
+            columns,
+            rows,
+            marked,
+        } => table(out, ui, columns, rows, marked),
+        Block::Gauge {
+            score,
+            margin,
+            left,
+            right,
+            middle,
+        } => out.push_str(&gauge_svg(*score, *margin, [left, middle, right])),
+        Block::Bars { bars, legend } => out.push_str(&bars_svg(ui, bars, legend)),
+    }
+}
+
+/// A table with its header in `thead`, so a printed page repeats it; the rows that weighed
+/// most are bold and marked in a last column, so the mark survives a black-and-white print.
+fn table(out: &mut String, ui: &UiText, columns: &[Column], rows: &[Vec<String>], marked: &[bool]) {
+    let any_marked = marked.iter().any(|&m| m);
+    out.push_str("<table><thead><tr>");
+    for column in columns {
+        let class = if column.numeric { " class=\"num\"" } else { "" };
+        let _ = write!(out, "<th{class}>{}</th>", esc(&column.title));
+    }
+    if any_marked {
+        let _ = write!(out, "<th>{}</th>", esc(&ui.column_weighed_most));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (row, &mark) in rows.iter().zip(marked) {
+        out.push_str(if mark {
+            "<tr class=\"marked\">"
+        } else {
+            "<tr>"
+        });
+        for (cell, column) in row.iter().zip(columns) {
+            let class = if column.numeric { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<td{class}>{}</td>", esc(cell));
+        }
+        if any_marked {
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                if mark { esc(&ui.yes) } else { String::new() }
+            );
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// The gauge from support group (-1) to group therapy (+1), the "either" band shaded, S marked,
+/// the three labels below the bar where nothing is drawn.
+fn gauge_svg(score: f64, margin: f64, [left, middle, right]: [&String; 3]) -> String {
     let x = |s: f64| 20.0 + f64::midpoint(s.clamp(-1.0, 1.0), 1.0) * 560.0;
-    let margin = q.scoring.either_margin;
     format!(
-        "<svg role=\"img\" aria-label=\"S = {score:+.3} on a scale from -1 to +1\" viewBox=\"0 0 600 70\" width=\"100%\">\
-         <rect x=\"20\" y=\"25\" width=\"560\" height=\"14\" fill=\"#eee\" stroke=\"#888\"/>\
-         <rect x=\"{:.1}\" y=\"25\" width=\"{:.1}\" height=\"14\" fill=\"#ccc\"/>\
-         <line x1=\"{:.1}\" y1=\"15\" x2=\"{:.1}\" y2=\"49\" stroke=\"#000\" stroke-width=\"3\"/>\
-         <text x=\"20\" y=\"64\" font-size=\"12\">{}</text>\
-         <text x=\"580\" y=\"64\" font-size=\"12\" text-anchor=\"end\">{}</text>\
-         <text x=\"300\" y=\"64\" font-size=\"12\" text-anchor=\"middle\">{}</text></svg>\n",
+        "<svg role=\"img\" aria-label=\"S = {score:+.3} on a scale from -1 ({}) to +1 ({})\" \
+         viewBox=\"0 0 600 70\" width=\"600\">\
+         <rect x=\"20\" y=\"20\" width=\"560\" height=\"14\" fill=\"#eee\" stroke=\"#888\"/>\
+         <rect x=\"{:.1}\" y=\"20\" width=\"{:.1}\" height=\"14\" fill=\"#ccc\"/>\
+         <line x1=\"{:.1}\" y1=\"10\" x2=\"{:.1}\" y2=\"44\" stroke=\"#000\" stroke-width=\"3\"/>\
+         <text x=\"20\" y=\"62\" font-size=\"12\">◀ {}</text>\
+         <text x=\"580\" y=\"62\" font-size=\"12\" text-anchor=\"end\">{} ▶</text>\
+         <text x=\"300\" y=\"62\" font-size=\"12\" text-anchor=\"middle\">{}</text></svg>",
+        esc(left),
+        esc(right),
         x(-margin),
         x(margin) - x(-margin),
         x(score),
         x(score),
-        esc(&q.outcomes.support_group.label),
-        esc(&q.outcomes.group_therapy.label),
-        esc(&q.ui.either_label)
+        esc(left),
+        esc(right),
+        esc(middle)
     )
 }
 
-/// One bar per dimension, from the centre towards the side it leans, with its score.
-fn dimension_svg(q: &Questionnaire, outcome: &Outcome) -> String {
-    let height = 24 * q.dimensions.len() + 10;
+/// Where the columns of the dimension chart fall: label, bar area (centre at 0), figure, detail.
+/// The bars stay inside their area, so they never run under a label or a figure.
+const BAR_LABEL_END: f64 = 120.0;
+const BAR_CENTRE: f64 = 225.0;
+const BAR_HALF: f64 = 95.0;
+const BAR_FIGURE_END: f64 = 365.0;
+const BAR_DETAIL_START: f64 = 375.0;
+
+/// One bar per dimension, from the centre towards the side it leans, with a legend naming the
+/// ends, its figure and how many answers counted.
+fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> String {
+    let row = 24.0;
+    let top = 22.0;
+    let height = top + row * bars.len() as f64 + 4.0;
     let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"dimension scores\" viewBox=\"0 0 600 {height}\" width=\"100%\">"
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 640 {height}\" width=\"640\">\
+         <text x=\"{:.1}\" y=\"12\" font-size=\"11\">◀ {}</text>\
+         <text x=\"{:.1}\" y=\"12\" font-size=\"11\" text-anchor=\"end\">{} ▶</text>",
+        esc(&ui.heading_dimensions),
+        BAR_CENTRE - BAR_HALF,
+        esc(left),
+        BAR_CENTRE + BAR_HALF,
+        esc(right),
     );
-    for (i, (d, s)) in q.dimensions.iter().zip(&outcome.dimensions).enumerate() {
-        let y = 24 * i + 5;
+    for (i, bar) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
         let _ = write!(
             svg,
-            "<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>",
-            y + 13,
-            esc(&d.label)
+            "<text x=\"{BAR_LABEL_END}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>\
+             <line x1=\"{BAR_CENTRE}\" y1=\"{y:.1}\" x2=\"{BAR_CENTRE}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+            y + 13.0,
+            esc(&bar.label),
+            y + 18.0
         );
-        let _ = write!(
-            svg,
-            "<line x1=\"350\" y1=\"{y}\" x2=\"350\" y2=\"{}\" stroke=\"#888\"/>",
-            y + 18
-        );
-        if let Some(score) = s.score {
-            let width = score.abs() * 200.0;
-            let x = if score < 0.0 { 350.0 - width } else { 350.0 };
-            let confidence = if s.confident { "" } else { " (low confidence)" };
+        let figure = bar
+            .score
+            .map_or_else(|| ui.not_answered.clone(), |s| super::figure(s, 2));
+        if let Some(score) = bar.score {
+            let width = score.clamp(-1.0, 1.0).abs() * BAR_HALF;
+            let x = if score < 0.0 {
+                BAR_CENTRE - width
+            } else {
+                BAR_CENTRE
+            };
             let _ = write!(
                 svg,
-                "<rect x=\"{x:.1}\" y=\"{}\" width=\"{width:.1}\" height=\"12\" fill=\"#777\"/>\
-                 <text x=\"560\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{score:+.2}{}</text>",
-                y + 3,
-                y + 13,
-                esc(confidence)
+                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"12\" fill=\"#777\"/>",
+                y + 3.0
             );
         }
+        let detail = match bar.weight {
+            Some(w) => format!("{}; {} {w:.2}", bar.detail, ui.column_weight.to_lowercase()),
+            None => bar.detail.clone(),
+        };
+        let _ = write!(
+            svg,
+            "<text x=\"{BAR_FIGURE_END}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>\
+             <text x=\"{BAR_DETAIL_START}\" y=\"{:.1}\" font-size=\"11\" fill=\"#555\">{}</text>",
+            y + 13.0,
+            esc(&figure),
+            y + 13.0,
+            esc(&detail)
+        );
     }
-    svg.push_str("</svg>\n");
+    svg.push_str("</svg>");
     svg
 }
 
-fn every_answer(out: &mut String, rows: &[super::record::AnswerRow], ui: &crate::ui_text::UiText) {
-    out.push_str("<h2>Every answer</h2>\n<table><tr><th>Question</th><th>Answer</th><th>Weight</th><th>Contribution</th><th>Driver</th></tr>");
-    for row in rows {
-        let (weight, contribution) = row.figures();
-        let _ = write!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{weight}</td><td class=\"num\">{contribution}</td><td>{}</td></tr>",
-            esc(&row.prompt),
-            esc(&row.answer_text(ui)),
-            if row.driver { "yes" } else { "" }
-        );
-    }
-    out.push_str("</table>\n");
-}
+#[cfg(test)]
+mod tests {
+    use super::css_string;
 
-fn clinician_notes(
-    out: &mut String,
-    q: &Questionnaire,
-    outcome: &Outcome,
-    clinician: Option<&ClinicianRecord>,
-) {
-    let Some(record) = clinician else { return };
-    out.push_str("<h2>Clinician notes</h2>\n");
-    if let Some(note) = &record.session_note {
-        let _ = writeln!(out, "<p>{}</p>", esc(note));
-    }
-    if !record.question_notes.is_empty() {
-        out.push_str("<ul>");
-        for (id, note) in &record.question_notes {
-            let _ = write!(out, "<li>{}: {}</li>", esc(id), esc(note));
-        }
-        out.push_str("</ul>\n");
-    }
-    if let Some(over) = &record.override_recommendation {
-        let _ = writeln!(
-            out,
-            "<p><strong>{}</strong></p>",
-            esc(&override_sentence(q, outcome, over))
-        );
+    #[test]
+    fn a_css_string_cannot_close_itself_or_the_style_element() {
+        let s = css_string("a\"b</style><script>\\");
+        assert!(!s[1..s.len() - 1].contains(['"', '<', '>']));
+        assert!(s.starts_with("\"a\\000022b"));
     }
 }

@@ -1,19 +1,15 @@
-//! The Markdown report: the same content as the text report, as headings and tables that print
-//! well and paste into a record.
+//! The Markdown rendering of a record [`Document`]: headings and tables that print well and
+//! paste into a record system.
 
 use std::fmt::Write as _;
 
-use super::Reader;
-use super::record::{AnswerRow, ClinicianRecord, Provenance, answer_rows};
-use super::words::{
-    answer_next_steps, answer_of, band_label, change_lines, direction, headline, mixed_note,
-    override_sentence, prompt_of, result_label, safety_label, talk_about,
-};
+use super::document::{Bar, Block, Column, Document, Input, PartKind, View, build};
+use super::record::{ClinicianRecord, Provenance};
 use crate::answers::Answers;
-use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Outcome, Recommendation};
+use crate::scoring::Outcome;
 use crate::text::clean;
+use crate::ui_text::UiText;
 
 /// Escapes text for a Markdown table cell or line: no raw control characters, no table breaks,
 /// no HTML, no emphasis, heading, link or image syntax.
@@ -42,7 +38,7 @@ fn md_free(text: &str) -> String {
         .replace("www.", "www\\.")
 }
 
-/// Renders the outcome as a Markdown record.
+/// Renders the record as Markdown.
 #[must_use]
 pub fn markdown(
     questionnaire: &Questionnaire,
@@ -51,205 +47,127 @@ pub fn markdown(
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
 ) -> String {
+    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+    render(&questionnaire.ui, &build(&input, View::Record))
+}
+
+/// Renders a document as Markdown.
+#[must_use]
+pub fn render(ui: &UiText, document: &Document) -> String {
     let mut out = String::new();
-    let meta = &questionnaire.meta;
-    let rows = answer_rows(questionnaire, answers, outcome);
-    let _ = writeln!(out, "# {}\n", md(&meta.title));
-    let _ = writeln!(out, "| | |\n|---|---|");
-    let _ = writeln!(out, "| Generated | {} |", md(&provenance.generated));
-    let _ = writeln!(out, "| Tool | groupfit {} |", md(&provenance.tool_version));
-    let _ = writeln!(
-        out,
-        "| Questionnaire | `{}` version {} |",
-        md(&meta.id),
-        md(&meta.version)
-    );
-    let _ = writeln!(out, "| sha256 | `{}` |", outcome.questionnaire.sha256);
-    let _ = writeln!(out, "| Mode | {} |", md(&provenance.mode));
-    if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
-        let _ = writeln!(out, "| Client reference | {} |", md_free(reference));
-    }
-    out.push('\n');
-    let _ = writeln!(out, "## Safety answers\n\n| Question | Answer |\n|---|---|");
-    for row in rows.iter().filter(|r| r.safety) {
-        let answer = row.answer_text(&questionnaire.ui);
-        let _ = writeln!(out, "| {} | {} |", md(&row.prompt), md_free(&answer));
-    }
-    out.push('\n');
-    let _ = writeln!(
-        out,
-        "## Result: {}\n",
-        md(&result_label(questionnaire, outcome))
-    );
-    let _ = writeln!(out, "{}\n", md(&headline(questionnaire, outcome)));
-    if outcome.recommendation != Recommendation::Crisis {
-        summary_table(&mut out, questionnaire, outcome);
-        dimension_table(&mut out, questionnaire, outcome);
-        driver_table(&mut out, questionnaire, answers, outcome);
-    }
-    let reader = Reader::clinician(provenance.region.as_deref());
-    let talk = talk_about(questionnaire, outcome, reader);
-    if !talk.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {} ({})\n",
-            md(&questionnaire.ui.heading_flags),
-            safety_label(questionnaire, outcome.safety)
-        );
-        for item in &talk {
-            let _ = writeln!(out, "- {}", md(&item.text));
+    let _ = writeln!(out, "# {}\n", md(&document.title));
+    for part in &document.parts {
+        // Crisis lines come from the questionnaire file and keep their links; everything else
+        // may hold what a person typed, where an address must not become a live link.
+        let esc = if matches!(part.kind, PartKind::Help | PartKind::HelpFirst) {
+            md
+        } else {
+            md_free
+        };
+        if part.kind == PartKind::Disclaimer {
+            out.push_str("---\n\n");
         }
-        out.push('\n');
-    }
-    let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_crisis));
-    for item in CrisisHelp::new(questionnaire, reader.region).item_lines(&questionnaire.ui) {
-        let _ = writeln!(out, "- {}", md(&item));
-    }
-    out.push('\n');
-    if outcome.recommendation != Recommendation::Crisis {
-        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_changes));
-        for line in change_lines(questionnaire, answers, outcome, reader) {
-            let _ = writeln!(out, "- {}", md_free(&line));
+        if let Some(heading) = &part.heading {
+            let _ = writeln!(out, "## {}\n", md(heading));
         }
-        out.push('\n');
-        let _ = writeln!(out, "## {}\n", md(&questionnaire.ui.heading_next));
-        for step in answer_next_steps(questionnaire, answers) {
-            let _ = writeln!(out, "- {}", md(&step));
+        for block in &part.blocks {
+            match block {
+                Block::Lead(label) if part.kind == PartKind::Result => {
+                    let heading = crate::ui_text::fill(&ui.heading_result, &[("result", label)]);
+                    let _ = writeln!(out, "## {}\n", md(&heading));
+                }
+                Block::Lead(label) => {
+                    let _ = writeln!(out, "### {}\n", md(label));
+                }
+                Block::Text(text, _) if part.kind == PartKind::Disclaimer => {
+                    let _ = writeln!(out, "*{}*", esc(text));
+                }
+                Block::Text(text, _) => {
+                    let _ = writeln!(out, "{}\n", esc(text));
+                }
+                Block::Fields(fields) => {
+                    out.push_str("| | |\n|---|---|\n");
+                    for (label, value) in fields {
+                        let _ = writeln!(out, "| {} | {} |", md(label), esc(value));
+                    }
+                    out.push('\n');
+                }
+                Block::Items(items) => {
+                    for (item, _) in items {
+                        let _ = writeln!(out, "- {}", esc(item));
+                    }
+                    out.push('\n');
+                }
+                Block::Table {
+                    columns,
+                    rows,
+                    marked,
+                } => table(&mut out, ui, columns, rows, marked),
+                Block::Gauge { score, margin, .. } => {
+                    let _ = writeln!(out, "`{}`\n", super::text::gauge(*score, *margin));
+                }
+                Block::Bars { bars, legend } => dimension_table(&mut out, ui, bars, legend),
+            }
         }
-        let _ = writeln!(out, "\n{}\n", md(&meta.next_steps));
     }
-    every_answer(&mut out, &rows, &questionnaire.ui);
-    clinician_section(&mut out, questionnaire, outcome, clinician);
-    let _ = writeln!(out, "---\n\n*{}*", md(&meta.disclaimer));
     out
 }
 
-/// Every shown question with its answer, weight and contribution; drivers marked.
-fn every_answer(out: &mut String, rows: &[AnswerRow], ui: &crate::ui_text::UiText) {
-    let _ = writeln!(
-        out,
-        "## Every answer\n\n| Question | Answer | Weight | Contribution | Driver |\n|---|---|---:|---:|---|"
-    );
-    for row in rows {
-        let (weight, contribution) = row.figures();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {weight} | {contribution} | {} |",
-            md(&row.prompt),
-            md_free(&row.answer_text(ui)),
-            if row.driver { "**yes**" } else { "" }
-        );
+/// A table; the rows that weighed most are marked in a last column.
+fn table(out: &mut String, ui: &UiText, columns: &[Column], rows: &[Vec<String>], marked: &[bool]) {
+    let any_marked = marked.iter().any(|&m| m);
+    let mut titles: Vec<String> = columns.iter().map(|c| md(&c.title)).collect();
+    let mut rule: Vec<&str> = columns
+        .iter()
+        .map(|c| if c.numeric { "---:" } else { "---" })
+        .collect();
+    if any_marked {
+        titles.push(md(&ui.column_weighed_most));
+        rule.push("---");
+    }
+    let _ = writeln!(out, "| {} |\n|{}|", titles.join(" | "), rule.join("|"));
+    for (row, &mark) in rows.iter().zip(marked) {
+        let mut cells: Vec<String> = row.iter().map(|c| md_free(c)).collect();
+        if any_marked {
+            cells.push(if mark {
+                format!("**{}**", md(&ui.yes))
+            } else {
+                String::new()
+            });
+        }
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
 }
 
-/// A clinician's notes and override, beside the computed result.
-fn clinician_section(
-    out: &mut String,
-    q: &Questionnaire,
-    outcome: &Outcome,
-    clinician: Option<&ClinicianRecord>,
-) {
-    let Some(record) = clinician else { return };
-    let _ = writeln!(out, "## Clinician notes\n");
-    if let Some(note) = &record.session_note {
-        let _ = writeln!(out, "{}\n", md_free(note));
-    }
-    for (id, note) in &record.question_notes {
-        let _ = writeln!(out, "- `{}`: {}", md(id), md_free(note));
-    }
-    if let Some(over) = &record.override_recommendation {
-        let _ = writeln!(
-            out,
-            "
-**{}**",
-            md_free(&override_sentence(q, outcome, over))
-        );
-    }
-    out.push('\n');
-}
-
-fn summary_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    let score = outcome
-        .score
-        .map_or_else(|| "none".to_string(), |s| super::figure(s, 3));
-    let percent = outcome
-        .percent
-        .map_or_else(|| "none".to_string(), |p| p.to_string());
-    let _ = writeln!(out, "| | |\n|---|---|");
+/// The dimensions as a table: score from -1 (the first pole) to +1 (the second).
+fn dimension_table(out: &mut String, ui: &UiText, bars: &[Bar], legend: &(String, String)) {
+    let weights = bars.iter().any(|b| b.weight.is_some());
     let _ = writeln!(
         out,
-        "| Lean (score band) | {} |",
-        md(&band_label(questionnaire, outcome.lean))
+        "| {} | {} (-1 {} .. +1 {}) | {} |{}",
+        md(&ui.column_dimension),
+        md(&ui.column_score),
+        md(&legend.0),
+        md(&legend.1),
+        md(&ui.column_counted),
+        if weights {
+            format!(" {} |", md(&ui.column_weight))
+        } else {
+            String::new()
+        }
     );
-    let _ = writeln!(
-        out,
-        "| S (-1 support group .. +1 group therapy) | {score} |"
-    );
-    let _ = writeln!(out, "| P (0..100) | {percent} |");
-    let _ = writeln!(
-        out,
-        "| Either margin | ±{} |",
-        questionnaire.scoring.either_margin
-    );
-    let _ = writeln!(
-        out,
-        "| Complete | {} |",
-        if outcome.complete { "yes" } else { "no" }
-    );
-    let _ = writeln!(
-        out,
-        "| Safety | {} |\n",
-        safety_label(questionnaire, outcome.safety)
-    );
-}
-
-fn dimension_table(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    let _ = writeln!(
-        out,
-        "## Dimensions\n\n| Dimension | Weight | Score | Answered | Confident |\n|---|---:|---:|---:|---|"
-    );
-    for (d, s) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
-        let score = s
+    let _ = writeln!(out, "|---|---:|---|{}", if weights { "---:|" } else { "" });
+    for bar in bars {
+        let score = bar
             .score
-            .map_or_else(|| "-".to_string(), |v| super::figure(v, 2));
+            .map_or_else(|| "-".to_string(), |s| super::figure(s, 2));
+        let weight = bar.weight.map(|w| format!(" {w:.2} |")).unwrap_or_default();
         let _ = writeln!(
             out,
-            "| {} | {:.2} | {score} | {} of {} | {} |",
-            md(&d.label),
-            d.weight,
-            s.answered,
-            s.shown,
-            if s.confident { "yes" } else { "no" }
-        );
-    }
-    if let Some(note) = mixed_note(questionnaire, outcome) {
-        let _ = writeln!(out, "\n{}", md(&note));
-    }
-    out.push('\n');
-}
-
-fn driver_table(
-    out: &mut String,
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-) {
-    if outcome.drivers.is_empty() {
-        return;
-    }
-    let _ = writeln!(
-        out,
-        "## What weighed most\n\n| Question | Answer | Pull | Contribution |\n|---|---|---|---:|"
-    );
-    for d in &outcome.drivers {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            md(&prompt_of(questionnaire, &d.question)),
-            md_free(&answer_of(questionnaire, answers, &d.question)),
-            direction(questionnaire, d.contribution),
-            super::figure(d.contribution, 3)
+            "| {} | {score} | {} |{weight}",
+            md(&bar.label),
+            md(&bar.detail)
         );
     }
     out.push('\n');

@@ -3,6 +3,7 @@
 //! a string; writing it anywhere is the caller's business.
 
 mod csv;
+mod document;
 mod export;
 mod fhir;
 mod html;
@@ -12,6 +13,7 @@ mod text;
 mod words;
 
 pub use csv::{csv_header, csv_row};
+pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
 pub use export::ExportFormat;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response, response_status};
 pub use html::html;

@@ -1,19 +1,14 @@
-//! The plain-text report: what `groupfit score` and plain mode print for a person to read, in
-//! the questionnaire's interface language.
+//! The plain-text rendering of a [`Document`]: what plain mode shows a person, and the text
+//! record `score` and the result screen save, wrapped to 80 columns at spaces only.
 
 use std::fmt::Write as _;
 
 use super::Reader;
-use super::record::{ClinicianRecord, Provenance, answer_rows};
-use super::words::{
-    answer_next_steps, answer_of, change_lines, direction, gauge_caption, headline, mixed_note,
-    override_sentence, prompt_of, result_label, safety_label, settled_note, talk_about,
-    top_drivers,
-};
+use super::document::{Block, Document, Input, PartKind, View, build};
+use super::record::{ClinicianRecord, Provenance};
 use crate::answers::Answers;
-use crate::crisis::CrisisHelp;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::{Outcome, Recommendation, Safety};
+use crate::scoring::Outcome;
 use crate::text::{clean, clean_line, pad_end};
 use crate::ui_text::fill;
 
@@ -21,9 +16,9 @@ const WIDTH: usize = 80;
 /// How many drivers a person is shown; reports for clinicians list them all.
 pub const TOP_DRIVERS: usize = 5;
 
-/// Renders the outcome as text, wrapped to 80 columns, for `reader`: a person reads plain words
-/// and the 0-100 position, a clinician the flag levels and S. Every rendering lists where to get
-/// help now; a crisis result lists only that, with no group recommendation or next steps.
+/// The result as text, for `reader`: a person reads plain words and the 0-100 position, a
+/// clinician the flag levels and S. Every rendering lists where to get help now; a crisis result
+/// lists only that, with no group recommendation or next steps.
 #[must_use]
 pub fn text(
     questionnaire: &Questionnaire,
@@ -31,52 +26,27 @@ pub fn text(
     outcome: &Outcome,
     reader: Reader<'_>,
 ) -> String {
-    let mut out = String::new();
-    let meta = &questionnaire.meta;
-    let ui = &questionnaire.ui;
-    line(
-        &mut out,
-        &format!("{} ({} {})", meta.title, meta.id, meta.version),
-    );
-    out.push('\n');
-    let label = result_label(questionnaire, outcome);
-    line(&mut out, &fill(&ui.result_line, &[("result", &label)]));
-    paragraph(&mut out, &headline(questionnaire, outcome), "  ");
-    if let Some(note) = settled_note(questionnaire, outcome) {
-        paragraph(&mut out, &note, "  ");
-    }
-    if outcome.recommendation == Recommendation::Crisis {
-        flags(&mut out, questionnaire, outcome, reader);
-        crisis_lines(&mut out, questionnaire, reader);
-        out.push('\n');
-        paragraph(&mut out, &meta.disclaimer, "");
-        return out;
-    }
-    let caution = outcome.safety >= Safety::Amber;
-    score_section(&mut out, questionnaire, outcome, reader);
-    dimensions(&mut out, questionnaire, outcome);
-    drivers(&mut out, questionnaire, answers, outcome, reader);
-    flags(&mut out, questionnaire, outcome, reader);
-    if caution {
-        crisis_lines(&mut out, questionnaire, reader);
-    }
-    changes(&mut out, questionnaire, answers, outcome, reader);
-    groups(&mut out, questionnaire);
-    if !caution {
-        crisis_lines(&mut out, questionnaire, reader);
-    }
-    heading(&mut out, &ui.heading_next);
-    for step in answer_next_steps(questionnaire, answers) {
-        bullet(&mut out, &step);
-    }
-    paragraph(&mut out, &meta.next_steps, "  ");
-    out.push('\n');
-    paragraph(&mut out, &meta.disclaimer, "");
-    out
+    let input = Input {
+        questionnaire,
+        answers,
+        outcome,
+        reader,
+        clinician: None,
+        provenance: None,
+    };
+    render(
+        questionnaire,
+        &build(
+            &input,
+            View::Result {
+                show_weights: false,
+            },
+        ),
+    )
 }
 
-/// The printable record: when and how it was made, the safety answers verbatim, the result as
-/// [`text`] shows it, every answer with its weight and contribution, and a clinician's notes.
+/// The printable record: how it was made, the safety answers verbatim, the result, every answer
+/// with its weight and contribution, and a clinician's notes.
 #[must_use]
 pub fn record_text(
     questionnaire: &Questionnaire,
@@ -85,126 +55,102 @@ pub fn record_text(
     provenance: &Provenance,
     clinician: Option<&ClinicianRecord>,
 ) -> String {
-    let rows = answer_rows(questionnaire, answers, outcome);
+    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+    render(questionnaire, &build(&input, View::Record))
+}
+
+/// Renders a document as text.
+#[must_use]
+pub fn render(questionnaire: &Questionnaire, document: &Document) -> String {
     let meta = &questionnaire.meta;
+    let ui = &questionnaire.ui;
     let mut out = String::new();
-    line(&mut out, &format!("Generated: {}", provenance.generated));
     line(
         &mut out,
-        &format!("Tool: groupfit {}", provenance.tool_version),
+        &format!("{} ({} {})", document.title, meta.id, meta.version),
     );
-    line(
-        &mut out,
-        &format!(
-            "Questionnaire: {} version {}, sha256 {}",
-            meta.id, meta.version, questionnaire.sha256
-        ),
-    );
-    line(&mut out, &format!("Mode: {}", provenance.mode));
-    if let Some(reference) = clinician.and_then(|c| c.reference.as_deref()) {
-        line(&mut out, &format!("Client reference: {reference}"));
-    }
-    heading(&mut out, "Safety answers");
-    for row in rows.iter().filter(|r| r.safety) {
-        bullet(
-            &mut out,
-            &format!("{} {}", row.prompt, row.answer_text(&questionnaire.ui)),
-        );
-    }
-    out.push('\n');
-    let reader = Reader::clinician(provenance.region.as_deref());
-    out.push_str(&text(questionnaire, answers, outcome, reader));
-    heading(
-        &mut out,
-        "Every answer (weight, contribution; * = weighed most)",
-    );
-    for row in &rows {
-        let (weight, contribution) = row.figures();
-        let mark = if row.driver { "* " } else { "" };
-        bullet(
-            &mut out,
-            &format!(
-                "{mark}[{}] {} {} ({}, {})",
-                row.id,
-                row.prompt,
-                row.answer_text(&questionnaire.ui),
-                weight,
-                contribution
-            ),
-        );
-    }
-    if let Some(record) = clinician {
-        heading(&mut out, "Clinician notes");
-        if let Some(note) = &record.session_note {
-            paragraph(&mut out, note, "  ");
+    for part in &document.parts {
+        let indent = if part.heading.is_some() { "  " } else { "" };
+        match &part.heading {
+            Some(heading) => heading_line(&mut out, heading),
+            None => out.push('\n'),
         }
-        for (id, note) in &record.question_notes {
-            bullet(&mut out, &format!("[{id}] {note}"));
-        }
-        if let Some(over) = &record.override_recommendation {
-            bullet(&mut out, &override_sentence(questionnaire, outcome, over));
+        for block in &part.blocks {
+            match block {
+                Block::Lead(label) if part.kind == PartKind::Result => {
+                    line(&mut out, &fill(&ui.result_line, &[("result", label)]));
+                }
+                Block::Lead(label) => line(&mut out, &format!("{indent}{label}")),
+                Block::Text(text, _) => paragraph(&mut out, text, indent),
+                Block::Fields(fields) => {
+                    for (label, value) in fields {
+                        paragraph(&mut out, &format!("{label}: {value}"), indent);
+                    }
+                }
+                Block::Items(items) => {
+                    for (item, _) in items {
+                        bullet(&mut out, item, "-");
+                    }
+                }
+                Block::Table {
+                    columns,
+                    rows,
+                    marked,
+                } => {
+                    let quoted = columns
+                        .first()
+                        .is_some_and(|c| c.title == ui.column_question);
+                    for (row, &mark) in rows.iter().zip(marked) {
+                        bullet(
+                            &mut out,
+                            &row_text(row, quoted),
+                            if mark { "*" } else { "-" },
+                        );
+                    }
+                }
+                Block::Gauge { score, margin, .. } => {
+                    let _ = writeln!(out, "  {}", gauge(*score, *margin));
+                }
+                Block::Bars { bars, .. } => {
+                    for bar in bars {
+                        let value = bar
+                            .score
+                            .map_or_else(|| ui.not_answered.clone(), |s| super::figure(s, 2));
+                        let weight = bar
+                            .weight
+                            .map(|w| format!("; {} {w:.2}", ui.column_weight.to_lowercase()))
+                            .unwrap_or_default();
+                        line(
+                            &mut out,
+                            &format!(
+                                "  {} {value:>5}  ({}{weight})",
+                                pad_end(&bar.label, 14),
+                                bar.detail
+                            ),
+                        );
+                    }
+                }
+            }
         }
     }
     out
 }
 
-/// Wraps at spaces only: a hyphenated word stays whole.
-fn wrap_options() -> textwrap::Options<'static> {
-    // Breaks at spaces only: a web address stays on one line.
-    textwrap::Options::new(WIDTH)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-}
-
-fn line(out: &mut String, s: &str) {
-    let _ = writeln!(out, "{}", clean_line(s));
-}
-
-fn heading(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n{}", clean_line(title));
-}
-
-fn paragraph(out: &mut String, text: &str, indent: &str) {
-    let options = wrap_options()
-        .initial_indent(indent)
-        .subsequent_indent(indent);
-    for para in clean(text, true).split('\n') {
-        if para.trim().is_empty() {
-            out.push('\n');
-            continue;
+/// A table row as one line: `"question": answer (figure, figure)`, the question in quotes so
+/// its own punctuation does not run into the answer.
+fn row_text(row: &[String], quoted: bool) -> String {
+    let first = |s: &String| {
+        if quoted {
+            format!("\"{s}\"")
+        } else {
+            s.clone()
         }
-        for l in textwrap::wrap(para, &options) {
-            let _ = writeln!(out, "{l}");
-        }
-    }
-}
-
-fn bullet(out: &mut String, text: &str) {
-    let options = wrap_options()
-        .initial_indent("  - ")
-        .subsequent_indent("    ");
-    for l in textwrap::wrap(&clean_line(text), &options) {
-        let _ = writeln!(out, "{l}");
-    }
-}
-
-fn score_section(
-    out: &mut String,
-    questionnaire: &Questionnaire,
-    outcome: &Outcome,
-    reader: Reader<'_>,
-) {
-    let ui = &questionnaire.ui;
-    heading(out, &ui.heading_where);
-    match (outcome.score, outcome.percent) {
-        (Some(s), Some(p)) => {
-            paragraph(out, &gauge_caption(questionnaire, s, p, reader), "  ");
-            let _ = writeln!(out, "  {}", gauge(s, questionnaire.scoring.either_margin));
-        }
-        _ => paragraph(out, &ui.no_score, "  "),
-    }
-    if !outcome.complete {
-        paragraph(out, &ui.incomplete, "  ");
+    };
+    match row {
+        [] => String::new(),
+        [one] => first(one),
+        [one, two] => format!("{}: {two}", first(one)),
+        [one, two, rest @ ..] => format!("{}: {two} ({})", first(one), rest.join(", ")),
     }
 }
 
@@ -240,117 +186,42 @@ pub fn gauge(score: f64, margin: f64) -> String {
     format!("-1 |{cells}| +1")
 }
 
-fn dimensions(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome) {
-    let ui = &questionnaire.ui;
-    heading(out, &ui.heading_dimensions);
-    for (d, score) in questionnaire.dimensions.iter().zip(&outcome.dimensions) {
-        let value = score
-            .score
-            .map_or_else(|| "  -  ".to_string(), |s| super::figure(s, 2));
-        let counts = fill(
-            &ui.answered_of,
-            &[
-                ("answered", &score.answered.to_string()),
-                ("shown", &score.shown.to_string()),
-            ],
-        );
-        let confidence = if score.confident {
-            String::new()
-        } else {
-            format!(", {}", ui.low_confidence)
-        };
-        line(
-            out,
-            &format!(
-                "  {} {value}  ({counts}{confidence})",
-                pad_end(&d.label, 14)
-            ),
-        );
-    }
-    if let Some(note) = mixed_note(questionnaire, outcome) {
-        bullet(out, &note);
+/// Wraps at spaces only: a hyphenated word or a web address stays whole.
+fn wrap_options() -> textwrap::Options<'static> {
+    textwrap::Options::new(WIDTH)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+fn line(out: &mut String, s: &str) {
+    let _ = writeln!(out, "{}", clean_line(s));
+}
+
+fn heading_line(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{}", clean_line(title));
+}
+
+fn paragraph(out: &mut String, text: &str, indent: &str) {
+    let options = wrap_options()
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    for para in clean(text, true).split('\n') {
+        if para.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for l in textwrap::wrap(para, &options) {
+            let _ = writeln!(out, "{l}");
+        }
     }
 }
 
-fn drivers(
-    out: &mut String,
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    reader: Reader<'_>,
-) {
-    if top_drivers(outcome).next().is_none() {
-        return;
-    }
-    heading(out, &questionnaire.ui.heading_drivers);
-    for driver in top_drivers(outcome) {
-        let figure = if reader.is_person() {
-            String::new()
-        } else {
-            format!(", {}", super::figure(driver.contribution, 3))
-        };
-        bullet(
-            out,
-            &format!(
-                "\"{}\": {} ({}{figure})",
-                prompt_of(questionnaire, &driver.question),
-                answer_of(questionnaire, answers, &driver.question),
-                direction(questionnaire, driver.contribution),
-            ),
-        );
-    }
-}
-
-/// Things to talk about: each flag and each declined safety question, in the reader's words.
-fn flags(out: &mut String, questionnaire: &Questionnaire, outcome: &Outcome, reader: Reader<'_>) {
-    let items = talk_about(questionnaire, outcome, reader);
-    if items.is_empty() {
-        return;
-    }
-    let ui = &questionnaire.ui;
-    let title = if reader.is_person() {
-        ui.heading_flags.clone()
-    } else {
-        format!(
-            "{} ({})",
-            ui.heading_flags,
-            safety_label(questionnaire, outcome.safety)
-        )
-    };
-    heading(out, &title);
-    for item in items {
-        bullet(out, &item.text);
-    }
-}
-
-fn changes(
-    out: &mut String,
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    reader: Reader<'_>,
-) {
-    heading(out, &questionnaire.ui.heading_changes);
-    for line in change_lines(questionnaire, answers, outcome, reader) {
-        bullet(out, &line);
-    }
-}
-
-fn groups(out: &mut String, questionnaire: &Questionnaire) {
-    for outcome in [
-        &questionnaire.outcomes.support_group,
-        &questionnaire.outcomes.group_therapy,
-    ] {
-        heading(out, &outcome.label);
-        paragraph(out, &outcome.summary, "  ");
-    }
-}
-
-/// Where to get help now: the region's lines first, or the honest fallback.
-fn crisis_lines(out: &mut String, questionnaire: &Questionnaire, reader: Reader<'_>) {
-    heading(out, &questionnaire.ui.heading_crisis);
-    let help = CrisisHelp::new(questionnaire, reader.region);
-    for item in help.item_lines(&questionnaire.ui) {
-        bullet(out, &item);
+fn bullet(out: &mut String, text: &str, mark: &str) {
+    let first = format!("  {mark} ");
+    let options = wrap_options()
+        .initial_indent(&first)
+        .subsequent_indent("    ");
+    for l in textwrap::wrap(&clean_line(text), &options) {
+        let _ = writeln!(out, "{l}");
     }
 }
