@@ -1,7 +1,6 @@
-//! Calendar dates without a time zone library: enough to tell how old a crisis line's
-//! `last_verified` date is. The core never reads the clock; `main` passes today in.
-
-use std::time::{SystemTime, UNIX_EPOCH};
+//! Dates and times, through `jiff`: how old a crisis line's `last_verified` date is, and a
+//! record's time in the person's local time with its offset. The core never reads the clock;
+//! the command line reads it and passes today in.
 
 /// A day in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -11,84 +10,57 @@ pub struct Date {
     pub day: u8,
 }
 
+/// A record's time: minutes and the UTC offset.
+fn timestamp(moment: &jiff::ZonedDateTime) -> String {
+    moment.strftime("%Y-%m-%d %H:%M %:z").to_string()
+}
+
 impl Date {
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    #[must_use]
-    pub fn days_since_epoch(self) -> i64 {
-        let year = if self.month <= 2 {
-            self.year - 1
-        } else {
-            self.year
-        };
-        let era = year.div_euclid(400);
-        let year_of_era = year - era * 400;
-        let month = i64::from(self.month);
-        let shifted_month = if month > 2 { month - 3 } else { month + 9 };
-        let day_of_year = (153 * shifted_month + 2) / 5 + i64::from(self.day) - 1;
-        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-        era * 146_097 + day_of_era - 719_468
+    /// The same day as a `jiff` civil date, when it is one.
+    fn civil(self) -> Option<jiff::civil::Date> {
+        let year = i16::try_from(self.year).ok()?;
+        let month = i8::try_from(self.month).ok()?;
+        let day = i8::try_from(self.day).ok()?;
+        jiff::civil::Date::new(year, month, day).ok()
     }
 
-    /// The date `days` after 1970-01-01 (`civil_from_days`).
+    /// Today where the person is (the system's time zone, UTC when it has none). Only the
+    /// command line calls this.
     #[must_use]
-    pub fn from_days_since_epoch(days: i64) -> Self {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let day_of_era = z - era * 146_097;
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let shifted_month = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
-        let month = if shifted_month < 10 {
-            shifted_month + 3
-        } else {
-            shifted_month - 9
-        };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
+    pub fn today() -> Self {
+        let today = jiff::ZonedDateTime::now().date();
         Self {
-            year,
-            month: u8::try_from(month).unwrap_or(1),
-            day: u8::try_from(day).unwrap_or(1),
+            year: i64::from(today.year()),
+            month: u8::try_from(today.month()).unwrap_or(1),
+            day: u8::try_from(today.day()).unwrap_or(1),
         }
     }
 
-    /// Today in UTC, from the system clock. Only the command line calls this.
+    /// Now in the person's local time with its offset, `2026-11-26 08:25 +01:00`, for a
+    /// record's header: a clinic reads its own time, and the offset keeps it unambiguous. Only
+    /// the command line calls this.
     #[must_use]
-    pub fn today_utc() -> Self {
-        let seconds = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-        Self::from_days_since_epoch(seconds.div_euclid(86_400))
+    pub fn timestamp_local() -> String {
+        timestamp(&jiff::ZonedDateTime::now())
     }
 
-    /// Now in UTC as `2026-11-26 07:25 UTC`, for a report's header. Only the command line calls
-    /// this.
-    #[must_use]
-    pub fn timestamp_utc() -> String {
-        let seconds = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
-        Self::timestamp_at(seconds)
-    }
-
-    /// A moment, in seconds since 1970-01-01 UTC, as `2026-11-26 07:25 UTC`.
+    /// A moment, in seconds since 1970-01-01 UTC, in UTC: `2026-11-26 07:25 +00:00`. For
+    /// reproducible records (`SOURCE_DATE_EPOCH`).
     #[must_use]
     pub fn timestamp_at(seconds: i64) -> String {
-        let day = Self::from_days_since_epoch(seconds.div_euclid(86_400));
-        let minutes = seconds.rem_euclid(86_400) / 60;
-        format!("{day} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+        jiff::Timestamp::from_second(seconds)
+            .map(|t| timestamp(&t.to_zoned_datetime(jiff::tz::TimeZone::UTC)))
+            .unwrap_or_default()
     }
 
-    /// True when `self` lies more than twelve months before `today`.
+    /// True when `self` lies more than twelve months before `today`. A year before 29
+    /// February is 28 February.
     #[must_use]
     pub fn is_over_a_year_before(self, today: Date) -> bool {
-        let a_year_ago = Date {
-            year: today.year - 1,
-            ..today
-        };
-        // 29 February has no twin a year earlier; compare day numbers so that it still works.
-        self.days_since_epoch() < a_year_ago.days_since_epoch()
+        match (self.civil(), today.civil()) {
+            (Some(this), Some(today)) => this < today.saturating_sub(jiff::ToSpan::years(1)),
+            _ => false,
+        }
     }
 }
 
@@ -103,17 +75,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_through_day_numbers() {
-        for days in [-800_000, -1, 0, 1, 19_000, 20_600, 400_000] {
-            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
-        }
-        let d = Date {
-            year: 2026,
-            month: 11,
-            day: 26,
-        };
-        assert_eq!(d.days_since_epoch(), 20_783);
-        assert_eq!(d.to_string(), "2026-11-26");
+    fn a_record_time_carries_its_offset() {
+        assert_eq!(Date::timestamp_at(1_764_145_500), "2025-11-26 08:25 +00:00");
+        let local = Date::timestamp_local();
+        assert!(
+            local.len() == "2025-11-26 08:25 +00:00".len()
+                && matches!(local.as_bytes()[17], b'+' | b'-'),
+            "{local}"
+        );
+        assert_eq!(
+            Date {
+                year: 2026,
+                month: 11,
+                day: 26
+            }
+            .to_string(),
+            "2026-11-26"
+        );
     }
 
     #[test]

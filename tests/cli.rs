@@ -442,8 +442,36 @@ fn source_date_epoch_makes_records_reproducible() {
         let first = run();
         assert_eq!(first, run(), "{format}");
         if format == "text" {
-            assert!(String::from_utf8_lossy(&first).contains("Generated: 2025-12-01 00:00 UTC"));
+            assert!(String::from_utf8_lossy(&first).contains("Generated: 2025-12-01 00:00 +00:00"));
         }
+    }
+}
+
+/// A record is dated in the person's local time with its offset, in every format that carries
+/// a time (a POSIX TZ string, so the test needs no time zone database).
+#[test]
+fn records_are_dated_in_local_time_with_the_offset() {
+    for (format, expected) in [
+        ("text", " +05:30"),
+        ("markdown", " +05:30 |"),
+        ("html", " +05:30<"),
+        ("json", " +05:30\""),
+        ("fhir", ":00+05:30\""),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+            .args([
+                "score",
+                "--answers",
+                "examples/answers/widowed.toml",
+                "--format",
+                format,
+            ])
+            .env("TZ", "IST-5:30")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(expected), "{format}: {expected}\n{stdout}");
     }
 }
 

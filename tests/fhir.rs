@@ -15,7 +15,7 @@ use groupfit::scoring::score;
 
 fn provenance() -> Provenance {
     Provenance {
-        generated: "2026-11-26 10:00 UTC".into(),
+        generated: "2026-11-26 10:00 +01:00".into(),
         tool_version: "0.1.0".into(),
         mode: "self-assessment".into(),
         region: Some("US".into()),

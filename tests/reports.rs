@@ -13,7 +13,7 @@ use insta::assert_snapshot;
 
 fn provenance(mode: &str) -> Provenance {
     Provenance {
-        generated: "2026-11-26 10:00 UTC".into(),
+        generated: "2026-11-26 10:00 +01:00".into(),
         tool_version: "0.1.0".into(),
         mode: mode.into(),
         region: Some("US".into()),
@@ -117,7 +117,7 @@ fn the_markdown_record_has_every_part_in_order() {
         Some(&clinician()),
     );
     let order = [
-        "| Generated | 2026-11-26 10:00 UTC |",
+        "| Generated | 2026-11-26 10:00 +01:00 |",
         "| Tool | groupfit 0.1.0 |",
         "| sha256 |",
         "| Mode | Clinician |",

@@ -195,7 +195,7 @@ fn generated_now() -> String {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .map_or_else(Date::timestamp_utc, Date::timestamp_at)
+        .map_or_else(Date::timestamp_local, Date::timestamp_at)
 }
 
 /// How and when a report is made, now: the clock is read here, never in the core.

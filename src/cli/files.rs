@@ -90,7 +90,7 @@ pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
         },
         None => DEFAULT_TOML.as_bytes().to_vec(),
     };
-    match questionnaire::load(&bytes, Date::today_utc()) {
+    match questionnaire::load(&bytes, Date::today()) {
         Ok(Loaded {
             questionnaire,
             warnings,

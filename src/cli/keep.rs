@@ -58,7 +58,7 @@ pub fn write_record(
 
 /// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.
 fn fresh_answers_path() -> PathBuf {
-    let base = format!("groupfit-answers-{}", Date::today_utc());
+    let base = format!("groupfit-answers-{}", Date::today());
     (1..1000)
         .map(|n| {
             if n == 1 {

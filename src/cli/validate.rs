@@ -11,7 +11,7 @@ use super::files::{display_name, read, render};
 use super::output::{self, Output};
 
 pub fn validate(files: &[PathBuf], out: &mut Output) -> Exit {
-    let today = Date::today_utc();
+    let today = Date::today();
     let targets: Vec<Option<&PathBuf>> = if files.is_empty() {
         vec![None]
     } else {

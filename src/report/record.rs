@@ -22,10 +22,17 @@ pub struct Provenance {
 }
 
 impl Provenance {
-    /// The time as a FHIR dateTime: `2026-11-26 10:00 UTC` becomes `2026-11-26T10:00:00Z`.
+    /// The time as a FHIR dateTime with its offset: `2026-11-26 10:00 +01:00` becomes
+    /// `2026-11-26T10:00:00+01:00`.
     #[must_use]
     pub fn fhir_datetime(&self) -> String {
-        self.generated.replacen(' ', "T", 1).replace(" UTC", ":00Z")
+        let mut parts = self.generated.split(' ');
+        let (date, time, zone) = (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        );
+        format!("{date}T{time}:00{zone}")
     }
 }
 
