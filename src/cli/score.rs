@@ -258,7 +258,15 @@ fn render(
 fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
     let entries: Vec<serde_json::Value> = scored
         .iter()
-        .flat_map(|s| report::fhir_entries(questionnaire, &s.answers, &s.outcome, provenance))
+        .flat_map(|s| {
+            report::fhir_entries(
+                questionnaire,
+                &s.answers,
+                &s.outcome,
+                provenance,
+                s.clinician.as_ref(),
+            )
+        })
         .collect();
     serde_json::to_string_pretty(&report::fhir_bundle(&entries)).unwrap_or_default() + "\n"
 }

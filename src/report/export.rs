@@ -70,7 +70,8 @@ impl ExportFormat {
             Self::Html => super::html(questionnaire, answers, outcome, provenance, clinician),
             Self::Json => super::json_record(questionnaire, outcome, provenance, clinician),
             Self::Fhir => {
-                let entries = super::fhir_entries(questionnaire, answers, outcome, provenance);
+                let entries =
+                    super::fhir_entries(questionnaire, answers, outcome, provenance, clinician);
                 serde_json::to_string_pretty(&super::fhir_bundle(&entries)).unwrap_or_default()
                     + "\n"
             }

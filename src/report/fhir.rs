@@ -1,19 +1,26 @@
 //! FHIR R4 resources for clinical record systems: the questionnaire as a `Questionnaire` (answer
 //! options carry their weights in the standard `itemWeight` extension), and a set of answers as a
 //! `Bundle` (type `collection`) holding the matching `QuestionnaireResponse` and an `Observation`
-//! of the computed result, linked to the response with `derivedFrom`.
+//! of the computed result, linked to the response with `derivedFrom`. Both name the client by
+//! the clinician's reference when there is one; the response's narrative is the whole record
+//! (see [`super::document`]), and the clinician's override and notes are the observation's
+//! `note` annotations.
 
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use super::record::Provenance;
+use super::document::{Document, Input, PartKind, View, build};
+use super::record::{ClinicianRecord, Provenance};
+use super::words::{override_sentence, prompt_of};
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
 use crate::scoring::{Outcome, Recommendation};
 
 const OPTION_SYSTEM: &str = "urn:groupfit:option";
+/// Where a client reference comes from: the clinician who ran groupfit.
+const REFERENCE_SYSTEM: &str = "urn:groupfit:client-reference";
 /// The codes of the result's parts (recommendation, S, P, dimensions, flags).
 const RESULT_SYSTEM: &str = "urn:groupfit:result";
 const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
@@ -137,16 +144,95 @@ pub fn fhir_entries(
     answers: &Answers,
     outcome: &Outcome,
     provenance: &Provenance,
+    clinician: Option<&ClinicianRecord>,
 ) -> Vec<Value> {
     let authored = provenance.fhir_datetime();
-    let response = fhir_response(q, answers, &authored, response_status(outcome));
+    let subject = clinician.and_then(|c| c.reference.as_deref()).map(subject);
+    let mut response = fhir_response(q, answers, &authored, response_status(outcome));
+    let record = build(
+        &Input::record(q, answers, outcome, provenance, clinician),
+        View::Record,
+    );
+    response["text"] = narrative(super::html::narrative(&q.ui, &record));
+    if let Some(subject) = &subject {
+        response["subject"] = subject.clone();
+    }
     let response_url = uuid_urn(&response);
-    let observation = fhir_observation(q, outcome, &authored, &response_url);
+    let mut observation = fhir_observation(q, outcome, &authored, &response_url);
+    if let Some(subject) = subject {
+        observation["subject"] = subject;
+    }
+    observation["text"] = narrative(super::html::narrative(&q.ui, &result_only(&record)));
+    let notes = annotations(q, outcome, clinician, &authored);
+    if !notes.is_empty() {
+        observation["note"] = Value::Array(notes);
+    }
     let observation_url = uuid_urn(&observation);
     vec![
         json!({ "fullUrl": response_url, "resource": response }),
         json!({ "fullUrl": observation_url, "resource": observation }),
     ]
+}
+
+/// The parts of a record an observation of its result speaks for.
+fn result_only(record: &Document) -> Document {
+    let parts = record
+        .parts
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.kind,
+                PartKind::Result
+                    | PartKind::ThingsToTalkAbout
+                    | PartKind::Dimensions
+                    | PartKind::Notes
+            )
+        })
+        .cloned()
+        .collect();
+    Document {
+        parts,
+        ..record.clone()
+    }
+}
+
+/// The client, named only by the clinician's reference: a logical reference a record system
+/// can match to its patient.
+fn subject(reference: &str) -> Value {
+    json!({ "identifier": { "system": REFERENCE_SYSTEM, "value": reference } })
+}
+
+fn narrative(div: String) -> Value {
+    let mut text = serde_json::Map::new();
+    text.insert("status".into(), "generated".into());
+    text.insert("div".into(), Value::String(div));
+    Value::Object(text)
+}
+
+/// The clinician's override (first, beside the result it overrides), session note and notes on
+/// questions, each an annotation, a question's note named by its question.
+fn annotations(
+    q: &Questionnaire,
+    outcome: &Outcome,
+    clinician: Option<&ClinicianRecord>,
+    authored: &str,
+) -> Vec<Value> {
+    let Some(record) = clinician else {
+        return Vec::new();
+    };
+    let mut texts = Vec::new();
+    if let Some(over) = &record.override_recommendation {
+        texts.push(override_sentence(q, outcome, over));
+    }
+    texts.extend(record.session_note.iter().cloned());
+    for (id, note) in &record.question_notes {
+        texts.push(format!("{}: {note}", prompt_of(q, id)));
+    }
+    texts
+        .into_iter()
+        .filter(|t| !t.trim().is_empty())
+        .map(|text| json!({ "time": authored, "text": text }))
+        .collect()
 }
 
 /// A collection `Bundle` of entries.
@@ -219,13 +305,17 @@ fn fhir_observation(q: &Questionnaire, outcome: &Outcome, authored: &str, respon
     })
 }
 
-/// A set of answers as a FHIR R4 `QuestionnaireResponse`. `authored` is a FHIR dateTime, like
-/// `2026-11-26T10:00:00Z`; `status` is one of FHIR's (see [`response_status`]).
+/// A set of answers as a FHIR R4 `QuestionnaireResponse`: the answers to the questions that
+/// were shown (an answer kept from before a branch changed is not sent). `authored` is a FHIR
+/// dateTime, like `2026-11-26T10:00:00+01:00`; `status` is one of FHIR's (see
+/// [`response_status`]).
 #[must_use]
 pub fn fhir_response(q: &Questionnaire, answers: &Answers, authored: &str, status: &str) -> Value {
+    let shown = crate::answers::visible(q, answers);
     let items: Vec<Value> = q
         .asking_order()
         .into_iter()
+        .filter(|&i| shown[i])
         .filter_map(|i| answers.get(i).map(|a| (&q.questions[i], a)))
         .map(|(question, answer)| {
             json!({ "linkId": question.id, "text": question.prompt, "answer": answer_values(question, answer) })

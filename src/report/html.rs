@@ -37,7 +37,7 @@ fn esc(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("<br>"),
+            '\n' => out.push_str("<br/>"),
             c => out.push(c),
         }
     }
@@ -90,9 +90,32 @@ pub fn render(ui: &UiText, document: &Document) -> String {
     }
     let _ = writeln!(out, "<h1>{}</h1>", esc(&document.title));
     for part in &document.parts {
-        render_part(&mut out, ui, part);
+        render_part(&mut out, ui, part, Target::Page);
     }
     out.push_str("</body></html>\n");
+    out
+}
+
+/// Where the HTML goes: a page of its own, or a FHIR narrative, which is XHTML without style
+/// elements or SVG (so the charts become a line and a table).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Page,
+    Narrative,
+}
+
+/// A document as a FHIR narrative `div`: well-formed XHTML of the elements FHIR allows.
+#[must_use]
+pub fn narrative(ui: &UiText, document: &Document) -> String {
+    let mut out = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+    let _ = write!(out, "<h1>{}</h1>", esc(&document.title));
+    if !document.running_head.is_empty() {
+        let _ = write!(out, "<p>{}</p>", esc(&document.running_head));
+    }
+    for part in &document.parts {
+        render_part(&mut out, ui, part, Target::Narrative);
+    }
+    out.push_str("</div>");
     out
 }
 
@@ -112,19 +135,19 @@ fn page_rules(document: &Document) -> String {
     )
 }
 
-fn render_part(out: &mut String, ui: &UiText, part: &Part) {
+fn render_part(out: &mut String, ui: &UiText, part: &Part, target: Target) {
     let class = format!("part-{}", part_class(part.kind));
-    let _ = write!(out, "<section class=\"{class}\">");
+    let _ = write!(out, "<div class=\"{class}\">");
     if part.kind == PartKind::Disclaimer {
-        out.push_str("<hr>");
+        out.push_str("<hr/>");
     }
     if let Some(heading) = &part.heading {
         let _ = write!(out, "<h2>{}</h2>", esc(heading));
     }
     for block in &part.blocks {
-        render_block(out, ui, part.kind, block);
+        render_block(out, ui, part.kind, block, target);
     }
-    out.push_str("</section>\n");
+    out.push_str("</div>\n");
 }
 
 fn part_class(kind: PartKind) -> &'static str {
@@ -146,17 +169,18 @@ fn part_class(kind: PartKind) -> &'static str {
     }
 }
 
+/// The class attribute a tone gives an element, with its leading space; none for plain text.
 fn tone_class(tone: Tone) -> &'static str {
     match tone {
         Tone::Plain => "",
-        Tone::Quiet => "quiet",
-        Tone::Warning => "warning",
-        Tone::Flag(Flag::Red) => "red",
-        Tone::Flag(_) => "amber",
+        Tone::Quiet => " class=\"quiet\"",
+        Tone::Warning => " class=\"warning\"",
+        Tone::Flag(Flag::Red) => " class=\"red\"",
+        Tone::Flag(_) => " class=\"amber\"",
     }
 }
 
-fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
+fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, target: Target) {
     match block {
         Block::Lead(label) if kind == PartKind::Result => {
             let heading = crate::ui_text::fill(&ui.heading_result, &[("result", label)]);
@@ -166,7 +190,7 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
             let _ = write!(out, "<h3>{}</h3>", esc(label));
         }
         Block::Text(text, tone) => {
-            let _ = write!(out, "<p class=\"{}\">{}</p>", tone_class(*tone), esc(text));
+            let _ = write!(out, "<p{}>{}</p>", tone_class(*tone), esc(text));
         }
         Block::Fields(fields) => {
             out.push_str("<table class=\"fields\"><tbody>");
@@ -183,12 +207,7 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
         Block::Items(items) => {
             out.push_str("<ul>");
             for (item, tone) in items {
-                let _ = write!(
-                    out,
-                    "<li class=\"{}\">{}</li>",
-                    tone_class(*tone),
-                    esc(item)
-                );
+                let _ = write!(out, "<li{}>{}</li>", tone_class(*tone), esc(item));
             }
             out.push_str("</ul>");
         }
@@ -197,6 +216,10 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
             rows,
             marked,
         } => table(out, ui, columns, rows, marked),
+        Block::Gauge { score, margin, .. } if target == Target::Narrative => {
+            let line = super::text::gauge(*score, *margin);
+            let _ = write!(out, "<p><code>{}</code></p>", esc(&line));
+        }
         Block::Gauge {
             score,
             margin,
@@ -204,6 +227,9 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block) {
             right,
             middle,
         } => out.push_str(&gauge_svg(*score, *margin, [left, middle, right])),
+        Block::Bars { bars, legend } if target == Target::Narrative => {
+            out.push_str(&bars_table(ui, bars, legend));
+        }
         Block::Bars { bars, legend } => out.push_str(&bars_svg(ui, bars, legend)),
     }
 }
@@ -334,6 +360,33 @@ fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> Stri
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// The dimensions as a table, for where a chart cannot go.
+fn bars_table(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> String {
+    let mut out = String::new();
+    let score_title = format!("{} (-1 {left} .. +1 {right})", ui.column_score);
+    let _ = write!(
+        out,
+        "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&ui.column_dimension),
+        esc(&score_title),
+        esc(&ui.column_counted)
+    );
+    for bar in bars {
+        let figure = bar
+            .score
+            .map_or_else(|| ui.not_answered.clone(), |s| super::figure(s, 2));
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&bar.label),
+            esc(&figure),
+            esc(&bar.detail)
+        );
+    }
+    out.push_str("</tbody></table>");
+    out
 }
 
 #[cfg(test)]
