@@ -239,7 +239,7 @@ ui_text! {
     column_dimension = "Dimension",
     column_score = "Score",
     column_counted = "Counted",
-    column_weighed_most = "weighed most",
+    column_weighed_most = "Weighed most",
     result_line = "RESULT: {result}",
     heading_result = "Result: {result}",
     heading_talk = "Talk to someone",

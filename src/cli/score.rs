@@ -46,7 +46,9 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
             None => exit = Exit::Invalid,
         }
     }
-    let provenance = export::provenance(false, region.as_deref());
+    // Answers saved in clinician mode carry a [clinician] table; their records say so.
+    let clinician = scored.iter().any(|s| s.clinician.is_some());
+    let provenance = export::provenance(clinician, region.as_deref());
     let mut protected: Vec<&Path> = args.answers.iter().map(PathBuf::as_path).collect();
     protected.extend(args.questions.as_deref());
     let destination = Destination {

@@ -52,7 +52,8 @@ fn css_string(text: &str) -> String {
         if c.is_alphanumeric() || c == ' ' {
             out.push(c);
         } else {
-            let _ = write!(out, "\\{:06x}", u32::from(c));
+            // A space after a hex escape ends it and is not part of the text.
+            let _ = write!(out, "\\{:06x} ", u32::from(c));
         }
     }
     out.push('"');
@@ -296,11 +297,18 @@ fn gauge_svg(score: f64, margin: f64, [left, middle, right]: [&String; 3]) -> St
 
 /// Where the columns of the dimension chart fall: label, bar area (centre at 0), figure, detail.
 /// The bars stay inside their area, so they never run under a label or a figure.
-const BAR_LABEL_END: f64 = 120.0;
-const BAR_CENTRE: f64 = 225.0;
-const BAR_HALF: f64 = 95.0;
-const BAR_FIGURE_END: f64 = 365.0;
-const BAR_DETAIL_START: f64 = 375.0;
+const BAR_LABEL_END: f64 = 110.0;
+const BAR_CENTRE: f64 = 250.0;
+const BAR_HALF: f64 = 130.0;
+const BAR_FIGURE_END: f64 = 425.0;
+const BAR_DETAIL_START: f64 = 435.0;
+const CHART_WIDTH: f64 = 680.0;
+// A full bar ends at the edge of its area; a label ends before the area and a figure ("-1.00",
+// under 40 units at 12px) starts after it; the detail has 200 units: none of them overlap.
+const _: () = assert!(BAR_LABEL_END + 8.0 <= BAR_CENTRE - BAR_HALF);
+const _: () = assert!(BAR_CENTRE + BAR_HALF + 40.0 <= BAR_FIGURE_END);
+const _: () = assert!(BAR_FIGURE_END < BAR_DETAIL_START);
+const _: () = assert!(BAR_DETAIL_START + 200.0 <= CHART_WIDTH);
 
 /// One bar per dimension, from the centre towards the side it leans, with a legend naming the
 /// ends, its figure and how many answers counted.
@@ -309,7 +317,7 @@ fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> Stri
     let top = 22.0;
     let height = top + row * bars.len() as f64 + 4.0;
     let mut svg = format!(
-        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 640 {height}\" width=\"640\">\
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {CHART_WIDTH} {height}\" width=\"{CHART_WIDTH}\">\
          <text x=\"{:.1}\" y=\"12\" font-size=\"11\">◀ {}</text>\
          <text x=\"{:.1}\" y=\"12\" font-size=\"11\" text-anchor=\"end\">{} ▶</text>",
         esc(&ui.heading_dimensions),
@@ -391,12 +399,54 @@ fn bars_table(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> St
 
 #[cfg(test)]
 mod tests {
-    use super::css_string;
+    use super::*;
+
+    /// A bar however long stays inside its area (the columns themselves are checked where they
+    /// are declared), and the chart names its ends.
+    #[test]
+    fn the_bars_never_reach_their_labels_or_figures() {
+        let bar = |score| Bar {
+            label: "Purpose".into(),
+            score: Some(score),
+            detail: "4 of 4 counted".into(),
+            weight: None,
+        };
+        let legend = ("Support group".to_string(), "Group therapy".to_string());
+        let svg = bars_svg(&UiText::default(), &[bar(-3.0), bar(3.0)], &legend);
+        let rects: Vec<(f64, f64)> = svg
+            .split("<rect x=\"")
+            .skip(1)
+            .map(|r| {
+                let x: f64 = r.split('"').next().unwrap().parse().unwrap();
+                let width: f64 = r
+                    .split("width=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                (x, x + width)
+            })
+            .collect();
+        assert_eq!(rects.len(), 2);
+        for (start, end) in rects {
+            assert!(
+                start >= BAR_CENTRE - BAR_HALF && end <= BAR_CENTRE + BAR_HALF,
+                "{start}..{end}"
+            );
+        }
+        assert!(
+            svg.contains("◀ Support group") && svg.contains("Group therapy ▶"),
+            "legend"
+        );
+    }
 
     #[test]
     fn a_css_string_cannot_close_itself_or_the_style_element() {
         let s = css_string("a\"b</style><script>\\");
         assert!(!s[1..s.len() - 1].contains(['"', '<', '>']));
-        assert!(s.starts_with("\"a\\000022b"));
+        assert!(s.starts_with("\"a\\000022 b"));
     }
 }
