@@ -313,17 +313,28 @@ fn plain_mode_exits_128_plus_n_on_a_signal() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
         .args(["run", "--plain"])
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // The opening is printed after the signals are watched: once it is read, the signal is
+    // the program's to handle, however slowly the machine started it.
+    // Keep the input open until the end: waiting closes a child's stdin, and an input that
+    // ends is a reason of its own to leave (exit 1), racing the signal.
+    let _input = child.stdin.take();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(143));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(143),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

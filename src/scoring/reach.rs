@@ -100,11 +100,14 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         .as_ref()
         .is_some_and(|f| f.bands.len() == 1 && !f.incomplete_possible);
     // A close call's headline names the side it leans to, so that side must be settled too. The
-    // side only grows with S, so the two ends of S's range decide it, and stopping now (which
-    // may have no S yet, so no side) is one of the endings.
+    // side only grows with S, so the two ends of S's range decide it; stopping now (which may
+    // have no S yet, so no side) is one of the endings, and so is any complete ending with no S.
     let tilt = |score: Option<f64>| score.and_then(Band::tilt_of);
+    let unscored_possible = bands.as_ref().is_some_and(|f| f.unscored_possible);
     let one_tilt = reachable != [Recommendation::Either]
-        || (tilt(min_score) == tilt(max_score) && tilt(now.score()) == tilt(min_score));
+        || (tilt(min_score) == tilt(max_score)
+            && tilt(now.score()) == tilt(min_score)
+            && (!unscored_possible || tilt(min_score).is_none()));
     // So does the lighter step: it is settled once no question its rule looks at is open.
     let one_step = reachable != [Recommendation::Either]
         || !super::stepped::rule_questions(questionnaire)
@@ -186,6 +189,9 @@ struct Found {
     high: Option<f64>,
     /// Some completion leaves the result incomplete.
     incomplete_possible: bool,
+    /// Some completion is complete yet has no S (every dimension that could count is low
+    /// confidence or weightless): a close call with no side to lean to.
+    unscored_possible: bool,
 }
 
 /// The bands reachable and the S range, or `None` when the search is too large.
@@ -227,6 +233,7 @@ fn reachable_bands(
         low: None,
         high: None,
         incomplete_possible: false,
+        unscored_possible: false,
     };
     let mut chosen = Vec::with_capacity(futures.len());
     search.walk(&futures, &mut chosen);
@@ -235,6 +242,7 @@ fn reachable_bands(
         low: search.low,
         high: search.high,
         incomplete_possible: search.incomplete_possible,
+        unscored_possible: search.unscored_possible,
     })
 }
 
@@ -335,6 +343,7 @@ struct Search<'a> {
     low: Option<f64>,
     high: Option<f64>,
     incomplete_possible: bool,
+    unscored_possible: bool,
 }
 
 impl Search<'_> {
@@ -383,7 +392,9 @@ impl Search<'_> {
                 bands
             }
             _ => {
-                self.incomplete_possible |= !lowest.is_complete(settings);
+                let complete = lowest.is_complete(settings);
+                self.incomplete_possible |= !complete;
+                self.unscored_possible |= complete;
                 vec![Band::Either]
             }
         };
