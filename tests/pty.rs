@@ -478,3 +478,93 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     again.send("\x03");
     assert_eq!(again.exit_code(), 130);
 }
+
+/// A clinician's whole session: a client reference, a note on a question, a session note and an
+/// override, saved with Ctrl+S, resumed in a new run, and exported in every format. All four
+/// come back in the resumed session and reach every record.
+#[test]
+fn a_clinicians_session_survives_save_resume_and_every_export() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::spawn_args(&["run", "--clinician"], folder.path());
+    app.wait_for("Press Enter to begin");
+    app.keys("\r", "Over the last 2 weeks");
+    app.send("\x10"); // Ctrl-P: the client reference
+    app.keys("JS-0142\r", "Client reference set: JS-0142");
+    app.wait_for("[Clinician mode · JS-0142]");
+    app.send("\x0e"); // Ctrl-N: a note on this question
+    app.keys("Discussed at intake.\r", "Note saved on this question");
+    app.wait_for("note: Discussed at intake.");
+    app.keys(&"1\r".repeat(7), "How old are you?");
+    app.keys("4\r31\r1", "What brings you");
+    app.keys("111112\r", "Could you keep the same weekly time");
+    app.keys("51221", "When could you usually get to a group?");
+    app.keys("2\r", "in person or online");
+    app.keys("1", "Which sounds more comfortable?");
+    app.keys("3221113", "What is your main hope for a group?");
+    app.keys("1111", "How much do you expect a group to help you?");
+    app.send(RIGHT);
+    app.keys("\r", "would you mostly want to listen");
+    app.keys("22", "Your result is settled");
+    app.keys("\r", "Your answers point towards: Support group.");
+    app.send("\x0e"); // Ctrl-N on the result: the session note
+    app.keys("Prefers peers; sister nearby.\r", "Session note saved");
+    app.send("\x0f"); // Ctrl-O: override
+    app.keys("2", "Reason for the override");
+    app.keys(
+        "Explored in person; wants change work.\r",
+        "Clinician override: Group therapy (computed: Support group)",
+    );
+    app.send("\x13"); // Ctrl-S
+    app.wait_for("Saved to groupfit-answers-");
+    app.keys("q", "Leave groupfit?");
+    app.send("y");
+    assert_eq!(app.exit_code(), 0);
+
+    let saved = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|name| name.starts_with("groupfit-answers-"))
+        .unwrap();
+    let mut again = Running::spawn_args(&["run", "--resume", &saved], folder.path());
+    again.wait_for("so clinician mode is on");
+    again.wait_for("[Clinician mode · JS-0142]");
+    again.keys("\r", "Have you been in a group like this before?");
+    again.keys("3", "Your result is settled");
+    again.keys(
+        "\r",
+        "Clinician override: Group therapy (computed: Support group)",
+    );
+    let formats = [
+        ("1", "groupfit-report.txt"),
+        ("2", "groupfit-report.md"),
+        ("3", "groupfit-report.html"),
+        ("4", "groupfit-result.json"),
+        ("5", "groupfit-response.fhir.json"),
+    ];
+    for (digit, name) in formats {
+        again.keys("e", "Choose a format (1-5)");
+        again.keys(digit, "File name (Enter saves, Esc cancels)");
+        again.keys("\r", &format!("saved {name}"));
+    }
+    again.keys("q", "Leave groupfit?");
+    again.send("y");
+    assert_eq!(again.exit_code(), 0);
+
+    for (_, name) in formats {
+        let record = std::fs::read_to_string(folder.path().join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .replace("&#39;", "'")
+            // The text record wraps at 80 columns.
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for kept in [
+            "JS-0142",
+            "Discussed at intake.",
+            "Prefers peers; sister nearby.",
+            "Explored in person; wants change work.",
+        ] {
+            assert!(record.contains(kept), "{name} lacks {kept:?}");
+        }
+    }
+}
