@@ -59,11 +59,12 @@ fn assert_in_order(format: &str, rendered: &str, markers: &[String]) {
     }
 }
 
-/// The text of an HTML page as a reader sees it.
+/// The text of an HTML page (or a FHIR narrative's XHTML) as a reader sees it.
 fn html_text(page: &str) -> String {
-    let document = scraper::Html::parse_document(page);
-    let body = scraper::Selector::parse("body").unwrap();
-    document.select(&body).next().unwrap().text().collect()
+    scraper::Html::parse_document(page)
+        .root_element()
+        .text()
+        .collect()
 }
 
 #[test]
@@ -102,6 +103,9 @@ fn one_record_holds_every_part_in_order_in_every_format() {
         assert_in_order("text", &text, &markers);
         assert_in_order("markdown", &md.replace('\\', ""), &markers);
         assert_in_order("html", &html_text(&page), &markers);
+        let entries = report::fhir_entries(&q, &answers, &outcome, &provenance, Some(&record));
+        let narrative = entries[0]["resource"]["text"]["div"].as_str().unwrap();
+        assert_in_order("fhir narrative", &html_text(narrative), &markers);
     }
 }
 
