@@ -68,6 +68,8 @@ ui_text! {
     hints_crisis = "↑↓ scroll · e save a report · q leave",
     hints_overlay = "Esc or ? close",
     hints_pick = "1-9 choose · Esc cancel",
+    hints_help = "↑↓ PgUp PgDn scroll · Esc or ? close",
+    help_more = "more below ↓",
     hints_prompt = "Enter done · Esc cancel",
     hints_confirm = "y leave · n stay",
     // Every screen

@@ -316,8 +316,31 @@ mod snapshots {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
         press(&mut app, &[KeyCode::Enter, KeyCode::Char('?')]);
-        assert_eq!(app.overlay(), Some(Overlay::Help));
+        assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }));
         snap("help", &mut app);
+    }
+
+    /// Help that does not fit scrolls, says there is more, and reaches its last key.
+    #[test]
+    fn help_scrolls_to_its_last_key_in_a_small_window() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter, KeyCode::Char('?')]);
+        let top = screen(&mut app, 60, 16);
+        assert!(top.contains("more below ↓"), "{top}");
+        assert!(top.contains("PgDn scroll"), "the hints say how: {top}");
+        assert!(!top.contains("Ctrl+X   "), "{top}");
+        press(&mut app, &[KeyCode::End]);
+        let bottom = screen(&mut app, 60, 16);
+        assert!(
+            bottom.contains("Ctrl+X"),
+            "the last key is reached:\n{bottom}"
+        );
+        assert!(!bottom.contains("more below"), "{bottom}");
+        press(&mut app, &[KeyCode::Home, KeyCode::Down]);
+        assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 1 }));
+        press(&mut app, &[KeyCode::Esc]);
+        assert_eq!(app.overlay(), None, "Esc closes help");
     }
 
     #[test]

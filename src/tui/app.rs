@@ -17,7 +17,10 @@ use crate::ui_text::{cleared_text, refusal_text};
 /// A panel drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// Help, scrolled down this many lines.
+    Help {
+        scroll: u16,
+    },
     ConfirmQuit,
     /// The remaining questions cannot change the result: see it now?
     Settled,
@@ -282,8 +285,8 @@ impl<'q> App<'q> {
                 self.caution(&intent);
                 return Control::Continue;
             }
-            Some(Overlay::Help) => {
-                self.help_overlay(&intent);
+            Some(Overlay::Help { scroll }) => {
+                self.help_overlay(&intent, scroll);
                 return Control::Continue;
             }
             None => {}
@@ -293,7 +296,7 @@ impl<'q> App<'q> {
         }
         match intent {
             Intent::Help => {
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(Overlay::Help { scroll: 0 });
                 return Control::Continue;
             }
             Intent::Quit => return self.ask_to_leave(),

@@ -43,13 +43,29 @@ impl App<'_> {
         }
     }
 
-    pub(super) fn help_overlay(&mut self, intent: &Intent) {
+    /// Help scrolls with the keys every screen scrolls with; ?, Esc, q, ← or Enter close it.
+    pub(super) fn help_overlay(&mut self, intent: &Intent, scroll: u16) {
         if matches!(
             intent,
             Intent::Help | Intent::Quit | Intent::Back | Intent::Enter
         ) {
             self.overlay = None;
+            return;
         }
+        let limit = super::views::help::scroll_limit(self, self.size);
+        let page = self.size.1.saturating_sub(6).max(1);
+        let scroll = match intent {
+            Intent::Up => scroll.saturating_sub(1),
+            Intent::Down => scroll.saturating_add(1),
+            Intent::PageUp => scroll.saturating_sub(page),
+            Intent::PageDown => scroll.saturating_add(page),
+            Intent::Home => 0,
+            Intent::End => limit,
+            _ => scroll,
+        };
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(limit),
+        });
     }
 
     /// Leaving discards answers, so once there are any it asks first. From the crisis panel it

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Section;
 use crate::session::Stage;
-use crate::tui::app::App;
+use crate::tui::app::{App, Overlay};
 use crate::tui::draft::Draft;
 use crate::tui::keymap::Mode;
 use crate::tui::layout::{MIN_HEIGHT, MIN_WIDTH, centred};
@@ -159,6 +159,12 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         (Mode::Choice | Mode::Scale, _) => &ui.hints_pick,
         (Mode::Text, _) if app.overlay.is_some() => &ui.hints_prompt,
         (Mode::Text, _) => &ui.hints_text,
+        (Mode::Screen, _)
+            if matches!(app.overlay, Some(Overlay::Help { .. }))
+                && super::help::scroll_limit(app, app.size) > 0 =>
+        {
+            &ui.hints_help
+        }
         (Mode::Screen, _) if app.overlay.is_some() => &ui.hints_overlay,
         (Mode::Screen, Stage::Welcome) => &ui.hints_welcome,
         (Mode::Screen, Stage::Review) => &ui.hints_review,

@@ -3,7 +3,7 @@
 
 mod chrome;
 mod crisis;
-mod help;
+pub(crate) mod help;
 mod question;
 mod records;
 mod result;
@@ -46,7 +46,7 @@ impl Widget for &App<'_> {
         chrome::hints(self, regions.hints, buf, theme);
         chrome::crisis_footer(self, regions.footer, buf, theme);
         match self.overlay {
-            Some(Overlay::Help) => help::render(self, area, buf, theme),
+            Some(Overlay::Help { scroll }) => help::render(self, scroll, area, buf, theme),
             Some(Overlay::ConfirmQuit) => chrome::confirm_quit(self, area, buf, theme),
             Some(Overlay::Settled) => chrome::settled_offer(self, area, buf, theme),
             Some(Overlay::Caution) => chrome::caution(self, area, buf, theme),
