@@ -370,6 +370,17 @@ fn the_clinicians_work_travels_in_fhir() {
         notes[3],
         "What is your main hope for a group?: Wants to meet others who lost a partner."
     );
+    let overridden = observation["component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"]["coding"][0]["code"] == "clinician-override")
+        .expect("the override as a coded component");
+    assert_eq!(
+        overridden["valueCodeableConcept"]["coding"][0]["code"],
+        "support_group"
+    );
+    assert_eq!(observation["category"][0]["coding"][0]["code"], "survey");
     let narrative = response["text"]["div"].as_str().unwrap();
     for part in [
         "About this record",

@@ -163,6 +163,10 @@ pub fn fhir_entries(
         observation["subject"] = subject;
     }
     observation["text"] = narrative(super::html::narrative(&q.ui, &result_only(&record)));
+    let over = clinician.and_then(|c| c.override_recommendation.as_ref());
+    if let (Some(over), Some(components)) = (over, observation["component"].as_array_mut()) {
+        components.push(override_component(q, over));
+    }
     let notes = annotations(q, outcome, clinician, &authored);
     if !notes.is_empty() {
         observation["note"] = Value::Array(notes);
@@ -194,6 +198,15 @@ fn result_only(record: &Document) -> Document {
         parts,
         ..record.clone()
     }
+}
+
+/// The clinician's override as a coded component beside the computed value, its reason as
+/// the text, so that a system reading codes sees it too.
+fn override_component(q: &Questionnaire, over: &crate::clinician::Override) -> Value {
+    let label = super::words::recommendation_label(q, over.recommendation);
+    let mut value = coding(over.recommendation.as_str(), &label);
+    value["text"] = json!(format!("{label}. Reason: {}", over.reason));
+    json!({ "code": coding("clinician-override", "Clinician override"), "valueCodeableConcept": value })
 }
 
 /// The client, named only by the clinician's reference: a logical reference a record system
@@ -296,6 +309,7 @@ fn fhir_observation(q: &Questionnaire, outcome: &Outcome, authored: &str, respon
     }
     json!({
         "resourceType": "Observation",
+        "category": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey", "display": "Survey" }] }],
         "status": if outcome.complete || outcome.recommendation == Recommendation::Crisis { "final" } else { "preliminary" },
         "code": coding("recommendation", "groupfit recommendation: support group or group therapy"),
         "effectiveDateTime": authored,

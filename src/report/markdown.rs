@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Bar, Block, Column, Document, Input, PartKind, View, build};
+use super::document::{Bar, Block, Column, Document, Input, PartKind, Tone, View, build};
 use super::record::{ClinicianRecord, Provenance};
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
@@ -81,6 +81,10 @@ pub fn render(ui: &UiText, document: &Document) -> String {
                 }
                 Block::Text(text, _) if part.kind == PartKind::Disclaimer => {
                     let _ = writeln!(out, "*{}*", esc(text));
+                }
+                // The override and other warnings stand out, as they do on the page.
+                Block::Text(text, Tone::Warning) => {
+                    let _ = writeln!(out, "**{}**\n", esc(text));
                 }
                 Block::Text(text, _) => {
                     let _ = writeln!(out, "{}\n", esc(text));
