@@ -96,6 +96,10 @@ pub struct Session<'q> {
     stage: Stage,
     /// Set while changing an answer opened from the review: answering returns there.
     editing_from_review: bool,
+    /// The question the review was opened from: leaving the review goes back to it.
+    review_opened_from: Option<usize>,
+    /// The question last changed from the review: the review points at it on return.
+    review_focus: Option<usize>,
     /// The caution after the safety screen has been given.
     caution_given: bool,
     /// The session carries on from saved answers.
@@ -128,6 +132,8 @@ impl<'q> Session<'q> {
             shown,
             stage,
             editing_from_review: false,
+            review_opened_from: None,
+            review_focus: None,
             caution_given: false,
             finished_early: false,
         }
@@ -195,6 +201,12 @@ impl<'q> Session<'q> {
         reach(self.questionnaire, &self.answers)
     }
 
+    /// The question the review should point at: the one just changed from it, if any.
+    #[must_use]
+    pub fn review_focus(&self) -> Option<usize> {
+        self.review_focus.filter(|&q| self.is_shown(q))
+    }
+
     /// The outcome of the answers so far.
     #[must_use]
     pub fn outcome(&self) -> Outcome {
@@ -210,14 +222,17 @@ impl<'q> Session<'q> {
             (Action::Answer(answer), Stage::Asking(q)) => self.answer(q, answer),
             (Action::Skip, Stage::Asking(q)) => self.skip(q),
             (Action::Back, stage) => self.go_back(stage),
-            (Action::OpenReview, Stage::Asking(_)) => {
+            (Action::OpenReview, Stage::Asking(q)) => {
                 self.stage = Stage::Review;
                 self.editing_from_review = false;
+                self.review_opened_from = Some(q);
+                self.review_focus = None;
                 Ok(Effect::Moved)
             }
             (Action::Edit(q), Stage::Review) if self.is_shown(q) => {
                 self.stage = Stage::Asking(q);
                 self.editing_from_review = true;
+                self.review_focus = Some(q);
                 Ok(Effect::Moved)
             }
             (Action::FinishEarly, Stage::Asking(_)) => self.finish(true),
@@ -310,6 +325,11 @@ impl<'q> Session<'q> {
             .copied()
             .find(|&i| self.shown[i]);
         self.stage = next.map_or(Stage::Review, Stage::Asking);
+        if self.stage == Stage::Review {
+            // Reached at the end: leaving it goes back to the last question.
+            self.review_opened_from = None;
+            self.review_focus = None;
+        }
     }
 
     fn go_back(&mut self, stage: Stage) -> Result<Effect, Refusal> {
@@ -323,8 +343,11 @@ impl<'q> Session<'q> {
                     .find(|&i| self.shown[i]);
                 previous.map(Stage::Asking).ok_or(Refusal::AtStart)?
             }
+            // Back to where the person opened the review from, if it is still asked; else the
+            // last question.
             Stage::Review => {
-                let last = self.shown_questions().last();
+                let from = self.review_opened_from.filter(|&q| self.is_shown(q));
+                let last = from.or_else(|| self.shown_questions().last());
                 last.map_or(Stage::Welcome, Stage::Asking)
             }
             Stage::Finished => Stage::Review,

@@ -620,15 +620,17 @@ mod keys {
     }
 
     #[test]
-    fn the_review_opens_on_show_my_result_and_an_edit_returns_to_it() {
+    fn the_review_opens_on_show_my_result_and_an_edit_returns_to_its_row() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
         widowed_to_review(&mut app);
+        assert_eq!(app.review_cursor(), 0, "opens on Show my result");
         press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
         assert_eq!(current(&app), "s1");
         press(&mut app, &[KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Review);
-        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.review_cursor(), 1, "back on the row just changed");
+        press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Finished);
         assert_eq!(app.session().outcome().percent, Some(20));
     }
@@ -858,6 +860,42 @@ mod clinician {
         snap("clinician_red_panel", &mut app);
         assert!(screen(&mut app, 80, 24).contains("High-risk answer: follow your local protocol."));
     }
+}
+
+/// Leaving the review goes back to the question it was opened from, and after a change from
+/// the review the highlight is on the answer just changed, not back at the top.
+#[test]
+fn the_review_keeps_the_persons_place() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, true);
+    past_screening(&mut app);
+    digits(&mut app, "1");
+    let from = current(&app);
+    press(&mut app, &[KeyCode::Char('r')]);
+    assert_eq!(app.session().stage(), Stage::Review);
+    press(&mut app, &[KeyCode::Left]);
+    assert_eq!(current(&app), from, "back where the review was opened");
+    press(
+        &mut app,
+        &[
+            KeyCode::Char('r'),
+            KeyCode::Down,
+            KeyCode::Down,
+            KeyCode::Down,
+        ],
+    );
+    assert_eq!(app.review_cursor(), 3);
+    press(&mut app, &[KeyCode::Enter]);
+    assert!(matches!(app.session().stage(), Stage::Asking(_)));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.session().stage(), Stage::Review);
+    assert_eq!(
+        app.review_cursor(),
+        3,
+        "the changed answer stays highlighted"
+    );
+    press(&mut app, &[KeyCode::Left]);
+    assert_eq!(current(&app), from, "and leaving still goes back there");
 }
 
 #[test]

@@ -216,6 +216,12 @@ impl<'q> App<'q> {
         self.notice.as_ref()
     }
 
+    /// The review's highlighted row: 0 is "Show my result", then the shown questions in order.
+    #[must_use]
+    pub fn review_cursor(&self) -> usize {
+        self.review_cursor
+    }
+
     #[must_use]
     pub fn overlay(&self) -> Option<Overlay> {
         self.overlay
@@ -365,7 +371,11 @@ impl<'q> App<'q> {
             _ => None,
         };
         if self.session.stage() == Stage::Review {
-            self.review_cursor = 0;
+            // Back from a change, on the answer just changed; else on "Show my result".
+            let focus = self.session.review_focus();
+            self.review_cursor = focus
+                .and_then(|q| self.session.shown_questions().position(|i| i == q))
+                .map_or(0, |position| position + 1);
         }
         self.outcome = matches!(self.session.stage(), Stage::Finished | Stage::Stopped)
             .then(|| self.session.outcome());
