@@ -147,10 +147,12 @@ ui_text! {
     unanswered_required = "A required question is still unanswered.",
     first_question = "This is the first question.",
     too_few_choices = "Choose at least {n}.",
-    too_many_choices = "Choose at most {n}.",
+    too_many_choices = "You can choose at most {n}: untick one first.",
+    skip_combined = "\"{option}\" can't go with other answers: untick one of them first.",
     invalid_answer = "That answer does not fit this question.",
     // Settled early
     settled_offer = "Your answers already point to: {result}. The {n} questions left can't change that.",
+    settled_offer_none = "Your answers already point to: {result}. Nothing left to answer can change that.",
     settled_offer_one = "Your answers already point to: {result}. The 1 question left can't change that.",
     settled_title = "Your result is settled",
     caution_title = "Before you go on",
@@ -348,6 +350,9 @@ pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {
         Refusal::Invalid(Problem::TooFew(n)) => fill(&ui.too_few_choices, &[("n", &n.to_string())]),
         Refusal::Invalid(Problem::TooMany(n)) => {
             fill(&ui.too_many_choices, &[("n", &n.to_string())])
+        }
+        Refusal::Invalid(Problem::SkipCombined(option)) => {
+            fill(&ui.skip_combined, &[("option", option)])
         }
         Refusal::Invalid(Problem::OutOfRange(min, max)) => fill(
             &ui.plain_pick_value,

@@ -544,7 +544,7 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     for (digit, name) in formats {
         again.keys("e", "Choose a format (1-5)");
         again.keys(digit, "File name (Enter saves, Esc cancels)");
-        again.keys("\r", &format!("saved {name}"));
+        again.keys("\r", &format!("Saved {name}"));
     }
     again.keys("q", "Leave groupfit?");
     again.send("y");

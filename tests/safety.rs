@@ -463,3 +463,21 @@ fn the_settled_note_is_said_only_after_finishing_early() {
         "a scored file was not finished early"
     );
 }
+
+/// The offer never counts "0 questions left" (seen after a resume).
+#[test]
+fn the_settled_offer_never_says_zero_questions_left() {
+    let q = default_questionnaire();
+    let reach = |unanswered| groupfit::scoring::Reach {
+        reachable: vec![groupfit::scoring::Recommendation::SupportGroup],
+        min_score: Some(-0.5),
+        max_score: Some(-0.4),
+        settled: true,
+        unanswered,
+    };
+    let none = groupfit::report::settled_offer(&q, &reach(0));
+    assert!(!none.contains('0'), "{none}");
+    assert!(none.contains("Nothing left to answer can change that."));
+    assert!(groupfit::report::settled_offer(&q, &reach(1)).contains("The 1 question left"));
+    assert!(groupfit::report::settled_offer(&q, &reach(4)).contains("The 4 questions left"));
+}

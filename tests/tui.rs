@@ -580,8 +580,7 @@ mod keys {
         past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("t6"));
         digits(&mut app, "123");
-        press(&mut app, &[KeyCode::Enter]);
-        assert_eq!(current(&app), "t6", "three ticks are refused");
+        assert_eq!(current(&app), "t6", "the third tick is refused");
         assert!(
             app.notice().unwrap().text.contains("at most 2"),
             "{:?}",
@@ -593,6 +592,46 @@ mod keys {
         assert_eq!(current(&app), "t6");
         press(&mut app, &[KeyCode::Char('3'), KeyCode::Enter]);
         assert_eq!(current(&app), "t7", "two ticks go on");
+    }
+
+    /// More than the maximum, or "not sure" beside a real answer, is refused at the tick, in
+    /// words; the ticks already made stay.
+    #[test]
+    fn a_tick_beyond_the_rules_is_refused_at_once_in_words() {
+        let mut q = default_questionnaire();
+        let t6 = q.question_index("t6").unwrap();
+        if let questionnaire::QuestionKind::Multi { max_choices, .. } = &mut q.questions[t6].kind {
+            *max_choices = Some(2);
+        }
+        let mut app = App::new(&q, None, true);
+        past_screening(&mut app);
+        answer_through(&mut app, WIDOW, Some("t6"));
+        digits(&mut app, "12");
+        digits(&mut app, "3");
+        let said = app.notice().unwrap().text.clone();
+        assert!(
+            said.contains("at most 2") && said.contains("untick"),
+            "{said}"
+        );
+        digits(&mut app, "4");
+        let said = app.notice().unwrap().text.clone();
+        assert!(
+            said.contains("\"Not sure / prefer not to say\" can't go with other answers"),
+            "{said}"
+        );
+        digits(&mut app, "2");
+        digits(&mut app, "4");
+        assert!(
+            app.notice()
+                .unwrap()
+                .text
+                .contains("can't go with other answers"),
+            "still refused beside the one tick left"
+        );
+        digits(&mut app, "1");
+        digits(&mut app, "4");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(current(&app), "t7", "\"not sure\" alone is fine");
     }
 
     #[test]

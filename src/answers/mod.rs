@@ -178,6 +178,36 @@ fn choices(n: usize) -> String {
     }
 }
 
+/// Whether ticking option `index` of a multi question, with `chosen` already ticked, keeps the
+/// answer within the question's rules: a "not sure" option stands alone, and no more than
+/// `max_choices`. Unticking is always allowed. Both front ends ask this at the tick, so that
+/// the person hears what is wrong when they do it, not later on Enter.
+pub fn tick(question: &Question, chosen: &[usize], index: usize) -> Result<(), Problem> {
+    let QuestionKind::Multi {
+        options,
+        max_choices,
+        ..
+    } = &question.kind
+    else {
+        return Ok(());
+    };
+    if chosen.contains(&index) || index >= options.len() {
+        return Ok(());
+    }
+    let ticked_skip = chosen.iter().copied().find(|&i| options[i].skip);
+    match (options[index].skip, ticked_skip) {
+        (true, _) if !chosen.is_empty() => {
+            return Err(Problem::SkipCombined(options[index].label.clone()));
+        }
+        (false, Some(skip)) => return Err(Problem::SkipCombined(options[skip].label.clone())),
+        _ => {}
+    }
+    match max_choices {
+        Some(max) if chosen.len() >= *max => Err(Problem::TooMany(*max)),
+        _ => Ok(()),
+    }
+}
+
 /// Checks an answer against its question: the option indices exist, a multi respects its
 /// limits, a scale value is in range, a text fits.
 pub fn check(question: &Question, answer: &Answer) -> Result<(), Problem> {

@@ -64,7 +64,7 @@ impl Written {
             ),
             None => self.shown.clone(),
         };
-        format!("saved {place}, readable by you only: it holds health information, keep it safe.")
+        format!("Saved {place}, readable by you only: it holds health information, keep it safe.")
     }
 }
 

@@ -438,6 +438,7 @@ pub fn settled_offer(questionnaire: &Questionnaire, reach: &Reach) -> String {
         .first()
         .map_or_else(String::new, |r| recommendation_label(questionnaire, *r));
     match reach.unanswered {
+        0 => fill(&ui.settled_offer_none, &[("result", &result)]),
         1 => fill(&ui.settled_offer_one, &[("result", &result)]),
         n => fill(
             &ui.settled_offer,

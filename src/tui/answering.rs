@@ -23,11 +23,40 @@ impl App<'_> {
                     self.act(Action::Back);
                 }
             }
+            Intent::Toggle => self.toggle(),
             other => {
                 if let Some(draft) = self.draft.as_mut() {
                     edit(draft, other, options);
                 }
             }
+        }
+    }
+
+    /// Ticks or unticks the highlighted option of a multi question, refusing at once, in
+    /// words, a tick the question's rules do not allow (too many, or "not sure" with others).
+    fn toggle(&mut self) {
+        let (
+            Stage::Asking(q),
+            Some(Draft::Multi {
+                cursor: Some(at),
+                chosen,
+            }),
+        ) = (self.session.stage(), self.draft.as_ref())
+        else {
+            return;
+        };
+        let ticked: Vec<usize> = (0..chosen.len()).filter(|&i| chosen[i]).collect();
+        let question = &self.session.questionnaire().questions[q];
+        if let Err(problem) = crate::answers::tick(question, &ticked, *at) {
+            let ui = &self.session.questionnaire().ui;
+            self.notice = Some(Notice {
+                text: crate::ui_text::refusal_text(ui, &crate::session::Refusal::Invalid(problem)),
+                warning: true,
+            });
+            return;
+        }
+        if let Some(draft) = self.draft.as_mut() {
+            draft.toggle();
         }
     }
 
@@ -55,7 +84,7 @@ impl App<'_> {
             if crate::safety::asks_with_care(&self.session.questionnaire().questions[q]));
         match draft {
             Draft::Single { .. } if !with_care => self.submit(),
-            Draft::Multi { .. } => draft.toggle(),
+            Draft::Multi { .. } => self.toggle(),
             Draft::Single { .. } | Draft::Scale { .. } | Draft::Text { .. } => {}
         }
     }
@@ -140,7 +169,6 @@ fn edit(draft: &mut Draft, intent: Intent, options: usize) {
         return;
     }
     match intent {
-        Intent::Toggle => draft.toggle(),
         Intent::Type(typed) => draft.insert(&typed),
         Intent::NewLine => draft.insert("\n"),
         _ => {}
