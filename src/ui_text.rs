@@ -59,7 +59,7 @@ ui_text! {
     // Key hints
     hints_choice = "↑↓ move · Enter choose · 1-9 pick{skip} · ← back · r review · ? help · q quit",
     hints_multi = "↑↓ move · Space tick · Enter next{skip} · ← back · r review · ? help · q quit",
-    hints_scale = "←→ change · 0-9 set · Enter choose{skip} · Shift+Tab back · r review · ? help",
+    hints_scale = "←→ change · type a number · Enter choose{skip} · Shift+Tab back · r review · ? help",
     hint_skip = " · s skip",
     hints_text = "Enter done (empty skips) · Alt+Enter new line · Shift+Tab back · Esc quit",
     hints_welcome = "Enter begin · ? help · q quit",
@@ -176,7 +176,7 @@ ui_text! {
     key_move = "move between options, or scroll",
     key_enter = "choose and go on; in a text field, done",
     key_space = "tick or untick an option (several allowed)",
-    key_digits = "pick an option directly (0-9 set a scale); where an answer can call for help first (the safety questions and a few about your health), a digit only highlights and Enter confirms",
+    key_digits = "pick an option directly (on a scale, type its number: 1 then 0 is 10); where an answer can call for help first (the safety questions and a few about your health), a digit only highlights and Enter confirms",
     key_skip = "leave a question that may be skipped unanswered",
     key_scale = "change a scale's value",
     key_back = "go back",

@@ -594,6 +594,22 @@ mod keys {
         assert_eq!(current(&app), "t7", "two ticks go on");
     }
 
+    /// On a 0-10 scale, "1" then "0" is 10, as the person typed it.
+    #[test]
+    fn ten_can_be_typed_on_a_scale_to_ten() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_screening(&mut app);
+        answer_through(&mut app, WIDOW, Some("p4"));
+        digits(&mut app, "10");
+        press(&mut app, &[KeyCode::Enter]);
+        let p4 = q.question_index("p4").unwrap();
+        assert_eq!(
+            app.session().answers().get(p4),
+            Some(&groupfit::answers::Answer::Scale(10))
+        );
+    }
+
     /// More than the maximum, or "not sure" beside a real answer, is refused at the tick, in
     /// words; the ticks already made stay.
     #[test]

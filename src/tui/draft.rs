@@ -32,6 +32,9 @@ pub enum Draft {
         value: Option<i64>,
         min: i64,
         max: i64,
+        /// The number being typed, while another digit could still extend it: "1" then "0"
+        /// is 10 on a 0-10 scale.
+        typed: Option<i64>,
     },
     Text {
         text: String,
@@ -73,6 +76,7 @@ impl Draft {
                     value,
                     min: scale.min,
                     max: scale.max,
+                    typed: None,
                 }
             }
             (
@@ -146,7 +150,13 @@ impl Draft {
                 };
                 *cursor = Some(usize::try_from(moved.clamp(0, last)).unwrap_or(0));
             }
-            Self::Scale { value, min, max } => {
+            Self::Scale {
+                value,
+                min,
+                max,
+                typed,
+            } => {
+                *typed = None;
                 let middle = *min + (*max - *min) / 2;
                 *value = Some(match *value {
                     Some(v) => v.saturating_add(delta).clamp(*min, *max),
@@ -182,12 +192,25 @@ impl Draft {
                 }
                 _ => false,
             },
-            Self::Scale { value, min, max } => {
-                let fits = (*min..=*max).contains(&n);
-                if fits {
-                    *value = Some(n);
-                }
-                fits
+            Self::Scale {
+                value,
+                min,
+                max,
+                typed,
+            } => {
+                let range = *min..=*max;
+                let longer = typed
+                    .and_then(|t| t.checked_mul(10))
+                    .and_then(|t| t.checked_add(n))
+                    .filter(|v| range.contains(v));
+                let Some(picked) = longer.or_else(|| range.contains(&n).then_some(n)) else {
+                    *typed = None;
+                    return false;
+                };
+                *value = Some(picked);
+                // Another digit may follow only while the longer number could still fit.
+                *typed = (picked > 0 && picked.saturating_mul(10) <= *max).then_some(picked);
+                true
             }
             Self::Text { .. } => false,
         }
@@ -292,11 +315,22 @@ mod tests {
             value: Some(5),
             min: 0,
             max: 10,
+            typed: None,
         };
         scale.step(20, 0);
         assert_eq!(scale.answer(), Some(Answer::Scale(10)));
         assert!(!scale.pick(11, 0) && scale.pick(3, 0));
         assert_eq!(scale.answer(), Some(Answer::Scale(3)));
+        // "1" then "0" is 10; "1" then "2" is 2, since 12 does not fit; after an arrow a digit
+        // starts afresh.
+        assert!(scale.pick(1, 0) && scale.pick(0, 0));
+        assert_eq!(scale.answer(), Some(Answer::Scale(10)));
+        assert!(scale.pick(1, 0) && scale.pick(2, 0));
+        assert_eq!(scale.answer(), Some(Answer::Scale(2)));
+        assert!(scale.pick(1, 0));
+        scale.step(-1, 0);
+        assert!(scale.pick(0, 0));
+        assert_eq!(scale.answer(), Some(Answer::Scale(0)));
         let mut multi = Draft::Multi {
             cursor: None,
             chosen: vec![false; 3],
@@ -332,6 +366,7 @@ mod untouched {
             value: None,
             min: 0,
             max: 10,
+            typed: None,
         };
         assert_eq!(scale.submission(), Submission::Untouched);
         scale.step(1, 0);
@@ -344,6 +379,7 @@ mod untouched {
             value: None,
             min: 0,
             max: 10,
+            typed: None,
         };
         far.step(-(1 << 32), 0);
         assert_eq!(
