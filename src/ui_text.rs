@@ -68,6 +68,7 @@ ui_text! {
     hints_crisis = "↑↓ scroll · e save a report · q leave",
     hints_overlay = "Esc or ? close",
     hints_pick = "1-9 choose · Esc cancel",
+    pick_closed = "Closed without choosing anything: choose by number next time.",
     hints_help = "↑↓ PgUp PgDn scroll · Esc or ? close",
     help_more = "more below ↓",
     hints_prompt = "Enter done · Esc cancel",

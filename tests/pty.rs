@@ -294,6 +294,35 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.assert_restored();
 }
 
+/// Keys typed before the settled offer was drawn were meant for the questions: the offer
+/// does not take them (an Enter typed ahead does not show the result), and waits.
+#[test]
+fn the_settled_offer_does_not_take_keys_typed_before_it_was_drawn() {
+    let mut app = Running::start(&[]);
+    app.wait_for("Press Enter to begin");
+    app.keys("\r", "Over the last 2 weeks");
+    app.keys(&"1\r".repeat(7), "How old are you?");
+    app.keys("4\r31\r1", "What brings you");
+    app.keys("111112\r", "Could you keep the same weekly time");
+    app.keys("51221", "When could you usually get to a group?");
+    app.keys("2\r", "in person or online");
+    app.keys("1", "Which sounds more comfortable?");
+    app.keys("3221113", "What is your main hope for a group?");
+    app.keys("1111", "How much do you expect a group to help you?");
+    app.send(RIGHT);
+    app.keys("\r", "would you mostly want to listen");
+    // Two answers and an Enter in one burst: the second answer opens the offer.
+    app.send("22\r");
+    app.wait_for("Your result is settled");
+    thread::sleep(Duration::from_millis(400));
+    let screen = app.contents();
+    assert!(screen.contains("Your result is settled"), "{screen}");
+    assert!(!screen.contains("Your answers point towards"), "{screen}");
+    app.keys("n", "Have you been in a group like this before?");
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 130);
+}
+
 #[test]
 fn ctrl_c_leaves_at_once_with_130() {
     let mut app = Running::start(&[]);

@@ -594,6 +594,24 @@ mod keys {
         assert_eq!(current(&app), "t7", "two ticks go on");
     }
 
+    /// On the result, a letter typed after `e` closes the format list instead of running on
+    /// into naming a file after the typed text.
+    #[test]
+    fn typing_past_the_format_list_closes_it() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        press_raw(&mut app, &[KeyCode::Char('e')]);
+        assert!(matches!(app.overlay(), Some(Overlay::Pick(_))));
+        press_raw(&mut app, &[KeyCode::Char('s')]);
+        assert_eq!(app.overlay(), None, "closed by a key that is not a number");
+        assert!(app.notice().unwrap().text.contains("Closed without choosing"));
+        press_raw(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
+        assert_eq!(app.overlay(), None, "the digits after it choose nothing");
+    }
+
     /// On a 0-10 scale, "1" then "0" is 10, as the person typed it.
     #[test]
     fn ten_can_be_typed_on_a_scale_to_ten() {

@@ -6,6 +6,7 @@
 use std::io;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{
@@ -26,7 +27,8 @@ pub const FATAL: [i32; 12] = [
 /// What woke the loop.
 #[derive(Debug)]
 pub enum Wake {
-    Input(Event),
+    /// A terminal event, and when it was read (keys typed ahead of a panel are told apart by it).
+    Input(Event, Instant),
     /// Reading the terminal failed: it is gone.
     InputFailed(io::Error),
     /// A signal that ends the program (the loop exits with 128 + n).
@@ -63,7 +65,7 @@ pub fn start(signals: Signals) -> io::Result<Receiver<Wake>> {
 fn read_input(send: &Sender<Wake>) {
     loop {
         let wake = match event::read() {
-            Ok(event) => Wake::Input(event),
+            Ok(event) => Wake::Input(event, Instant::now()),
             Err(e) => Wake::InputFailed(e),
         };
         let failed = matches!(wake, Wake::InputFailed(_));

@@ -3,6 +3,7 @@
 //! terminal.
 
 use std::io::IsTerminal;
+use std::time::Instant;
 
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
 use ratatui::crossterm::event::Event;
@@ -105,6 +106,8 @@ fn event_loop(
     let mut signals = Some(signals);
     let mut wakes = None;
     let mut dirty = true;
+    // When a panel that opened by itself was first drawn: keys read before then are dropped.
+    let mut panel_drawn_at: Option<Instant> = None;
     loop {
         if let Some(signal) = pending_signal() {
             return Ok(Exit::Signal(exit_code(signal)));
@@ -117,6 +120,11 @@ fn event_loop(
             })?;
             debug_panic_trigger();
             dirty = false;
+            panel_drawn_at = match (app.overlay_opened_by_itself(), panel_drawn_at) {
+                (true, None) => Some(Instant::now()),
+                (true, drawn) => drawn,
+                (false, _) => None,
+            };
         }
         // Started after the first frame, so that they do not delay it.
         if let Some(signals) = signals.take() {
@@ -126,7 +134,12 @@ fn event_loop(
             return Ok(Exit::Failure);
         };
         let event = match wake {
-            Wake::Input(event) => event,
+            Wake::Input(Event::Key(_), read_at)
+                if panel_drawn_at.is_some_and(|drawn| read_at < drawn) =>
+            {
+                continue;
+            }
+            Wake::Input(event, _) => event,
             Wake::InputFailed(e) => return Err(e),
             Wake::Fatal(signal) => return Ok(Exit::Signal(exit_code(signal))),
             Wake::Suspend => {

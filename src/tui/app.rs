@@ -216,6 +216,13 @@ impl<'q> App<'q> {
         self.notice.as_ref()
     }
 
+    /// A panel that opened by itself (the settled offer, the caution) is up: keys typed before
+    /// it was drawn were meant for what was under it, and the loop drops them.
+    #[must_use]
+    pub fn overlay_opened_by_itself(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Settled | Overlay::Caution))
+    }
+
     /// The review's highlighted row: 0 is "Show my result", then the shown questions in order.
     #[must_use]
     pub fn review_cursor(&self) -> usize {

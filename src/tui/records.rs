@@ -123,8 +123,12 @@ impl App<'_> {
     /// A key on a numbered pick list.
     pub(super) fn on_pick(&mut self, pick: Pick, intent: &Intent) {
         let Intent::Digit(n) = intent else {
-            if matches!(intent, Intent::No | Intent::Quit | Intent::Back) {
-                self.overlay = None;
+            self.overlay = None;
+            // Any other key closes the list, so that text typed by mistake cannot run on into
+            // choosing a format and naming a file after it; a cancel needs no words.
+            if !matches!(intent, Intent::No | Intent::Quit | Intent::Back) {
+                let ui = &self.session.questionnaire().ui;
+                self.notify(ui.pick_closed.clone(), true);
             }
             return;
         };
