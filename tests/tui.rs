@@ -607,7 +607,12 @@ mod keys {
         assert!(matches!(app.overlay(), Some(Overlay::Pick(_))));
         press_raw(&mut app, &[KeyCode::Char('s')]);
         assert_eq!(app.overlay(), None, "closed by a key that is not a number");
-        assert!(app.notice().unwrap().text.contains("Closed without choosing"));
+        assert!(
+            app.notice()
+                .unwrap()
+                .text
+                .contains("Closed without choosing")
+        );
         press_raw(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
         assert_eq!(app.overlay(), None, "the digits after it choose nothing");
     }
@@ -891,8 +896,18 @@ mod clinician {
             "no reason, no override"
         );
         assert!(app.clinician().unwrap().override_recommendation.is_none());
+        assert!(app.notice().unwrap().text.contains("needs a reason"));
         typed(&mut app, "Long-standing patterns seen in clinic.");
+        assert!(
+            app.notice().is_none(),
+            "the error goes once the reason is being typed"
+        );
         press_raw(&mut app, &[KeyCode::Enter]);
+        assert!(
+            app.notice()
+                .is_none_or(|n| !n.text.contains("needs a reason")),
+            "no stale error after the reason was given"
+        );
         let record = app
             .clinician()
             .unwrap()

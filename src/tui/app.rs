@@ -283,6 +283,13 @@ impl<'q> App<'q> {
             }
             return Control::Save;
         }
+        // A warning said in a dialog is about the key before: the next key there clears it, so
+        // an error never outlives its cause (a refusal from this key is said afresh).
+        if matches!(self.overlay, Some(Overlay::Prompt | Overlay::Pick(_)))
+            && self.notice.as_ref().is_some_and(|n| n.warning)
+        {
+            self.notice = None;
+        }
         match self.overlay {
             Some(Overlay::Prompt) => return self.on_prompt(intent),
             Some(Overlay::Pick(pick)) => {

@@ -64,7 +64,7 @@ impl App<'_> {
         let stage = self.session.stage();
         let at_result = matches!(stage, Stage::Finished | Stage::Stopped);
         match intent {
-            Intent::Export if at_result => self.overlay = Some(Overlay::Pick(Pick::Export)),
+            Intent::Export if at_result => self.open_pick(Pick::Export),
             Intent::Note if clinician => {
                 let (purpose, existing) = match stage {
                     Stage::Asking(q) => (
@@ -91,7 +91,7 @@ impl App<'_> {
             }
             Intent::Weights if clinician => self.show_weights = !self.show_weights,
             Intent::Override if clinician && stage == Stage::Finished => {
-                self.overlay = Some(Overlay::Pick(Pick::Override));
+                self.open_pick(Pick::Override);
             }
             Intent::Export
             | Intent::Note
@@ -103,9 +103,16 @@ impl App<'_> {
         Some(Control::Continue)
     }
 
+    /// A dialog opens clean: no earlier error is shown inside it.
     fn open_prompt(&mut self, purpose: Purpose, text: &str) {
         self.prompt = Some(Prompt::new(purpose, text));
         self.overlay = Some(Overlay::Prompt);
+        self.notice = None;
+    }
+
+    fn open_pick(&mut self, pick: Pick) {
+        self.overlay = Some(Overlay::Pick(pick));
+        self.notice = None;
     }
 
     /// The note on a question, in clinician mode.
@@ -195,6 +202,8 @@ impl App<'_> {
                     recommendation,
                     reason: text,
                 });
+                let said = self.session.questionnaire().ui.override_saved.clone();
+                self.notify(said, false);
             }
             Purpose::QuestionNote(q) => {
                 let id = id_of(q);
