@@ -73,6 +73,9 @@ pub enum Refusal {
     /// The action makes no sense at this stage.
     #[error("that is not possible here")]
     NotHere,
+    /// In clinician mode, a red or amber answer stays on record: it cannot be changed away.
+    #[error("this answer raised a flag and stays on record")]
+    FlagLocked,
 }
 
 /// Progress through the questions shown so far.
@@ -106,6 +109,10 @@ pub struct Session<'q> {
     resumed: bool,
     /// The person took the offer to see a settled result before the end.
     finished_early: bool,
+    /// The person said no to seeing a settled result early: it is not offered again.
+    offer_declined: bool,
+    /// Clinician mode: a flagged answer stays on record.
+    flags_stay: bool,
 }
 
 impl<'q> Session<'q> {
@@ -136,7 +143,46 @@ impl<'q> Session<'q> {
             review_focus: None,
             caution_given: false,
             finished_early: false,
+            offer_declined: false,
+            flags_stay: false,
         }
+    }
+
+    /// Clinician mode's rule: a red or amber answer stays on record, for both front ends.
+    #[must_use]
+    pub fn keeping_flags(mut self) -> Self {
+        self.flags_stay = true;
+        self
+    }
+
+    /// In clinician mode, whether answering `q` with `answer` would change a flagged answer
+    /// away (refused with [`Refusal::FlagLocked`]).
+    #[must_use]
+    pub fn flag_stays(&self, q: usize, answer: &Answer) -> bool {
+        self.flags_stay
+            && crate::clinician::flag_stays_on_record(self.questionnaire, &self.answers, q, answer)
+    }
+
+    /// Whether to offer the result now: asking, not declined before, and nothing left to
+    /// answer can change it. The reach says what it is.
+    #[must_use]
+    pub fn offer_due(&self) -> Option<Reach> {
+        if self.offer_declined || !matches!(self.stage, Stage::Asking(_)) {
+            return None;
+        }
+        Some(self.reach()).filter(|reach| reach.settled)
+    }
+
+    /// The person would rather keep answering: the offer is not made again this session.
+    pub fn decline_offer(&mut self) {
+        self.offer_declined = true;
+    }
+
+    /// Leaving now would lose answers (so both front ends ask first); from the crisis panel it
+    /// never stands in the way.
+    #[must_use]
+    pub fn leaving_loses_answers(&self) -> bool {
+        !self.answers.is_empty() && self.stage != Stage::Stopped
     }
 
     /// True when the session carries on from saved answers (the crisis panel words it so).
@@ -263,6 +309,9 @@ impl<'q> Session<'q> {
     fn answer(&mut self, q: usize, answer: Answer) -> Result<Effect, Refusal> {
         let question = &self.questionnaire.questions[q];
         check(question, &answer).map_err(Refusal::Invalid)?;
+        if self.flag_stays(q, &answer) {
+            return Err(Refusal::FlagLocked);
+        }
         self.answers.set(q, answer);
         let cleared = self.refresh_visibility();
         if crate::safety::review(self.questionnaire, &self.answers, &self.shown).is_red() {

@@ -365,6 +365,7 @@ pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {
         Refusal::Unanswered(_) => ui.unanswered_required.clone(),
         Refusal::AtStart => ui.first_question.clone(),
         Refusal::NotHere => String::new(),
+        Refusal::FlagLocked => ui.flag_locked.clone(),
     }
 }
 

@@ -415,3 +415,40 @@ fn a_red_answer_to_harming_someone_else_stops_too() {
         Ok(Effect::Stopped)
     );
 }
+
+/// The rules both front ends share live in the session: a flagged answer stays in clinician
+/// mode, and leaving asks first once answers would be lost.
+#[test]
+fn the_shared_rules_are_the_sessions() {
+    let q = default_questionnaire();
+    let s1 = index(&q, "s1");
+    let mut clinician = Session::new(&q).keeping_flags();
+    assert!(!clinician.leaving_loses_answers(), "nothing to lose yet");
+    clinician.apply(Action::Start).unwrap();
+    clinician
+        .apply(Action::Answer(choose(&q, "s1", "several_days")))
+        .unwrap();
+    assert!(clinician.leaving_loses_answers());
+    clinician.apply(Action::Back).unwrap();
+    let away = choose(&q, "s1", "not_at_all");
+    assert!(clinician.flag_stays(s1, &away));
+    assert_eq!(
+        clinician.apply(Action::Answer(away.clone())),
+        Err(Refusal::FlagLocked)
+    );
+    let mut person = Session::new(&q);
+    person.apply(Action::Start).unwrap();
+    person
+        .apply(Action::Answer(choose(&q, "s1", "several_days")))
+        .unwrap();
+    person.apply(Action::Back).unwrap();
+    assert!(!person.flag_stays(s1, &away), "only in clinician mode");
+    assert!(person.apply(Action::Answer(away)).is_ok());
+
+    // The settled offer's rule (made until declined) is walked through in tests/tui.rs
+    // (a_settled_result_can_be_declined_and_is_not_offered_again) and tests/plain.rs.
+    assert!(
+        Session::new(&q).offer_due().is_none(),
+        "not before the questions"
+    );
+}

@@ -64,7 +64,6 @@ pub struct Plain<'q> {
     /// What the next line answers.
     waiting: Waiting,
     /// The person chose to keep answering once; the offer is not made again.
-    offer_declined: bool,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     clinician: Option<ClinicianRecord>,
     /// A file the shell is asked to write.
@@ -92,7 +91,6 @@ impl<'q> Plain<'q> {
             region,
             scripted,
             waiting: Waiting::Question,
-            offer_declined: false,
             clinician: None,
             request: None,
             resumed: None,
@@ -110,6 +108,7 @@ impl<'q> Plain<'q> {
     #[must_use]
     pub fn with_clinician(mut self, record: ClinicianRecord) -> Self {
         self.clinician = Some(record);
+        self.session = self.session.keeping_flags();
         self
     }
 
@@ -272,15 +271,7 @@ impl<'q> Plain<'q> {
         let ui = self.ui();
         let question = &self.session.questionnaire().questions[q];
         let action = match parse(ui, question, input) {
-            Ok(Some(answer))
-                if self.clinician.is_some()
-                    && crate::clinician::flag_stays_on_record(
-                        self.session.questionnaire(),
-                        self.session.answers(),
-                        q,
-                        &answer,
-                    ) =>
-            {
+            Ok(Some(answer)) if self.session.flag_stays(q, &answer) => {
                 return (format!("{}\n\n{}", ui.flag_locked, self.show_stage()), None);
             }
             Ok(Some(answer)) => Action::Answer(answer),
@@ -342,17 +333,17 @@ impl<'q> Plain<'q> {
             return (self.show_stage(), None);
         };
         if reply.is_empty() {
-            self.offer_declined = true;
+            self.session.decline_offer();
             return (format!("\n{}", self.show_stage()), None);
         }
         if let Some(reply) = self.record_command(input) {
-            self.offer_declined = true;
+            self.session.decline_offer();
             return (reply, None);
         }
         let question = &self.session.questionnaire().questions[q];
         let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
         if is_command || matches!(parse(self.ui(), question, input), Ok(Some(_))) {
-            self.offer_declined = true;
+            self.session.decline_offer();
             return self.on_question(q, input);
         }
         self.waiting = Waiting::OfferReply;
@@ -394,14 +385,10 @@ impl<'q> Plain<'q> {
 
     /// Once nothing left can change the result, the offer to see it now (interactive, once).
     fn offer(&mut self) -> Option<String> {
-        if self.scripted || self.offer_declined || !matches!(self.session.stage(), Stage::Asking(_))
-        {
+        if self.scripted {
             return None;
         }
-        let reach = self.session.reach();
-        if !reach.settled {
-            return None;
-        }
+        let reach = self.session.offer_due()?;
         self.waiting = Waiting::OfferReply;
         let ui = self.ui();
         let text = report::settled_offer(self.session.questionnaire(), &reach);
@@ -463,7 +450,7 @@ impl<'q> Plain<'q> {
     }
 
     fn quit(&mut self) -> (String, Option<End>) {
-        if self.scripted || self.session.answers().is_empty() {
+        if self.scripted || !self.session.leaving_loses_answers() {
             return (format!("{}\n", self.ui().plain_left), Some(End::Left));
         }
         self.waiting = Waiting::QuitConfirmation;

@@ -107,21 +107,7 @@ impl App<'_> {
                     warning: true,
                 });
             }
-            Submission::Answer(answer) => {
-                if let Stage::Asking(q) = self.session.stage()
-                    && self.flag_locked(q, &answer)
-                {
-                    let text = self.session.questionnaire().ui.flag_locked.clone();
-                    self.notice = Some(Notice {
-                        text,
-                        warning: true,
-                    });
-                    // The recorded answer stays, and so does the highlight on it.
-                    self.enter_stage();
-                    return;
-                }
-                self.act(Action::Answer(answer));
-            }
+            Submission::Answer(answer) => self.act(Action::Answer(answer)),
             Submission::Skip => self.act(Action::Skip),
         }
     }

@@ -81,7 +81,6 @@ pub struct App<'q> {
     /// The outcome, computed once when the result or crisis screen opens, not on every frame.
     pub(super) outcome: Option<Outcome>,
     /// The person chose to keep answering once; the offer is not made again.
-    pub(super) offer_declined: bool,
     /// The offer's words, worked out once when it is made rather than on every frame.
     pub(super) offer: Option<String>,
     /// What the caution says, in the reader's words, worked out once when it opens.
@@ -118,7 +117,6 @@ impl<'q> App<'q> {
             color,
             size: (80, 24),
             outcome: None,
-            offer_declined: false,
             offer: None,
             caution_items: Vec::new(),
             clinician: None,
@@ -141,6 +139,7 @@ impl<'q> App<'q> {
     #[must_use]
     pub fn clinician_mode(mut self) -> Self {
         self.clinician.get_or_insert_with(ClinicianRecord::default);
+        self.session = self.session.keeping_flags();
         self
     }
 
@@ -148,6 +147,7 @@ impl<'q> App<'q> {
     #[must_use]
     pub fn with_clinician_record(mut self, record: ClinicianRecord) -> Self {
         self.clinician = Some(record);
+        self.session = self.session.keeping_flags();
         self
     }
 
@@ -364,12 +364,7 @@ impl<'q> App<'q> {
 
     /// After an answer, once nothing left can change the result, offer to show it now (once).
     fn offer_if_settled(&mut self) {
-        let asking = matches!(self.session.stage(), Stage::Asking(_));
-        if !asking || self.offer_declined {
-            return;
-        }
-        let reach = self.session.reach();
-        if reach.settled {
+        if let Some(reach) = self.session.offer_due() {
             self.offer = Some(settled_offer(self.session.questionnaire(), &reach));
             self.overlay = Some(Overlay::Settled);
         }
@@ -396,6 +391,10 @@ impl<'q> App<'q> {
     }
 
     pub(super) fn refused(&mut self, refusal: &Refusal) {
+        if *refusal == Refusal::FlagLocked {
+            // The recorded answer stays, and so does the highlight on it.
+            self.enter_stage();
+        }
         if let Refusal::Unanswered(q) = refusal
             && let Some(position) = self.session.shown_questions().position(|i| i == *q)
         {

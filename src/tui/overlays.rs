@@ -3,7 +3,7 @@
 
 use super::app::{App, Control, Exit, Overlay};
 use super::keymap::Intent;
-use crate::session::{Action, Stage};
+use crate::session::Action;
 
 impl App<'_> {
     pub(super) fn confirm(&mut self, intent: &Intent) -> Control {
@@ -25,7 +25,7 @@ impl App<'_> {
             }
             Intent::No => {
                 self.overlay = None;
-                self.offer_declined = true;
+                self.session.decline_offer();
             }
             _ => {}
         }
@@ -71,13 +71,11 @@ impl App<'_> {
     /// Leaving discards answers, so once there are any it asks first. From the crisis panel it
     /// never stands in the way.
     pub(super) fn ask_to_leave(&mut self) -> Control {
-        let nothing_to_lose =
-            self.session.answers().is_empty() || matches!(self.session.stage(), Stage::Stopped);
-        if nothing_to_lose {
-            Control::Exit(Exit::Left)
-        } else {
+        if self.session.leaving_loses_answers() {
             self.overlay = Some(Overlay::ConfirmQuit);
             Control::Continue
+        } else {
+            Control::Exit(Exit::Left)
         }
     }
 }

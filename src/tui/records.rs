@@ -5,7 +5,6 @@
 use super::app::{App, Control, Overlay};
 use super::draft::Draft;
 use super::keymap::Intent;
-use crate::answers::Answer;
 use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
 pub use crate::report::ExportFormat;
 use crate::scoring::Recommendation;
@@ -258,16 +257,5 @@ impl App<'_> {
             }
             Err(reason) => self.notify(reason, true),
         }
-    }
-
-    /// In clinician mode a red or amber answer stays on record: it cannot be changed away.
-    pub(super) fn flag_locked(&self, q: usize, new: &Answer) -> bool {
-        self.clinician.is_some()
-            && crate::clinician::flag_stays_on_record(
-                self.session.questionnaire(),
-                self.session.answers(),
-                q,
-                new,
-            )
     }
 }
