@@ -2,9 +2,10 @@
 //! back, editing the draft answer. A question whose answer can call for help first is answered
 //! with care (a digit highlights, Enter confirms); in clinician mode a flagged answer stays.
 
-use super::app::{App, Notice};
+use super::app::App;
 use super::draft::{Draft, Submission};
 use super::keymap::Intent;
+use super::notice::Notice;
 use crate::session::{Action, Stage};
 use crate::ui_text::fill;
 

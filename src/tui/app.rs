@@ -5,6 +5,7 @@
 use super::draft::Draft;
 use super::keymap::{Intent, Mode};
 use super::layout;
+use super::notice::Notice;
 use super::records::{ExportFormat, Pick, Prompt};
 use crate::answers::Answers;
 use crate::questionnaire::{QuestionKind, Questionnaire};
@@ -57,13 +58,6 @@ pub enum Control {
         format: ExportFormat,
         path: String,
     },
-}
-
-/// A one-line message under the screen's content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub warning: bool,
 }
 
 pub struct App<'q> {
@@ -175,47 +169,6 @@ impl<'q> App<'q> {
         self.prompt.as_ref()
     }
 
-    /// Shows a message under the screen's content (the shell reports a save with it).
-    pub fn notify(&mut self, text: String, warning: bool) {
-        self.notice = Some(Notice { text, warning });
-    }
-
-    /// The notice's lines at a terminal `width`: beside the quick-exit label on the first line,
-    /// the full width below it, whole words only.
-    #[must_use]
-    pub fn notice_text_lines(&self, width: u16) -> Vec<String> {
-        let Some(notice) = &self.notice else {
-            return Vec::new();
-        };
-        let marker = if notice.warning { "! " } else { "i " };
-        let room = layout::notice_room(width, &self.session.questionnaire().ui.quick_exit);
-        let lines = super::wrap::wrap_beside(
-            &format!("{marker}{}", notice.text),
-            room,
-            layout::body_width(width).saturating_sub(2),
-            usize::from(layout::MAX_NOTICE_LINES),
-        );
-        lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, l)| if i == 0 { l } else { format!("  {l}") })
-            .collect()
-    }
-
-    /// How many lines the notice takes at a terminal `width`.
-    #[must_use]
-    pub fn notice_lines(&self, width: u16) -> u16 {
-        u16::try_from(self.notice_text_lines(width).len())
-            .unwrap_or(u16::MAX)
-            .clamp(1, layout::MAX_NOTICE_LINES)
-    }
-
-    /// The message under the screen's content, if any.
-    #[must_use]
-    pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
-    }
-
     /// A panel that opened by itself (the settled offer, the caution) is up: keys typed before
     /// it was drawn were meant for what was under it, and the loop drops them.
     #[must_use]
@@ -283,33 +236,8 @@ impl<'q> App<'q> {
             }
             return Control::Save;
         }
-        // A warning said in a dialog is about the key before: the next key there clears it, so
-        // an error never outlives its cause (a refusal from this key is said afresh).
-        if matches!(self.overlay, Some(Overlay::Prompt | Overlay::Pick(_)))
-            && self.notice.as_ref().is_some_and(|n| n.warning)
-        {
-            self.notice = None;
-        }
-        match self.overlay {
-            Some(Overlay::Prompt) => return self.on_prompt(intent),
-            Some(Overlay::Pick(pick)) => {
-                self.on_pick(pick, &intent);
-                return Control::Continue;
-            }
-            Some(Overlay::ConfirmQuit) => return self.confirm(&intent),
-            Some(Overlay::Settled) => {
-                self.settled_offer(&intent);
-                return Control::Continue;
-            }
-            Some(Overlay::Caution) => {
-                self.caution(&intent);
-                return Control::Continue;
-            }
-            Some(Overlay::Help { scroll }) => {
-                self.help_overlay(&intent, scroll);
-                return Control::Continue;
-            }
-            None => {}
+        if let Some(overlay) = self.overlay {
+            return self.on_overlay(overlay, intent);
         }
         if let Some(control) = self.on_record_key(&intent) {
             return control;
@@ -334,6 +262,26 @@ impl<'q> App<'q> {
 
     /// Applies a session action and follows it: a fresh draft on a question screen, the review
     /// cursor on "show my result", the top of a new screen, a notice for what was cleared.
+    /// A key while a panel is up: the panel takes it.
+    fn on_overlay(&mut self, overlay: Overlay, intent: Intent) -> Control {
+        // A warning said in a dialog is about the key before: the next key there clears it, so
+        // an error never outlives its cause (a refusal from this key is said afresh).
+        if matches!(overlay, Overlay::Prompt | Overlay::Pick(_))
+            && self.notice.as_ref().is_some_and(|n| n.warning)
+        {
+            self.notice = None;
+        }
+        match overlay {
+            Overlay::Prompt => return self.on_prompt(intent),
+            Overlay::ConfirmQuit => return self.confirm(&intent),
+            Overlay::Pick(pick) => self.on_pick(pick, &intent),
+            Overlay::Settled => self.settled_offer(&intent),
+            Overlay::Caution => self.caution(&intent),
+            Overlay::Help { scroll } => self.help_overlay(&intent, scroll),
+        }
+        Control::Continue
+    }
+
     pub(super) fn act(&mut self, action: Action) {
         let answered = matches!(action, Action::Answer(_));
         match self.session.apply(action) {

@@ -6,6 +6,7 @@ mod app;
 mod draft;
 mod keymap;
 mod layout;
+mod notice;
 mod overlays;
 mod records;
 mod theme;
@@ -13,8 +14,9 @@ mod views;
 mod wrap;
 
 pub use crate::clinician::OVERRIDES;
-pub use app::{App, Control, Exit, Notice, Overlay};
+pub use app::{App, Control, Exit, Overlay};
 pub use draft::Draft;
 pub use keymap::{Intent, Mode, intent};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use notice::Notice;
 pub use records::{ExportFormat, Pick, Prompt, Purpose};
