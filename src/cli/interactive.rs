@@ -200,7 +200,11 @@ fn save(app: &mut App<'_>) {
 /// Writes the report the person asked for from the result screen, privately, never over an
 /// existing file; a failure keeps the prompt open to choose another name.
 fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
-    let outcome = app.session().outcome();
+    // The outcome the screen shows, not scored again.
+    let outcome = app
+        .outcome()
+        .cloned()
+        .unwrap_or_else(|| app.session().outcome());
     let session = keep::RecordFrom {
         questionnaire: app.session().questionnaire(),
         answers: app.session().answers(),

@@ -176,6 +176,12 @@ impl<'q> App<'q> {
         matches!(self.overlay, Some(Overlay::Settled | Overlay::Caution))
     }
 
+    /// The outcome the result or crisis screen shows (scored once, when it opened).
+    #[must_use]
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.outcome.as_ref()
+    }
+
     /// The review's highlighted row: 0 is "Show my result", then the shown questions in order.
     #[must_use]
     pub fn review_cursor(&self) -> usize {
