@@ -58,8 +58,9 @@ ui_text! {
     too_small = "Please make the window larger: groupfit needs at least {min} (now {size}). q leaves.",
     // Key hints
     hints_choice = "↑↓ move · Enter choose · 1-9 pick{skip} · ← back · r review · ? help · q quit",
+    hints_choice_care = "↑↓ or 1-9 highlight · Enter confirm{skip} · ← back · r review · ? help · q quit",
     hints_multi = "↑↓ move · Space tick · Enter next{skip} · ← back · r review · ? help · q quit",
-    hints_scale = "←→ change · type a number · Enter choose{skip} · Shift+Tab back · r review · ? help",
+    hints_scale = "←→ change · type a number · Enter choose{skip} · Shift+Tab back · r review · ? help · q quit",
     hint_skip = " · s skip",
     hints_text = "Enter done (empty skips) · Alt+Enter new line · Shift+Tab back · Esc quit",
     hints_welcome = "Enter begin · ? help · q quit",
@@ -67,7 +68,7 @@ ui_text! {
     hints_result = "↑↓ PgUp PgDn scroll · e save a report · ← back · ? help · q quit",
     hints_crisis = "↑↓ scroll · e save a report · q leave",
     hints_overlay = "Esc or ? close",
-    hints_pick = "1-9 choose · Esc cancel",
+    hints_pick = "1-{n} choose · Esc cancel",
     pick_closed = "Closed without choosing anything: choose by number next time.",
     hints_help = "↑↓ PgUp PgDn scroll · Esc or ? close",
     help_more = "more below ↓",
@@ -150,7 +151,8 @@ ui_text! {
     first_question = "This is the first question.",
     too_few_choices = "Choose at least {n}.",
     too_many_choices = "You can choose at most {n}: untick one first.",
-    skip_combined = "\"{option}\" can't go with other answers: untick one of them first.",
+    skip_combined = "\"{option}\" can't go with other answers: untick them first.",
+    skip_ticked = "\"{option}\" is ticked: untick it first to choose other answers.",
     invalid_answer = "That answer does not fit this question.",
     // Settled early
     settled_offer = "Your answers already point to: {result}. The {n} questions left can't change that.",
@@ -288,6 +290,7 @@ ui_text! {
     declined_mark = "declined",
     unasked_note = "Safety question not answered: {question}",
     unasked_person = "Some safety questions were not answered, so we could not check how you are doing. Please talk to a professional before choosing a group.",
+    choose_first_multi = "Tick one or more with Space or their numbers, then press Enter; or press s to skip this question.",
     choose_first = "Choose an answer with ↑↓ or its number, then press Enter; or press s to skip this question.",
     choose_first_required = "This question needs an answer: choose one with ↑↓ or its number, then press Enter.",
     // Plain mode
@@ -355,6 +358,9 @@ pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {
         }
         Refusal::Invalid(Problem::SkipCombined(option)) => {
             fill(&ui.skip_combined, &[("option", option)])
+        }
+        Refusal::Invalid(Problem::SkipTicked(option)) => {
+            fill(&ui.skip_ticked, &[("option", option)])
         }
         Refusal::Invalid(Problem::OutOfRange(min, max)) => fill(
             &ui.plain_pick_value,

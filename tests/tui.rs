@@ -669,6 +669,12 @@ mod keys {
         );
         digits(&mut app, "1");
         digits(&mut app, "4");
+        digits(&mut app, "2");
+        let said = app.notice().unwrap().text.clone();
+        assert!(
+            said.contains("is ticked: untick it first to choose other answers"),
+            "{said}"
+        );
         press(&mut app, &[KeyCode::Enter]);
         assert_eq!(current(&app), "t7", "\"not sure\" alone is fine");
     }

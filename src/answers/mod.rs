@@ -155,6 +155,9 @@ pub enum Problem {
     Repeated,
     #[error("combines \"{0}\" with other choices")]
     SkipCombined(String),
+    /// A tick beside a "not sure" option already ticked.
+    #[error("adds a choice beside \"{0}\"")]
+    SkipTicked(String),
     #[error("needs at least {}", choices(*.0))]
     TooFew(usize),
     #[error("allows at most {}", choices(*.0))]
@@ -199,7 +202,7 @@ pub fn tick(question: &Question, chosen: &[usize], index: usize) -> Result<(), P
         (true, _) if !chosen.is_empty() => {
             return Err(Problem::SkipCombined(options[index].label.clone()));
         }
-        (false, Some(skip)) => return Err(Problem::SkipCombined(options[skip].label.clone())),
+        (false, Some(skip)) => return Err(Problem::SkipTicked(options[skip].label.clone())),
         _ => {}
     }
     match max_choices {

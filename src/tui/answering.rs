@@ -98,10 +98,11 @@ impl App<'_> {
                     return;
                 };
                 let ui = &self.session.questionnaire().ui;
-                let text = if self.session.questionnaire().questions[q].required {
-                    ui.choose_first_required.clone()
-                } else {
-                    ui.choose_first.clone()
+                let question = &self.session.questionnaire().questions[q];
+                let text = match (question.required, matches!(draft, Draft::Multi { .. })) {
+                    (_, true) => ui.choose_first_multi.clone(),
+                    (true, false) => ui.choose_first_required.clone(),
+                    (false, false) => ui.choose_first.clone(),
                 };
                 self.notice = Some(Notice {
                     text,

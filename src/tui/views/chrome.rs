@@ -150,13 +150,19 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         (Mode::Confirm, _) => &ui.hints_confirm,
         (Mode::Offer, _) => &ui.settled_keys,
         (Mode::Caution, _) => &ui.caution_keys,
-        (Mode::Choice, _) if app.overlay.is_some() => &ui.hints_pick,
+        (Mode::Choice, _) if app.overlay.is_some() => &pick_hints(app),
         (Mode::Choice, Stage::Asking(q)) if matches!(app.draft, Some(Draft::Multi { .. })) => {
             &skippable(&ui.hints_multi, app, q)
         }
+        // Where an answer can call for help first, a digit only highlights: say so.
+        (Mode::Choice, Stage::Asking(q))
+            if crate::safety::asks_with_care(&app.session.questionnaire().questions[q]) =>
+        {
+            &skippable(&ui.hints_choice_care, app, q)
+        }
         (Mode::Choice, Stage::Asking(q)) => &skippable(&ui.hints_choice, app, q),
         (Mode::Scale, Stage::Asking(q)) => &skippable(&ui.hints_scale, app, q),
-        (Mode::Choice | Mode::Scale, _) => &ui.hints_pick,
+        (Mode::Choice | Mode::Scale, _) => &pick_hints(app),
         (Mode::Text, _) if app.overlay.is_some() => &ui.hints_prompt,
         (Mode::Text, _) => &ui.hints_text,
         (Mode::Screen, _)
@@ -172,10 +178,35 @@ pub fn hints(app: &App<'_>, area: Rect, buf: &mut Buffer, theme: Theme) {
         (Mode::Screen, _) => &ui.hints_crisis,
     };
     Paragraph::new(Line::from(Span::styled(
-        truncate(text, area.width),
+        fit_hints(text, usize::from(area.width)),
         theme.hint(),
     )))
     .render(area, buf);
+}
+
+/// The list's hints, with how many it holds.
+fn pick_hints(app: &App<'_>) -> String {
+    let count = match app.overlay {
+        Some(Overlay::Pick(crate::tui::Pick::Override)) => crate::clinician::OVERRIDES.len(),
+        _ => crate::report::ExportFormat::ALL.len(),
+    };
+    fill(
+        &app.session.questionnaire().ui.hints_pick,
+        &[("n", &count.to_string())],
+    )
+}
+
+/// Hints that do not fit lose whole entries from the middle, keeping the first two (how to
+/// answer) and the last two (help and leaving) longest, rather than being cut in a word.
+fn fit_hints(text: &str, width: usize) -> String {
+    let mut parts: Vec<&str> = text.split(" · ").collect();
+    let joined = |parts: &[&str]| parts.join(" · ");
+    while textwrap::core::display_width(&joined(&parts)) > width && parts.len() > 3 {
+        // The entries just before help and leaving go first, then the second.
+        let drop = if parts.len() > 4 { parts.len() - 3 } else { 1 };
+        parts.remove(drop);
+    }
+    truncate(&joined(&parts), u16::try_from(width).unwrap_or(u16::MAX))
 }
 
 /// A question's hints, with "s skip" where the question may be left unanswered.
