@@ -72,6 +72,7 @@ ui_text! {
     pick_closed = "Closed without choosing anything: choose by number next time.",
     hints_help = "↑↓ PgUp PgDn scroll · Esc or ? close",
     help_more = "more below ↓",
+    more_above = "more above ↑",
     hints_prompt = "Enter done · Esc cancel",
     hints_confirm = "y leave · n stay",
     // Every screen

@@ -617,6 +617,28 @@ mod keys {
         assert_eq!(app.overlay(), None, "the digits after it choose nothing");
     }
 
+    /// A question whose options do not fit says so at the edge, and the last option is reached.
+    #[test]
+    fn options_out_of_view_are_marked() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        past_screening(&mut app);
+        assert_eq!(current(&app), "a1");
+        let top = screen(&mut app, 60, 16);
+        assert!(top.contains("more below ↓"), "{top}");
+        press(&mut app, &[KeyCode::End]);
+        let bottom = screen(&mut app, 60, 16);
+        assert!(bottom.contains("more above ↑"), "{bottom}");
+        assert!(
+            bottom.contains("Not sure"),
+            "the last option is in view:\n{bottom}"
+        );
+        assert!(
+            !screen(&mut app, 120, 40).contains("more below"),
+            "nothing hidden"
+        );
+    }
+
     /// On a 0-10 scale, "1" then "0" is 10, as the person typed it.
     #[test]
     fn ten_can_be_typed_on_a_scale_to_ten() {

@@ -68,12 +68,57 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
         _ => (Vec::new(), 0),
     };
     lines.extend(body);
-    // Scroll just enough that the highlighted option's last line is on screen.
-    let focus_end = focus + focus_in_body;
+    // Scroll just enough that the highlighted option's last line is on screen; when not all
+    // fits, the last row says there is more.
+    let total = lines.len();
     let height = usize::from(area.height);
-    let offset = (focus_end + 2).saturating_sub(height);
-    let offset = u16::try_from(offset).unwrap_or(u16::MAX);
-    Paragraph::new(lines).scroll((offset, 0)).render(area, buf);
+    let visible = if total > height {
+        height.saturating_sub(1)
+    } else {
+        height
+    };
+    let offset = (focus + focus_in_body + 2).saturating_sub(visible);
+    let text_area = Rect {
+        height: u16::try_from(visible).unwrap_or(area.height),
+        ..area
+    };
+    Paragraph::new(lines)
+        .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
+        .render(text_area, buf);
+    more_marks(ui, offset, total.saturating_sub(visible), area, buf, theme);
+}
+
+/// Says so at the edge when lines are out of view above or below, so that no option is
+/// hidden without a sign (seen at 60x16: the last options were simply gone).
+fn more_marks(
+    ui: &UiText,
+    offset: usize,
+    hidden: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    if area.height == 0 {
+        return;
+    }
+    let mark = |text: &str, y: u16, buf: &mut Buffer| {
+        Paragraph::new(Line::from(Span::styled(format!(" {text} "), theme.title())))
+            .alignment(ratatui::layout::Alignment::Right)
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+            );
+    };
+    if offset > 0 {
+        mark(&ui.more_above, area.y, buf);
+    }
+    if hidden > offset {
+        mark(&ui.help_more, area.y + area.height - 1, buf);
+    }
 }
 
 /// Options with their weights shown in the labels (clinician mode, on request).
