@@ -32,41 +32,7 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
     }
     lines.push(Line::default());
     let focus = lines.len();
-    let (body, focus_in_body) = match (&question.kind, draft) {
-        (QuestionKind::Single { options }, Draft::Single { cursor }) if app.show_weights => {
-            option_lines(&weighted(ui, options), *cursor, None, area.width, theme)
-        }
-        (QuestionKind::Single { options }, Draft::Single { cursor }) => {
-            option_lines(options, *cursor, None, area.width, theme)
-        }
-        (
-            QuestionKind::Multi {
-                options,
-                min_choices,
-                max_choices,
-            },
-            Draft::Multi { cursor, chosen },
-        ) => {
-            let (mut body, at) = option_lines(options, *cursor, Some(chosen), area.width, theme);
-            body.push(Line::default());
-            body.extend(wrap(
-                &limits_text(ui, *min_choices, *max_choices),
-                area.width,
-                theme.dim(),
-                "",
-                "",
-            ));
-            (body, at)
-        }
-        (QuestionKind::Scale(scale), Draft::Scale { value, .. }) => {
-            (scale_lines(ui, scale, *value, area.width, theme), 0)
-        }
-        (QuestionKind::Text { max_length, .. }, Draft::Text { text, cursor, .. }) => (
-            text_lines(ui, text, *cursor, *max_length, area.width, theme),
-            0,
-        ),
-        _ => (Vec::new(), 0),
-    };
+    let (body, focus_in_body) = body_lines(app, question, draft, area.width, theme);
     lines.extend(body);
     // Scroll just enough that the highlighted option's last line is on screen; when not all
     // fits, the last row says there is more.
@@ -86,6 +52,52 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
         .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
         .render(text_area, buf);
     more_marks(ui, offset, total.saturating_sub(visible), area, buf, theme);
+}
+
+/// The lines under the prompt (options, a scale, a text field) and where in them the
+/// highlighted option ends, so that the screen can keep it in view.
+fn body_lines(
+    app: &App<'_>,
+    question: &Question,
+    draft: &Draft,
+    width: u16,
+    theme: Theme,
+) -> (Vec<Line<'static>>, usize) {
+    let ui = &app.session.questionnaire().ui;
+    match (&question.kind, draft) {
+        (QuestionKind::Single { options }, Draft::Single { cursor }) if app.show_weights => {
+            option_lines(&weighted(ui, options), *cursor, None, width, theme)
+        }
+        (QuestionKind::Single { options }, Draft::Single { cursor }) => {
+            option_lines(options, *cursor, None, width, theme)
+        }
+        (
+            QuestionKind::Multi {
+                options,
+                min_choices,
+                max_choices,
+            },
+            Draft::Multi { cursor, chosen },
+        ) => {
+            let (mut body, at) = option_lines(options, *cursor, Some(chosen), width, theme);
+            body.push(Line::default());
+            body.extend(wrap(
+                &limits_text(ui, *min_choices, *max_choices),
+                width,
+                theme.dim(),
+                "",
+                "",
+            ));
+            (body, at)
+        }
+        (QuestionKind::Scale(scale), Draft::Scale { value, .. }) => {
+            (scale_lines(ui, scale, *value, width, theme), 0)
+        }
+        (QuestionKind::Text { max_length, .. }, Draft::Text { text, cursor, .. }) => {
+            (text_lines(ui, text, *cursor, *max_length, width, theme), 0)
+        }
+        _ => (Vec::new(), 0),
+    }
 }
 
 /// Says so at the edge when lines are out of view above or below, so that no option is
