@@ -175,6 +175,22 @@ impl Running {
 
 const RIGHT: &str = "\x1b[C";
 
+/// From the first question, the widow's answers up to "would you mostly want to listen", the
+/// question whose answer settles the result.
+fn answer_to_the_last_assessment_question(app: &mut Running) {
+    app.keys(&"1\r".repeat(7), "How old are you?");
+    // Where an answer can call for help first (age, eating, daily life), Enter confirms.
+    app.keys("4\r31\r1", "What brings you");
+    app.keys("111112\r", "Could you keep the same weekly time");
+    app.keys("51221", "When could you usually get to a group?");
+    app.keys("2\r", "in person or online");
+    app.keys("1", "Which sounds more comfortable?");
+    app.keys("3221113", "What is your main hope for a group?");
+    app.keys("1111", "How much do you expect a group to help you?");
+    app.send(RIGHT);
+    app.keys("\r", "would you mostly want to listen");
+}
+
 /// A saved answers file holding a red answer (a plan), in a folder of its own.
 fn red_answers() -> tempfile::TempDir {
     let folder = tempfile::tempdir().unwrap();
@@ -268,17 +284,7 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    app.keys(&"1\r".repeat(7), "How old are you?");
-    // Where an answer can call for help first (age, eating, daily life), Enter confirms.
-    app.keys("4\r31\r1", "What brings you");
-    app.keys("111112\r", "Could you keep the same weekly time");
-    app.keys("51221", "When could you usually get to a group?");
-    app.keys("2\r", "in person or online");
-    app.keys("1", "Which sounds more comfortable?");
-    app.keys("3221113", "What is your main hope for a group?");
-    app.keys("1111", "How much do you expect a group to help you?");
-    app.send(RIGHT);
-    app.keys("\r", "would you mostly want to listen");
+    answer_to_the_last_assessment_question(&mut app);
     app.keys("22", "Your result is settled");
     app.keys("n", "Have you been in a group like this before?");
     app.keys("32223", "anything else you would like");
@@ -301,16 +307,7 @@ fn the_settled_offer_does_not_take_keys_typed_before_it_was_drawn() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    app.keys(&"1\r".repeat(7), "How old are you?");
-    app.keys("4\r31\r1", "What brings you");
-    app.keys("111112\r", "Could you keep the same weekly time");
-    app.keys("51221", "When could you usually get to a group?");
-    app.keys("2\r", "in person or online");
-    app.keys("1", "Which sounds more comfortable?");
-    app.keys("3221113", "What is your main hope for a group?");
-    app.keys("1111", "How much do you expect a group to help you?");
-    app.send(RIGHT);
-    app.keys("\r", "would you mostly want to listen");
+    answer_to_the_last_assessment_question(&mut app);
     // Two answers and an Enter in one burst: the second answer opens the offer.
     app.send("22\r");
     app.wait_for("Your result is settled");
@@ -523,16 +520,7 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     app.send("\x0e"); // Ctrl-N: a note on this question
     app.keys("Discussed at intake.\r", "Note saved on this question");
     app.wait_for("note: Discussed at intake.");
-    app.keys(&"1\r".repeat(7), "How old are you?");
-    app.keys("4\r31\r1", "What brings you");
-    app.keys("111112\r", "Could you keep the same weekly time");
-    app.keys("51221", "When could you usually get to a group?");
-    app.keys("2\r", "in person or online");
-    app.keys("1", "Which sounds more comfortable?");
-    app.keys("3221113", "What is your main hope for a group?");
-    app.keys("1111", "How much do you expect a group to help you?");
-    app.send(RIGHT);
-    app.keys("\r", "would you mostly want to listen");
+    answer_to_the_last_assessment_question(&mut app);
     app.keys("22", "Your result is settled");
     app.keys("\r", "Your answers point towards: Support group.");
     app.send("\x0e"); // Ctrl-N on the result: the session note

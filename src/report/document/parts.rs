@@ -1,227 +1,19 @@
-//! The record, built once: every part of a result or a filed record, in one order, in the
-//! interface's words. The text, Markdown and HTML records and the result screen are thin
-//! renderers of it, so a part added here appears everywhere. Pure data: no layout, no escaping.
+//! The parts of a record, each built from the questionnaire, the answers, the outcome and the
+//! clinician's record in the interface's words; `build` puts them in order.
 
-use super::Reader;
-use super::record::{ClinicianRecord, Provenance, answer_rows};
-use super::words::{
+use super::{Bar, Block, Column, Input, Part, PartKind, Tone, part};
+use crate::crisis::CrisisHelp;
+use crate::report::record::answer_rows;
+use crate::report::words::{
     answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption, headline,
     mixed_note, override_sentence, prompt_of, result_label, safety_label, settled_note, talk_about,
     top_drivers,
 };
-use crate::answers::Answers;
-use crate::crisis::CrisisHelp;
-use crate::questionnaire::{Flag, Questionnaire};
-use crate::scoring::{Outcome, Recommendation};
+use crate::scoring::Recommendation;
 use crate::ui_text::fill;
 
-/// What is being made: a result to read now, or a record to file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The result screen (and plain mode's result): what the reader needs now.
-    Result {
-        /// Every answer's weight and contribution (clinician mode, on request).
-        show_weights: bool,
-    },
-    /// A record to file: how it was made, the safety answers verbatim, every answer, notes.
-    Record,
-}
-
-/// Which part a part is, in the fixed order of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum PartKind {
-    About,
-    SafetyAnswers,
-    Result,
-    ThingsToTalkAbout,
-    HelpFirst,
-    Where,
-    Dimensions,
-    Drivers,
-    Changes,
-    Groups,
-    Help,
-    NextSteps,
-    EveryAnswer,
-    Notes,
-    Disclaimer,
-}
-
-/// One part: an optional heading over blocks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Part {
-    pub kind: PartKind,
-    pub heading: Option<String>,
-    pub blocks: Vec<Block>,
-}
-
-/// How a line of text should stand out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Plain,
-    Quiet,
-    Warning,
-    /// A flag's level, for its colour.
-    Flag(Flag),
-}
-
-/// A column of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Column {
-    pub title: String,
-    pub numeric: bool,
-}
-
-/// One dimension's bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub label: String,
-    pub score: Option<f64>,
-    /// "5 of 5 counted", with "low confidence" when so.
-    pub detail: String,
-    /// The dimension's weight, shown to a clinician.
-    pub weight: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// Label and value rows (how the record was made; the result's figures).
-    Fields(Vec<(String, String)>),
-    /// The result's name.
-    Lead(String),
-    Text(String, Tone),
-    Items(Vec<(String, Tone)>),
-    /// A table; `marked` rows are the ones that weighed most.
-    Table {
-        columns: Vec<Column>,
-        rows: Vec<Vec<String>>,
-        marked: Vec<bool>,
-    },
-    /// The position from support group (-1) to group therapy (+1), the "either" band around 0.
-    Gauge {
-        score: f64,
-        margin: f64,
-        left: String,
-        right: String,
-        middle: String,
-    },
-    /// The dimensions, each from the centre towards the side it leans; `legend` names the ends.
-    Bars {
-        bars: Vec<Bar>,
-        legend: (String, String),
-    },
-}
-
-/// Everything a record is made from.
-pub struct Input<'a> {
-    pub questionnaire: &'a Questionnaire,
-    pub answers: &'a Answers,
-    pub outcome: &'a Outcome,
-    pub reader: Reader<'a>,
-    pub clinician: Option<&'a ClinicianRecord>,
-    pub provenance: Option<&'a Provenance>,
-}
-
-impl<'a> Input<'a> {
-    /// What a filed record is made from: read by a clinician, its crisis lines for the region
-    /// the record was made in.
-    #[must_use]
-    pub fn record(
-        questionnaire: &'a Questionnaire,
-        answers: &'a Answers,
-        outcome: &'a Outcome,
-        provenance: &'a Provenance,
-        clinician: Option<&'a ClinicianRecord>,
-    ) -> Self {
-        Self {
-            questionnaire,
-            answers,
-            outcome,
-            reader: Reader::clinician(provenance.region.as_deref()),
-            clinician,
-            provenance: Some(provenance),
-        }
-    }
-}
-
-/// A result or a record: its title, the language it is in, and its parts in order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub title: String,
-    pub language: String,
-    /// Said on every printed page: the client reference and when, when there are any.
-    pub running_head: String,
-    pub parts: Vec<Part>,
-}
-
-/// Builds the document for a view.
-#[must_use]
-pub fn build(input: &Input<'_>, view: View) -> Document {
-    let q = input.questionnaire;
-    let record = view == View::Record;
-    let crisis = input.outcome.recommendation == Recommendation::Crisis;
-    let caution = input.outcome.recommendation == Recommendation::ProfessionalFirst;
-    let mut parts = Vec::new();
-    if record {
-        parts.push(about(input));
-        parts.push(safety_answers(input));
-    }
-    parts.push(result(input));
-    parts.extend(things_to_talk_about(input));
-    if crisis || caution {
-        parts.push(help(input, PartKind::HelpFirst));
-    }
-    if !crisis {
-        parts.push(where_answers_fall(input));
-        parts.push(dimensions(input));
-        parts.extend(drivers(input));
-        parts.push(changes(input));
-        parts.push(groups(input));
-        if !caution {
-            parts.push(help(input, PartKind::Help));
-        }
-        parts.push(next_steps(input));
-    }
-    if record || view == (View::Result { show_weights: true }) {
-        parts.push(every_answer(input));
-    }
-    if record {
-        parts.extend(notes(input));
-    }
-    parts.push(Part {
-        kind: PartKind::Disclaimer,
-        heading: None,
-        blocks: vec![Block::Text(q.meta.disclaimer.clone(), Tone::Quiet)],
-    });
-    Document {
-        title: q.meta.title.clone(),
-        language: q.ui.language.clone(),
-        running_head: running_head(input),
-        parts,
-    }
-}
-
-fn part(kind: PartKind, heading: &str, blocks: Vec<Block>) -> Part {
-    Part {
-        kind,
-        heading: Some(heading.to_string()),
-        blocks,
-    }
-}
-
-fn running_head(input: &Input<'_>) -> String {
-    let ui = &input.questionnaire.ui;
-    let reference = input.clinician.and_then(|c| c.reference.as_deref());
-    let generated = input.provenance.map(|p| p.generated.as_str());
-    match (reference, generated) {
-        (Some(r), Some(g)) => fill(&ui.running_head, &[("reference", r), ("generated", g)]),
-        (None, Some(g)) => fill(&ui.running_head_anonymous, &[("generated", g)]),
-        _ => String::new(),
-    }
-}
-
 /// When and how the record was made, and for whom.
-fn about(input: &Input<'_>) -> Part {
+pub(super) fn about(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let ui = &q.ui;
     let mut fields = Vec::new();
@@ -259,7 +51,7 @@ fn about(input: &Input<'_>) -> Part {
 }
 
 /// The safety answers, verbatim, first.
-fn safety_answers(input: &Input<'_>) -> Part {
+pub(super) fn safety_answers(input: &Input<'_>) -> Part {
     let ui = &input.questionnaire.ui;
     let rows: Vec<Vec<String>> = answer_rows(input.questionnaire, input.answers, input.outcome)
         .into_iter()
@@ -278,7 +70,7 @@ fn safety_answers(input: &Input<'_>) -> Part {
     )
 }
 
-fn columns(list: &[(&str, bool)]) -> Vec<Column> {
+pub(super) fn columns(list: &[(&str, bool)]) -> Vec<Column> {
     list.iter()
         .map(|(title, numeric)| Column {
             title: (*title).to_string(),
@@ -288,7 +80,7 @@ fn columns(list: &[(&str, bool)]) -> Vec<Column> {
 }
 
 /// The result: its name, the headline, the override beside it, and for a clinician the figures.
-fn result(input: &Input<'_>) -> Part {
+pub(super) fn result(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let outcome = input.outcome;
     let ui = &q.ui;
@@ -316,7 +108,7 @@ fn result(input: &Input<'_>) -> Part {
                 ui.field_score.clone(),
                 outcome
                     .score
-                    .map_or_else(|| ui.score_none.clone(), |s| super::figure(s, 3)),
+                    .map_or_else(|| ui.score_none.clone(), |s| crate::report::figure(s, 3)),
             ),
             (
                 ui.field_percent.clone(),
@@ -343,7 +135,7 @@ fn result(input: &Input<'_>) -> Part {
 }
 
 /// Flags and declined questions, in the reader's words; none when there is nothing to say.
-fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
+pub(super) fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
     let q = input.questionnaire;
     let items: Vec<(String, Tone)> = talk_about(q, input.outcome, input.reader)
         .into_iter()
@@ -373,7 +165,7 @@ fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
 
 /// Where to get help now: the region's lines first, or the honest fallback. Under a caution or
 /// in a crisis it comes right after the result.
-fn help(input: &Input<'_>, kind: PartKind) -> Part {
+pub(super) fn help(input: &Input<'_>, kind: PartKind) -> Part {
     let q = input.questionnaire;
     let heading = if input.outcome.recommendation == Recommendation::ProfessionalFirst {
         &q.ui.heading_talk
@@ -389,7 +181,7 @@ fn help(input: &Input<'_>, kind: PartKind) -> Part {
 }
 
 /// The gauge and its caption; under a caution, the lean for discussion; incomplete, why.
-fn where_answers_fall(input: &Input<'_>) -> Part {
+pub(super) fn where_answers_fall(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let outcome = input.outcome;
     let ui = &q.ui;
@@ -417,7 +209,7 @@ fn where_answers_fall(input: &Input<'_>) -> Part {
 }
 
 /// One bar per dimension, and the mixed profile in one sentence.
-fn dimensions(input: &Input<'_>) -> Part {
+pub(super) fn dimensions(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let ui = &q.ui;
     let clinician = !input.reader.is_person();
@@ -460,7 +252,7 @@ fn dimensions(input: &Input<'_>) -> Part {
 }
 
 /// The answers that weighed most; a clinician also reads each contribution.
-fn drivers(input: &Input<'_>) -> Option<Part> {
+pub(super) fn drivers(input: &Input<'_>) -> Option<Part> {
     let q = input.questionnaire;
     let ui = &q.ui;
     let clinician = !input.reader.is_person();
@@ -472,7 +264,7 @@ fn drivers(input: &Input<'_>) -> Option<Part> {
                 direction(q, d.contribution).to_string(),
             ];
             if clinician {
-                row.push(super::figure(d.contribution, 3));
+                row.push(crate::report::figure(d.contribution, 3));
             }
             row
         })
@@ -500,7 +292,7 @@ fn drivers(input: &Input<'_>) -> Option<Part> {
     ))
 }
 
-fn changes(input: &Input<'_>) -> Part {
+pub(super) fn changes(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let items = change_lines(q, input.answers, input.outcome, input.reader)
         .into_iter()
@@ -514,7 +306,7 @@ fn changes(input: &Input<'_>) -> Part {
 }
 
 /// What each kind of group is like.
-fn groups(input: &Input<'_>) -> Part {
+pub(super) fn groups(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let mut blocks = Vec::new();
     for outcome in [&q.outcomes.support_group, &q.outcomes.group_therapy] {
@@ -524,7 +316,7 @@ fn groups(input: &Input<'_>) -> Part {
     part(PartKind::Groups, &q.ui.heading_groups, blocks)
 }
 
-fn next_steps(input: &Input<'_>) -> Part {
+pub(super) fn next_steps(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let steps: Vec<(String, Tone)> = answer_next_steps(q, input.answers)
         .into_iter()
@@ -539,7 +331,7 @@ fn next_steps(input: &Input<'_>) -> Part {
 }
 
 /// Every shown question with its answer, weight and contribution; the drivers marked.
-fn every_answer(input: &Input<'_>) -> Part {
+pub(super) fn every_answer(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let ui = &q.ui;
     let rows = answer_rows(q, input.answers, input.outcome);
@@ -568,7 +360,7 @@ fn every_answer(input: &Input<'_>) -> Part {
 }
 
 /// The clinician's notes: on the session, then on each question, named by its question.
-fn notes(input: &Input<'_>) -> Option<Part> {
+pub(super) fn notes(input: &Input<'_>) -> Option<Part> {
     let record = input.clinician?;
     let q = input.questionnaire;
     let mut blocks = Vec::new();
