@@ -7,7 +7,7 @@ mod common;
 use groupfit::questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::Stage;
-use groupfit::tui::{App, Control, Exit, Overlay, intent};
+use groupfit::tui::{App, Control, Exit, Overlay};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
@@ -38,10 +38,10 @@ fn press(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
     let mut control = Control::Continue;
     for &code in keys {
         control = press_raw(app, &[code]);
-        if app.overlay() == Some(Overlay::Settled) {
+        if matches!(app.overlay(), Some(Overlay::Settled { .. })) {
             press_raw(app, &[KeyCode::Char('n')]);
         }
-        if app.overlay() == Some(Overlay::Caution) {
+        if matches!(app.overlay(), Some(Overlay::Caution { .. })) {
             press_raw(app, &[KeyCode::Enter]);
         }
     }
@@ -52,7 +52,7 @@ fn press(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
 fn press_raw(app: &mut App<'_>, keys: &[KeyCode]) -> Control {
     let mut control = Control::Continue;
     for &code in keys {
-        if let Some(intent) = intent(&key_event(code, KeyModifiers::NONE), app.mode()) {
+        if let Some(intent) = app.intent(&key_event(code, KeyModifiers::NONE)) {
             control = app.handle(intent);
         }
     }
@@ -316,7 +316,7 @@ mod snapshots {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
         press(&mut app, &[KeyCode::Enter, KeyCode::Char('?')]);
-        assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 0 }));
+        assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 0));
         snap("help", &mut app);
     }
 
@@ -338,7 +338,7 @@ mod snapshots {
         );
         assert!(!bottom.contains("more below"), "{bottom}");
         press(&mut app, &[KeyCode::Home, KeyCode::Down]);
-        assert_eq!(app.overlay(), Some(Overlay::Help { scroll: 1 }));
+        assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 1));
         press(&mut app, &[KeyCode::Esc]);
         assert_eq!(app.overlay(), None, "Esc closes help");
     }
@@ -518,6 +518,45 @@ mod keys {
         );
     }
 
+    /// Seen in use: after saving the answers, q still warned they would be lost. Once saved
+    /// it leaves at once; a change after the save asks again.
+    #[test]
+    fn leaving_just_after_saving_does_not_ask_until_something_changes() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        press(
+            &mut app,
+            &[KeyCode::Enter, KeyCode::Char('1'), KeyCode::Enter],
+        );
+        assert_eq!(app.handle(groupfit::tui::Intent::Save), Control::Save);
+        app.saved(Ok("Saved to groupfit-answers-1.toml".into()));
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Exit(Exit::Left)
+        );
+        press(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Continue
+        );
+        assert_eq!(
+            app.overlay(),
+            Some(&Overlay::ConfirmQuit),
+            "changed since the save"
+        );
+        press_raw(&mut app, &[KeyCode::Char('n')]);
+        app.saved(Err("Could not save: disk full".into()));
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Continue
+        );
+        assert_eq!(
+            app.overlay(),
+            Some(&Overlay::ConfirmQuit),
+            "a failed save keeps nothing"
+        );
+    }
+
     #[test]
     fn leaving_asks_first_once_something_is_answered() {
         let q = default_questionnaire();
@@ -532,7 +571,7 @@ mod keys {
         press(&mut app, &[KeyCode::Enter]);
         digits(&mut app, "1");
         assert_eq!(press(&mut app, &[KeyCode::Esc]), Control::Continue);
-        assert_eq!(app.overlay(), Some(Overlay::ConfirmQuit));
+        assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
         snap("confirm_quit", &mut app);
         assert_eq!(
             press(&mut app, &[KeyCode::Enter]),
@@ -546,11 +585,9 @@ mod keys {
             press(&mut app, &[KeyCode::Char('y')]),
             Control::Exit(Exit::Left)
         );
-        let ctrl_c = intent(
-            &key_event(KeyCode::Char('c'), KeyModifiers::CONTROL),
-            app.mode(),
-        )
-        .unwrap();
+        let ctrl_c = app
+            .intent(&key_event(KeyCode::Char('c'), KeyModifiers::CONTROL))
+            .unwrap();
         assert_eq!(
             App::new(&q, None, true).handle(ctrl_c),
             Control::Exit(Exit::Interrupted)
@@ -749,7 +786,7 @@ mod keys {
         press(&mut app, &[KeyCode::End, KeyCode::Enter]);
         assert_eq!(current(&app), "notes");
         let paste = Event::Paste("line one\nline two\u{1b}[2J".into());
-        app.handle(intent(&paste, app.mode()).unwrap());
+        app.handle(app.intent(&paste).unwrap());
         assert_eq!(current(&app), "notes", "still on the question");
         press(&mut app, &[KeyCode::Enter]);
         let notes = q.question_index("notes").unwrap();
@@ -781,7 +818,7 @@ mod keys {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
         widowed_to_z4(&mut app);
-        assert_eq!(app.overlay(), Some(Overlay::Settled));
+        assert!(matches!(app.overlay(), Some(Overlay::Settled { .. })));
         snap("settled_offer", &mut app);
         assert_eq!(
             app.session().reach().unanswered,
@@ -818,10 +855,7 @@ mod clinician {
     use super::*;
 
     fn ctrl(app: &mut App<'_>, c: char) {
-        if let Some(intent) = intent(
-            &key_event(KeyCode::Char(c), KeyModifiers::CONTROL),
-            app.mode(),
-        ) {
+        if let Some(intent) = app.intent(&key_event(KeyCode::Char(c), KeyModifiers::CONTROL)) {
             app.handle(intent);
         }
     }
@@ -832,7 +866,7 @@ mod clinician {
         let mut app = App::new(&q, None, true).clinician_mode();
         press(&mut app, &[KeyCode::Enter]);
         ctrl(&mut app, 'n');
-        assert_eq!(app.overlay(), Some(Overlay::Prompt));
+        assert!(matches!(app.overlay(), Some(Overlay::Prompt(_))));
         typed(&mut app, "Asked twice; steady answer.");
         snap("clinician_note_prompt", &mut app);
         press(&mut app, &[KeyCode::Enter]);
@@ -918,9 +952,8 @@ mod clinician {
         ctrl(&mut app, 'o');
         press_raw(&mut app, &[KeyCode::Char('2')]);
         press_raw(&mut app, &[KeyCode::Enter]);
-        assert_eq!(
-            app.overlay(),
-            Some(Overlay::Prompt),
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Prompt(_))),
             "no reason, no override"
         );
         assert!(app.clinician().unwrap().override_recommendation.is_none());
@@ -1046,7 +1079,7 @@ fn a_digit_on_a_question_that_can_call_for_help_first_only_highlights() {
     assert_eq!(app.overlay(), None);
     // ...so the Enter typed out of habit confirms the answer and the caution is read.
     press_raw(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.overlay(), Some(Overlay::Caution));
+    assert!(matches!(app.overlay(), Some(Overlay::Caution { .. })));
     // A question that cannot call for help first still answers at once.
     press_raw(&mut app, &[KeyCode::Enter]);
     assert_eq!(current(&app), "h2");

@@ -449,3 +449,22 @@ fn a_byte_order_mark_does_not_shift_the_caret_and_deep_nesting_is_located() {
         "where the nesting is, not line 1: {found:#?}"
     );
 }
+
+/// A translation written for the whole-line hints of an earlier version still loads: each
+/// retired key is a warning that says what replaced it, never an error.
+#[test]
+fn a_retired_hint_key_is_a_warning_that_names_its_replacement() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap();
+    let old = format!(
+        "{text}\n[ui]\nhints_choice = \"↑↓ mover · Intro elegir\"\nhint_move = \"mover\"\n"
+    );
+    let loaded = questionnaire::load(old.as_bytes(), TODAY).unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let warning = &loaded.warnings[0];
+    assert!(
+        warning.message.contains("hints_choice is no longer used")
+            && warning.message.contains("hint_*"),
+        "{warning:?}"
+    );
+    assert_eq!(loaded.questionnaire.ui.hint_move, "mover");
+}

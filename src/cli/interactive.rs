@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat, intent};
+use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat};
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
@@ -115,8 +115,7 @@ fn event_loop(
         if dirty {
             screen.draw(|frame| {
                 let area = frame.area();
-                app.resize(area.width, area.height);
-                frame.render_widget(&*app, area);
+                frame.render_widget(&mut *app, area);
             })?;
             debug_panic_trigger();
             dirty = false;
@@ -157,7 +156,7 @@ fn event_loop(
             screen.resize(Rect::new(0, 0, width, height))?;
             dirty = true;
         }
-        if let Some(intent) = intent(&event, app.mode()) {
+        if let Some(intent) = app.intent(&event) {
             dirty = true;
             match app.handle(intent) {
                 Control::Exit(exit) => {
@@ -191,10 +190,8 @@ fn help_after_leaving(app: &App<'_>) -> String {
 /// Saves the answers so far (with a clinician's work) to a new answers file, and says where.
 fn save(app: &mut App<'_>) {
     let q = app.session().questionnaire();
-    match keep::save_answers(q, app.session().answers(), app.clinician()) {
-        Ok(said) => app.notify(said, false),
-        Err(said) => app.notify(said, true),
-    }
+    let result = keep::save_answers(q, app.session().answers(), app.clinician());
+    app.saved(result);
 }
 
 /// Writes the report the person asked for from the result screen, privately, never over an

@@ -309,6 +309,16 @@ impl<'t> Validator<'t> {
         };
         for (key, text) in table {
             let name = key.get_ref().as_ref();
+            if crate::ui_text::RETIRED.contains(&name) {
+                self.warning(
+                    key.span(),
+                    format!(
+                        "[ui] {name} is no longer used: the key hints are built from the key \
+                         table; translate the key_name_* and hint_* words instead"
+                    ),
+                );
+                continue;
+            }
             let Some(default) = UiText::default_of(name) else {
                 self.error(
                     key.span(),

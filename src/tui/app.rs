@@ -1,37 +1,19 @@
-//! The interactive app's state: the session plus what only the screen needs (the draft answer,
-//! the review cursor, scrolling, overlays and a one-line notice). `handle` turns an intent into
-//! session actions; nothing here draws or reads a key.
+//! The interactive app: the session, the screen in front of the person, at most one panel over
+//! it, the notice, and the look. A key becomes an intent through the active key layers (global,
+//! then the panel's or the screen's); `handle` gives it to the panel if one is up, else to the
+//! screen, and applies what the screen asks of the session. Nothing here reads a key or draws.
 
-use super::draft::Draft;
-use super::keymap::{Intent, Mode};
-use super::layout;
+use super::keymap::{Intent, Layer};
 use super::notice::Notice;
-use super::records::{ExportFormat, Pick, Prompt};
+use super::overlays::{HelpPanel, Overlay};
+use super::records::ExportFormat;
+use super::screens::{Look, Screen, Step};
 use crate::answers::Answers;
-use crate::questionnaire::{QuestionKind, Questionnaire};
-use crate::report::ClinicianRecord;
-use crate::report::settled_offer;
+use crate::questionnaire::Questionnaire;
+use crate::report::{ClinicianRecord, settled_offer};
 use crate::scoring::Outcome;
-use crate::session::{Action, Effect, Refusal, Session, Stage};
+use crate::session::{Action, Effect, Refusal, Session};
 use crate::ui_text::{cleared_text, refusal_text};
-
-/// A panel drawn over the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// Help, scrolled down this many lines.
-    Help {
-        scroll: u16,
-    },
-    ConfirmQuit,
-    /// The remaining questions cannot change the result: see it now?
-    Settled,
-    /// The safety screen ended with a caution: help now, and the result now if wanted.
-    Caution,
-    /// A one-line text prompt (a note, a reference, a reason, a file name): `App::prompt`.
-    Prompt,
-    /// A numbered list to pick from.
-    Pick(Pick),
-}
 
 /// Why the app ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +26,9 @@ pub enum Exit {
     Quick,
 }
 
+/// What a file written from the app holds: the answers and the clinician's record.
+pub(super) type Kept = (Answers, Option<ClinicianRecord>);
+
 /// What the event loop should do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Control {
@@ -51,7 +36,7 @@ pub enum Control {
     Exit(Exit),
     /// Ctrl+Z: the shell gives the terminal back and stops until continued.
     Suspend,
-    /// Save the answers so far (the shell writes the file and reports back with `notify`).
+    /// Save the answers so far (the shell writes the file and reports back with `saved`).
     Save,
     /// Write a report (the shell writes it and reports back with `export_done`).
     Export {
@@ -62,29 +47,15 @@ pub enum Control {
 
 pub struct App<'q> {
     pub(super) session: Session<'q>,
-    pub(super) draft: Option<Draft>,
-    /// 0 is "show my result"; i > 0 is the i-th shown question.
-    pub(super) review_cursor: usize,
-    pub(super) scroll: u16,
+    pub(super) screen: Screen,
     pub(super) overlay: Option<Overlay>,
     pub(super) notice: Option<Notice>,
-    pub(super) region: Option<String>,
-    pub(super) color: bool,
-    /// The terminal size at the last draw: scrolling is clamped to what fits.
-    pub(super) size: (u16, u16),
-    /// The outcome, computed once when the result or crisis screen opens, not on every frame.
-    pub(super) outcome: Option<Outcome>,
-    /// The person chose to keep answering once; the offer is not made again.
-    /// The offer's words, worked out once when it is made rather than on every frame.
-    pub(super) offer: Option<String>,
-    /// What the caution says, in the reader's words, worked out once when it opens.
-    pub(super) caution_items: Vec<String>,
+    pub(super) look: Look,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     pub(super) clinician: Option<ClinicianRecord>,
-    /// Clinician mode: option weights and answer contributions are shown.
-    pub(super) show_weights: bool,
-    /// The open text prompt, if any.
-    pub(super) prompt: Option<Prompt>,
+    /// The answers and the clinician's record as last written to a file (answers or report),
+    /// so that leaving after keeping them does not warn that they would be lost.
+    pub(super) kept: Option<Kept>,
 }
 
 impl<'q> App<'q> {
@@ -93,6 +64,8 @@ impl<'q> App<'q> {
         Self::with_answers(questionnaire, Answers::new(questionnaire), region, color)
     }
 
+    /// An app over saved answers. Answers holding a red one open on the crisis panel, as if
+    /// the answer had just been given.
     #[must_use]
     pub fn with_answers(
         questionnaire: &'q Questionnaire,
@@ -100,41 +73,27 @@ impl<'q> App<'q> {
         region: Option<String>,
         color: bool,
     ) -> Self {
-        let mut app = Self {
-            session: Session::with_answers(questionnaire, answers),
-            draft: None,
-            review_cursor: 0,
-            scroll: 0,
+        let session = Session::with_answers(questionnaire, answers);
+        Self {
+            screen: Screen::for_stage(&session),
+            session,
             overlay: None,
             notice: None,
-            region,
-            color,
-            size: (80, 24),
-            outcome: None,
-            offer: None,
-            caution_items: Vec::new(),
+            look: Look {
+                color,
+                region,
+                show_weights: false,
+            },
             clinician: None,
-            show_weights: false,
-            prompt: None,
-        };
-        // Saved answers holding a red answer open on the crisis panel: set it up as if the
-        // answer had just been given.
-        app.enter_stage();
-        app
-    }
-
-    #[must_use]
-    pub fn session(&self) -> &Session<'q> {
-        &self.session
+            kept: None,
+        }
     }
 
     /// Clinician mode: notes, a reference, weights on request, an override with a reason, and
     /// red and amber answers that stay on record.
     #[must_use]
-    pub fn clinician_mode(mut self) -> Self {
-        self.clinician.get_or_insert_with(ClinicianRecord::default);
-        self.session = self.session.keeping_flags();
-        self
+    pub fn clinician_mode(self) -> Self {
+        self.with_clinician_record(ClinicianRecord::default())
     }
 
     /// Clinician mode, carrying on with a saved session's notes, reference and override.
@@ -145,16 +104,15 @@ impl<'q> App<'q> {
         self
     }
 
-    /// Who reads the screen: a clinician sees flag levels and figures, a person plain words.
     #[must_use]
-    pub fn reader(&self) -> crate::report::Reader<'_> {
-        crate::report::Reader::for_mode(self.clinician.is_some(), self.region.as_deref())
+    pub fn session(&self) -> &Session<'q> {
+        &self.session
     }
 
     /// The person's region, for crisis lines.
     #[must_use]
     pub fn region(&self) -> Option<&str> {
-        self.region.as_deref()
+        self.look.region.as_deref()
     }
 
     /// The clinician's record, in clinician mode.
@@ -163,231 +121,188 @@ impl<'q> App<'q> {
         self.clinician.as_ref()
     }
 
-    /// The open prompt, if any.
+    /// The panel over the screen, if any.
     #[must_use]
-    pub fn prompt(&self) -> Option<&Prompt> {
-        self.prompt.as_ref()
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The message under the screen's content, if any.
+    #[must_use]
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     /// A panel that opened by itself (the settled offer, the caution) is up: keys typed before
     /// it was drawn were meant for what was under it, and the loop drops them.
     #[must_use]
     pub fn overlay_opened_by_itself(&self) -> bool {
-        matches!(self.overlay, Some(Overlay::Settled | Overlay::Caution))
+        self.overlay.as_ref().is_some_and(Overlay::opened_by_itself)
     }
 
     /// The outcome the result or crisis screen shows (scored once, when it opened).
     #[must_use]
     pub fn outcome(&self) -> Option<&Outcome> {
-        self.outcome.as_ref()
+        self.screen.outcome()
     }
 
     /// The review's highlighted row: 0 is "Show my result", then the shown questions in order.
     #[must_use]
     pub fn review_cursor(&self) -> usize {
-        self.review_cursor
-    }
-
-    #[must_use]
-    pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
-    }
-
-    /// Records the terminal size, for scrolling.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        if self.size == (width, height) {
-            return; // called before every frame: only a real change costs a re-layout
-        }
-        self.size = (width, height);
-        self.scroll = self.scroll.min(self.scroll_limit());
-    }
-
-    /// The kind of screen, which decides what keys mean.
-    #[must_use]
-    pub fn mode(&self) -> Mode {
-        match (self.overlay, self.session.stage()) {
-            (Some(Overlay::ConfirmQuit), _) => Mode::Confirm,
-            (Some(Overlay::Settled), _) => Mode::Offer,
-            (Some(Overlay::Caution), _) => Mode::Caution,
-            (Some(Overlay::Prompt), _) => Mode::Text,
-            (Some(Overlay::Pick(_)), _) => Mode::Choice,
-            (None, Stage::Asking(q)) => match self.session.questionnaire().questions[q].kind {
-                QuestionKind::Single { .. } | QuestionKind::Multi { .. } => Mode::Choice,
-                QuestionKind::Scale(_) => Mode::Scale,
-                QuestionKind::Text { .. } => Mode::Text,
-            },
-            _ => Mode::Screen,
+        match &self.screen {
+            Screen::Review(review) => review.cursor,
+            _ => 0,
         }
     }
 
-    /// Applies one intent.
+    /// The key layers in force: the global keys, then the panel's, or else the screen's.
+    #[must_use]
+    pub fn layers(&self) -> Vec<Layer> {
+        let mut layers = vec![Layer::Global];
+        match &self.overlay {
+            Some(overlay) => layers.extend(overlay.layers()),
+            None => layers.extend(self.screen.layers(&self.session)),
+        }
+        layers
+    }
+
+    /// What a terminal event means here, through [`App::layers`].
+    #[must_use]
+    pub fn intent(&self, event: &ratatui::crossterm::event::Event) -> Option<Intent> {
+        super::keymap::intent(event, &self.layers())
+    }
+
+    /// Shows a message under the screen's content.
+    pub fn notify(&mut self, text: String, warning: bool) {
+        self.notice = Some(Notice { text, warning });
+    }
+
+    /// Applies one intent: the global keys first, then the panel if one is up, then the keys
+    /// that keep records, then help and leaving, then the screen.
     pub fn handle(&mut self, intent: Intent) -> Control {
-        if intent == Intent::Interrupt {
-            return Control::Exit(Exit::Interrupted);
+        match intent {
+            Intent::Interrupt => return Control::Exit(Exit::Interrupted),
+            Intent::QuickExit => return Control::Exit(Exit::Quick),
+            Intent::Suspend => return Control::Suspend,
+            Intent::Save => return self.ask_to_save(),
+            _ => {}
         }
-        if intent == Intent::QuickExit {
-            return Control::Exit(Exit::Quick);
-        }
-        if intent == Intent::Suspend {
-            return Control::Suspend;
-        }
-        if intent == Intent::Save {
-            if self.session.answers().is_empty() {
-                let text = self.session.questionnaire().ui.nothing_to_save.clone();
-                self.notice = Some(Notice {
-                    text,
-                    warning: true,
-                });
-                return Control::Continue;
-            }
-            return Control::Save;
-        }
-        if let Some(overlay) = self.overlay {
-            return self.on_overlay(overlay, intent);
+        if self.overlay.is_some() {
+            return self.on_overlay(intent);
         }
         if let Some(control) = self.on_record_key(&intent) {
             return control;
         }
         match intent {
-            Intent::Help => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                return Control::Continue;
-            }
+            Intent::Help => self.overlay = Some(Overlay::Help(HelpPanel::default())),
             Intent::Quit => return self.ask_to_leave(),
-            _ => {}
-        }
-        self.notice = None;
-        match self.session.stage() {
-            Stage::Welcome if intent == Intent::Enter => self.act(Action::Start),
-            Stage::Welcome | Stage::Finished | Stage::Stopped => self.scroll_or_back(&intent),
-            Stage::Asking(q) => self.on_question(q, intent),
-            Stage::Review => self.on_review(&intent),
+            intent => {
+                self.notice = None;
+                let step = self.screen.handle(&intent, &self.session);
+                self.follow(step);
+            }
         }
         Control::Continue
     }
 
-    /// Applies a session action and follows it: a fresh draft on a question screen, the review
-    /// cursor on "show my result", the top of a new screen, a notice for what was cleared.
-    /// A key while a panel is up: the panel takes it.
-    fn on_overlay(&mut self, overlay: Overlay, intent: Intent) -> Control {
-        // A warning said in a dialog is about the key before: the next key there clears it, so
-        // an error never outlives its cause (a refusal from this key is said afresh).
-        if matches!(overlay, Overlay::Prompt | Overlay::Pick(_))
-            && self.notice.as_ref().is_some_and(|n| n.warning)
-        {
-            self.notice = None;
+    fn follow(&mut self, step: Step) {
+        match step {
+            Step::Stay => {}
+            Step::Act(action) => self.act(action),
+            Step::Warn(text) => self.notice = Some(Notice::warning(text)),
         }
-        match overlay {
-            Overlay::Prompt => return self.on_prompt(intent),
-            Overlay::ConfirmQuit => return self.confirm(&intent),
-            Overlay::Pick(pick) => self.on_pick(pick, &intent),
-            Overlay::Settled => self.settled_offer(&intent),
-            Overlay::Caution => self.caution(&intent),
-            Overlay::Help { scroll } => self.help_overlay(&intent, scroll),
-        }
-        Control::Continue
     }
 
+    /// Applies a session action and follows it: the screen for the new stage, the caution or
+    /// the settled offer when due, a notice for what was cleared, or the refusal in words.
     pub(super) fn act(&mut self, action: Action) {
         let answered = matches!(action, Action::Answer(_));
         match self.session.apply(action) {
             Ok(effect) => {
-                self.enter_stage();
+                self.screen = Screen::for_stage(&self.session);
                 if effect == Effect::Caution {
-                    let outcome = self.session.outcome();
-                    let q = self.session.questionnaire();
-                    self.caution_items = crate::report::talk_about(q, &outcome, self.reader())
-                        .into_iter()
-                        .map(|item| item.text)
-                        .collect();
-                    self.overlay = Some(Overlay::Caution);
+                    self.open_caution();
                 } else if answered {
                     self.offer_if_settled();
                 }
                 if let Effect::Cleared(hidden) = effect {
                     let text = cleared_text(&self.session.questionnaire().ui, hidden.len());
-                    self.notice = Some(Notice {
-                        text,
-                        warning: false,
-                    });
+                    self.notice = Some(Notice::said(text));
                 }
             }
             Err(refusal) => self.refused(&refusal),
         }
     }
 
+    /// "Before you go on": what the safety screen noticed, in the reader's words.
+    fn open_caution(&mut self) {
+        let outcome = self.session.outcome();
+        let q = self.session.questionnaire();
+        let reader = crate::report::Reader::for_mode(self.clinician.is_some(), self.region());
+        let items = crate::report::talk_about(q, &outcome, reader)
+            .into_iter()
+            .map(|item| item.text)
+            .collect();
+        self.overlay = Some(Overlay::Caution { items });
+    }
+
     /// After an answer, once nothing left can change the result, offer to show it now (once).
     fn offer_if_settled(&mut self) {
         if let Some(reach) = self.session.offer_due() {
-            self.offer = Some(settled_offer(self.session.questionnaire(), &reach));
-            self.overlay = Some(Overlay::Settled);
+            let offer = settled_offer(self.session.questionnaire(), &reach);
+            self.overlay = Some(Overlay::Settled { offer });
         }
     }
 
-    pub(super) fn enter_stage(&mut self) {
-        self.scroll = 0;
-        self.draft = match self.session.stage() {
-            Stage::Asking(q) => {
-                let question = &self.session.questionnaire().questions[q];
-                Some(Draft::new(question, self.session.answers().get(q)))
-            }
-            _ => None,
-        };
-        if self.session.stage() == Stage::Review {
-            // Back from a change, on the answer just changed; else on "Show my result".
-            let focus = self.session.review_focus();
-            self.review_cursor = focus
-                .and_then(|q| self.session.shown_questions().position(|i| i == q))
-                .map_or(0, |position| position + 1);
-        }
-        self.outcome = matches!(self.session.stage(), Stage::Finished | Stage::Stopped)
-            .then(|| self.session.outcome());
-    }
-
-    pub(super) fn refused(&mut self, refusal: &Refusal) {
-        if *refusal == Refusal::FlagLocked {
+    fn refused(&mut self, refusal: &Refusal) {
+        match (refusal, &mut self.screen) {
             // The recorded answer stays, and so does the highlight on it.
-            self.enter_stage();
-        }
-        if let Refusal::Unanswered(q) = refusal
-            && let Some(position) = self.session.shown_questions().position(|i| i == *q)
-        {
-            self.review_cursor = position + 1;
+            (Refusal::FlagLocked, _) => self.screen = Screen::for_stage(&self.session),
+            (Refusal::Unanswered(q), Screen::Review(review)) => review.focus(&self.session, *q),
+            _ => {}
         }
         if *refusal != Refusal::NotHere {
             let text = refusal_text(&self.session.questionnaire().ui, refusal);
-            self.notice = Some(Notice {
-                text,
-                warning: true,
-            });
+            self.notice = Some(Notice::warning(text));
         }
     }
 
-    fn scroll_or_back(&mut self, intent: &Intent) {
-        let page = layout::body_height(self.size.1, self.notice_lines(self.size.0)).max(1);
-        let limit = self.scroll_limit();
-        self.scroll = match intent {
-            Intent::Up => self.scroll.saturating_sub(1),
-            Intent::Down => self.scroll.saturating_add(1).min(limit),
-            Intent::PageUp => self.scroll.saturating_sub(page),
-            Intent::PageDown => self.scroll.saturating_add(page).min(limit),
-            Intent::Home => 0,
-            Intent::End => limit,
-            _ => self.scroll,
-        };
-        if matches!(intent, Intent::Back | Intent::Review)
-            && self.session.stage() == Stage::Finished
-        {
-            self.act(Action::Back);
+    /// Ctrl+S: there must be something to save.
+    fn ask_to_save(&mut self) -> Control {
+        if self.session.answers().is_empty() {
+            let text = self.session.questionnaire().ui.nothing_to_save.clone();
+            self.notice = Some(Notice::warning(text));
+            return Control::Continue;
+        }
+        Control::Save
+    }
+
+    /// Reports back after the shell tried to save the answers: said as a notice, and once
+    /// saved, leaving no longer asks first until something changes.
+    pub fn saved(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(said) => {
+                self.kept = Some(self.to_keep());
+                self.notice = Some(Notice::said(said));
+            }
+            Err(reason) => self.notice = Some(Notice::warning(reason)),
         }
     }
 
-    /// How far the current screen can scroll at the current size.
-    fn scroll_limit(&self) -> u16 {
-        let lines = super::views::scrollable_height(self, self.size.0);
-        let visible = layout::body_height(self.size.1, self.notice_lines(self.size.0));
-        u16::try_from(lines)
-            .unwrap_or(u16::MAX)
-            .saturating_sub(visible)
+    /// What a file written now would hold.
+    pub(super) fn to_keep(&self) -> Kept {
+        (self.session.answers().clone(), self.clinician.clone())
+    }
+
+    /// Leaving discards answers, so once there are any that were not saved it asks first. From
+    /// the crisis panel it never stands in the way.
+    fn ask_to_leave(&mut self) -> Control {
+        let kept = self.kept.as_ref() == Some(&self.to_keep());
+        if self.session.leaving_loses_answers() && !kept {
+            self.overlay = Some(Overlay::ConfirmQuit);
+            Control::Continue
+        } else {
+            Control::Exit(Exit::Left)
+        }
     }
 }

@@ -7,8 +7,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 const HEADER: u16 = 2;
-/// The key hints and the crisis footer, under the notice.
-const FOOTER: u16 = 2;
 /// A notice wraps to at most this many lines rather than being cut.
 pub const MAX_NOTICE_LINES: u16 = 5;
 
@@ -49,12 +47,6 @@ pub fn regions(area: Rect, notice_lines: u16) -> Regions {
         hints,
         footer,
     }
-}
-
-/// The body's height for a terminal `height` rows tall, with a notice of `notice_lines`.
-#[must_use]
-pub fn body_height(height: u16, notice_lines: u16) -> u16 {
-    height.saturating_sub(HEADER + FOOTER + notice_lines.clamp(1, MAX_NOTICE_LINES))
 }
 
 /// The body's width for a terminal `width` columns wide.

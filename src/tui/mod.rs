@@ -1,22 +1,26 @@
-//! The full-screen questionnaire's pure parts: the app state over the session, the key map, and
-//! the views. The terminal itself (raw mode, signals, the event loop) lives in the binary.
+//! The full-screen questionnaire's pure parts: the app over the session, the key table, the
+//! screens and the panels over them. The terminal itself (raw mode, signals, the event loop)
+//! lives in the binary.
 
-mod answering;
 mod app;
+mod chrome;
 mod draft;
+mod draw;
 mod keymap;
 mod layout;
 mod notice;
 mod overlays;
 mod records;
+mod screens;
+mod scroll;
 mod theme;
-mod views;
 mod wrap;
 
 pub use crate::clinician::OVERRIDES;
-pub use app::{App, Control, Exit, Overlay};
+pub use app::{App, Control, Exit};
 pub use draft::Draft;
-pub use keymap::{Intent, Mode, intent};
+pub use keymap::{Intent, Layer, hints, intent};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
 pub use notice::Notice;
+pub use overlays::{HelpPanel, Overlay};
 pub use records::{ExportFormat, Pick, Prompt, Purpose};

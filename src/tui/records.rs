@@ -2,9 +2,11 @@
 //! in clinician mode notes, the client reference, a shown-weights view and an override with its
 //! reason. The prompts and pick lists live here; the app only routes intents to them.
 
-use super::app::{App, Control, Overlay};
+use super::app::{App, Control};
 use super::draft::Draft;
 use super::keymap::Intent;
+use super::notice::Notice;
+use super::overlays::Overlay;
 use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
 pub use crate::report::ExportFormat;
 use crate::scoring::Recommendation;
@@ -61,36 +63,24 @@ impl App<'_> {
     pub(super) fn on_record_key(&mut self, intent: &Intent) -> Option<Control> {
         let clinician = self.clinician.is_some();
         let stage = self.session.stage();
-        let at_result = matches!(stage, Stage::Finished | Stage::Stopped);
         match intent {
-            Intent::Export if at_result => self.open_pick(Pick::Export),
+            Intent::Export if matches!(stage, Stage::Finished | Stage::Stopped) => {
+                self.open(Overlay::Pick(Pick::Export));
+            }
             Intent::Note if clinician => {
                 let (purpose, existing) = match stage {
-                    Stage::Asking(q) => (
-                        Purpose::QuestionNote(q),
-                        self.question_note(q).unwrap_or_default(),
-                    ),
-                    _ => (
-                        Purpose::SessionNote,
-                        self.clinician
-                            .as_ref()
-                            .and_then(|c| c.session_note.clone())
-                            .unwrap_or_default(),
-                    ),
+                    Stage::Asking(q) => (Purpose::QuestionNote(q), self.question_note(q)),
+                    _ => (Purpose::SessionNote, self.record().session_note.clone()),
                 };
-                self.open_prompt(purpose, &existing);
+                self.open_prompt(purpose, &existing.unwrap_or_default());
             }
             Intent::Reference if clinician => {
-                let existing = self
-                    .clinician
-                    .as_ref()
-                    .and_then(|c| c.reference.clone())
-                    .unwrap_or_default();
+                let existing = self.record().reference.clone().unwrap_or_default();
                 self.open_prompt(Purpose::Reference, &existing);
             }
-            Intent::Weights if clinician => self.show_weights = !self.show_weights,
+            Intent::Weights if clinician => self.look.show_weights = !self.look.show_weights,
             Intent::Override if clinician && stage == Stage::Finished => {
-                self.open_pick(Pick::Override);
+                self.open(Overlay::Pick(Pick::Override));
             }
             Intent::Export
             | Intent::Note
@@ -102,28 +92,22 @@ impl App<'_> {
         Some(Control::Continue)
     }
 
-    /// A dialog opens clean: no earlier error is shown inside it.
-    fn open_prompt(&mut self, purpose: Purpose, text: &str) {
-        self.prompt = Some(Prompt::new(purpose, text));
-        self.overlay = Some(Overlay::Prompt);
+    /// A dialog opens clean: no earlier notice is shown inside it.
+    fn open(&mut self, overlay: Overlay) {
+        self.overlay = Some(overlay);
         self.notice = None;
     }
 
-    fn open_pick(&mut self, pick: Pick) {
-        self.overlay = Some(Overlay::Pick(pick));
-        self.notice = None;
+    fn open_prompt(&mut self, purpose: Purpose, text: &str) {
+        self.open(Overlay::Prompt(Prompt::new(purpose, text)));
     }
 
     /// The note on a question, in clinician mode.
-    #[must_use]
-    pub fn question_note(&self, q: usize) -> Option<String> {
+    fn question_note(&self, q: usize) -> Option<String> {
         let id = &self.session.questionnaire().questions[q].id;
         let record = self.clinician.as_ref()?;
-        record
-            .question_notes
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, note)| note.clone())
+        let (_, note) = record.question_notes.iter().find(|(i, _)| i == id)?;
+        Some(note.clone())
     }
 
     /// A key on a numbered pick list.
@@ -132,9 +116,9 @@ impl App<'_> {
             self.overlay = None;
             // Any other key closes the list, so that text typed by mistake cannot run on into
             // choosing a format and naming a file after it; a cancel needs no words.
-            if !matches!(intent, Intent::No | Intent::Quit | Intent::Back) {
+            if *intent != Intent::No {
                 let ui = &self.session.questionnaire().ui;
-                self.notify(ui.pick_closed.clone(), true);
+                self.notice = Some(Notice::warning(ui.pick_closed.clone()));
             }
             return;
         };
@@ -155,8 +139,7 @@ impl App<'_> {
 
     /// A key in a text prompt: typing edits it, Enter submits, Esc cancels.
     pub(super) fn on_prompt(&mut self, intent: Intent) -> Control {
-        let Some(prompt) = self.prompt.as_mut() else {
-            self.overlay = None;
+        let Some(Overlay::Prompt(prompt)) = self.overlay.as_mut() else {
             return Control::Continue;
         };
         match intent {
@@ -166,96 +149,98 @@ impl App<'_> {
             }
             Intent::Left => prompt.draft.move_cursor(-1),
             Intent::Right => prompt.draft.move_cursor(1),
-            Intent::Quit | Intent::No => self.close_prompt(),
-            Intent::Enter => return self.submit_prompt(),
+            Intent::Home => prompt.draft.move_cursor(-(1 << 32)),
+            Intent::End => prompt.draft.move_cursor(1 << 32),
+            Intent::No => self.overlay = None,
+            Intent::Enter => {
+                let (purpose, text) = (prompt.purpose, prompt.text());
+                return self.submit_prompt(purpose, text);
+            }
             _ => {}
         }
         Control::Continue
     }
 
-    fn close_prompt(&mut self) {
-        self.prompt = None;
+    /// Enter in a prompt: a file name goes to the shell to write; anything else is kept in the
+    /// clinician's record, said in a notice, and the prompt closes.
+    fn submit_prompt(&mut self, purpose: Purpose, text: String) -> Control {
+        let said = match purpose {
+            Purpose::ExportPath(_) if text.is_empty() => return Control::Continue,
+            Purpose::ExportPath(format) => return Control::Export { format, path: text },
+            Purpose::OverrideReason(_) if text.is_empty() => {
+                let ui = &self.session.questionnaire().ui;
+                self.notice = Some(Notice::warning(ui.override_needs_reason.clone()));
+                return Control::Continue;
+            }
+            Purpose::OverrideReason(recommendation) => self.keep_override(recommendation, text),
+            Purpose::QuestionNote(q) => self.keep_question_note(q, &text),
+            Purpose::SessionNote => self.keep_session_note(text),
+            Purpose::Reference => self.keep_reference(text),
+        };
         self.overlay = None;
+        self.notice = Some(Notice::said(said));
+        Control::Continue
     }
 
-    fn submit_prompt(&mut self) -> Control {
-        let Some(prompt) = self.prompt.clone() else {
-            return Control::Continue;
-        };
-        let text = prompt.text();
-        let id_of = |q: usize| self.session.questionnaire().questions[q].id.clone();
-        match prompt.purpose {
-            Purpose::ExportPath(format) => {
-                if text.is_empty() {
-                    return Control::Continue;
-                }
-                return Control::Export { format, path: text };
-            }
-            Purpose::OverrideReason(recommendation) => {
-                if text.is_empty() {
-                    let ui = &self.session.questionnaire().ui;
-                    self.notify(ui.override_needs_reason.clone(), true);
-                    return Control::Continue;
-                }
-                self.record().override_recommendation = Some(Override {
-                    recommendation,
-                    reason: text,
-                });
-                let said = self.session.questionnaire().ui.override_saved.clone();
-                self.notify(said, false);
-            }
-            Purpose::QuestionNote(q) => {
-                let id = id_of(q);
-                let questionnaire = self.session.questionnaire();
-                let kept = self.record().set_question_note(questionnaire, &id, &text);
-                let ui = &self.session.questionnaire().ui;
-                let said = if kept {
-                    &ui.note_saved
-                } else {
-                    &ui.note_removed
-                };
-                self.notify(said.clone(), false);
-            }
-            Purpose::SessionNote => {
-                let kept = !text.is_empty();
-                self.record().session_note = kept.then_some(text);
-                let ui = &self.session.questionnaire().ui;
-                let said = if kept {
-                    &ui.session_note_saved
-                } else {
-                    &ui.session_note_removed
-                };
-                self.notify(said.clone(), false);
-            }
-            Purpose::Reference => {
-                let kept = !text.is_empty();
-                self.record().reference = kept.then(|| text.clone());
-                let ui = &self.session.questionnaire().ui;
-                let said = if kept {
-                    fill(&ui.reference_saved, &[("reference", &text)])
-                } else {
-                    ui.reference_removed.clone()
-                };
-                self.notify(said, false);
-            }
+    fn keep_override(&mut self, recommendation: Recommendation, reason: String) -> String {
+        self.record().override_recommendation = Some(Override {
+            recommendation,
+            reason,
+        });
+        self.session.questionnaire().ui.override_saved.clone()
+    }
+
+    fn keep_question_note(&mut self, q: usize, text: &str) -> String {
+        let questionnaire = self.session.questionnaire();
+        let id = &questionnaire.questions[q].id;
+        let kept = self.record().set_question_note(questionnaire, id, text);
+        let ui = &questionnaire.ui;
+        if kept {
+            &ui.note_saved
+        } else {
+            &ui.note_removed
         }
-        self.close_prompt();
-        Control::Continue
+        .clone()
+    }
+
+    fn keep_session_note(&mut self, text: String) -> String {
+        let kept = !text.is_empty();
+        self.record().session_note = kept.then_some(text);
+        let ui = &self.session.questionnaire().ui;
+        if kept {
+            &ui.session_note_saved
+        } else {
+            &ui.session_note_removed
+        }
+        .clone()
+    }
+
+    fn keep_reference(&mut self, text: String) -> String {
+        let ui = &self.session.questionnaire().ui;
+        let said = if text.is_empty() {
+            ui.reference_removed.clone()
+        } else {
+            fill(&ui.reference_saved, &[("reference", &text)])
+        };
+        self.record().reference = (!text.is_empty()).then_some(text);
+        said
     }
 
     fn record(&mut self) -> &mut ClinicianRecord {
         self.clinician.get_or_insert_with(ClinicianRecord::default)
     }
 
-    /// Reports back after the shell tried to write an export: success closes the prompt, a
-    /// failure leaves it open to choose another name.
+    /// Reports back after the shell tried to write a report: success closes the prompt (and
+    /// the answers count as kept: the report holds them), a failure leaves it open to choose
+    /// another name.
     pub fn export_done(&mut self, result: Result<String, String>) {
         match result {
             Ok(said) => {
-                self.close_prompt();
-                self.notify(said, false);
+                self.overlay = None;
+                self.kept = Some(self.to_keep());
+                self.notice = Some(Notice::said(said));
             }
-            Err(reason) => self.notify(reason, true),
+            Err(reason) => self.notice = Some(Notice::warning(reason)),
         }
     }
 }

@@ -72,11 +72,10 @@ pub fn screen(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> Stri
 
 /// Draws the app at a size into a buffer.
 pub fn draw(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> ratatui::buffer::Buffer {
-    app.resize(width, height);
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .draw(|frame| frame.render_widget(&mut *app, frame.area()))
         .unwrap();
     terminal.backend().buffer().clone()
 }

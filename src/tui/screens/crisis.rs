@@ -2,23 +2,52 @@
 //! getting help now. The person's own line comes right under the title, so that even a small
 //! window shows how to reach help without scrolling. No recommendation is shown.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{StatefulWidget, Widget};
 
+use super::{Ctx, On};
 use crate::crisis::{CrisisHelp, HelpItem};
 use crate::questionnaire::{CrisisLine, Flag};
 use crate::report::{Reader, flag_text};
-use crate::tui::app::App;
+use crate::scoring::Outcome;
+use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use crate::ui_text::{UiText, fill};
 
-pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let q = app.session.questionnaire();
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrisisScreen {
+    pub(crate) outcome: Outcome,
+    pub(crate) scroll: ScrollState,
+}
+
+impl CrisisScreen {
+    #[must_use]
+    pub fn new(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            scroll: ScrollState::default(),
+        }
+    }
+}
+
+impl Widget for On<'_, '_, '_, CrisisScreen> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let lines = lines(self.ctx, &self.screen.outcome, area.width);
+        ScrollView { lines }.render(area, buf, &mut self.screen.scroll);
+    }
+}
+
+fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>> {
+    let q = ctx.questionnaire();
+    let theme = ctx.theme();
     let ui = &q.ui;
-    let resumed = app.session.is_resumed();
+    let resumed = ctx.session.is_resumed();
     let mut lines = Vec::new();
-    if app.clinician.is_some() {
+    if ctx.clinician.is_some() {
         lines.push(Line::from(Span::styled(
             ui.clinician_protocol.clone(),
             theme.crisis(),
@@ -30,7 +59,7 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
         theme.crisis(),
     )));
     lines.push(Line::default());
-    let help = CrisisHelp::new(q, app.region.as_deref());
+    let help = CrisisHelp::new(q, ctx.look.region.as_deref());
     let items = help.items();
     // The first item (the region's line, or the honest fallback) comes before anything else.
     let (first, rest) = items
@@ -46,8 +75,8 @@ pub fn lines(app: &App<'_>, width: u16, theme: Theme) -> Vec<Line<'static>> {
     };
     lines.extend(wrap(text, width, Style::new(), "", ""));
     lines.push(Line::default());
-    if let Some(outcome) = &app.outcome {
-        let reader = Reader::person(app.region.as_deref());
+    {
+        let reader = Reader::person(ctx.look.region.as_deref());
         for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
             lines.extend(wrap(
                 &flag_text(q, flag, reader),

@@ -2,48 +2,81 @@
 //! headline and any override first, then (under a caution) what to talk about and who can help,
 //! a gauge from support group to group therapy with the "either" band shaded and a marker at S,
 //! the dimension bars, what weighed most, what would change it, what each kind of group is like,
-//! next steps and the disclaimer.
+//! next steps and the disclaimer. The screen holds the outcome it shows, scored once when it
+//! opened, which is also what an export writes.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{StatefulWidget, Widget};
 
+use super::{Ctx, On, Step};
 use crate::report::{
     Bar, Block, Document, Input, Part, PartKind, Tone, View, build, figure, gauge_cells,
 };
 use crate::scoring::Outcome;
+use crate::session::Action;
 use crate::text::pad_end;
-use crate::tui::app::App;
+use crate::tui::keymap::Intent;
+use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{truncate, wrap};
 use crate::ui_text::UiText;
 
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultScreen {
+    pub(crate) outcome: Outcome,
+    scroll: ScrollState,
+}
+
+impl ResultScreen {
+    #[must_use]
+    pub fn new(outcome: Outcome) -> Self {
+        Self {
+            outcome,
+            scroll: ScrollState::default(),
+        }
+    }
+
+    pub fn handle(&mut self, intent: &Intent) -> Step {
+        if *intent == Intent::Back {
+            return Step::Act(Action::Back);
+        }
+        self.scroll.apply(intent);
+        Step::Stay
+    }
+}
+
 /// The result as the screen shows it: for the person, or in clinician mode with the figures and
 /// (on request) every answer's weight and contribution.
-#[must_use]
-pub fn document(app: &App<'_>, outcome: &Outcome) -> Document {
+fn document(ctx: &Ctx<'_, '_>, outcome: &Outcome) -> Document {
     let input = Input {
-        questionnaire: app.session.questionnaire(),
-        answers: app.session.answers(),
+        questionnaire: ctx.questionnaire(),
+        answers: ctx.session.answers(),
         outcome,
-        reader: app.reader(),
-        clinician: app.clinician(),
+        reader: ctx.reader(),
+        clinician: ctx.clinician,
         provenance: None,
     };
     build(
         &input,
         View::Result {
-            show_weights: app.show_weights,
+            show_weights: ctx.look.show_weights,
         },
     )
 }
 
-pub fn lines(app: &App<'_>, outcome: &Outcome, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let ui = &app.session.questionnaire().ui;
-    let mut out = Vec::new();
-    for part in &document(app, outcome).parts {
-        render_part(&mut out, ui, part, width, theme);
+impl Widget for On<'_, '_, '_, ResultScreen> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let ui = self.ctx.ui();
+        let theme = self.ctx.theme();
+        let mut lines = Vec::new();
+        for part in &document(self.ctx, &self.screen.outcome).parts {
+            render_part(&mut lines, ui, part, area.width, theme);
+        }
+        ScrollView { lines }.render(area, buf, &mut self.screen.scroll);
     }
-    out
 }
 
 fn render_part(out: &mut Vec<Line<'static>>, ui: &UiText, part: &Part, width: u16, theme: Theme) {

@@ -1,29 +1,38 @@
-//! A question screen: the prompt, then the options as a list, toggles, a horizontal scale or a
-//! text field. The highlighted option is always scrolled into view.
+//! Drawing a question screen: the prompt, then the options as a list, toggles, a horizontal
+//! scale or a text field. The highlighted option is always scrolled into view, and the edge says
+//! when more lies above or below.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::QuestionScreen;
 use crate::questionnaire::{Choice, Question, QuestionKind, Scale};
-use crate::tui::app::App;
 use crate::tui::draft::Draft;
+use crate::tui::screens::{Ctx, On};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use crate::ui_text::{UiText, fill};
 
-pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
-    let question = &app.session.questionnaire().questions[q];
-    let ui = &app.session.questionnaire().ui;
-    let Some(draft) = &app.draft else { return };
+impl Widget for On<'_, '_, '_, QuestionScreen> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self.ctx, self.screen, area, buf);
+    }
+}
+
+fn render(ctx: &Ctx<'_, '_>, screen: &QuestionScreen, area: Rect, buf: &mut Buffer) {
+    let question = &ctx.questionnaire().questions[screen.q];
+    let ui = ctx.ui();
+    let theme = ctx.theme();
+    let draft = &screen.draft;
     let mut lines = wrap(&question.prompt, area.width, theme.prompt(), "", "");
     if question.required {
         lines.push(Line::from(Span::styled(ui.required.clone(), theme.dim())));
     }
-    if let Some(note) = app.question_note(q) {
+    if let Some(note) = ctx.question_note(screen.q) {
         lines.extend(wrap(
-            &fill(&ui.note_marker, &[("note", &note)]),
+            &fill(&ui.note_marker, &[("note", note)]),
             area.width,
             theme.warning(),
             "",
@@ -32,7 +41,7 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
     }
     lines.push(Line::default());
     let focus = lines.len();
-    let (body, focus_in_body) = body_lines(app, question, draft, area.width, theme);
+    let (body, focus_in_body) = body_lines(ctx, question, draft, area.width);
     lines.extend(body);
     // Scroll just enough that the highlighted option's last line is on screen; when not all
     // fits, the last row says there is more.
@@ -57,15 +66,15 @@ pub fn render(app: &App<'_>, q: usize, area: Rect, buf: &mut Buffer, theme: Them
 /// The lines under the prompt (options, a scale, a text field) and where in them the
 /// highlighted option ends, so that the screen can keep it in view.
 fn body_lines(
-    app: &App<'_>,
+    ctx: &Ctx<'_, '_>,
     question: &Question,
     draft: &Draft,
     width: u16,
-    theme: Theme,
 ) -> (Vec<Line<'static>>, usize) {
-    let ui = &app.session.questionnaire().ui;
+    let ui = ctx.ui();
+    let theme = ctx.theme();
     match (&question.kind, draft) {
-        (QuestionKind::Single { options }, Draft::Single { cursor }) if app.show_weights => {
+        (QuestionKind::Single { options }, Draft::Single { cursor }) if ctx.look.show_weights => {
             option_lines(&weighted(ui, options), *cursor, None, width, theme)
         }
         (QuestionKind::Single { options }, Draft::Single { cursor }) => {
@@ -202,7 +211,7 @@ fn limits_text(ui: &UiText, min: Option<usize>, max: Option<usize>) -> String {
     }
 }
 
-/// A horizontal scale: every value when they fit, the chosen one marked; a bar otherwise.
+/// A horizontal scale, its end labels, and the value chosen so far in words.
 fn scale_lines(
     ui: &UiText,
     scale: &Scale,
@@ -210,55 +219,20 @@ fn scale_lines(
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let cells: Vec<String> = (scale.min..=scale.max)
-        .map(|v| {
-            if Some(v) == value {
-                format!("[{v}]")
-            } else {
-                format!(" {v} ")
-            }
-        })
-        .collect();
-    let fits = cells.iter().map(|c| c.chars().count()).sum::<usize>() <= usize::from(width);
-    let mut lines = Vec::new();
-    if fits {
-        let spans: Vec<Span<'static>> = (scale.min..=scale.max)
-            .zip(cells)
-            .map(|(v, cell)| {
-                if Some(v) == value {
-                    Span::styled(cell, theme.selected())
-                } else {
-                    Span::raw(cell)
-                }
-            })
-            .collect();
-        lines.push(Line::from(spans));
-    } else {
-        let shown = value.map_or_else(|| " … ".to_string(), |v| format!(" {v} "));
-        lines.push(Line::from(vec![
-            Span::raw(format!("{} ", scale.min)),
-            Span::styled(shown, theme.selected()),
-            Span::raw(format!(" {}", scale.max)),
-        ]));
-    }
+    let mut lines = vec![scale_values(scale, value, width, theme)];
     let low = scale.min_label.as_deref().unwrap_or("");
     let high = scale.max_label.as_deref().unwrap_or("");
     if !low.is_empty() || !high.is_empty() {
         lines.push(Line::default());
-        lines.extend(wrap(
-            &format!("{} = {low}", scale.min),
-            width,
-            theme.dim(),
-            "",
-            "",
-        ));
-        lines.extend(wrap(
-            &format!("{} = {high}", scale.max),
-            width,
-            theme.dim(),
-            "",
-            "",
-        ));
+        for (end, label) in [(scale.min, low), (scale.max, high)] {
+            lines.extend(wrap(
+                &format!("{end} = {label}"),
+                width,
+                theme.dim(),
+                "",
+                "",
+            ));
+        }
     }
     lines.push(Line::default());
     let said = value.map_or_else(
@@ -267,6 +241,41 @@ fn scale_lines(
     );
     lines.push(Line::from(Span::styled(said, theme.prompt())));
     lines
+}
+
+/// Every value when they fit, the chosen one marked; else the ends with the chosen value
+/// between them.
+fn scale_values(scale: &Scale, value: Option<i64>, width: u16, theme: Theme) -> Line<'static> {
+    let cells: Vec<(i64, String)> = (scale.min..=scale.max)
+        .map(|v| {
+            let cell = if Some(v) == value {
+                format!("[{v}]")
+            } else {
+                format!(" {v} ")
+            };
+            (v, cell)
+        })
+        .collect();
+    let fits = cells.iter().map(|(_, c)| c.chars().count()).sum::<usize>() <= usize::from(width);
+    if !fits {
+        let shown = value.map_or_else(|| " … ".to_string(), |v| format!(" {v} "));
+        return Line::from(vec![
+            Span::raw(format!("{} ", scale.min)),
+            Span::styled(shown, theme.selected()),
+            Span::raw(format!(" {}", scale.max)),
+        ]);
+    }
+    let spans: Vec<Span<'static>> = cells
+        .into_iter()
+        .map(|(v, cell)| {
+            if Some(v) == value {
+                Span::styled(cell, theme.selected())
+            } else {
+                Span::raw(cell)
+            }
+        })
+        .collect();
+    Line::from(spans)
 }
 
 /// The text typed so far with a visible cursor, and how much room is left.
@@ -301,17 +310,4 @@ fn text_lines(
         theme.dim(),
     )));
     lines
-}
-
-/// The question's help and why-we-ask text, for the help overlay.
-#[must_use]
-pub fn about(ui: &UiText, question: &Question) -> Vec<(String, String)> {
-    let mut parts = Vec::new();
-    if let Some(help) = &question.help {
-        parts.push((ui.help_about.clone(), help.clone()));
-    }
-    if let Some(why) = &question.why {
-        parts.push((ui.help_why.clone(), why.clone()));
-    }
-    parts
 }

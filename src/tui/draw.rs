@@ -1,0 +1,56 @@
+//! Drawing the app: `impl Widget for &mut App` splits the screen into its regions and has the
+//! header, the screen, the notice, the crisis footer, any panel and the key hints each draw
+//! their own. The screens and panels keep their scroll state as they draw.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use super::app::App;
+use super::chrome;
+use super::layout;
+use super::notice;
+use super::overlays::Overlay;
+use super::records::{ExportFormat, Pick};
+use super::screens::Ctx;
+use crate::clinician::OVERRIDES;
+
+impl Widget for &mut App<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let ctx = Ctx {
+            session: &self.session,
+            look: &self.look,
+            clinician: self.clinician.as_ref(),
+            notice: self.notice.as_ref(),
+        };
+        if layout::is_too_small(area) {
+            chrome::too_small(&ctx, area, buf);
+            return;
+        }
+        let notice_rows = notice::height(ctx.notice, ctx.ui(), area.width);
+        let regions = layout::regions(area, notice_rows);
+        chrome::header(&ctx, regions.header, buf);
+        self.screen.render(&ctx, regions.body, buf);
+        chrome::notice(&ctx, regions.notice, buf);
+        chrome::crisis_footer(&ctx, regions.footer, buf);
+        if let Some(overlay) = &mut self.overlay {
+            overlay.render(&ctx, area, buf);
+        }
+        // The hints last: a panel that scrolls knows only once drawn whether it does.
+        chrome::hints(
+            &ctx,
+            &self.layers(),
+            pick_count(self.overlay.as_ref()),
+            regions.hints,
+            buf,
+        );
+    }
+}
+
+/// How many entries the open pick list has, for its "1-{n}" hint.
+fn pick_count(overlay: Option<&Overlay>) -> usize {
+    match overlay {
+        Some(Overlay::Pick(Pick::Override)) => OVERRIDES.len(),
+        _ => ExportFormat::ALL.len(),
+    }
+}

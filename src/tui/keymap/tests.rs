@@ -1,0 +1,141 @@
+//! The key table checked: keys by layer, pastes, and every hint naming a key that works.
+
+use super::*;
+use ratatui::crossterm::event::KeyCode::{BackTab, Enter, Esc, Left, Up};
+use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    Event::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+const TEXT: &[Layer] = &[Layer::Global, Layer::TextQuestion, Layer::TextEdit];
+const CHOICE: &[Layer] = &[
+    Layer::Global,
+    Layer::Choose,
+    Layer::Skip,
+    Layer::Navigate,
+    Layer::Leave,
+];
+
+#[test]
+fn letters_type_in_text_and_command_elsewhere() {
+    let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(intent(&q, TEXT), Some(Intent::Type("q".into())));
+    assert_eq!(intent(&q, CHOICE), Some(Intent::Quit));
+    let enter_alt = key(KeyCode::Enter, KeyModifiers::ALT);
+    assert_eq!(intent(&enter_alt, TEXT), Some(Intent::NewLine));
+    let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    for layers in [TEXT, CHOICE, &[Layer::Global, Layer::Confirm]] {
+        assert_eq!(intent(&ctrl_c, layers), Some(Intent::Interrupt));
+    }
+}
+
+#[test]
+fn releases_are_ignored_and_pastes_only_type_into_text() {
+    let release = Event::Key(KeyEvent {
+        code: KeyCode::Enter,
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    });
+    assert_eq!(intent(&release, CHOICE), None);
+    let paste = Event::Paste("a\nb".into());
+    assert_eq!(intent(&paste, TEXT), Some(Intent::Type("a\nb".into())));
+    assert_eq!(
+        intent(&paste, CHOICE),
+        None,
+        "a pasted newline never submits"
+    );
+}
+
+#[test]
+fn left_adjusts_a_scale_but_goes_back_on_a_list() {
+    let left = key(KeyCode::Left, KeyModifiers::NONE);
+    let scale = [Layer::Global, Layer::Scale, Layer::NavigateScale];
+    assert_eq!(intent(&left, &scale), Some(Intent::Left));
+    assert_eq!(intent(&left, CHOICE), Some(Intent::Back));
+    let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(
+        intent(&enter, &[Layer::Global, Layer::Confirm]),
+        None,
+        "Enter never confirms leaving"
+    );
+}
+
+#[test]
+fn hints_are_read_from_the_table() {
+    let ui = UiText::default();
+    assert_eq!(
+        hints(CHOICE, &ui),
+        "↑↓ move · Enter choose · 1-9 pick · s skip · ← back · r review · ? help · q quit"
+    );
+    assert_eq!(
+        hints(&[Layer::Global, Layer::Confirm], &ui),
+        "y leave · n stay"
+    );
+}
+
+/// Every key a hint names is one its layer honours: the hint's first key, pressed, means
+/// what the binding says.
+#[test]
+fn every_hinted_key_works_in_its_layer() {
+    let ui = UiText::default();
+    let named = |label: &str| -> Option<KeyCode> {
+        Some(match label {
+            "↑↓" => Up,
+            "←" | "←→" => Left,
+            "Enter" => Enter,
+            "Esc" | "Esc or ?" => Esc,
+            "Space" => KeyCode::Char(' '),
+            "Shift+Tab" => BackTab,
+            "1-9" | "1-{n}" => KeyCode::Char('1'),
+            one if one.chars().count() == 1 => KeyCode::Char(one.chars().next()?),
+            _ => return None,
+        })
+    };
+    for layer in ALL_LAYERS {
+        for binding in table::of(*layer).iter().filter(|b| b.hint.is_some()) {
+            let label = binding.hint.map(|h| (h.keys)(&ui)).unwrap_or_default();
+            let Some(code) = named(label) else { continue };
+            let got = intent(&key(code, KeyModifiers::NONE), &[*layer]);
+            let want = meaning(binding, KeyEvent::new(code, KeyModifiers::NONE));
+            assert!(
+                got.is_some(),
+                "{layer:?}: the hint's key {label} does nothing"
+            );
+            assert_eq!(got, want, "{layer:?}: {label}");
+        }
+    }
+}
+
+const ALL_LAYERS: &[Layer] = &[
+    Layer::Global,
+    Layer::Confirm,
+    Layer::Offer,
+    Layer::Caution,
+    Layer::Close,
+    Layer::Pick,
+    Layer::Prompt,
+    Layer::TextEdit,
+    Layer::TextQuestion,
+    Layer::Welcome,
+    Layer::Choose,
+    Layer::ChooseWithCare,
+    Layer::Tick,
+    Layer::Scale,
+    Layer::Skip,
+    Layer::SkipUnhinted,
+    Layer::Navigate,
+    Layer::NavigateScale,
+    Layer::Review,
+    Layer::Scroll,
+    Layer::ScrollUnhinted,
+    Layer::Result,
+    Layer::Crisis,
+    Layer::Leave,
+];

@@ -1,0 +1,109 @@
+//! The panels drawn over a screen, each one variant holding its own data: help, "leave?", the
+//! settled result offered early, the caution after the safety screen, a text prompt and a
+//! numbered pick list. Each takes every key while it is up (bar the global ones).
+
+mod help;
+mod panel;
+mod records;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+pub use help::HelpPanel;
+
+use super::app::{App, Control, Exit};
+use super::keymap::{Intent, Layer};
+use super::records::{Pick, Prompt};
+use super::screens::Ctx;
+use crate::session::Action;
+
+/// A panel drawn over the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpPanel),
+    ConfirmQuit,
+    /// The remaining questions cannot change the result: see it now? With the offer's words,
+    /// worked out once when it was made.
+    Settled {
+        offer: String,
+    },
+    /// The safety screen ended with a caution: what was noticed, in the reader's words, help
+    /// now, and the result now if wanted.
+    Caution {
+        items: Vec<String>,
+    },
+    /// A one-line text prompt: a note, a reference, a reason, a file name.
+    Prompt(Prompt),
+    /// A numbered list to pick from.
+    Pick(Pick),
+}
+
+impl Overlay {
+    /// The panel's key layers, after the global ones.
+    #[must_use]
+    pub fn layers(&self) -> Vec<Layer> {
+        match self {
+            Self::Help(panel) if panel.overflows() => vec![Layer::Scroll, Layer::Close],
+            Self::Help(_) => vec![Layer::ScrollUnhinted, Layer::Close],
+            Self::ConfirmQuit => vec![Layer::Confirm],
+            Self::Settled { .. } => vec![Layer::Offer],
+            Self::Caution { .. } => vec![Layer::Caution],
+            Self::Prompt(_) => vec![Layer::Prompt, Layer::TextEdit],
+            Self::Pick(_) => vec![Layer::Pick],
+        }
+    }
+
+    /// A panel that opened by itself (the settled offer, the caution) rather than at a key.
+    #[must_use]
+    pub fn opened_by_itself(&self) -> bool {
+        matches!(self, Self::Settled { .. } | Self::Caution { .. })
+    }
+
+    /// Draws the panel over `area`, above the key hints and the crisis footer.
+    pub fn render(&mut self, ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
+        match self {
+            Self::Help(panel) => panel.render(ctx, area, buf),
+            Self::ConfirmQuit => panel::confirm_quit(ctx, area, buf),
+            Self::Settled { offer } => panel::settled_offer(ctx, offer, area, buf),
+            Self::Caution { items } => panel::caution(ctx, items, area, buf),
+            Self::Prompt(prompt) => records::prompt(ctx, prompt, area, buf),
+            Self::Pick(pick) => records::pick(ctx, *pick, area, buf),
+        }
+    }
+}
+
+impl App<'_> {
+    /// A key while a panel is up: the panel takes it.
+    pub(super) fn on_overlay(&mut self, intent: Intent) -> Control {
+        let Some(overlay) = self.overlay.as_mut() else {
+            return Control::Continue;
+        };
+        // A warning said in a dialog is about the key before: the next key there clears it, so
+        // an error never outlives its cause (a refusal from this key is said afresh).
+        if matches!(overlay, Overlay::Prompt(_) | Overlay::Pick(_))
+            && self.notice.as_ref().is_some_and(|n| n.warning)
+        {
+            self.notice = None;
+        }
+        match (overlay, intent) {
+            (Overlay::Prompt(_), intent) => return self.on_prompt(intent),
+            (Overlay::Pick(pick), intent) => {
+                let pick = *pick;
+                self.on_pick(pick, &intent);
+            }
+            (Overlay::Help(panel), intent) if intent != Intent::No => panel.scroll(&intent),
+            (Overlay::ConfirmQuit, Intent::Yes) => return Control::Exit(Exit::Left),
+            (Overlay::Settled { .. } | Overlay::Caution { .. }, Intent::Yes) => {
+                self.overlay = None;
+                self.act(Action::FinishEarly);
+            }
+            (Overlay::Settled { .. }, Intent::No) => {
+                self.overlay = None;
+                self.session.decline_offer();
+            }
+            (_, Intent::No) => self.overlay = None,
+            _ => {}
+        }
+        Control::Continue
+    }
+}

@@ -1,0 +1,133 @@
+//! The one boxed dialog every panel uses (a bordered, titled box centred above the key hints and
+//! the crisis footer, which stay in view), and the small dialogs drawn with it: "leave?", the
+//! settled offer and the caution.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
+
+use crate::crisis::CrisisHelp;
+use crate::tui::keymap::{Layer, hints};
+use crate::tui::layout::centred;
+use crate::tui::screens::Ctx;
+use crate::tui::wrap::wrap;
+
+/// The columns borders and padding take from a panel's width.
+pub const CHROME: u16 = 4;
+
+/// The room panels have: the screen less the key hints and the crisis footer.
+#[must_use]
+pub fn room(area: Rect) -> Rect {
+    Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    }
+}
+
+/// A panel's frame: its border in `border` style and its title.
+#[must_use]
+pub fn frame(title: &str, border: Style) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(border)
+        .padding(Padding::horizontal(1))
+}
+
+/// Clears the box for a panel of at most `width` x `height` and returns it.
+#[must_use]
+pub fn place(area: Rect, width: u16, height: u16, buf: &mut Buffer) -> Rect {
+    let box_area = centred(room(area), width, height);
+    Clear.render(box_area, buf);
+    box_area
+}
+
+/// A panel as tall as its lines, centred in the room above the hints.
+pub fn panel(
+    area: Rect,
+    buf: &mut Buffer,
+    width: u16,
+    block: Block<'static>,
+    lines: Vec<Line<'static>>,
+) {
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let box_area = place(area, width, height, buf);
+    let inner = block.inner(box_area);
+    block.render(box_area, buf);
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The inner width of a panel `width` wide in `area`.
+fn inner_width(area: Rect, width: u16) -> u16 {
+    width.min(area.width).saturating_sub(CHROME)
+}
+
+/// The panel's own keys, read from the key table, as its last line.
+fn keys_line(ctx: &Ctx<'_, '_>, layer: Layer) -> Line<'static> {
+    Line::from(Span::styled(hints(&[layer], ctx.ui()), ctx.theme().hint()))
+}
+
+/// A dialog: its words, then its own keys from the key table, in a panel.
+fn dialog(
+    ctx: &Ctx<'_, '_>,
+    (area, buf): (Rect, &mut Buffer),
+    width: u16,
+    block: Block<'static>,
+    layer: Layer,
+    mut lines: Vec<Line<'static>>,
+) {
+    lines.push(Line::default());
+    lines.push(keys_line(ctx, layer));
+    panel(area, buf, width, block, lines);
+}
+
+pub fn confirm_quit(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
+    const WIDTH: u16 = 48;
+    let (ui, theme) = (ctx.ui(), ctx.theme());
+    let lines = wrap(
+        &ui.confirm_text,
+        inner_width(area, WIDTH),
+        theme.prompt(),
+        "",
+        "",
+    );
+    let block = frame(&ui.confirm_title, theme.warning());
+    dialog(ctx, (area, buf), WIDTH, block, Layer::Confirm, lines);
+}
+
+/// The offer to see the result now, once the remaining questions cannot change it.
+pub fn settled_offer(ctx: &Ctx<'_, '_>, offer: &str, area: Rect, buf: &mut Buffer) {
+    const WIDTH: u16 = 60;
+    let (ui, theme) = (ctx.ui(), ctx.theme());
+    let lines = wrap(offer, inner_width(area, WIDTH), theme.prompt(), "", "");
+    let block = frame(&ui.settled_title, theme.title());
+    dialog(ctx, (area, buf), WIDTH, block, Layer::Offer, lines);
+}
+
+/// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
+/// where to get help now, and the choice to keep going or see the result now.
+pub fn caution(ctx: &Ctx<'_, '_>, items: &[String], area: Rect, buf: &mut Buffer) {
+    const WIDTH: u16 = 68;
+    let ui = ctx.ui();
+    let theme = ctx.theme();
+    let width = inner_width(area, WIDTH);
+    let mut lines = wrap(&ui.caution_text, width, theme.prompt(), "", "");
+    for item in items {
+        lines.push(Line::default());
+        lines.extend(wrap(item, width, theme.warning(), "- ", "  "));
+    }
+    lines.push(Line::default());
+    let help = CrisisHelp::new(ctx.questionnaire(), ctx.look.region.as_deref());
+    let first = help
+        .footer_variants(ui)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    lines.extend(wrap(&first, width, theme.crisis(), "", ""));
+    let block = frame(&ui.caution_title, theme.warning());
+    dialog(ctx, (area, buf), WIDTH, block, Layer::Caution, lines);
+}

@@ -1,0 +1,49 @@
+//! The welcome screen: what this is, what it is not, what is stored, and how to start.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{StatefulWidget, Widget};
+
+use super::{On, Step};
+use crate::session::Action;
+use crate::tui::keymap::Intent;
+use crate::tui::scroll::{ScrollState, ScrollView};
+use crate::tui::wrap::wrap;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WelcomeScreen {
+    scroll: ScrollState,
+}
+
+impl WelcomeScreen {
+    pub fn handle(&mut self, intent: &Intent) -> Step {
+        if *intent == Intent::Enter {
+            return Step::Act(Action::Start);
+        }
+        self.scroll.apply(intent);
+        Step::Stay
+    }
+}
+
+impl Widget for On<'_, '_, '_, WelcomeScreen> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let meta = &self.ctx.questionnaire().meta;
+        let ui = self.ctx.ui();
+        let theme = self.ctx.theme();
+        let width = area.width;
+        let mut lines = wrap(&meta.intro, width, Style::new(), "", "");
+        lines.push(Line::default());
+        lines.extend(wrap(&meta.disclaimer, width, theme.dim(), "", ""));
+        lines.push(Line::default());
+        lines.extend(wrap(&ui.welcome_privacy, width, theme.dim(), "", ""));
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            ui.welcome_begin.clone(),
+            theme.prompt(),
+        )));
+        lines.extend(wrap(&ui.welcome_keys, width, theme.hint(), "", ""));
+        ScrollView { lines }.render(area, buf, &mut self.screen.scroll);
+    }
+}
