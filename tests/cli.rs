@@ -281,9 +281,14 @@ fn template_prints_the_embedded_default() {
 fn a_missing_file_is_an_input_error() {
     let out = groupfit(&["score", "--answers", "no/such/file.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot read no/such/file.toml"));
+    assert!(
+        stderr(&out).contains("cannot read answers file no/such/file.toml: No such file"),
+        "the context, then the cause: {}",
+        stderr(&out)
+    );
     let out = groupfit(&["validate", "no/such/questions.toml"]);
     assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read questionnaire no/such/questions.toml: No such"));
 }
 
 #[test]
@@ -501,4 +506,27 @@ fn a_zero_score_prints_as_zero() {
         answers.to_str().unwrap(),
     ]));
     assert!(!text.contains("-0.000"), "{text}");
+}
+
+/// Completion offers the regions the crisis lines cover for --region, and file names where a
+/// file is asked for; the manual page renders.
+#[test]
+fn completions_offer_regions_and_file_names() {
+    let bash = stdout(&groupfit(&["completions", "bash"]));
+    assert!(
+        bash.contains("compgen -W \"US CA GB IE AU NZ UK\""),
+        "{bash}"
+    );
+    let zsh = stdout(&groupfit(&["completions", "zsh"]));
+    assert!(
+        zsh.contains("Questionnaire files to check; none checks the embedded default:_files"),
+        "validate completes file names"
+    );
+    assert!(zsh.contains("--answers=[Answers files to score (several allowed)]:FILE:_files"));
+    let man = groupfit(&["man"]);
+    assert!(
+        man.status.success() && stdout(&man).starts_with(".ie"),
+        "{}",
+        stdout(&man)
+    );
 }

@@ -107,7 +107,7 @@ fn print(dir: &Path, html: &str, paper: &str) -> PathBuf {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_mins(2);
+    let deadline = Instant::now() + Duration::from_secs(120);
     while chromium.try_wait().unwrap().is_none() {
         assert!(
             Instant::now() < deadline,

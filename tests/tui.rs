@@ -4,14 +4,12 @@
 
 mod common;
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use groupfit::questionnaire;
 use groupfit::scoring::Recommendation;
 use groupfit::session::Stage;
 use groupfit::tui::{App, Control, Exit, Overlay};
 use insta::assert_snapshot;
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
-};
 use ratatui::style::Modifier;
 
 use common::{default_questionnaire, draw, screen};

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 /// The version line: the tool's version and the embedded questionnaire's id and version.
 pub const VERSION: &str = concat!(
@@ -41,6 +41,7 @@ pub enum Command {
     )]
     Validate {
         /// Questionnaire files to check; none checks the embedded default.
+        #[arg(value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
     },
     /// Score saved answers without a terminal.
@@ -61,6 +62,7 @@ pub enum Command {
     )]
     Audit {
         /// Questionnaire file; the embedded default when absent.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = AuditFormat::Text)]
@@ -76,6 +78,7 @@ pub enum Command {
     )]
     FhirQuestionnaire {
         /// Questionnaire file; the embedded default when absent.
+        #[arg(value_hint = ValueHint::FilePath)]
         file: Option<PathBuf>,
     },
     /// Print shell completions for bash, zsh, fish or PowerShell.
@@ -110,7 +113,7 @@ impl Default for Command {
 #[derive(Debug, Args, Default)]
 pub struct RunArgs {
     /// Questionnaire file; the embedded default when absent.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questions: Option<PathBuf>,
     /// Region code whose crisis lines are shown first (for example US, GB, CA; UK means GB).
     /// Without it, the locale's region. A region without an entry is told to call its local
@@ -124,7 +127,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub plain: bool,
     /// Continue from a saved answers file.
-    #[arg(long, value_name = "ANSWERS")]
+    #[arg(long, value_name = "ANSWERS", value_hint = ValueHint::FilePath)]
     pub resume: Option<PathBuf>,
 }
 
@@ -132,10 +135,10 @@ pub struct RunArgs {
 #[command(group(clap::ArgGroup::new("destination").args(["output", "output_dir"])))]
 pub struct ScoreArgs {
     /// Questionnaire file; the embedded default when absent.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questions: Option<PathBuf>,
     /// Answers files to score (several allowed).
-    #[arg(long, value_name = "FILE", required = true, num_args = 1..)]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, required = true, num_args = 1..)]
     pub answers: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -145,11 +148,11 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "CODE")]
     pub region: Option<String>,
     /// Write the report to this file (readable by you only) instead of the screen.
-    #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
     /// Write one report per answers file into this existing folder, each named after its
     /// answers file (a.toml gives a.html), readable by you only.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub output_dir: Option<PathBuf>,
     /// With --output or --output-dir: replace a file that exists (never one being read).
     #[arg(long, requires = "destination")]

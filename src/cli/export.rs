@@ -20,7 +20,7 @@ use super::files::{display_name, kind_of};
 const TEMP_PREFIX: &str = ".groupfit-";
 const TEMP_SUFFIX: &str = ".tmp";
 /// A temporary file of ours older than this was left by a write that was killed.
-const STALE_AFTER: Duration = Duration::from_mins(1);
+const STALE_AFTER: Duration = Duration::from_secs(60);
 
 /// Where a private file goes and what may be there already.
 pub struct Target<'a> {

@@ -2,6 +2,8 @@
 
 use std::fs::OpenOptions;
 use std::io::Read;
+
+use anyhow::Context as _;
 use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
 use std::path::Path;
 
@@ -15,28 +17,28 @@ use super::output;
 /// Reads a regular file, at most one byte over the size limit (the loader then refuses it).
 /// Anything else (a named pipe, a device, a socket, a folder) is refused at once: the file is
 /// opened without blocking, so a pipe with no writer cannot hang a command or a batch.
-pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+/// `what` names the file's role in the message ("questionnaire", "answers file").
+pub fn read(path: &Path, what: &str) -> anyhow::Result<Vec<u8>> {
     let name = display_name(Some(path));
+    let cannot = || format!("cannot read {what} {name}");
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+        .with_context(cannot)?;
+    let meta = file.metadata().with_context(cannot)?;
     if !meta.is_file() {
-        return Err(format!(
+        anyhow::bail!(
             "{name} is {}, not a regular file; groupfit reads questionnaires and answers from \
              regular files only",
             kind_of(meta.file_type())
-        ));
+        );
     }
     let mut bytes =
         Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES as u64 + 1)).unwrap_or(0));
     file.take(MAX_FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
+        .with_context(cannot)?;
     Ok(bytes)
 }
 
@@ -81,10 +83,10 @@ pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
 pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
     let name = display_name(path);
     let bytes = match path {
-        Some(p) => match read(p) {
+        Some(p) => match read(p, "questionnaire") {
             Ok(bytes) => bytes,
-            Err(message) => {
-                output::error(&message);
+            Err(e) => {
+                output::error(&format!("{e:#}"));
                 return None;
             }
         },

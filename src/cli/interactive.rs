@@ -3,10 +3,12 @@
 //! terminal.
 
 use std::io::IsTerminal;
+
+use anyhow::Context as _;
 use std::time::Instant;
 
+use crossterm::event::Event;
 use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat};
-use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
@@ -65,35 +67,34 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     if let Some(said) = said {
         app.notify(said, false);
     }
-    let signals = match events::catch_signals() {
-        Ok(signals) => signals,
-        Err(e) => {
-            output::error(&format!("cannot watch for signals: {e}"));
-            return Exit::Failure;
-        }
-    };
-    let result = terminal::enter().and_then(|(guard, mut screen)| {
-        let exit = event_loop(&mut screen, &mut app, signals);
-        drop(guard);
-        match exit {
-            Ok(Exit::Quick) => terminal::wipe(),
-            // Leaving the crisis panel leaves where to get help on the screen, so that closing
-            // it (even by a stray Esc) does not take the numbers away.
-            Ok(Exit::Success) if app.session().stage() == Stage::Stopped => {
-                out.write(&help_after_leaving(&app));
-            }
-            _ => {}
-        }
-        exit
-    });
-    match result {
+    match full_screen(&mut app, out) {
         Ok(exit) => exit,
         Err(e) => {
             terminal::restore();
-            output::error(&format!("the terminal stopped working: {e}"));
+            output::error(&format!("{e:#}"));
             Exit::Failure
         }
     }
+}
+
+/// Takes the terminal, runs the event loop and gives the terminal back; an error says which
+/// step failed ("setting up the terminal: ...").
+fn full_screen(app: &mut App<'_>, out: &mut Output) -> anyhow::Result<Exit> {
+    let signals = events::catch_signals().context("cannot watch for signals")?;
+    let (guard, mut screen) = terminal::enter().context("cannot set up the terminal")?;
+    let exit = event_loop(&mut screen, app, signals);
+    drop(guard);
+    let exit = exit.context("the terminal stopped working")?;
+    match exit {
+        Exit::Quick => terminal::wipe(),
+        // Leaving the crisis panel leaves where to get help on the screen, so that closing it
+        // (even by a stray Esc) does not take the numbers away.
+        Exit::Success if app.session().stage() == Stage::Stopped => {
+            out.write(&help_after_leaving(app));
+        }
+        _ => {}
+    }
+    Ok(exit)
 }
 
 /// Draw, wait for whatever wakes the loop (a key, a resize, a signal), act, repeat. Nothing runs
@@ -234,8 +235,8 @@ impl Resumed {
 /// Loads saved answers to carry on with; answers that no longer fit are dropped, and said so.
 /// `Err` has already been reported.
 fn resume(q: &Questionnaire, path: &Path) -> Result<Resumed, Exit> {
-    let bytes = files::read(path).map_err(|message| {
-        output::error(&message);
+    let bytes = files::read(path, "answers file").map_err(|e| {
+        output::error(&format!("{e:#}"));
         Exit::Invalid
     })?;
     let name = path.display().to_string();

@@ -7,6 +7,7 @@ mod export;
 mod files;
 mod interactive;
 mod keep;
+mod man;
 mod output;
 mod plain;
 mod score;
@@ -84,26 +85,19 @@ pub fn run(cli: Cli) -> Exit {
             None => Exit::Invalid,
         },
         Command::Completions { shell } => {
-            let mut command = <Cli as clap::CommandFactory>::command();
-            let mut bytes = Vec::new();
-            clap_complete::generate(shell, &mut command, "groupfit", &mut bytes);
-            out.write(&String::from_utf8_lossy(&bytes));
+            out.write(&completions(shell));
             Exit::Success
         }
-        Command::Man => {
-            let mut bytes = Vec::new();
-            match clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut bytes)
-            {
-                Ok(()) => {
-                    out.write(&String::from_utf8_lossy(&bytes));
-                    Exit::Success
-                }
-                Err(e) => {
-                    output::error(&format!("cannot render the manual page: {e}"));
-                    Exit::Failure
-                }
+        Command::Man => match man::render() {
+            Ok(page) => {
+                out.write(&page);
+                Exit::Success
             }
-        }
+            Err(e) => {
+                output::error(&format!("{e:#}"));
+                Exit::Failure
+            }
+        },
         Command::Template { ui } => {
             if ui {
                 out.write(&groupfit::ui_text::UiText::defaults_toml());
@@ -114,4 +108,31 @@ pub fn run(cli: Cli) -> Exit {
         }
     };
     out.finish(exit)
+}
+
+/// The completion script for `shell`. `--region` completes the region codes of the embedded
+/// questionnaire's crisis lines (any two-letter code is still accepted when typed); file
+/// arguments complete file names.
+fn completions(shell: clap_complete::Shell) -> String {
+    let codes = region_codes();
+    let offer =
+        |arg: clap::Arg| arg.value_parser(clap::builder::PossibleValuesParser::new(codes.clone()));
+    let mut command = <Cli as clap::CommandFactory>::command()
+        .mut_subcommand("run", |run| run.mut_arg("region", offer))
+        .mut_subcommand("score", |score| score.mut_arg("region", offer));
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut command, "groupfit", &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The regions the embedded questionnaire has crisis lines for, and `UK` (taken as `GB`).
+fn region_codes() -> Vec<String> {
+    let mut codes: Vec<String> = files::questionnaire(None)
+        .map(|q| q.crisis.iter().map(|line| line.region.clone()).collect())
+        .unwrap_or_default();
+    if codes.iter().any(|code| code == "GB") {
+        codes.push("UK".to_string());
+    }
+    codes.dedup();
+    codes
 }

@@ -53,7 +53,8 @@ pub fn run(
             Ok(Some(line)) => line,
             Ok(None) => break,
             Err(e) => {
-                output::error(&format!("cannot read the input: {e}"));
+                let e = anyhow::Error::from(e).context("cannot read the input");
+                output::error(&format!("{e:#}"));
                 return Exit::Failure;
             }
         };

@@ -166,8 +166,8 @@ fn headlines(name: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
 
 fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
     let name = display_name(Some(path));
-    let bytes = files::read(path)
-        .map_err(|message| output::error(&message))
+    let bytes = files::read(path, "answers file")
+        .map_err(|e| output::error(&format!("{e:#}")))
         .ok()?;
     match answers::load(&bytes, questionnaire) {
         Ok(loaded) => {

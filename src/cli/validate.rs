@@ -21,10 +21,10 @@ pub fn validate(files: &[PathBuf], out: &mut Output) -> Exit {
     for path in targets {
         let name = display_name(path.map(PathBuf::as_path));
         let bytes = match path {
-            Some(p) => match read(p) {
+            Some(p) => match read(p, "questionnaire") {
                 Ok(bytes) => bytes,
-                Err(message) => {
-                    output::error(&message);
+                Err(e) => {
+                    output::error(&format!("{e:#}"));
                     exit = Exit::Invalid;
                     continue;
                 }

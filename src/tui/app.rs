@@ -168,7 +168,7 @@ impl<'q> App<'q> {
 
     /// What a terminal event means here, through [`App::layers`].
     #[must_use]
-    pub fn intent(&self, event: &ratatui::crossterm::event::Event) -> Option<Intent> {
+    pub fn intent(&self, event: &crossterm::event::Event) -> Option<Intent> {
         super::keymap::intent(event, &self.layers())
     }
 

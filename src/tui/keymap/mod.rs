@@ -7,7 +7,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::ui_text::UiText;
 

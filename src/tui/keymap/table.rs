@@ -1,7 +1,7 @@
 //! The bindings of each layer, in hint order: the first binding of a key wins, and the hints
 //! read left to right as the bindings are listed.
 
-use ratatui::crossterm::event::KeyCode;
+use crossterm::event::KeyCode;
 
 use super::{Binding, Hint, Intent, Key, Layer, Means};
 use crate::ui_text::UiText;

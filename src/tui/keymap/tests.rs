@@ -1,8 +1,8 @@
 //! The key table checked: keys by layer, pastes, and every hint naming a key that works.
 
 use super::*;
-use ratatui::crossterm::event::KeyCode::{BackTab, Enter, Esc, Left, Up};
-use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
+use crossterm::event::KeyCode::{BackTab, Enter, Esc, Left, Up};
+use crossterm::event::{KeyEventKind, KeyEventState};
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
     Event::Key(KeyEvent {
