@@ -309,6 +309,36 @@ mod snapshots {
         snap("question_text", &mut app);
     }
 
+    /// Seen in use: Esc typed while writing opened "leave?", and the "y" of the next word
+    /// typed answered it. In a written answer Esc keeps the text and says how to go on.
+    #[test]
+    fn esc_in_a_written_answer_keeps_it_and_never_asks_to_leave() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::End, KeyCode::Enter]);
+        assert_eq!(current(&app), "notes");
+        typed(&mut app, "I think");
+        press_raw(&mut app, &[KeyCode::Esc]);
+        assert!(
+            app.notice().unwrap().text.contains("Esc does not leave"),
+            "{:?}",
+            app.notice()
+        );
+        typed(&mut app, " yes");
+        assert_eq!(app.overlay(), None, "no leave dialog to answer");
+        press_raw(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Review);
+        let notes = q.question_index("notes").unwrap();
+        assert_eq!(
+            app.session().answers().get(notes),
+            Some(&groupfit::answers::Answer::Text(
+                "My husband died in the spring.I think yes".into()
+            )),
+            "the text already there, and all that was typed around the Esc"
+        );
+    }
+
     #[test]
     fn help_overlay() {
         let q = default_questionnaire();

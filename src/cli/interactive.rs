@@ -120,7 +120,7 @@ fn event_loop(
             })?;
             debug_panic_trigger();
             dirty = false;
-            panel_drawn_at = match (app.overlay_opened_by_itself(), panel_drawn_at) {
+            panel_drawn_at = match (app.panel_ignores_keys_typed_ahead(), panel_drawn_at) {
                 (true, None) => Some(Instant::now()),
                 (true, drawn) => drawn,
                 (false, _) => None,

@@ -133,11 +133,13 @@ impl<'q> App<'q> {
         self.notice.as_ref()
     }
 
-    /// A panel that opened by itself (the settled offer, the caution) is up: keys typed before
-    /// it was drawn were meant for what was under it, and the loop drops them.
+    /// A panel is up that must not act on keys typed before it was drawn (see
+    /// [`Overlay::ignores_keys_typed_ahead`]): the loop drops them.
     #[must_use]
-    pub fn overlay_opened_by_itself(&self) -> bool {
-        self.overlay.as_ref().is_some_and(Overlay::opened_by_itself)
+    pub fn panel_ignores_keys_typed_ahead(&self) -> bool {
+        self.overlay
+            .as_ref()
+            .is_some_and(Overlay::ignores_keys_typed_ahead)
     }
 
     /// The outcome the result or crisis screen shows (scored once, when it opened).

@@ -12,8 +12,9 @@ use super::layout;
 use super::notice;
 use super::overlays::Overlay;
 use super::records::{ExportFormat, Pick};
-use super::screens::Ctx;
+use super::screens::{Ctx, Screen};
 use crate::clinician::OVERRIDES;
+use crate::session::Session;
 
 impl Widget for &mut App<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -37,20 +38,21 @@ impl Widget for &mut App<'_> {
             overlay.render(&ctx, area, buf);
         }
         // The hints last: a panel that scrolls knows only once drawn whether it does.
-        chrome::hints(
-            &ctx,
-            &self.layers(),
-            pick_count(self.overlay.as_ref()),
-            regions.hints,
-            buf,
-        );
+        let count = hint_count(self.overlay.as_ref(), &self.screen, &self.session);
+        chrome::hints(&ctx, &self.layers(), count, regions.hints, buf);
     }
 }
 
-/// How many entries the open pick list has, for its "1-{n}" hint.
-fn pick_count(overlay: Option<&Overlay>) -> usize {
-    match overlay {
-        Some(Overlay::Pick(Pick::Override)) => OVERRIDES.len(),
-        _ => ExportFormat::ALL.len(),
+/// The highest number a digit picks, for a "1-{n}" hint: the open list's length, or the
+/// question's options (up to 9).
+fn hint_count(overlay: Option<&Overlay>, screen: &Screen, session: &Session<'_>) -> usize {
+    match (overlay, screen) {
+        (Some(Overlay::Pick(Pick::Override)), _) => OVERRIDES.len(),
+        (Some(Overlay::Pick(Pick::Export)), _) => ExportFormat::ALL.len(),
+        (_, Screen::Question(question)) => {
+            let q = &session.questionnaire().questions[question.q];
+            q.options().len().min(9)
+        }
+        _ => 9,
     }
 }

@@ -182,11 +182,9 @@ static TEXT_QUESTION: &[Binding] = &[
         Intent::Back,
         hint(|ui| &ui.key_name_shift_tab, |ui| &ui.hint_back),
     ),
-    hinted(
-        &[Code(Esc)],
-        Intent::Quit,
-        hint(|ui| &ui.key_name_esc, |ui| &ui.hint_quit),
-    ),
+    // Esc does not leave from a written answer: seen in use, Esc typed while writing opened
+    // "leave?" and the next letters typed ("yes") answered it. The screen says how to go on.
+    bind(&[Code(Esc)], Intent::Stray),
 ];
 
 static WELCOME: &[Binding] = &[hinted(
@@ -208,7 +206,7 @@ static CHOOSE: &[Binding] = &[
     Binding {
         keys: DIGITS,
         means: Means::DigitValue,
-        hint: Some(hint(|_| "1-9", |ui| &ui.hint_pick)),
+        hint: Some(hint(|_| "1-{n}", |ui| &ui.hint_pick)),
     },
 ];
 

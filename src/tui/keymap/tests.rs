@@ -72,7 +72,7 @@ fn hints_are_read_from_the_table() {
     let ui = UiText::default();
     assert_eq!(
         hints(CHOICE, &ui),
-        "↑↓ move · Enter choose · 1-9 pick · s skip · ← back · r review · ? help · q quit"
+        "↑↓ move · Enter choose · 1-{n} pick · s skip · ← back · r review · ? help · q quit"
     );
     assert_eq!(
         hints(&[Layer::Global, Layer::Confirm], &ui),

@@ -53,10 +53,15 @@ impl Overlay {
         }
     }
 
-    /// A panel that opened by itself (the settled offer, the caution) rather than at a key.
+    /// A panel that must not act on keys typed before it was drawn: those that open by
+    /// themselves (the settled offer, the caution), whose keys were meant for what was under
+    /// them, and "leave?", where a typed-ahead y would end the session.
     #[must_use]
-    pub fn opened_by_itself(&self) -> bool {
-        matches!(self, Self::Settled { .. } | Self::Caution { .. })
+    pub fn ignores_keys_typed_ahead(&self) -> bool {
+        matches!(
+            self,
+            Self::Settled { .. } | Self::Caution { .. } | Self::ConfirmQuit
+        )
     }
 
     /// Draws the panel over `area`, above the key hints and the crisis footer.

@@ -126,7 +126,7 @@ impl Screen {
     #[must_use]
     pub fn layers(&self, session: &Session<'_>) -> Vec<Layer> {
         match self {
-            Self::Welcome(_) => vec![Layer::Welcome, Layer::ScrollUnhinted, Layer::Leave],
+            Self::Welcome(screen) => vec![Layer::Welcome, screen.scroll_layer(), Layer::Leave],
             Self::Question(screen) => screen.layers(session),
             Self::Review(_) => vec![Layer::Review, Layer::Leave],
             Self::Result(_) => vec![Layer::Scroll, Layer::Result, Layer::Leave],

@@ -8,7 +8,7 @@ use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{On, Step};
 use crate::session::Action;
-use crate::tui::keymap::Intent;
+use crate::tui::keymap::{Intent, Layer};
 use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::wrap::wrap;
 
@@ -18,6 +18,17 @@ pub struct WelcomeScreen {
 }
 
 impl WelcomeScreen {
+    /// Scrolling is said in the hints only when the welcome does not fit (seen at 60x16: the
+    /// privacy note and "Press Enter to begin" were below the edge, with no sign).
+    #[must_use]
+    pub fn scroll_layer(self) -> Layer {
+        if self.scroll.overflows() {
+            Layer::Scroll
+        } else {
+            Layer::ScrollUnhinted
+        }
+    }
+
     pub fn handle(&mut self, intent: &Intent) -> Step {
         if *intent == Intent::Enter {
             return Step::Act(Action::Start);

@@ -43,24 +43,86 @@ fn render(ctx: &Ctx<'_, '_>, screen: &QuestionScreen, area: Rect, buf: &mut Buff
     let focus = lines.len();
     let (body, focus_in_body) = body_lines(ctx, question, draft, area.width);
     lines.extend(body);
-    // Scroll just enough that the highlighted option's last line is on screen; when not all
-    // fits, the last row says there is more.
-    let total = lines.len();
-    let height = usize::from(area.height);
-    let visible = if total > height {
-        height.saturating_sub(1)
-    } else {
-        height
-    };
-    let offset = (focus + focus_in_body + 2).saturating_sub(visible);
+    let window = Window::around(lines.len(), usize::from(area.height), focus + focus_in_body);
     let text_area = Rect {
-        height: u16::try_from(visible).unwrap_or(area.height),
+        y: area.y + to_u16(window.top),
+        height: to_u16(window.visible),
         ..area
     };
     Paragraph::new(lines)
-        .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
+        .scroll((to_u16(window.offset), 0))
         .render(text_area, buf);
-    more_marks(ui, offset, total.saturating_sub(visible), area, buf, theme);
+    let mark = |text: &str, y: u16, buf: &mut Buffer| {
+        let row = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        Paragraph::new(Line::from(Span::styled(format!("{text} "), theme.title())))
+            .alignment(ratatui::layout::Alignment::Right)
+            .render(row, buf);
+    };
+    if window.top > 0 {
+        mark(&ui.more_above, area.y, buf);
+    }
+    if window.bottom > 0 {
+        mark(&ui.help_more, area.y + area.height.saturating_sub(1), buf);
+    }
+}
+
+fn to_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Which lines of a question show: scrolled just enough that the highlighted line is in view,
+/// with a row of its own at the top or bottom saying that more lies above or below, so that no
+/// option is hidden without a sign and no mark covers text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Window {
+    /// The first line shown.
+    offset: usize,
+    /// Rows for the text.
+    visible: usize,
+    /// 1 when the top row says "more above".
+    top: usize,
+    /// 1 when the bottom row says "more below".
+    bottom: usize,
+}
+
+impl Window {
+    fn around(total: usize, height: usize, focus: usize) -> Self {
+        let (mut top, mut bottom) = (0, usize::from(total > height));
+        // Each mark takes a row, which can call for the other: settles within a few rounds.
+        for _ in 0..4 {
+            let visible = height.saturating_sub(top + bottom);
+            let offset = (focus + 1)
+                .saturating_sub(visible)
+                .min(total.saturating_sub(visible));
+            let wanted = (
+                usize::from(offset > 0),
+                usize::from(offset + visible < total),
+            );
+            if wanted == (top, bottom) {
+                return Self {
+                    offset,
+                    visible,
+                    top,
+                    bottom,
+                };
+            }
+            (top, bottom) = wanted;
+        }
+        let visible = height.saturating_sub(top + bottom);
+        let offset = (focus + 1)
+            .saturating_sub(visible)
+            .min(total.saturating_sub(visible));
+        Self {
+            offset,
+            visible,
+            top,
+            bottom,
+        }
+    }
 }
 
 /// The lines under the prompt (options, a scale, a text field) and where in them the
@@ -106,39 +168,6 @@ fn body_lines(
             (text_lines(ui, text, *cursor, *max_length, width, theme), 0)
         }
         _ => (Vec::new(), 0),
-    }
-}
-
-/// Says so at the edge when lines are out of view above or below, so that no option is
-/// hidden without a sign (seen at 60x16: the last options were simply gone).
-fn more_marks(
-    ui: &UiText,
-    offset: usize,
-    hidden: usize,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
-    if area.height == 0 {
-        return;
-    }
-    let mark = |text: &str, y: u16, buf: &mut Buffer| {
-        Paragraph::new(Line::from(Span::styled(format!(" {text} "), theme.title())))
-            .alignment(ratatui::layout::Alignment::Right)
-            .render(
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                buf,
-            );
-    };
-    if offset > 0 {
-        mark(&ui.more_above, area.y, buf);
-    }
-    if hidden > offset {
-        mark(&ui.help_more, area.y + area.height - 1, buf);
     }
 }
 
@@ -310,4 +339,35 @@ fn text_lines(
         theme.dim(),
     )));
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+
+    #[test]
+    fn marks_take_rows_of_their_own_and_the_focus_stays_in_view() {
+        let all = Window::around(10, 12, 9);
+        assert_eq!(
+            (all.offset, all.top, all.bottom, all.visible),
+            (0, 0, 0, 12)
+        );
+        let first = Window::around(30, 10, 2);
+        assert_eq!((first.offset, first.top, first.bottom), (0, 0, 1));
+        let last = Window::around(30, 10, 29);
+        assert_eq!((last.top, last.bottom), (1, 0));
+        assert_eq!(
+            last.offset + last.visible,
+            30,
+            "the last line is the last row"
+        );
+        for focus in 0..30 {
+            let w = Window::around(30, 10, focus);
+            assert!(
+                w.offset <= focus && focus < w.offset + w.visible,
+                "{focus}: {w:?}"
+            );
+            assert_eq!(w.top + w.visible + w.bottom, 10);
+        }
+    }
 }

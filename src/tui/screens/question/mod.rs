@@ -66,6 +66,7 @@ impl QuestionScreen {
             // Backspace in an empty field goes back, as it does everywhere else.
             Intent::DeleteBack if !self.draft.backspace() => Step::Act(Action::Back),
             Intent::Toggle => self.toggle(question, ui),
+            Intent::Stray => Step::Warn(ui.text_escape.clone()),
             other => {
                 edit(&mut self.draft, other, question.options().len());
                 Step::Stay
