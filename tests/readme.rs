@@ -1,0 +1,136 @@
+//! The README cannot drift from the program. Its `console` examples are run as written, with
+//! trycmd (`...` stands for lines left out); each screen it shows under a `<!-- snapshot: NAME
+//! -->` mark is the snapshot test's screen of that name, line for line; and its command table
+//! names every command and every option. Editing any of them by hand to something the program
+//! does not do fails here until the README or the program is put right.
+
+use std::path::PathBuf;
+
+const README: &str = include_str!("../README.md");
+
+#[test]
+fn the_readmes_commands_print_what_it_shows() {
+    trycmd::TestCases::new()
+        .register_bin("groupfit", PathBuf::from(env!("CARGO_BIN_EXE_groupfit")))
+        // No region from the machine's locale, and records dated alike everywhere.
+        .env("LC_ALL", "C")
+        .env("SOURCE_DATE_EPOCH", "1764547200")
+        .case("README.md");
+}
+
+/// The body of a snapshot file: what follows its second `---` line.
+fn snapshot(name: &str) -> String {
+    let path = format!("{}/tests/snapshots/{name}.snap", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| **line == "---")
+        .nth(1)
+        .map_or(0, |(n, _)| n + 1);
+    lines[start..].join("\n").trim_end().to_string()
+}
+
+/// A mark starts its line; one quoted in the text does not count.
+const MARK: &str = "\n<!-- snapshot: ";
+
+/// Each `<!-- snapshot: NAME -->` and the fenced block under it.
+fn marked_screens(readme: &str) -> Vec<(String, String)> {
+    let mut screens = Vec::new();
+    let mut rest = readme;
+    while let Some(at) = rest.find(MARK) {
+        let after = &rest[at + MARK.len()..];
+        let name = after[..after.find(" -->").expect("a closed mark")].to_string();
+        let fence = after
+            .find("```text\n")
+            .expect("a text block under the mark")
+            + 8;
+        let body = &after[fence..];
+        let end = body.find("\n```").expect("a closed block");
+        screens.push((name, body[..end].trim_end().to_string()));
+        rest = &body[end..];
+    }
+    screens
+}
+
+#[test]
+fn the_readmes_screens_are_the_snapshot_tests_screens() {
+    let screens = marked_screens(README);
+    assert!(screens.len() >= 2, "the question and the result are shown");
+    for (name, shown) in screens {
+        let expected = snapshot(&name);
+        assert!(
+            shown == expected,
+            "README's {name} differs from tests/snapshots/{name}.snap; paste the snapshot in:\n\
+             {expected}"
+        );
+    }
+}
+
+/// The command table has a row for every command the binary's help lists, and each row names
+/// every long option that command's help lists.
+#[test]
+fn the_readmes_command_table_names_every_command_and_option() {
+    let commands = commands_and_options();
+    assert!(commands.len() >= 8, "{commands:?}");
+    for (name, options) in commands {
+        let start = format!("| `groupfit {name}");
+        let row = README
+            .lines()
+            .find(|line| line.starts_with(&start))
+            .unwrap_or_else(|| panic!("no README row for groupfit {name}"));
+        for long in options {
+            assert!(
+                row.contains(&long),
+                "the README's row for groupfit {name} does not name {long}"
+            );
+        }
+    }
+}
+
+/// Each command `groupfit --help` lists, with the long options its own `--help` lists (bar
+/// `--help`). The binary's clap types are not reachable from a test, so its help is read.
+fn commands_and_options() -> Vec<(String, Vec<String>)> {
+    let names: Vec<String> = run(&["--help"])
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        // A command's own line; its description may wrap onto deeper-indented lines.
+        .filter(|line| !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next().map(str::to_string))
+        .filter(|name| name != "help")
+        .collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let options = run(&[&name, "--help"])
+                .lines()
+                .map(str::trim_start)
+                .filter(|line| line.starts_with('-'))
+                .filter_map(|line| line.split([' ', ',']).find(|w| w.starts_with("--")))
+                .filter(|long| *long != "--help")
+                .map(str::to_string)
+                .collect();
+            (name, options)
+        })
+        .collect()
+}
+
+fn run(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(args)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_marks_are_read_as_written() {
+    let readme = "x\n<!-- snapshot: a_80x24 -->\n```text\n one\n two\n```\ny";
+    assert_eq!(
+        marked_screens(readme),
+        vec![("a_80x24".to_string(), " one\n two".to_string())]
+    );
+}
