@@ -234,6 +234,9 @@ pub fn strip_unknown(
         .filter(|key| !fields.contains(&key.get_ref().as_ref()))
         .map(|key| (key.get_ref().to_string(), key.span()))
         .collect();
+    if unknown.is_empty() {
+        return; // the usual case: the list of fields is written only for a message
+    }
     let expected: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
     for (key, span) in unknown {
         found.push(Diagnostic::error(

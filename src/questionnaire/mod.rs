@@ -14,5 +14,7 @@ pub use model::*;
 
 /// The default questionnaire, built into the binary.
 pub const DEFAULT_TOML: &str = include_str!("../../questions.toml");
+/// The embedded default's SHA-256, worked out when the binary was built (build.rs).
+pub const DEFAULT_SHA256: &str = env!("GROUPFIT_DEFAULT_SHA256");
 /// The name the embedded default goes by in messages.
 pub const DEFAULT_NAME: &str = "<embedded questions.toml>";
