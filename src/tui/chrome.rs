@@ -1,10 +1,10 @@
 //! What frames every screen: the header with progress, the notice, the key hints (read from the
 //! key table), the crisis footer and the "make the window larger" message.
 
+use crate::tui::lines;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
 
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::Section;
@@ -24,7 +24,8 @@ pub fn too_small(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
             ("size", &format!("{}x{}", area.width, area.height)),
         ],
     );
-    Paragraph::new(wrap(&message, area.width, theme.warning(), "", "")).render(area, buf);
+    let message = wrap(&message, area.width, theme.warning(), "", "");
+    lines::draw(&message, 0, area, buf);
 }
 
 pub fn header(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
@@ -56,19 +57,19 @@ pub fn header(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
         )),
     };
     let first = Rect { height: 1, ..area };
-    Paragraph::new(title).render(first, buf);
-    Paragraph::new(Line::from(Span::styled(progress, theme.dim())))
-        .alignment(Alignment::Right)
-        .render(first, buf);
+    lines::draw(&[title], 0, first, buf);
+    lines::draw_right(&Line::from(Span::styled(progress, theme.dim())), first, buf);
     if area.height > 1 {
         let rule = Rect {
             y: area.y + 1,
             height: 1,
             ..area
         };
-        Paragraph::new("─".repeat(usize::from(area.width)))
-            .style(theme.dim())
-            .render(rule, buf);
+        let line = Line::from(Span::styled(
+            "─".repeat(usize::from(area.width)),
+            theme.dim(),
+        ));
+        lines::draw(&[line], 0, rule, buf);
     }
 }
 
@@ -131,17 +132,16 @@ pub fn notice(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
         } else {
             theme.dim()
         };
-        let lines: Vec<Line<'static>> = notice
+        let said: Vec<Line<'static>> = notice
             .lines(ctx.ui(), area.width + 2)
             .into_iter()
             .map(|l| Line::from(Span::styled(l, style)))
             .collect();
-        Paragraph::new(lines).render(area, buf);
+        lines::draw(&said, 0, area, buf);
     }
     if quick_width < area.width {
-        Paragraph::new(Line::from(Span::styled(quick.clone(), theme.hint())))
-            .alignment(Alignment::Right)
-            .render(Rect { height: 1, ..area }, buf);
+        let label = Line::from(Span::styled(quick.clone(), theme.hint()));
+        lines::draw_right(&label, Rect { height: 1, ..area }, buf);
     }
 }
 
@@ -149,11 +149,11 @@ pub fn notice(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
 /// "1-{n}".
 pub fn hints(ctx: &Ctx<'_, '_>, layers: &[Layer], count: usize, area: Rect, buf: &mut Buffer) {
     let text = fill(&hint_line(layers, ctx.ui()), &[("n", &count.to_string())]);
-    Paragraph::new(Line::from(Span::styled(
+    let line = Line::from(Span::styled(
         fit_hints(&text, usize::from(area.width)),
         ctx.theme().hint(),
-    )))
-    .render(area, buf);
+    ));
+    lines::draw(&[line], 0, area, buf);
 }
 
 /// Hints that do not fit lose whole entries from the middle, keeping the first two (how to
@@ -175,5 +175,6 @@ pub fn crisis_footer(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     let q = ctx.questionnaire();
     let help = CrisisHelp::new(q, ctx.look.region.as_deref());
     let text = help.footer(&q.ui, usize::from(area.width));
-    Paragraph::new(Line::from(Span::styled(text, ctx.theme().crisis()))).render(area, buf);
+    let line = Line::from(Span::styled(text, ctx.theme().crisis()));
+    lines::draw(&[line], 0, area, buf);
 }

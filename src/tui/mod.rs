@@ -8,6 +8,7 @@ mod draft;
 mod draw;
 mod keymap;
 mod layout;
+mod lines;
 mod notice;
 mod overlays;
 mod records;

@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::StatefulWidget;
 
 use super::keymap::Intent;
 
@@ -75,9 +75,7 @@ impl StatefulWidget for ScrollView {
 
     fn render(self, area: Rect, buf: &mut Buffer, state: &mut ScrollState) {
         state.measure(self.lines.len(), area.height);
-        Paragraph::new(self.lines)
-            .scroll((state.offset, 0))
-            .render(area, buf);
+        super::lines::draw(&self.lines, usize::from(state.offset), area, buf);
     }
 }
 

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Widget};
 
 use crate::crisis::CrisisHelp;
 use crate::tui::keymap::{Layer, hints};
@@ -50,7 +50,7 @@ pub fn panel(
     buf: &mut Buffer,
     width: u16,
     block: Block<'static>,
-    lines: Vec<Line<'static>>,
+    lines: &[Line<'static>],
 ) {
     let height = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
@@ -58,7 +58,7 @@ pub fn panel(
     let box_area = place(area, width, height, buf);
     let inner = block.inner(box_area);
     block.render(box_area, buf);
-    Paragraph::new(lines).render(inner, buf);
+    crate::tui::lines::draw(lines, 0, inner, buf);
 }
 
 /// The inner width of a panel `width` wide in `area`.
@@ -82,7 +82,7 @@ fn dialog(
 ) {
     lines.push(Line::default());
     lines.push(keys_line(ctx, layer));
-    panel(area, buf, width, block, lines);
+    panel(area, buf, width, block, &lines);
 }
 
 pub fn confirm_quit(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {

@@ -44,7 +44,7 @@ pub fn pick(ctx: &Ctx<'_, '_>, pick: Pick, area: Rect, buf: &mut Buffer) {
         let first = format!("  {}  ", i + 1);
         lines.extend(wrap(item, width, Style::new(), &first, "     "));
     }
-    panel(area, buf, WIDTH, frame(title, theme.title()), lines);
+    panel(area, buf, WIDTH, frame(title, theme.title()), &lines);
 }
 
 pub fn prompt(ctx: &Ctx<'_, '_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
@@ -78,5 +78,5 @@ pub fn prompt(ctx: &Ctx<'_, '_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) 
     if let Some(notice) = ctx.notice.filter(|n| n.warning) {
         lines.extend(wrap(&notice.text, width, theme.warning(), "", ""));
     }
-    panel(area, buf, WIDTH, frame(title, theme.title()), lines);
+    panel(area, buf, WIDTH, frame(title, theme.title()), &lines);
 }

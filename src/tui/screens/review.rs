@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::{On, Step};
 use crate::session::{Action, Session};
@@ -104,8 +104,6 @@ impl Widget for On<'_, '_, '_, ReviewScreen> {
         }
         // Scrolled just enough that the highlighted answer is in view.
         let offset = focus.saturating_sub(usize::from(area.height));
-        Paragraph::new(lines)
-            .scroll((u16::try_from(offset).unwrap_or(u16::MAX), 0))
-            .render(area, buf);
+        crate::tui::lines::draw(&lines, offset, area, buf);
     }
 }

@@ -5,11 +5,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::QuestionScreen;
 use crate::questionnaire::{Choice, Question, QuestionKind, Scale};
 use crate::tui::draft::Draft;
+use crate::tui::lines;
 use crate::tui::screens::{Ctx, On};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
@@ -49,18 +50,18 @@ fn render(ctx: &Ctx<'_, '_>, screen: &QuestionScreen, area: Rect, buf: &mut Buff
         height: to_u16(window.visible),
         ..area
     };
-    Paragraph::new(lines)
-        .scroll((to_u16(window.offset), 0))
-        .render(text_area, buf);
+    lines::draw(&lines, window.offset, text_area, buf);
     let mark = |text: &str, y: u16, buf: &mut Buffer| {
         let row = Rect {
             y,
             height: 1,
             ..area
         };
-        Paragraph::new(Line::from(Span::styled(format!("{text} "), theme.title())))
-            .alignment(ratatui::layout::Alignment::Right)
-            .render(row, buf);
+        lines::draw_right(
+            &Line::from(Span::styled(format!("{text} "), theme.title())),
+            row,
+            buf,
+        );
     };
     if window.top > 0 {
         mark(&ui.more_above, area.y, buf);
