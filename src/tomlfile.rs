@@ -118,7 +118,7 @@ pub fn scan(text: &str, table: &DeTable<'_>, multiline_keys: &[&str]) -> Vec<Dia
         multiline: multiline_keys,
         found: Vec::new(),
     };
-    scanner.table(table, "");
+    scanner.table(table, &Where::Top);
     scanner.found
 }
 
@@ -128,8 +128,44 @@ struct Scanner<'a> {
     found: Vec<Diagnostic>,
 }
 
+/// Where the scanner is, written out only for a message: a valid file never pays for the names
+/// (formatting them for every table was a tenth of loading the default questionnaire).
+enum Where<'a, 'i> {
+    Top,
+    Table {
+        parent: &'a Where<'a, 'i>,
+        key: &'a str,
+    },
+    Item {
+        parent: &'a Where<'a, 'i>,
+        key: &'a str,
+        item: &'a DeValue<'i>,
+        index: usize,
+    },
+}
+
+impl std::fmt::Display for Where<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Top => Ok(()),
+            Self::Table {
+                parent: Self::Top,
+                key,
+            } => write!(f, "[{key}]"),
+            Self::Table { parent, key } => write!(f, "{parent}, {key}"),
+            Self::Item {
+                parent,
+                key,
+                item,
+                index,
+            } => f.write_str(&item_context(&parent.to_string(), key, item, *index)),
+        }
+    }
+}
+
 impl Scanner<'_> {
-    fn error(&mut self, span: std::ops::Range<usize>, context: &str, message: String) {
+    fn error(&mut self, span: std::ops::Range<usize>, at: &Where<'_, '_>, message: String) {
+        let context = at.to_string();
         let message = if context.is_empty() {
             message
         } else {
@@ -138,25 +174,31 @@ impl Scanner<'_> {
         self.found.push(Diagnostic::error(self.text, span, message));
     }
 
-    fn table(&mut self, table: &DeTable<'_>, context: &str) {
+    fn table(&mut self, table: &DeTable<'_>, at: &Where<'_, '_>) {
         for (key, value) in table {
             if let Some(problem) = text_problem(key.get_ref(), false) {
-                self.error(key.span(), context, format!("a key {problem}"));
+                self.error(key.span(), at, format!("a key {problem}"));
             }
             let allow_lines = self.multiline.contains(&key.get_ref().as_ref());
-            self.value(key.get_ref(), value, allow_lines, context);
+            self.value(key.get_ref(), value, allow_lines, at);
         }
     }
 
-    fn value(&mut self, key: &str, value: &Spanned<DeValue<'_>>, allow_lines: bool, context: &str) {
+    fn value(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'_>>,
+        allow_lines: bool,
+        at: &Where<'_, '_>,
+    ) {
         match value.get_ref() {
             DeValue::String(s) => {
                 if let Some(problem) = text_problem(s, allow_lines) {
-                    self.error(value.span(), context, format!("`{key}` {problem}"));
+                    self.error(value.span(), at, format!("`{key}` {problem}"));
                 } else if s.len() > MAX_TEXT_CHARS && s.chars().count() > MAX_TEXT_CHARS {
                     self.error(
                         value.span(),
-                        context,
+                        at,
                         format!("`{key}` is longer than {MAX_TEXT_CHARS} characters; shorten it"),
                     );
                 }
@@ -166,30 +208,28 @@ impl Scanner<'_> {
                 if raw.contains("nan") || raw.contains("inf") {
                     self.error(
                         value.span(),
-                        context,
+                        at,
                         format!("`{key}` must be a finite number, not nan or inf"),
                     );
                 }
             }
             DeValue::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
+                for (index, item) in items.iter().enumerate() {
                     match item.get_ref() {
                         DeValue::Table(inner) => {
-                            let named = item_context(context, key, item.get_ref(), i);
-                            self.table(inner, &named);
+                            let item_at = Where::Item {
+                                parent: at,
+                                key,
+                                item: item.get_ref(),
+                                index,
+                            };
+                            self.table(inner, &item_at);
                         }
-                        _ => self.value(key, item, allow_lines, context),
+                        _ => self.value(key, item, allow_lines, at),
                     }
                 }
             }
-            DeValue::Table(inner) => {
-                let inner_context = if context.is_empty() {
-                    format!("[{key}]")
-                } else {
-                    format!("{context}, {key}")
-                };
-                self.table(inner, &inner_context);
-            }
+            DeValue::Table(inner) => self.table(inner, &Where::Table { parent: at, key }),
             DeValue::Integer(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
         }
     }
