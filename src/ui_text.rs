@@ -311,7 +311,7 @@ ui_text! {
     declined_mark = "declined",
     unasked_note = "Safety question not answered: {question}",
     unasked_person = "Some safety questions were not answered, so we could not check how you are doing. Please talk to a professional before choosing a group.",
-    text_escape = "Esc does not leave from a written answer, so that typing cannot end the questionnaire by accident: press Enter to go on (an empty answer skips), then q leaves.",
+    text_escape = "Esc does not leave while you are writing, so that typing on cannot end the questionnaire by accident: press Enter to keep your answer and go on, or Shift+Tab to go back.",
     choose_first_multi = "Tick one or more with Space or their numbers, then press Enter; or press s to skip this question.",
     choose_first = "Choose an answer with ↑↓ or its number, then press Enter; or press s to skip this question.",
     choose_first_required = "This question needs an answer: choose one with ↑↓ or its number, then press Enter.",

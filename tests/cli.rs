@@ -512,7 +512,13 @@ fn a_zero_score_prints_as_zero() {
 /// file is asked for; the manual page renders.
 #[test]
 fn completions_offer_regions_and_file_names() {
-    let bash = stdout(&groupfit(&["completions", "bash"]));
+    let out = groupfit(&["completions", "bash"]);
+    assert!(
+        stderr(&out).is_empty(),
+        "quiet at every shell start: {}",
+        stderr(&out)
+    );
+    let bash = stdout(&out);
     assert!(
         bash.contains("compgen -W \"US CA GB IE AU NZ UK\""),
         "{bash}"

@@ -563,8 +563,9 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
         again.keys(digit, "File name (Enter saves, Esc cancels)");
         again.keys("\r", &format!("Saved {name}"));
     }
-    // The reports hold the answers: leaving does not ask first.
-    again.send("q");
+    // A report cannot be carried on from: leaving still asks.
+    again.keys("q", "Leave groupfit?");
+    again.send("y");
     assert_eq!(again.exit_code(), 0);
 
     for (_, name) in formats {

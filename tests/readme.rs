@@ -82,11 +82,20 @@ fn the_readmes_command_table_names_every_command_and_option() {
             .unwrap_or_else(|| panic!("no README row for groupfit {name}"));
         for long in options {
             assert!(
-                row.contains(&long),
+                names(row, &long),
                 "the README's row for groupfit {name} does not name {long}"
             );
         }
     }
+}
+
+/// Whether `row` names the option `long` itself, not only a longer one (`--output-dir` does
+/// not name `--output`).
+fn names(row: &str, long: &str) -> bool {
+    row.match_indices(long).any(|(at, _)| {
+        let next = row[at + long.len()..].chars().next();
+        !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
 }
 
 /// Each command `groupfit --help` lists, with the long options its own `--help` lists (bar

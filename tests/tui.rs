@@ -327,6 +327,12 @@ mod snapshots {
         );
         typed(&mut app, " yes");
         assert_eq!(app.overlay(), None, "no leave dialog to answer");
+        // With nothing new typed, Esc is still a way out (asking first).
+        let mut fresh = App::new(&q, None, true);
+        widowed_to_review(&mut fresh);
+        press(&mut fresh, &[KeyCode::End, KeyCode::Enter]);
+        press_raw(&mut fresh, &[KeyCode::Esc]);
+        assert_eq!(fresh.overlay(), Some(&Overlay::ConfirmQuit));
         press_raw(&mut app, &[KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Review);
         let notes = q.question_index("notes").unwrap();
@@ -562,6 +568,13 @@ mod keys {
             press_raw(&mut app, &[KeyCode::Char('q')]),
             Control::Exit(Exit::Left)
         );
+        press_raw(&mut app, &[KeyCode::Down]);
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Continue,
+            "a highlight not yet confirmed would be lost: it asks"
+        );
+        press_raw(&mut app, &[KeyCode::Char('n')]);
         press(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
         assert_eq!(
             press_raw(&mut app, &[KeyCode::Char('q')]),

@@ -330,7 +330,7 @@ mod tests {
         for path in [&stale, &fresh, &other] {
             std::fs::write(path, "partial").unwrap();
         }
-        let an_hour_ago = SystemTime::now() - Duration::from_hours(1);
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
         for path in [&stale, &other] {
             std::fs::File::options()
                 .write(true)

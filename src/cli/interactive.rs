@@ -134,8 +134,10 @@ fn event_loop(
             return Ok(Exit::Failure);
         };
         let event = match wake {
-            Wake::Input(Event::Key(_), read_at)
-                if panel_drawn_at.is_some_and(|drawn| read_at < drawn) =>
+            // Ctrl+C, Ctrl+X and Ctrl+Z are never dropped: leaving at once must always work.
+            Wake::Input(ref event @ Event::Key(_), read_at)
+                if panel_drawn_at.is_some_and(|drawn| read_at < drawn)
+                    && !groupfit::tui::is_urgent(event) =>
             {
                 continue;
             }

@@ -82,7 +82,8 @@ const FILES: &[(&str, &str)] = &[
 
 /// Renders the whole page.
 pub fn render() -> anyhow::Result<String> {
-    let cli = Cli::command();
+    let mut cli = Cli::command();
+    cli.build(); // settles each argument's number of values (FILES...)
     let mut page = Roff::new();
     let source = concat!("groupfit ", env!("CARGO_PKG_VERSION"));
     page.control("TH", ["GROUPFIT", "1", PAGE_DATE, source, "User Commands"]);
@@ -105,6 +106,17 @@ pub fn render() -> anyhow::Result<String> {
         bold("groupfit run"),
         roman("."),
     ]);
+    section(&mut page, "OPTIONS");
+    entry(
+        &mut page,
+        vec![bold("-h"), roman(", "), bold("--help")],
+        "Print help; groupfit COMMAND --help prints a command's, with examples.",
+    );
+    entry(
+        &mut page,
+        vec![bold("-V"), roman(", "), bold("--version")],
+        "Print the version and the embedded questionnaire's id and version.",
+    );
     section(&mut page, "COMMANDS");
     for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
         command_section(&mut page, command);

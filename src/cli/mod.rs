@@ -125,14 +125,25 @@ fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-/// The regions the embedded questionnaire has crisis lines for, and `UK` (taken as `GB`).
+/// The regions the embedded questionnaire has crisis lines for, in its order, and `UK` (taken
+/// as `GB`). Read quietly: a completion script printed at every shell start must not carry the
+/// loader's warnings, so the lines are dated against a far day (a stale date only warns).
 fn region_codes() -> Vec<String> {
-    let mut codes: Vec<String> = files::questionnaire(None)
-        .map(|q| q.crisis.iter().map(|line| line.region.clone()).collect())
-        .unwrap_or_default();
+    let far = groupfit::date::Date {
+        year: 9999,
+        month: 1,
+        day: 1,
+    };
+    let loaded =
+        groupfit::questionnaire::load(groupfit::questionnaire::DEFAULT_TOML.as_bytes(), far);
+    let mut codes: Vec<String> = Vec::new();
+    for line in loaded.iter().flat_map(|l| &l.questionnaire.crisis) {
+        if !codes.contains(&line.region) {
+            codes.push(line.region.clone());
+        }
+    }
     if codes.iter().any(|code| code == "GB") {
         codes.push("UK".to_string());
     }
-    codes.dedup();
     codes
 }

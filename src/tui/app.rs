@@ -201,18 +201,20 @@ impl<'q> App<'q> {
             intent => {
                 self.notice = None;
                 let step = self.screen.handle(&intent, &self.session);
-                self.follow(step);
+                return self.follow(step);
             }
         }
         Control::Continue
     }
 
-    fn follow(&mut self, step: Step) {
+    fn follow(&mut self, step: Step) -> Control {
         match step {
             Step::Stay => {}
             Step::Act(action) => self.act(action),
             Step::Warn(text) => self.notice = Some(Notice::warning(text)),
+            Step::Leave => return self.ask_to_leave(),
         }
+        Control::Continue
     }
 
     /// Applies a session action and follows it: the screen for the new stage, the caution or
@@ -280,7 +282,8 @@ impl<'q> App<'q> {
     }
 
     /// Reports back after the shell tried to save the answers: said as a notice, and once
-    /// saved, leaving no longer asks first until something changes.
+    /// saved, leaving no longer asks first until something changes (a report does not count:
+    /// it cannot be carried on from).
     pub fn saved(&mut self, result: Result<String, String>) {
         match result {
             Ok(said) => {
@@ -299,7 +302,8 @@ impl<'q> App<'q> {
     /// Leaving discards answers, so once there are any that were not saved it asks first. From
     /// the crisis panel it never stands in the way.
     fn ask_to_leave(&mut self) -> Control {
-        let kept = self.kept.as_ref() == Some(&self.to_keep());
+        let kept = self.kept.as_ref() == Some(&self.to_keep())
+            && !self.screen.has_unsubmitted(&self.session);
         if self.session.leaving_loses_answers() && !kept {
             self.overlay = Some(Overlay::ConfirmQuit);
             Control::Continue

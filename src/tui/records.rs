@@ -230,14 +230,13 @@ impl App<'_> {
         self.clinician.get_or_insert_with(ClinicianRecord::default)
     }
 
-    /// Reports back after the shell tried to write a report: success closes the prompt (and
-    /// the answers count as kept: the report holds them), a failure leaves it open to choose
-    /// another name.
+    /// Reports back after the shell tried to write a report: success closes the prompt, a
+    /// failure leaves it open to choose another name. A report does not keep the answers (it
+    /// cannot be carried on from), so leaving still asks.
     pub fn export_done(&mut self, result: Result<String, String>) {
         match result {
             Ok(said) => {
                 self.overlay = None;
-                self.kept = Some(self.to_keep());
                 self.notice = Some(Notice::said(said));
             }
             Err(reason) => self.notice = Some(Notice::warning(reason)),

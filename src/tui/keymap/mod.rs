@@ -173,7 +173,9 @@ fn meaning(binding: &Binding, key: KeyEvent) -> Option<Intent> {
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let plain = !ctrl && !alt;
     let matched = binding.keys.iter().any(|k| match (*k, key.code) {
-        (Key::Code(code), pressed) => plain && code == pressed,
+        // Named keys whatever the modifiers, as terminals send Alt+Backspace or Ctrl+Enter;
+        // a binding for a modified key (Alt+Enter) is listed before the plain one.
+        (Key::Code(code), pressed) => code == pressed,
         (Key::Char(c), KeyCode::Char(pressed)) => plain && c == pressed,
         (Key::Ctrl(c), KeyCode::Char(pressed)) => ctrl && c.eq_ignore_ascii_case(&pressed),
         (Key::Alt(code), pressed) => alt && code == pressed,
@@ -190,6 +192,15 @@ fn meaning(binding: &Binding, key: KeyEvent) -> Option<Intent> {
         (Means::Typed, KeyCode::Char(c)) => Intent::Type(c.to_string()),
         _ => return None,
     })
+}
+
+/// Ctrl+C, Ctrl+X or Ctrl+Z: keys that leave or stop at once, which nothing may drop.
+#[must_use]
+pub fn is_urgent(event: &Event) -> bool {
+    matches!(
+        intent(event, &[Layer::Global]),
+        Some(Intent::Interrupt | Intent::QuickExit | Intent::Suspend)
+    )
 }
 
 /// The hint line for `layers`, in the interface's words: each hinted binding as "keys does",

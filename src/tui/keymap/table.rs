@@ -105,6 +105,8 @@ static CLOSE: &[Binding] = &[hinted(
         Code(Left),
         Code(Enter),
         Code(Backspace),
+        Code(BackTab),
+        Char('b'),
     ],
     Intent::No,
     hint(|ui| &ui.key_name_close, |ui| &ui.hint_close),
@@ -120,6 +122,7 @@ static PICK: &[Binding] = &[
         &[
             Code(Esc),
             Char('q'),
+            Char('b'),
             Code(Left),
             Code(Backspace),
             Code(BackTab),
@@ -134,6 +137,10 @@ static PICK: &[Binding] = &[
             Code(Up),
             Code(Down),
             Code(Right),
+            Code(PageUp),
+            Code(PageDown),
+            Code(Home),
+            Code(End),
         ],
         means: Means::Is(Intent::Stray),
         hint: None,
@@ -167,13 +174,15 @@ static TEXT_EDIT: &[Binding] = &[
 ];
 
 static TEXT_QUESTION: &[Binding] = &[
+    // Alt+Enter first: Enter matches whatever the modifiers.
+    bind(&[Alt(Enter), Ctrl('j')], Intent::NewLine),
     hinted(
         &[Code(Enter)],
         Intent::Enter,
         hint(|ui| &ui.key_name_enter, |ui| &ui.hint_done_or_skip),
     ),
     hinted(
-        &[Alt(Enter), Ctrl('j')],
+        &[Alt(Enter)],
         Intent::NewLine,
         hint(|ui| &ui.key_name_new_line, |ui| &ui.hint_new_line),
     ),

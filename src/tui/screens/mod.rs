@@ -37,6 +37,8 @@ pub enum Step {
     Act(Action),
     /// Something the person should be told, as a warning.
     Warn(String),
+    /// Leave (asking first when answers would be lost).
+    Leave,
 }
 
 /// How the app looks to this person: colour, their region's crisis lines, and in clinician
@@ -145,6 +147,16 @@ impl Screen {
                 screen.scroll.apply(intent);
                 Step::Stay
             }
+        }
+    }
+
+    /// A question with an answer composed but not submitted (a tick, a highlight, text), which
+    /// leaving would lose.
+    #[must_use]
+    pub fn has_unsubmitted(&self, session: &Session<'_>) -> bool {
+        match self {
+            Self::Question(screen) => screen.has_unsubmitted(session),
+            _ => false,
         }
     }
 

@@ -66,12 +66,22 @@ impl QuestionScreen {
             // Backspace in an empty field goes back, as it does everywhere else.
             Intent::DeleteBack if !self.draft.backspace() => Step::Act(Action::Back),
             Intent::Toggle => self.toggle(question, ui),
-            Intent::Stray => Step::Warn(ui.text_escape.clone()),
+            // Esc in a written answer: leaving from an empty one, but never from text being
+            // typed, so that typing on cannot answer "leave?" (seen in a playtest).
+            Intent::Stray if self.has_unsubmitted(session) => Step::Warn(ui.text_escape.clone()),
+            Intent::Stray => Step::Leave,
             other => {
                 edit(&mut self.draft, other, question.options().len());
                 Step::Stay
             }
         }
+    }
+
+    /// Whether the draft holds an answer that differs from the recorded one.
+    #[must_use]
+    pub fn has_unsubmitted(&self, session: &Session<'_>) -> bool {
+        let draft = self.draft.answer();
+        draft.is_some() && draft.as_ref() != session.answers().get(self.q)
     }
 
     /// Ticks or unticks the highlighted option of a multi question, refusing at once, in
