@@ -107,7 +107,8 @@ fn event_loop(
     let mut signals = Some(signals);
     let mut wakes = None;
     let mut dirty = true;
-    // When a panel that opened by itself was first drawn: keys read before then are dropped.
+    // When a panel that must not take typed-ahead keys was first drawn (one that opened by
+    // itself, or "leave?"): keys read before then are dropped, bar the urgent ones.
     let mut panel_drawn_at: Option<Instant> = None;
     loop {
         if let Some(signal) = pending_signal() {
