@@ -35,6 +35,13 @@ impl ClinicianRecord {
         self == &Self::default()
     }
 
+    /// The note on question `id`, if any.
+    #[must_use]
+    pub fn question_note(&self, id: &str) -> Option<&str> {
+        let (_, note) = self.question_notes.iter().find(|(i, _)| i == id)?;
+        Some(note)
+    }
+
     /// Sets the note on question `id`, or removes it when `note` is empty (true when kept),
     /// keeping the notes in asking order, as every record lists them.
     pub fn set_question_note(

@@ -568,34 +568,22 @@ mod keys {
             press_raw(&mut app, &[KeyCode::Char('q')]),
             Control::Exit(Exit::Left)
         );
+        // q asks "leave?" (and n stays), for the reason given.
+        let asks = |app: &mut App<'_>, why: &str| {
+            assert_eq!(
+                press_raw(app, &[KeyCode::Char('q')]),
+                Control::Continue,
+                "{why}"
+            );
+            assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit), "{why}");
+            press_raw(app, &[KeyCode::Char('n')]);
+        };
         press_raw(&mut app, &[KeyCode::Down]);
-        assert_eq!(
-            press_raw(&mut app, &[KeyCode::Char('q')]),
-            Control::Continue,
-            "a highlight not yet confirmed would be lost: it asks"
-        );
-        press_raw(&mut app, &[KeyCode::Char('n')]);
+        asks(&mut app, "a highlight not yet confirmed would be lost");
         press(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
-        assert_eq!(
-            press_raw(&mut app, &[KeyCode::Char('q')]),
-            Control::Continue
-        );
-        assert_eq!(
-            app.overlay(),
-            Some(&Overlay::ConfirmQuit),
-            "changed since the save"
-        );
-        press_raw(&mut app, &[KeyCode::Char('n')]);
+        asks(&mut app, "changed since the save");
         app.saved(Err("Could not save: disk full".into()));
-        assert_eq!(
-            press_raw(&mut app, &[KeyCode::Char('q')]),
-            Control::Continue
-        );
-        assert_eq!(
-            app.overlay(),
-            Some(&Overlay::ConfirmQuit),
-            "a failed save keeps nothing"
-        );
+        asks(&mut app, "a failed save keeps nothing");
     }
 
     #[test]

@@ -69,7 +69,11 @@ impl App<'_> {
             }
             Intent::Note if clinician => {
                 let (purpose, existing) = match stage {
-                    Stage::Asking(q) => (Purpose::QuestionNote(q), self.question_note(q)),
+                    Stage::Asking(q) => {
+                        let id = &self.session.questionnaire().questions[q].id;
+                        let note = self.clinician.as_ref().and_then(|r| r.question_note(id));
+                        (Purpose::QuestionNote(q), note.map(str::to_string))
+                    }
                     _ => (Purpose::SessionNote, self.record().session_note.clone()),
                 };
                 self.open_prompt(purpose, &existing.unwrap_or_default());
@@ -100,14 +104,6 @@ impl App<'_> {
 
     fn open_prompt(&mut self, purpose: Purpose, text: &str) {
         self.open(Overlay::Prompt(Prompt::new(purpose, text)));
-    }
-
-    /// The note on a question, in clinician mode.
-    fn question_note(&self, q: usize) -> Option<String> {
-        let id = &self.session.questionnaire().questions[q].id;
-        let record = self.clinician.as_ref()?;
-        let (_, note) = record.question_notes.iter().find(|(i, _)| i == id)?;
-        Some(note.clone())
     }
 
     /// A key on a numbered pick list.

@@ -203,12 +203,21 @@ pub fn is_urgent(event: &Event) -> bool {
     )
 }
 
+impl Layer {
+    /// Whether the hint line names this layer's keys: the unhinted layers are the same keys,
+    /// working but not said (skipping a required question, scrolling what fits).
+    fn hinted(self) -> bool {
+        !matches!(self, Self::SkipUnhinted | Self::ScrollUnhinted)
+    }
+}
+
 /// The hint line for `layers`, in the interface's words: each hinted binding as "keys does",
 /// joined with " · ".
 #[must_use]
 pub fn hints(layers: &[Layer], ui: &UiText) -> String {
     layers
         .iter()
+        .filter(|layer| layer.hinted())
         .flat_map(|&layer| table::of(layer))
         .filter_map(|binding| binding.hint)
         .map(|hint| {

@@ -277,9 +277,11 @@ static SCALE: &[Binding] = &[
     ),
 ];
 
-const SKIP: Hint = hint(|_| "s", |ui| &ui.hint_skip_question);
-static SKIP_HINTED: &[Binding] = &[hinted(&[Char('s')], Intent::Skip, SKIP)];
-static SKIP_UNHINTED: &[Binding] = &[bind(&[Char('s')], Intent::Skip)];
+static SKIP: &[Binding] = &[hinted(
+    &[Char('s')],
+    Intent::Skip,
+    hint(|_| "s", |ui| &ui.hint_skip_question),
+)];
 
 const REVIEW_KEY: Hint = hint(|_| "r", |ui| &ui.hint_review);
 static NAVIGATE: &[Binding] = &[
@@ -312,14 +314,6 @@ static REVIEW: &[Binding] = &[
 
 static SCROLL_KEYS: &[Binding] = &[
     hinted(UP, Intent::Up, SCROLL),
-    bind(DOWN, Intent::Down),
-    bind(&[Code(PageUp)], Intent::PageUp),
-    bind(&[Code(PageDown), Char(' ')], Intent::PageDown),
-    bind(HOME, Intent::Home),
-    bind(END, Intent::End),
-];
-static SCROLL_UNHINTED: &[Binding] = &[
-    bind(UP, Intent::Up),
     bind(DOWN, Intent::Down),
     bind(&[Code(PageUp)], Intent::PageUp),
     bind(&[Code(PageDown), Char(' ')], Intent::PageDown),
@@ -382,13 +376,12 @@ pub(super) fn of(layer: Layer) -> &'static [Binding] {
         Layer::ChooseWithCare => CHOOSE_WITH_CARE,
         Layer::Tick => TICK,
         Layer::Scale => SCALE,
-        Layer::Skip => SKIP_HINTED,
-        Layer::SkipUnhinted => SKIP_UNHINTED,
+        // The unhinted layers are the same keys; `Layer::hinted` leaves them out of the hints.
+        Layer::Skip | Layer::SkipUnhinted => SKIP,
         Layer::Navigate => NAVIGATE,
         Layer::NavigateScale => NAVIGATE_SCALE,
         Layer::Review => REVIEW,
-        Layer::Scroll => SCROLL_KEYS,
-        Layer::ScrollUnhinted => SCROLL_UNHINTED,
+        Layer::Scroll | Layer::ScrollUnhinted => SCROLL_KEYS,
         Layer::Result => RESULT,
         Layer::Crisis => CRISIS,
         Layer::Leave => LEAVE,

@@ -79,12 +79,8 @@ impl<'q> Ctx<'_, 'q> {
     /// The clinician's note on question `q`, in clinician mode.
     #[must_use]
     pub fn question_note(&self, q: usize) -> Option<&str> {
-        let id = &self.questionnaire().questions[q].id;
         self.clinician?
-            .question_notes
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, note)| note.as_str())
+            .question_note(&self.questionnaire().questions[q].id)
     }
 
     /// Who reads the screen: a clinician sees flag levels and figures, a person plain words.
