@@ -9,6 +9,7 @@ use crate::answers::{Answer, Answers, Problem, check, visible};
 use crate::questionnaire::{Questionnaire, Section};
 pub use crate::safety::highest_flag;
 use crate::scoring::{Outcome, Reach, reach, score};
+use crate::ui_text::{UiText, fill};
 
 /// Where the session is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,37 @@ pub enum Refusal {
     /// In clinician mode, a red or amber answer stays on record: it cannot be changed away.
     #[error("this answer raised a flag and stays on record")]
     FlagLocked,
+}
+
+impl Refusal {
+    /// The refusal in the interface's words.
+    #[must_use]
+    pub fn words(&self, ui: &UiText) -> String {
+        match self {
+            Refusal::Invalid(Problem::TooFew(n)) => {
+                fill(&ui.too_few_choices, &[("n", &n.to_string())])
+            }
+            Refusal::Invalid(Problem::TooMany(n)) => {
+                fill(&ui.too_many_choices, &[("n", &n.to_string())])
+            }
+            Refusal::Invalid(Problem::SkipCombined(option)) => {
+                fill(&ui.skip_combined, &[("option", option)])
+            }
+            Refusal::Invalid(Problem::SkipTicked(option)) => {
+                fill(&ui.skip_ticked, &[("option", option)])
+            }
+            Refusal::Invalid(Problem::OutOfRange(min, max)) => fill(
+                &ui.plain_pick_value,
+                &[("min", &min.to_string()), ("max", &max.to_string())],
+            ),
+            Refusal::Invalid(_) => ui.invalid_answer.clone(),
+            Refusal::Required => ui.needs_answer.clone(),
+            Refusal::Unanswered(_) => ui.unanswered_required.clone(),
+            Refusal::AtStart => ui.first_question.clone(),
+            Refusal::NotHere => String::new(),
+            Refusal::FlagLocked => ui.flag_locked.clone(),
+        }
+    }
 }
 
 /// Progress through the questions shown so far.

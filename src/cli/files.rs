@@ -82,17 +82,23 @@ pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
 /// `None` means the questionnaire cannot be used.
 pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
     let name = display_name(path);
-    let bytes = match path {
+    let (bytes, loaded) = match path {
         Some(p) => match read(p, "questionnaire") {
-            Ok(bytes) => bytes,
+            Ok(bytes) => {
+                let loaded = questionnaire::load(&bytes, Date::today());
+                (bytes, loaded)
+            }
             Err(e) => {
                 output::error(&format!("{e:#}"));
                 return None;
             }
         },
-        None => DEFAULT_TOML.as_bytes().to_vec(),
+        None => (
+            DEFAULT_TOML.as_bytes().to_vec(),
+            questionnaire::load_default(Date::today()),
+        ),
     };
-    match questionnaire::load(&bytes, Date::today()) {
+    match loaded {
         Ok(Loaded {
             questionnaire,
             warnings,

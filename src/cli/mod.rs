@@ -127,17 +127,22 @@ fn completions(shell: clap_complete::Shell) -> String {
 
 /// The regions the embedded questionnaire has crisis lines for, in its order, and `UK` (taken
 /// as `GB`). Read quietly: a completion script printed at every shell start must not carry the
-/// loader's warnings, so the lines are dated against a far day (a stale date only warns).
+/// loader's warnings, so the ready model serves, or else the lines are dated against a far day
+/// (a stale date only warns).
 fn region_codes() -> Vec<String> {
+    use groupfit::questionnaire::{DEFAULT_TOML, load, ready_default};
     let far = groupfit::date::Date {
         year: 9999,
         month: 1,
         day: 1,
     };
-    let loaded =
-        groupfit::questionnaire::load(groupfit::questionnaire::DEFAULT_TOML.as_bytes(), far);
+    let default = ready_default().or_else(|| {
+        load(DEFAULT_TOML.as_bytes(), far)
+            .ok()
+            .map(|l| l.questionnaire)
+    });
     let mut codes: Vec<String> = Vec::new();
-    for line in loaded.iter().flat_map(|l| &l.questionnaire.crisis) {
+    for line in default.iter().flat_map(|q| &q.crisis) {
         if !codes.contains(&line.region) {
             codes.push(line.region.clone());
         }

@@ -22,7 +22,7 @@ use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::session::{Action, Effect, Refusal, Session, Stage};
 use crate::text::clean;
-use crate::ui_text::{UiText, cleared_text, fill, refusal_text};
+use crate::ui_text::{UiText, cleared_text, fill};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -458,7 +458,7 @@ impl<'q> Plain<'q> {
     }
 
     fn refusal(&self, refusal: &Refusal) -> String {
-        refusal_text(self.ui(), refusal)
+        refusal.words(self.ui())
     }
 
     /// Applies an action and says what happened, then shows where the session is now.

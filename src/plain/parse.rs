@@ -4,7 +4,7 @@ use crate::answers::Answer;
 use crate::questionnaire::{Question, QuestionKind};
 use crate::session::Refusal;
 use crate::text::strip_unsafe;
-use crate::ui_text::{UiText, fill, refusal_text};
+use crate::ui_text::{UiText, fill};
 
 /// Reads one line as an answer: `Ok(None)` for an empty line (skip), `Err` with a one-line
 /// reason when it does not fit.
@@ -50,7 +50,7 @@ pub(super) fn parse(
         QuestionKind::Text { .. } => Answer::Text(strip_unsafe(trimmed, false)),
     };
     crate::answers::check(question, &answer)
-        .map_err(|problem| refusal_text(ui, &Refusal::Invalid(problem)))?;
+        .map_err(|problem| Refusal::Invalid(problem).words(ui))?;
     Ok(Some(answer))
 }
 

@@ -13,7 +13,7 @@ use crate::questionnaire::Questionnaire;
 use crate::report::{ClinicianRecord, settled_offer};
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session};
-use crate::ui_text::{cleared_text, refusal_text};
+use crate::ui_text::cleared_text;
 
 /// Why the app ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +266,7 @@ impl<'q> App<'q> {
             _ => {}
         }
         if *refusal != Refusal::NotHere {
-            let text = refusal_text(&self.session.questionnaire().ui, refusal);
+            let text = refusal.words(&self.session.questionnaire().ui);
             self.notice = Some(Notice::warning(text));
         }
     }

@@ -12,7 +12,7 @@ use crate::safety::asks_with_care;
 use crate::session::{Action, Refusal, Session};
 use crate::tui::draft::{Draft, Submission};
 use crate::tui::keymap::{Intent, Layer};
-use crate::ui_text::{UiText, fill, refusal_text};
+use crate::ui_text::{UiText, fill};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionScreen {
@@ -96,7 +96,7 @@ impl QuestionScreen {
         };
         let ticked: Vec<usize> = (0..chosen.len()).filter(|&i| chosen[i]).collect();
         if let Err(problem) = tick(question, &ticked, *at) {
-            return Step::Warn(refusal_text(ui, &Refusal::Invalid(problem)));
+            return Step::Warn(Refusal::Invalid(problem).words(ui));
         }
         self.draft.toggle();
         Step::Stay

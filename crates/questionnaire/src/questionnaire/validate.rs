@@ -11,7 +11,7 @@ use toml::de::DeValue;
 use super::load::{Sections, optional_text};
 use super::model::{CrisisLine, Dimension, Questionnaire};
 use super::raw::{Known, RawCrisis, RawDimension};
-use crate::date::Date;
+use crate::date::{Date, Verified};
 use crate::diag::Diagnostic;
 use crate::tomlfile;
 use crate::ui_text::{UiText, placeholders};
@@ -244,7 +244,7 @@ impl<'t> Validator<'t> {
         let last_verified = self.verified_date(&c.last_verified, &service);
         let region_span = c.region.span();
         let region = self.non_empty(c.region, &format!("crisis line \"{service}\": region"));
-        if !region.trim().is_empty() && crate::crisis::normalise_region(&region).is_none() {
+        if !region.trim().is_empty() && crate::region::normalise_region(&region).is_none() {
             self.error(
                 region_span,
                 format!(
@@ -254,7 +254,7 @@ impl<'t> Validator<'t> {
             );
         }
         CrisisLine {
-            region: crate::crisis::normalise_region(&region).unwrap_or(region),
+            region: crate::region::normalise_region(&region).unwrap_or(region),
             service,
             contact,
             emergency,
@@ -279,23 +279,23 @@ impl<'t> Validator<'t> {
             month: d.month,
             day: d.day,
         };
-        if date > self.today {
-            self.error(
+        match date.verified_as_of(self.today) {
+            Verified::InTheFuture => self.error(
                 value.span(),
                 format!(
                     "crisis line \"{service}\": last_verified {date} is in the future (today is \
                      {}); write the day the number was checked",
                     self.today
                 ),
-            );
-        } else if date.is_over_a_year_before(self.today) {
-            self.warning(
+            ),
+            Verified::OverAYearAgo => self.warning(
                 value.span(),
                 format!(
                     "crisis line \"{service}\" was last verified on {date}, over 12 months \
                      ago; check the number still works and update last_verified"
                 ),
-            );
+            ),
+            Verified::Current => {}
         }
         date.to_string()
     }

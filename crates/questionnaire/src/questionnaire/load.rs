@@ -86,7 +86,7 @@ pub fn load(bytes: &[u8], today: Date) -> Result<Loaded, Vec<Diagnostic>> {
     let mut validator = Validator::new(text, today);
     validator.extend(tomlfile::scan(text, root.get_ref(), MULTILINE_KEYS));
     let sections = Sections::read(&mut validator, root);
-    let questionnaire = validator.build(sections, digest_of(bytes));
+    let questionnaire = validator.build(sections, sha256_hex(bytes));
     let mut diagnostics = validator.finish();
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     match questionnaire {
@@ -95,16 +95,6 @@ pub fn load(bytes: &[u8], today: Date) -> Result<Loaded, Vec<Diagnostic>> {
             warnings: diagnostics,
         }),
         _ => Err(diagnostics),
-    }
-}
-
-/// The digest of a questionnaire's bytes: the embedded default's was worked out at build time
-/// (the same bytes give the same digest; a test checks the two agree).
-fn digest_of(bytes: &[u8]) -> String {
-    if bytes == super::DEFAULT_TOML.as_bytes() {
-        super::DEFAULT_SHA256.to_string()
-    } else {
-        sha256_hex(bytes)
     }
 }
 

@@ -5,13 +5,10 @@
 
 use std::fmt::Write as _;
 
-use crate::answers::Problem;
-use crate::session::Refusal;
-
 macro_rules! ui_text {
     ($($key:ident = $default:literal,)*) => {
         /// The interface's words. Each field is one string, with `{placeholders}`.
-        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
         pub struct UiText {
             $(pub $key: String,)*
         }
@@ -367,33 +364,6 @@ pub fn cleared_text(ui: &UiText, count: usize) -> String {
     match count {
         1 => ui.cleared_one.clone(),
         n => fill(&ui.cleared_many, &[("n", &n.to_string())]),
-    }
-}
-
-/// A refused action in the interface's words.
-#[must_use]
-pub fn refusal_text(ui: &UiText, refusal: &Refusal) -> String {
-    match refusal {
-        Refusal::Invalid(Problem::TooFew(n)) => fill(&ui.too_few_choices, &[("n", &n.to_string())]),
-        Refusal::Invalid(Problem::TooMany(n)) => {
-            fill(&ui.too_many_choices, &[("n", &n.to_string())])
-        }
-        Refusal::Invalid(Problem::SkipCombined(option)) => {
-            fill(&ui.skip_combined, &[("option", option)])
-        }
-        Refusal::Invalid(Problem::SkipTicked(option)) => {
-            fill(&ui.skip_ticked, &[("option", option)])
-        }
-        Refusal::Invalid(Problem::OutOfRange(min, max)) => fill(
-            &ui.plain_pick_value,
-            &[("min", &min.to_string()), ("max", &max.to_string())],
-        ),
-        Refusal::Invalid(_) => ui.invalid_answer.clone(),
-        Refusal::Required => ui.needs_answer.clone(),
-        Refusal::Unanswered(_) => ui.unanswered_required.clone(),
-        Refusal::AtStart => ui.first_question.clone(),
-        Refusal::NotHere => String::new(),
-        Refusal::FlagLocked => ui.flag_locked.clone(),
     }
 }
 

@@ -67,6 +67,30 @@ impl Date {
             .unwrap_or_default()
     }
 
+    /// A day written `2026-06-01`, as the model keeps a crisis line's `last_verified`.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let civil: jiff::civil::Date = text.parse().ok()?;
+        Some(Self {
+            year: i64::from(civil.year()),
+            month: u8::try_from(civil.month()).ok()?,
+            day: u8::try_from(civil.day()).ok()?,
+        })
+    }
+
+    /// How a crisis line verified on `self` stands on `today`: the loader refuses a day still
+    /// to come and warns of one over twelve months old.
+    #[must_use]
+    pub fn verified_as_of(self, today: Date) -> Verified {
+        if self > today {
+            Verified::InTheFuture
+        } else if self.is_over_a_year_before(today) {
+            Verified::OverAYearAgo
+        } else {
+            Verified::Current
+        }
+    }
+
     /// True when `self` lies more than twelve months before `today`. A year before 29
     /// February is 28 February.
     #[must_use]
@@ -76,6 +100,16 @@ impl Date {
             _ => false,
         }
     }
+}
+
+/// How a crisis line's `last_verified` day stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    Current,
+    /// A day still to come: a typo, or a wrong clock.
+    InTheFuture,
+    /// Over twelve months ago: the number may have changed.
+    OverAYearAgo,
 }
 
 impl std::fmt::Display for Date {
@@ -115,6 +149,18 @@ mod tests {
             .to_string(),
             "2026-11-26"
         );
+    }
+
+    #[test]
+    fn a_verified_day_is_read_back_and_placed() {
+        let day = Date::parse("2026-06-01").unwrap();
+        assert_eq!(day.to_string(), "2026-06-01");
+        assert_eq!(Date::parse("2026-13-01"), None);
+        let on = |text| Date::parse(text).unwrap();
+        assert_eq!(day.verified_as_of(on("2026-06-01")), Verified::Current);
+        assert_eq!(day.verified_as_of(on("2026-05-31")), Verified::InTheFuture);
+        assert_eq!(day.verified_as_of(on("2027-06-01")), Verified::Current);
+        assert_eq!(day.verified_as_of(on("2027-06-02")), Verified::OverAYearAgo);
     }
 
     #[test]

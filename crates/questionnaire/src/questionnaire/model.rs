@@ -3,12 +3,13 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::date::{Date, Verified};
 use crate::ui_text::UiText;
 
 /// A validated questionnaire.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Questionnaire {
     pub meta: Meta,
     pub outcomes: Outcomes,
@@ -24,7 +25,7 @@ pub struct Questionnaire {
     pub sha256: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -35,19 +36,19 @@ pub struct Meta {
 }
 
 /// The two kinds of group the tool chooses between.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcomes {
     pub support_group: OutcomeText,
     pub group_therapy: OutcomeText,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OutcomeText {
     pub label: String,
     pub summary: String,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct ScoringSettings {
     /// |S| below this is "either".
     pub either_margin: f64,
@@ -68,7 +69,7 @@ impl Default for ScoringSettings {
 }
 
 /// One of the scored dimensions on which the two kinds of group differ.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dimension {
     pub id: String,
     pub label: String,
@@ -77,7 +78,7 @@ pub struct Dimension {
     pub group_therapy: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrisisLine {
     /// An ISO 3166 region code, upper case (`UK` is read as `GB`).
     pub region: String,
@@ -90,15 +91,24 @@ pub struct CrisisLine {
     pub last_verified: String,
 }
 
+impl CrisisLine {
+    /// How this line's `last_verified` day stands on `today` (`None` if the model holds no
+    /// readable day, which the loader never builds).
+    #[must_use]
+    pub fn verified_as_of(&self, today: Date) -> Option<Verified> {
+        Date::parse(&self.last_verified).map(|day| day.verified_as_of(today))
+    }
+}
+
 /// Where a question belongs: the safety screen, a scored dimension, or information only.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Section {
     Safety,
     Scored(usize),
     Info,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub section: Section,
@@ -144,7 +154,7 @@ impl Question {
 
 /// Stepped care (CLINICAL.md, "the lightest step first"): a complete close call, with no caution,
 /// starts with a support group when every `when` condition holds and no `unless` one does.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LighterStep {
     /// Why, in the person's words: the headline says it.
     pub reason: String,
@@ -154,13 +164,13 @@ pub struct LighterStep {
 
 /// An answer condition: question `question` was answered with one of `any_of`. As `show_if`, it
 /// shows a question only when an earlier question's answer is one of `any_of`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ShowIf {
     pub question: usize,
     pub any_of: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum QuestionKind {
     Single {
         options: Vec<Choice>,
@@ -189,7 +199,7 @@ impl QuestionKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Scale {
     pub min: i64,
     pub max: i64,
@@ -212,7 +222,7 @@ impl Scale {
 }
 
 /// A flag raised when a scale value is at most / at least a threshold.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ScaleFlag {
     pub at_most: Option<i64>,
     pub at_least: Option<i64>,
@@ -231,7 +241,7 @@ impl ScaleFlag {
 }
 
 /// One option of a single or multi question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: String,
@@ -261,7 +271,7 @@ impl Choice {
 }
 
 /// Safety and preparation flags, in rising order of urgency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Flag {
     Prep,
