@@ -1,6 +1,10 @@
 //! Wrapping text into lines with textwrap: ratatui's own `Paragraph::wrap` panics on some wide
 //! characters at small widths, so nothing here uses it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -10,11 +14,24 @@ use crate::text::clean;
 /// `first` then `rest`, in `style`.
 #[must_use]
 pub fn wrap(text: &str, width: u16, style: Style, first: &str, rest: &str) -> Vec<Line<'static>> {
+    remembered(text, width, first, rest, |lines| {
+        lines
+            .iter()
+            .map(|line| match line {
+                Some(line) => Line::from(Span::styled(line.clone(), style)),
+                None => Line::default(),
+            })
+            .collect()
+    })
+}
+
+/// The wrapped lines, unstyled; `None` is a blank line between paragraphs.
+fn wrap_text(text: &str, width: u16, first: &str, rest: &str) -> Vec<Option<String>> {
     let width = usize::from(width.max(1));
     let mut lines = Vec::new();
     for (i, paragraph) in clean(text, true).split('\n').enumerate() {
         if paragraph.trim().is_empty() {
-            lines.push(Line::default());
+            lines.push(None);
             continue;
         }
         let indent = if i == 0 { first } else { rest };
@@ -25,11 +42,69 @@ pub fn wrap(text: &str, width: u16, style: Style, first: &str, rest: &str) -> Ve
             .subsequent_indent(rest)
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        for line in textwrap::wrap(paragraph, options) {
-            lines.push(Line::from(Span::styled(line.into_owned(), style)));
-        }
+        lines.extend(
+            textwrap::wrap(paragraph, options)
+                .into_iter()
+                .map(|l| Some(l.into_owned())),
+        );
     }
     lines
+}
+
+/// A text wrapped once, kept for the frames that draw it again.
+struct Wrapped {
+    text: String,
+    width: u16,
+    first: String,
+    rest: String,
+    lines: Vec<Option<String>>,
+}
+
+/// Texts wrapped before. Every frame draws the whole screen again, and a keystroke changes the
+/// highlight, not the words: without this, most of a keystroke's drawing was wrapping the
+/// same prompt and options again (docs/PERFORMANCE.md). Wrapping is a pure function of its
+/// inputs, so a remembered result is always the right one.
+const REMEMBERED: usize = 512;
+
+thread_local! {
+    static MEMO: RefCell<HashMap<u64, Wrapped>> = RefCell::new(HashMap::new());
+}
+
+/// `use_lines` of `text` wrapped, from the memo when it was wrapped before at this width.
+fn remembered<T>(
+    text: &str,
+    width: u16,
+    first: &str,
+    rest: &str,
+    use_lines: impl FnOnce(&[Option<String>]) -> T,
+) -> T {
+    let mut hasher = DefaultHasher::new();
+    (text, width, first, rest).hash(&mut hasher);
+    let key = hasher.finish();
+    MEMO.with_borrow_mut(|memo| {
+        let fresh = memo.get(&key).is_none_or(|w| {
+            (w.text.as_str(), w.width, w.first.as_str(), w.rest.as_str())
+                != (text, width, first, rest)
+        });
+        if fresh {
+            // A bound, not an eviction policy: a session shows a few hundred texts at most.
+            if memo.len() >= REMEMBERED {
+                memo.clear();
+            }
+            let lines = wrap_text(text, width, first, rest);
+            memo.insert(
+                key,
+                Wrapped {
+                    text: text.to_string(),
+                    width,
+                    first: first.to_string(),
+                    rest: rest.to_string(),
+                    lines,
+                },
+            );
+        }
+        use_lines(&memo[&key].lines)
+    })
 }
 
 /// Wraps one paragraph whose first line has `first_width` columns (something sits beside it) and
@@ -105,6 +180,32 @@ mod tests {
         assert_eq!(lines, ["one two", "three four", "five six"]);
         let cut = wrap_beside("one two three four five six", 9, 9, 2);
         assert_eq!(cut, ["one two", "three…"]);
+    }
+
+    #[test]
+    fn a_remembered_wrapping_is_the_same_as_a_fresh_one() {
+        let text =
+            "Have you ever been in a group before? Tell us what it was like.\n\nTake your time.";
+        for width in [0, 7, 20, 200] {
+            let fresh = wrap_text(text, width, "> ", "  ");
+            let first = wrap(text, width, Style::new(), "> ", "  ");
+            let again = wrap(text, width, Style::new(), "> ", "  ");
+            assert_eq!(first, again);
+            let plain: Vec<Option<String>> = first
+                .iter()
+                .map(|l| (!l.spans.is_empty()).then(|| l.to_string()))
+                .collect();
+            assert_eq!(plain, fresh, "at {width}");
+        }
+        // The same text with other indents, or another text, is not taken for it.
+        assert_ne!(
+            wrap(text, 20, Style::new(), "", ""),
+            wrap(text, 20, Style::new(), "> ", "  ")
+        );
+        assert_ne!(
+            wrap("Other words entirely", 20, Style::new(), "", ""),
+            wrap(text, 20, Style::new(), "", "")
+        );
     }
 
     #[test]
