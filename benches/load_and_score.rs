@@ -170,10 +170,16 @@ fn parse_toml_only(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| toml::de::DeTable::parse(divan::black_box(&text)).is_ok());
 }
 
-/// The embedded default questionnaire, as every start of the app loads it.
+/// The embedded default's TOML through the loader, as `groupfit validate` reads it.
 #[divan::bench]
-fn load_default(bencher: divan::Bencher) {
+fn load_default_toml(bencher: divan::Bencher) {
     bencher.bench(|| load(divan::black_box(groupfit::questionnaire::DEFAULT_TOML)));
+}
+
+/// The embedded default as the app starts from it: the ready model build.rs made.
+#[divan::bench]
+fn ready_default(bencher: divan::Bencher) {
+    bencher.bench(groupfit::questionnaire::ready_default);
 }
 
 /// The parts of loading the default: the TOML parse, and the SHA-256 of the file.

@@ -7,7 +7,15 @@
 use crate::questionnaire::{CrisisLine, Questionnaire};
 use crate::ui_text::{UiText, fill};
 
-pub use groupfit_questionnaire::region::{normalise_region, region_from_locale};
+pub use groupfit_questionnaire::region::normalise_region;
+
+/// The region part of a locale such as `en_GB.UTF-8` or `fr_CA@euro`: `GB`, `CA`.
+#[must_use]
+pub fn region_from_locale(locale: &str) -> Option<String> {
+    let base = locale.split(['.', '@']).next()?;
+    let region = base.split(['_', '-']).nth(1)?;
+    normalise_region(region)
+}
 
 /// One item of a list of help, in the order to show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 /// Runs groupfit in `dir` and fails the test if it has not finished within five seconds (a hang
 /// is the bug some of these cases are about).
 fn groupfit_in(dir: &Path, args: &[&str]) -> Output {
@@ -426,4 +428,49 @@ fn invisible_characters_in_an_answer_are_refused_without_quoting_it() {
         !err.contains("husband"),
         "the answer is never quoted: {err}"
     );
+}
+
+/// The result of `score` on the widowed answers with the embedded default, run through
+/// `prefix` (a command that runs another, like `faketime DAY`).
+fn score_widowed(prefix: &[&str]) -> Output {
+    let widowed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml");
+    let groupfit = env!("CARGO_BIN_EXE_groupfit");
+    let (program, rest) = prefix.split_first().unwrap_or((&groupfit, &[]));
+    let mut command = Command::new(program);
+    command.args(rest);
+    if !prefix.is_empty() {
+        command.arg(groupfit);
+    }
+    command
+        .args(["score", "--answers"])
+        .arg(widowed)
+        .args(["--format", "json"])
+        .output()
+        .unwrap()
+}
+
+/// A computer whose clock is behind the day the binary was built (a flat clock battery, a
+/// machine that starts in 1970, a time zone a day behind the build's) sees the crisis lines as
+/// checked "in the future": the default still runs, with the same result, instead of being
+/// refused as an invalid questionnaire. (docs/RELIABILITY.md: a clock behind the build.)
+#[test]
+fn a_clock_behind_the_build_still_runs_the_default() {
+    common::system::require(&["faketime"], "faketime", "the clock test");
+    let now = score_widowed(&[]);
+    assert!(now.status.success(), "{}", text(&now.stderr));
+    let result = |out: &Output| {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (json["recommendation"].clone(), json["score"].clone())
+    };
+    for day in ["2020-01-01 12:00:00", "1970-01-02 00:00:00"] {
+        let behind = score_widowed(&["faketime", day]);
+        assert!(
+            behind.status.success(),
+            "on {day}: exit {:?}\n{}",
+            behind.status.code(),
+            text(&behind.stderr)
+        );
+        assert_eq!(text(&behind.stderr), "", "on {day}");
+        assert_eq!(result(&behind), result(&now), "on {day}");
+    }
 }

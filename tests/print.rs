@@ -26,43 +26,11 @@ const MARGIN: f64 = 16.0 / 25.4 * 72.0;
 fn tools() -> &'static PathBuf {
     static CHROMIUM: OnceLock<PathBuf> = OnceLock::new();
     CHROMIUM.get_or_init(|| {
-        let have = |tools: &str| {
-            Command::new("sh")
-                .arg("-c")
-                .arg(
-                    tools
-                        .split(' ')
-                        .map(|t| format!("command -v {t}"))
-                        .collect::<Vec<_>>()
-                        .join(" && "),
-                )
-                .stdout(Stdio::null())
-                .status()
-                .is_ok_and(|s| s.success())
-        };
-        if !have("chromium pdftotext pdfinfo") {
-            let root = Command::new("id")
-                .arg("-u")
-                .output()
-                .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-            assert!(
-                root && have("apt-get"),
-                "the print test needs Chromium and poppler-utils: \
-                 sudo apt-get install chromium poppler-utils"
-            );
-            let installed = Command::new("sh")
-                .args([
-                    "-c",
-                    "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-                     apt-get install -y -qq chromium poppler-utils >/dev/null",
-                ])
-                .status()
-                .unwrap();
-            assert!(
-                installed.success(),
-                "apt-get install chromium poppler-utils failed"
-            );
-        }
+        common::system::require(
+            &["chromium", "pdftotext", "pdfinfo"],
+            "chromium poppler-utils",
+            "the print test",
+        );
         PathBuf::from("chromium")
     })
 }

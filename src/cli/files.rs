@@ -1,5 +1,6 @@
 //! Reading input files with a size cap, and loading the questionnaire a command works on.
 
+use std::borrow::Cow;
 use std::fs::OpenOptions;
 use std::io::Read;
 
@@ -82,19 +83,20 @@ pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
 /// `None` means the questionnaire cannot be used.
 pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
     let name = display_name(path);
-    let (bytes, loaded) = match path {
+    let (bytes, loaded): (Cow<'static, [u8]>, _) = match path {
         Some(p) => match read(p, "questionnaire") {
             Ok(bytes) => {
                 let loaded = questionnaire::load(&bytes, Date::today());
-                (bytes, loaded)
+                (Cow::Owned(bytes), loaded)
             }
             Err(e) => {
                 output::error(&format!("{e:#}"));
                 return None;
             }
         },
+        // The default's bytes are read only if the loader has something to say about them.
         None => (
-            DEFAULT_TOML.as_bytes().to_vec(),
+            Cow::Borrowed(DEFAULT_TOML.as_bytes()),
             questionnaire::load_default(Date::today()),
         ),
     };

@@ -14,15 +14,7 @@ use crate::text::clean;
 /// `first` then `rest`, in `style`.
 #[must_use]
 pub fn wrap(text: &str, width: u16, style: Style, first: &str, rest: &str) -> Vec<Line<'static>> {
-    remembered(text, width, first, rest, |lines| {
-        lines
-            .iter()
-            .map(|line| match line {
-                Some(line) => Line::from(Span::styled(line.clone(), style)),
-                None => Line::default(),
-            })
-            .collect()
-    })
+    remembered(text, width, first, rest, |lines| styled(lines, style))
 }
 
 /// The wrapped lines, unstyled; `None` is a blank line between paragraphs.
@@ -51,6 +43,30 @@ fn wrap_text(text: &str, width: u16, first: &str, rest: &str) -> Vec<Option<Stri
     lines
 }
 
+/// Text being typed, with the cursor (▏) at `cursor` characters in, wrapped inside "> " and a
+/// two-column indent. Wrapped afresh each time, never remembered: it changes with every key and
+/// would only fill the memo.
+#[must_use]
+pub fn wrap_typed(text: &str, cursor: usize, width: u16) -> Vec<Line<'static>> {
+    let mut shown: String = text.chars().take(cursor).collect();
+    shown.push('▏');
+    shown.extend(text.chars().skip(cursor));
+    styled(
+        &wrap_text(&shown, width.saturating_sub(2), "> ", "  "),
+        Style::new(),
+    )
+}
+
+fn styled(lines: &[Option<String>], style: Style) -> Vec<Line<'static>> {
+    lines
+        .iter()
+        .map(|line| match line {
+            Some(line) => Line::from(Span::styled(line.clone(), style)),
+            None => Line::default(),
+        })
+        .collect()
+}
+
 /// A text wrapped once, kept for the frames that draw it again.
 struct Wrapped {
     text: String,
@@ -60,14 +76,29 @@ struct Wrapped {
     lines: Vec<Option<String>>,
 }
 
+impl Wrapped {
+    /// Roughly what it holds: the text, and the text again wrapped.
+    fn bytes(&self) -> usize {
+        2 * self.text.len() + self.first.len() + self.rest.len()
+    }
+}
+
 /// Texts wrapped before. Every frame draws the whole screen again, and a keystroke changes the
 /// highlight, not the words: without this, most of a keystroke's drawing was wrapping the
 /// same prompt and options again (docs/PERFORMANCE.md). Wrapping is a pure function of its
 /// inputs, so a remembered result is always the right one.
-const REMEMBERED: usize = 512;
+#[derive(Default)]
+struct Memo {
+    entries: HashMap<u64, Wrapped>,
+    bytes: usize,
+}
+
+/// What the memo may hold before it starts again: a screen's texts at a few widths, many
+/// times over, and a small part of the memory the app runs in.
+const MEMO_BYTES: usize = 256 * 1024;
 
 thread_local! {
-    static MEMO: RefCell<HashMap<u64, Wrapped>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 /// `use_lines` of `text` wrapped, from the memo when it was wrapped before at this width.
@@ -82,28 +113,28 @@ fn remembered<T>(
     (text, width, first, rest).hash(&mut hasher);
     let key = hasher.finish();
     MEMO.with_borrow_mut(|memo| {
-        let fresh = memo.get(&key).is_none_or(|w| {
+        let fresh = memo.entries.get(&key).is_none_or(|w| {
             (w.text.as_str(), w.width, w.first.as_str(), w.rest.as_str())
                 != (text, width, first, rest)
         });
         if fresh {
-            // A bound, not an eviction policy: a session shows a few hundred texts at most.
-            if memo.len() >= REMEMBERED {
-                memo.clear();
+            let wrapped = Wrapped {
+                lines: wrap_text(text, width, first, rest),
+                text: text.to_string(),
+                width,
+                first: first.to_string(),
+                rest: rest.to_string(),
+            };
+            // A bound, not an eviction policy: a session draws a few hundred texts.
+            if memo.bytes + wrapped.bytes() > MEMO_BYTES {
+                *memo = Memo::default();
             }
-            let lines = wrap_text(text, width, first, rest);
-            memo.insert(
-                key,
-                Wrapped {
-                    text: text.to_string(),
-                    width,
-                    first: first.to_string(),
-                    rest: rest.to_string(),
-                    lines,
-                },
-            );
+            memo.bytes += wrapped.bytes();
+            if let Some(replaced) = memo.entries.insert(key, wrapped) {
+                memo.bytes -= replaced.bytes();
+            }
         }
-        use_lines(&memo[&key].lines)
+        use_lines(&memo.entries[&key].lines)
     })
 }
 
@@ -206,6 +237,24 @@ mod tests {
             wrap("Other words entirely", 20, Style::new(), "", ""),
             wrap(text, 20, Style::new(), "", "")
         );
+        assert_eq!(
+            wrap_typed("Have you ever", 5, 22),
+            wrap("Have ▏you ever", 20, Style::new(), "> ", "  ")
+        );
+    }
+
+    #[test]
+    fn the_memo_stays_within_its_bound() {
+        let long = "word ".repeat(2000);
+        for width in 20..200 {
+            let _ = wrap(&long, width, Style::new(), "", "");
+            let held = MEMO.with_borrow(|memo| {
+                let counted: usize = memo.entries.values().map(Wrapped::bytes).sum();
+                assert_eq!(counted, memo.bytes);
+                memo.bytes
+            });
+            assert!(held <= MEMO_BYTES, "{held} bytes at width {width}");
+        }
     }
 
     #[test]

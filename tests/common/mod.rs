@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod random;
+pub mod system;
 
 use groupfit::date::Date;
 use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};

@@ -1,6 +1,7 @@
 //! Dates and times, through `jiff`: how old a crisis line's `last_verified` date is, and a
 //! record's time in the person's local time with its offset. The core never reads the clock;
-//! the command line reads it and passes today in.
+//! the command line reads it and passes today in (and groupfit's build script, to warn of a
+//! crisis line dated after the day it builds).
 
 /// A day in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -39,7 +40,7 @@ impl Date {
     }
 
     /// Today where the person is (the system's time zone, UTC when it has none). Only the
-    /// command line calls this.
+    /// command line (and the build script, for a warning) calls this.
     #[must_use]
     pub fn today() -> Self {
         let today = now_local().date();

@@ -12,7 +12,7 @@ use crate::report::recommendation_label;
 use crate::tui::draft::Draft;
 use crate::tui::records::{ExportFormat, Pick, Prompt, Purpose};
 use crate::tui::screens::Ctx;
-use crate::tui::wrap::wrap;
+use crate::tui::wrap::{wrap, wrap_typed};
 
 const WIDTH: u16 = 64;
 
@@ -64,16 +64,7 @@ pub fn prompt(ctx: &Ctx<'_, '_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) 
         wrap(intro, width, theme.prompt(), "", "")
     };
     if let Draft::Text { text, cursor, .. } = &prompt.draft {
-        let mut shown: String = text.chars().take(*cursor).collect();
-        shown.push('▏');
-        shown.extend(text.chars().skip(*cursor));
-        lines.extend(wrap(
-            &shown,
-            width.saturating_sub(2),
-            Style::new(),
-            "> ",
-            "  ",
-        ));
+        lines.extend(wrap_typed(text, *cursor, width));
     }
     if let Some(notice) = ctx.notice.filter(|n| n.warning) {
         lines.extend(wrap(&notice.text, width, theme.warning(), "", ""));

@@ -13,7 +13,7 @@ use crate::tui::draft::Draft;
 use crate::tui::lines;
 use crate::tui::screens::{Ctx, On};
 use crate::tui::theme::Theme;
-use crate::tui::wrap::wrap;
+use crate::tui::wrap::{wrap, wrap_typed};
 use crate::ui_text::{UiText, fill};
 
 impl Widget for On<'_, '_, '_, QuestionScreen> {
@@ -317,16 +317,7 @@ fn text_lines(
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
-    let mut shown: String = text.chars().take(cursor).collect();
-    shown.push('▏');
-    shown.extend(text.chars().skip(cursor));
-    let mut lines = wrap(
-        &shown,
-        width.saturating_sub(2),
-        ratatui::style::Style::new(),
-        "> ",
-        "  ",
-    );
+    let mut lines = wrap_typed(text, cursor, width);
     lines.push(Line::default());
     let count = text.chars().count();
     lines.push(Line::from(Span::styled(
