@@ -6,6 +6,7 @@
 //! open stopped: the same safety review decides both.
 
 use crate::answers::{Answer, Answers, Problem, check, visible};
+use crate::clinician::ClinicianRecord;
 use crate::questionnaire::{Questionnaire, Section};
 pub use crate::safety::highest_flag;
 use crate::scoring::{Outcome, Reach, reach, score};
@@ -145,6 +146,9 @@ pub struct Session<'q> {
     offer_declined: bool,
     /// Clinician mode: a flagged answer stays on record.
     flags_stay: bool,
+    /// What the last answers file saved held (the answers, and a clinician's record), so that
+    /// leaving asks first only when something would be lost.
+    saved: Option<(Answers, Option<ClinicianRecord>)>,
 }
 
 impl<'q> Session<'q> {
@@ -177,6 +181,7 @@ impl<'q> Session<'q> {
             finished_early: false,
             offer_declined: false,
             flags_stay: false,
+            saved: None,
         }
     }
 
@@ -210,11 +215,31 @@ impl<'q> Session<'q> {
         self.offer_declined = true;
     }
 
-    /// Leaving now would lose answers (so both front ends ask first); from the crisis panel it
-    /// never stands in the way.
+    /// Leaving now would lose work (so both front ends ask first): answers, or a clinician's
+    /// `record`, that no answers file holds as they are now, or a change on the screen not yet
+    /// given to the session (`unsubmitted`). A report does not count as saved: it cannot be
+    /// carried on from. From the crisis panel, or with nothing answered, it never stands in the
+    /// way.
     #[must_use]
-    pub fn leaving_loses_answers(&self) -> bool {
-        !self.answers.is_empty() && self.stage != Stage::Stopped
+    pub fn leaving_loses_work(&self, record: Option<&ClinicianRecord>, unsubmitted: bool) -> bool {
+        let saved = self
+            .saved
+            .as_ref()
+            .is_some_and(|(answers, kept)| *answers == self.answers && kept.as_ref() == record);
+        let at_stake = !self.answers.is_empty() && self.stage != Stage::Stopped;
+        at_stake && (unsubmitted || !saved)
+    }
+
+    /// True once answers have been saved to a file in this session (a resumed file is not
+    /// counted: it holds what was saved before).
+    #[must_use]
+    pub fn ever_saved(&self) -> bool {
+        self.saved.is_some()
+    }
+
+    /// The answers so far, and a clinician's `record`, were saved to an answers file.
+    pub fn answers_saved(&mut self, record: Option<&ClinicianRecord>) {
+        self.saved = Some((self.answers.clone(), record.cloned()));
     }
 
     /// True when the session carries on from saved answers (the crisis panel words it so).

@@ -479,3 +479,65 @@ fn plain_mode_says_what_it_carries_on_from() {
         "{stdout}"
     );
 }
+
+/// Leaving right after `save` does not ask (the answers are in the file, as in the full-screen
+/// app); a failed save, or an answer given since, asks again.
+#[test]
+fn leaving_after_saving_the_answers_does_not_ask() {
+    let q = default_questionnaire();
+    let ui = &q.ui;
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in ["1", "1"] {
+        let _ = plain.respond(line);
+    }
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Err("the folder is read-only".into()));
+    let (said, end) = plain.respond("q");
+    assert_eq!(
+        (said.trim(), end),
+        (ui.plain_confirm_quit.as_str(), None),
+        "not saved"
+    );
+    let _ = plain.respond("n");
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    let _ = plain.respond("1");
+    let (said, end) = plain.respond("q");
+    assert_eq!(
+        (said.trim(), end),
+        (ui.plain_confirm_quit.as_str(), None),
+        "answered since"
+    );
+    let _ = plain.respond("n");
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    let (said, end) = plain.respond("q");
+    assert_eq!(
+        (said.trim(), end),
+        (ui.plain_left_saved.as_str(), Some(End::Left))
+    );
+}
+
+/// Leaving with answers given since the last save says that those were not kept, not that
+/// nothing was saved.
+#[test]
+fn leaving_after_answering_since_a_save_says_what_was_not_kept() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    let _ = plain.respond("1");
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    let _ = plain.respond("1");
+    let _ = plain.respond("q");
+    let (said, end) = plain.respond("y");
+    assert_eq!(
+        (said.trim(), end),
+        (q.ui.plain_left_since_save.as_str(), Some(End::Left))
+    );
+}

@@ -417,18 +417,34 @@ fn a_red_answer_to_harming_someone_else_stops_too() {
 }
 
 /// The rules both front ends share live in the session: a flagged answer stays in clinician
-/// mode, and leaving asks first once answers would be lost.
+/// mode, and leaving asks first once answers would be lost, until they are saved as they are.
 #[test]
 fn the_shared_rules_are_the_sessions() {
     let q = default_questionnaire();
     let s1 = index(&q, "s1");
     let mut clinician = Session::new(&q).keeping_flags();
-    assert!(!clinician.leaving_loses_answers(), "nothing to lose yet");
+    assert!(
+        !clinician.leaving_loses_work(None, false),
+        "nothing to lose yet"
+    );
     clinician.apply(Action::Start).unwrap();
     clinician
         .apply(Action::Answer(choose(&q, "s1", "several_days")))
         .unwrap();
-    assert!(clinician.leaving_loses_answers());
+    assert!(clinician.leaving_loses_work(None, false));
+    let mut record = groupfit::clinician::ClinicianRecord::default();
+    clinician.answers_saved(Some(&record));
+    assert!(!clinician.leaving_loses_work(Some(&record), false), "saved");
+    assert!(
+        clinician.leaving_loses_work(Some(&record), true),
+        "typed, not answered"
+    );
+    record.session_note = Some("seen with a colleague".into());
+    assert!(
+        clinician.leaving_loses_work(Some(&record), false),
+        "a note since"
+    );
+    clinician.answers_saved(Some(&record));
     clinician.apply(Action::Back).unwrap();
     let away = choose(&q, "s1", "not_at_all");
     assert!(clinician.flag_stays(s1, &away));

@@ -182,7 +182,12 @@ impl<'q> Plain<'q> {
         let waiting = std::mem::replace(&mut self.waiting, Waiting::Question);
         if waiting == Waiting::QuitConfirmation {
             if input.trim().eq_ignore_ascii_case("y") {
-                return (format!("{}\n", self.ui().plain_left), Some(End::Left));
+                let left = if self.session.ever_saved() {
+                    &self.ui().plain_left_since_save
+                } else {
+                    &self.ui().plain_left
+                };
+                return (format!("{left}\n"), Some(End::Left));
             }
             return (
                 format!("{}\n\n{}", self.ui().plain_staying, self.show_stage()),
@@ -450,8 +455,17 @@ impl<'q> Plain<'q> {
     }
 
     fn quit(&mut self) -> (String, Option<End>) {
-        if self.scripted || !self.session.leaving_loses_answers() {
-            return (format!("{}\n", self.ui().plain_left), Some(End::Left));
+        if self.scripted
+            || !self
+                .session
+                .leaving_loses_work(self.clinician.as_ref(), false)
+        {
+            let left = if self.session.ever_saved() {
+                &self.ui().plain_left_saved
+            } else {
+                &self.ui().plain_left
+            };
+            return (format!("{left}\n"), Some(End::Left));
         }
         self.waiting = Waiting::QuitConfirmation;
         (format!("{}\n", self.ui().plain_confirm_quit), None)

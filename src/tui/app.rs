@@ -26,9 +26,6 @@ pub enum Exit {
     Quick,
 }
 
-/// What a file written from the app holds: the answers and the clinician's record.
-pub(super) type Kept = (Answers, Option<ClinicianRecord>);
-
 /// What the event loop should do next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Control {
@@ -53,9 +50,6 @@ pub struct App<'q> {
     pub(super) look: Look,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     pub(super) clinician: Option<ClinicianRecord>,
-    /// The answers and the clinician's record as last written to a file (answers or report),
-    /// so that leaving after keeping them does not warn that they would be lost.
-    pub(super) kept: Option<Kept>,
 }
 
 impl<'q> App<'q> {
@@ -85,7 +79,6 @@ impl<'q> App<'q> {
                 show_weights: false,
             },
             clinician: None,
-            kept: None,
         }
     }
 
@@ -287,24 +280,21 @@ impl<'q> App<'q> {
     pub fn saved(&mut self, result: Result<String, String>) {
         match result {
             Ok(said) => {
-                self.kept = Some(self.to_keep());
+                self.session.answers_saved(self.clinician.as_ref());
                 self.notice = Some(Notice::said(said));
             }
             Err(reason) => self.notice = Some(Notice::warning(reason)),
         }
     }
 
-    /// What a file written now would hold.
-    pub(super) fn to_keep(&self) -> Kept {
-        (self.session.answers().clone(), self.clinician.clone())
-    }
-
     /// Leaving discards answers, so once there are any that were not saved it asks first. From
     /// the crisis panel it never stands in the way.
     fn ask_to_leave(&mut self) -> Control {
-        let kept = self.kept.as_ref() == Some(&self.to_keep())
-            && !self.screen.has_unsubmitted(&self.session);
-        if self.session.leaving_loses_answers() && !kept {
+        let unsubmitted = self.screen.has_unsubmitted(&self.session);
+        if self
+            .session
+            .leaving_loses_work(self.clinician.as_ref(), unsubmitted)
+        {
             self.overlay = Some(Overlay::ConfirmQuit);
             Control::Continue
         } else {

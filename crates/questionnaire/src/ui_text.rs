@@ -348,6 +348,8 @@ ui_text! {
     plain_clinician_how = "Clinician mode: type note for a note on the question, session note, or reference for the client reference; after the result, override. Type save at any time to keep the answers and notes so far.",
     plain_confirm_quit = "Leave now? Your answers will not be kept. Type y to leave, or press Enter to stay.",
     plain_left = "You left. Nothing was saved.",
+    plain_left_saved = "You left. Your answers are in the file you saved.",
+    plain_left_since_save = "You left. Answers given since you last saved were not kept.",
     plain_staying = "Staying.",
     plain_footer = "If you are in crisis: {service}, {contact}",
     plain_no_line = "If you are in crisis:",
