@@ -169,6 +169,8 @@ impl<'q> Session<'q> {
         };
         Self {
             resumed: !answers.is_empty(),
+            // They come from a file: leaving without a change loses nothing.
+            saved: (!answers.is_empty()).then(|| (answers.clone(), None)),
             questionnaire,
             answers,
             order: questionnaire.asking_order(),
@@ -181,7 +183,6 @@ impl<'q> Session<'q> {
             finished_early: false,
             offer_declined: false,
             flags_stay: false,
-            saved: None,
         }
     }
 
@@ -230,11 +231,19 @@ impl<'q> Session<'q> {
         at_stake && (unsubmitted || !saved)
     }
 
-    /// True once answers have been saved to a file in this session (a resumed file is not
-    /// counted: it holds what was saved before).
+    /// True once the answers are in a file: saved in this session, or the file it carries on
+    /// from.
     #[must_use]
     pub fn ever_saved(&self) -> bool {
         self.saved.is_some()
+    }
+
+    /// The file this carries on from held a clinician's `record` beside the answers: it counts
+    /// as saved with them.
+    pub fn resumed_with_record(&mut self, record: &ClinicianRecord) {
+        if let Some((_, kept)) = self.saved.as_mut().filter(|_| self.resumed) {
+            *kept = Some(record.clone());
+        }
     }
 
     /// The answers so far, and a clinician's `record`, were saved to an answers file.

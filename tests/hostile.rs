@@ -474,3 +474,24 @@ fn a_clock_behind_the_build_still_runs_the_default() {
         assert_eq!(result(&behind), result(&now), "on {day}");
     }
 }
+
+/// Years after the build, the default's crisis lines are over a year old: the person is told so
+/// in one plain sentence, with where else to find help, not with the loader's messages for a
+/// questionnaire's maintainer ("update `last_verified`") above the numbers they may be about to
+/// call.
+#[test]
+fn old_crisis_lines_are_said_in_one_plain_sentence() {
+    common::system::require(&["faketime"], "faketime", "the clock test");
+    let now = score_widowed(&[]);
+    let later = score_widowed(&["faketime", "2031-06-01 12:00:00"]);
+    assert!(later.status.success(), "{}", text(&later.stderr));
+    let result = |out: &Output| {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (json["recommendation"].clone(), json["score"].clone())
+    };
+    assert_eq!(result(&later), result(&now));
+    let said = text(&later.stderr);
+    let sentence = groupfit::ui_text::UiText::default().old_crisis_lines;
+    assert_eq!(said, format!("{sentence}\n"));
+    assert!(!said.contains("last_verified"));
+}

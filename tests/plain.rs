@@ -353,13 +353,13 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         "the commands are said at the start"
     );
     assert!(text.contains("Client reference set: JS-0142."));
-    assert!(text.contains("Note saved on this question"));
+    assert!(text.contains("Note added to this question"));
     assert!(
         text.contains("An override needs a reason."),
         "an empty reason is refused"
     );
     assert!(text.contains("Clinician override: Support group"));
-    assert!(text.contains("Session note saved"));
+    assert!(text.contains("Session note added"));
     assert!(text.contains("S = "), "a clinician reads the figures");
     assert_eq!(
         requests,
@@ -508,7 +508,7 @@ fn leaving_after_saving_the_answers_does_not_ask() {
     let (said, end) = plain.respond("q");
     assert_eq!(
         (said.trim(), end),
-        (ui.plain_confirm_quit.as_str(), None),
+        (ui.plain_confirm_quit_since_save.as_str(), None),
         "answered since"
     );
     let _ = plain.respond("n");
@@ -539,5 +539,33 @@ fn leaving_after_answering_since_a_save_says_what_was_not_kept() {
     assert_eq!(
         (said.trim(), end),
         (q.ui.plain_left_since_save.as_str(), Some(End::Left))
+    );
+}
+
+/// Carrying on from a file counts as saved: leaving with nothing changed does not ask and says
+/// where the answers are; a clinician's note added since asks first.
+#[test]
+fn leaving_a_resumed_session_unchanged_does_not_ask() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let answers = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let mut plain = Plain::with_answers(&q, answers.clone(), None, false);
+    let _ = plain.opening();
+    let (said, end) = plain.respond("q");
+    assert_eq!(
+        (said.trim(), end),
+        (q.ui.plain_left_saved.as_str(), Some(End::Left))
+    );
+    let mut clinician =
+        Plain::with_answers(&q, answers, None, false).with_clinician(ClinicianRecord::default());
+    let _ = clinician.opening();
+    let _ = clinician.respond("session note");
+    let _ = clinician.respond("Seen with a colleague.");
+    let (said, end) = clinician.respond("q");
+    assert_eq!(
+        (said.trim(), end),
+        (q.ui.plain_confirm_quit_since_save.as_str(), None)
     );
 }

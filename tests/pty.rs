@@ -518,13 +518,13 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     app.keys("JS-0142\r", "Client reference set: JS-0142");
     app.wait_for("[Clinician mode · JS-0142]");
     app.send("\x0e"); // Ctrl-N: a note on this question
-    app.keys("Discussed at intake.\r", "Note saved on this question");
+    app.keys("Discussed at intake.\r", "Note added to this question");
     app.wait_for("note: Discussed at intake.");
     answer_to_the_last_assessment_question(&mut app);
     app.keys("22", "Your result is settled");
     app.keys("\r", "Your answers point towards: Support group.");
     app.send("\x0e"); // Ctrl-N on the result: the session note
-    app.keys("Prefers peers; sister nearby.\r", "Session note saved");
+    app.keys("Prefers peers; sister nearby.\r", "Session note added");
     app.send("\x0f"); // Ctrl-O: override
     app.keys("2", "Reason for the override");
     app.keys(

@@ -889,6 +889,38 @@ mod clinician {
         }
     }
 
+    /// Carrying on from a file counts as saved (seen in a playtest: a resumed session asked
+    /// before leaving with nothing changed); a clinician's note added since asks.
+    #[test]
+    fn leaving_a_resumed_session_unchanged_does_not_ask() {
+        let q = default_questionnaire();
+        let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+        let answers = groupfit::answers::load(text.as_bytes(), &q)
+            .unwrap()
+            .answers;
+        let mut app = App::with_answers(&q, answers.clone(), None, true);
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Exit(Exit::Left)
+        );
+        let mut app = App::with_answers(&q, answers, None, true)
+            .with_clinician_record(groupfit::clinician::ClinicianRecord::default());
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Exit(Exit::Left),
+            "the file's clinician record, unchanged"
+        );
+        ctrl(&mut app, 'n');
+        typed(&mut app, "Seen with a colleague.");
+        press(&mut app, &[KeyCode::Enter]);
+        assert!(app.clinician().unwrap().session_note.is_some());
+        assert_eq!(
+            press_raw(&mut app, &[KeyCode::Char('q')]),
+            Control::Continue
+        );
+        assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
+    }
+
     #[test]
     fn a_note_on_a_question_is_shown_and_kept() {
         let q = default_questionnaire();

@@ -83,10 +83,11 @@ pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
 /// `None` means the questionnaire cannot be used.
 pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
     let name = display_name(path);
+    let today = Date::today();
     let (bytes, loaded): (Cow<'static, [u8]>, _) = match path {
         Some(p) => match read(p, "questionnaire") {
             Ok(bytes) => {
-                let loaded = questionnaire::load(&bytes, Date::today());
+                let loaded = questionnaire::load(&bytes, today);
                 (Cow::Owned(bytes), loaded)
             }
             Err(e) => {
@@ -94,10 +95,10 @@ pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
                 return None;
             }
         },
-        // The default's bytes are read only if the loader has something to say about them.
+        // The default's bytes are read only if the loader runs (the build left no ready model).
         None => (
             Cow::Borrowed(DEFAULT_TOML.as_bytes()),
-            questionnaire::load_default(Date::today()),
+            questionnaire::load_default(today),
         ),
     };
     match loaded {
@@ -107,6 +108,9 @@ pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
         }) => {
             if !warnings.is_empty() {
                 output::diagnostics(&render(&name, &bytes, &warnings));
+            }
+            if path.is_none() && questionnaire::lines_over_a_year_old(&questionnaire, today) {
+                output::diagnostics(&questionnaire.ui.old_crisis_lines);
             }
             Some(questionnaire)
         }

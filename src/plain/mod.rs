@@ -107,8 +107,9 @@ impl<'q> Plain<'q> {
     /// Clinician mode, with a saved session's notes, reference and override if there are any.
     #[must_use]
     pub fn with_clinician(mut self, record: ClinicianRecord) -> Self {
-        self.clinician = Some(record);
         self.session = self.session.keeping_flags();
+        self.session.resumed_with_record(&record);
+        self.clinician = Some(record);
         self
     }
 
@@ -468,7 +469,12 @@ impl<'q> Plain<'q> {
             return (format!("{left}\n"), Some(End::Left));
         }
         self.waiting = Waiting::QuitConfirmation;
-        (format!("{}\n", self.ui().plain_confirm_quit), None)
+        let ask = if self.session.ever_saved() {
+            &self.ui().plain_confirm_quit_since_save
+        } else {
+            &self.ui().plain_confirm_quit
+        };
+        (format!("{ask}\n"), None)
     }
 
     fn refusal(&self, refusal: &Refusal) -> String {

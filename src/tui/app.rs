@@ -92,8 +92,9 @@ impl<'q> App<'q> {
     /// Clinician mode, carrying on with a saved session's notes, reference and override.
     #[must_use]
     pub fn with_clinician_record(mut self, record: ClinicianRecord) -> Self {
-        self.clinician = Some(record);
         self.session = self.session.keeping_flags();
+        self.session.resumed_with_record(&record);
+        self.clinician = Some(record);
         self
     }
 
