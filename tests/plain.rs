@@ -547,10 +547,7 @@ fn leaving_after_answering_since_a_save_says_what_was_not_kept() {
 #[test]
 fn leaving_a_resumed_session_unchanged_does_not_ask() {
     let q = default_questionnaire();
-    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-    let answers = groupfit::answers::load(text.as_bytes(), &q)
-        .unwrap()
-        .answers;
+    let answers = common::example_answers(&q, "widowed");
     let mut plain = Plain::with_answers(&q, answers.clone(), None, false);
     let _ = plain.opening();
     let (said, end) = plain.respond("q");

@@ -894,10 +894,7 @@ mod clinician {
     #[test]
     fn leaving_a_resumed_session_unchanged_does_not_ask() {
         let q = default_questionnaire();
-        let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-        let answers = groupfit::answers::load(text.as_bytes(), &q)
-            .unwrap()
-            .answers;
+        let answers = common::example_answers(&q, "widowed");
         let mut app = App::with_answers(&q, answers.clone(), None, true);
         assert_eq!(
             press_raw(&mut app, &[KeyCode::Char('q')]),

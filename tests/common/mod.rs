@@ -28,6 +28,12 @@ pub fn default_questionnaire() -> Questionnaire {
 }
 
 /// The answer picking option `id` of question `question`.
+/// The answers of `examples/answers/NAME.toml`, loaded strictly against `q`.
+pub fn example_answers(q: &Questionnaire, name: &str) -> groupfit::answers::Answers {
+    let text = std::fs::read_to_string(format!("examples/answers/{name}.toml")).unwrap();
+    groupfit::answers::load(text.as_bytes(), q).unwrap().answers
+}
+
 pub fn choose(q: &Questionnaire, question: &str, id: &str) -> groupfit::answers::Answer {
     let index = q
         .question_index(question)
