@@ -448,6 +448,12 @@ fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Saved to groupfit-answers-"), "{stdout}");
+    // Carrying on keeps plain mode (a screen reader must not land in the full-screen app).
+    assert!(
+        stdout
+            .contains("Carry on with: groupfit run --plain --clinician --resume groupfit-answers-"),
+        "{stdout}"
+    );
     let saved: Vec<_> = std::fs::read_dir(folder.path())
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -194,7 +194,7 @@ fn help_after_leaving(app: &App<'_>) -> String {
 /// Saves the answers so far (with a clinician's work) to a new answers file, and says where.
 fn save(app: &mut App<'_>) {
     let q = app.session().questionnaire();
-    let result = keep::save_answers(q, app.session().answers(), app.clinician());
+    let result = keep::save_answers(q, app.session().answers(), app.clinician(), false);
     app.saved(result);
 }
 

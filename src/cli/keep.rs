@@ -19,14 +19,29 @@ pub fn save_answers(
     questionnaire: &Questionnaire,
     answers: &Answers,
     clinician: Option<&ClinicianRecord>,
+    plain: bool,
 ) -> Result<String, String> {
     let ui = &questionnaire.ui;
     let text = answers::to_toml(questionnaire, answers, clinician);
     let path = fresh_answers_path();
     let shown = path.display().to_string();
+    let resume = resume_command(&shown, plain, clinician.is_some());
     export::write_private(&export::Target::new_file(&path), text.as_bytes())
-        .map(|_| fill(&ui.saved, &[("path", &shown)]))
+        .map(|_| fill(&ui.saved, &[("path", &shown), ("resume", &resume)]))
         .map_err(|reason| fill(&ui.save_failed, &[("reason", &reason)]))
+}
+
+/// The command that carries on from a saved file in the same way: plain mode stays plain (a
+/// screen-reader user must not land in the full-screen app), and clinician mode stays on.
+fn resume_command(path: &str, plain: bool, clinician: bool) -> String {
+    let mut command = String::from("groupfit run");
+    if plain {
+        command.push_str(" --plain");
+    }
+    if clinician {
+        command.push_str(" --clinician");
+    }
+    format!("{command} --resume {path}")
 }
 
 /// Everything a record is made from.
@@ -69,4 +84,19 @@ fn fresh_answers_path() -> PathBuf {
         })
         .find(|p| std::fs::symlink_metadata(p).is_err())
         .unwrap_or_else(|| PathBuf::from(format!("{base}-last.toml")))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn carrying_on_keeps_the_mode() {
+        assert_eq!(
+            super::resume_command("a.toml", false, false),
+            "groupfit run --resume a.toml"
+        );
+        assert_eq!(
+            super::resume_command("a.toml", true, true),
+            "groupfit run --plain --clinician --resume a.toml"
+        );
+    }
 }

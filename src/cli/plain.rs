@@ -95,6 +95,7 @@ fn carry_out(plain: &Plain<'_>, request: &Request) -> Result<String, String> {
             session.questionnaire(),
             session.answers(),
             plain.clinician(),
+            true,
         ),
         Request::Report { format, path } => {
             let outcome = session.outcome();

@@ -137,7 +137,7 @@ ui_text! {
     key_weights = "clinician: show weights and contributions",
     key_override = "clinician: override the recommendation, with a reason",
     nothing_to_save = "Nothing to save yet: answer a question first.",
-    saved = "Saved to {path} (readable by you only; it holds health information). Carry on with: groupfit run --resume {path}",
+    saved = "Saved to {path} (readable by you only; it holds health information). Carry on with: {resume}",
     save_failed = "Could not save: {reason}",
     resumed = "Carrying on from {path}.",
     resumed_dropped = "Carrying on from {path}. {n} saved answers no longer fit this questionnaire and were dropped: {ids}.",
