@@ -555,7 +555,9 @@ fn leaving_a_resumed_session_unchanged_does_not_ask() {
     let q = default_questionnaire();
     let answers = common::example_answers(&q, "widowed");
     let mut plain = Plain::with_answers(&q, answers.clone(), None, false);
-    let _ = plain.opening();
+    let opening = plain.opening();
+    assert!(opening.contains(&q.ui.plain_stored_resumed), "{opening}");
+    assert!(!opening.contains(&q.ui.plain_stored), "{opening}");
     let (said, end) = plain.respond("q");
     assert_eq!(
         (said.trim(), end),

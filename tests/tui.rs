@@ -896,6 +896,11 @@ mod clinician {
         let q = default_questionnaire();
         let answers = common::example_answers(&q, "widowed");
         let mut app = App::with_answers(&q, answers.clone(), None, true);
+        let welcome = screen(&mut app, 200, 40);
+        assert!(
+            welcome.contains("The file you carried on from stays as it was"),
+            "{welcome}"
+        );
         assert_eq!(
             press_raw(&mut app, &[KeyCode::Char('q')]),
             Control::Exit(Exit::Left)

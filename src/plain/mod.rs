@@ -154,7 +154,14 @@ impl<'q> Plain<'q> {
         }
         para(&mut out, &meta.intro);
         para(&mut out, &meta.disclaimer);
-        para(&mut out, &ui.plain_stored);
+        para(
+            &mut out,
+            if self.session.is_resumed() {
+                &ui.plain_stored_resumed
+            } else {
+                &ui.plain_stored
+            },
+        );
         if let Some(said) = &self.resumed {
             line(&mut out, said);
         }

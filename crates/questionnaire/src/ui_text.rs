@@ -150,6 +150,7 @@ ui_text! {
     confirm_text = "Anything you have not saved (Ctrl+S) will be gone.",
     // Welcome
     welcome_privacy = "Nothing you answer is sent anywhere or stored, unless you save it (Ctrl+S): it stays in this window and is gone when you leave.",
+    welcome_privacy_resumed = "Nothing you answer is sent anywhere. The file you carried on from stays as it was; changes stay in this window unless you save them (Ctrl+S), as a new file.",
     welcome_begin = "Press Enter to begin.",
     welcome_keys = "Keys: ↑↓ move, Enter choose, ← back, r review your answers, ? help, q quit.",
     // Questions
@@ -356,6 +357,7 @@ ui_text! {
     plain_footer = "If you are in crisis: {service}, {contact}",
     plain_no_line = "If you are in crisis:",
     plain_stored = "Nothing you answer is sent anywhere or stored, unless you type save.",
+    plain_stored_resumed = "Nothing you answer is sent anywhere. The file you carried on from stays as it was; changes are kept only if you type save, as a new file.",
     plain_stopped = "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved.",
     plain_stopped_resumed = "The questionnaire has stopped here: choosing a group can wait.",
     plain_help_about = "About this question: {text}",

@@ -48,7 +48,12 @@ impl Widget for On<'_, '_, '_, WelcomeScreen> {
         lines.push(Line::default());
         lines.extend(wrap(&meta.disclaimer, width, theme.dim(), "", ""));
         lines.push(Line::default());
-        lines.extend(wrap(&ui.welcome_privacy, width, theme.dim(), "", ""));
+        let privacy = if self.ctx.session.is_resumed() {
+            &ui.welcome_privacy_resumed
+        } else {
+            &ui.welcome_privacy
+        };
+        lines.extend(wrap(privacy, width, theme.dim(), "", ""));
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
             ui.welcome_begin.clone(),
