@@ -120,7 +120,7 @@ pub struct Progress {
     pub answered: usize,
 }
 
-// Four independent facts about how the session got here, each read on its own: an enum would
+// Independent facts about how the session got here, each read on its own: an enum would
 // have to name every combination.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone)]
@@ -219,15 +219,17 @@ impl<'q> Session<'q> {
     /// Leaving now would lose work (so both front ends ask first): answers, or a clinician's
     /// `record`, that no answers file holds as they are now, or a change on the screen not yet
     /// given to the session (`unsubmitted`). A report does not count as saved: it cannot be
-    /// carried on from. From the crisis panel, or with nothing answered, it never stands in the
-    /// way.
+    /// carried on from. From the crisis panel, or with nothing answered or noted, it never
+    /// stands in the way.
     #[must_use]
     pub fn leaving_loses_work(&self, record: Option<&ClinicianRecord>, unsubmitted: bool) -> bool {
         let saved = self
             .saved
             .as_ref()
             .is_some_and(|(answers, kept)| *answers == self.answers && kept.as_ref() == record);
-        let at_stake = !self.answers.is_empty() && self.stage != Stage::Stopped;
+        let record_at_stake = record.is_some_and(|r| !r.is_empty());
+        let at_stake =
+            (!self.answers.is_empty() || record_at_stake) && self.stage != Stage::Stopped;
         at_stake && (unsubmitted || !saved)
     }
 
@@ -241,7 +243,7 @@ impl<'q> Session<'q> {
     /// The file this carries on from held a clinician's `record` beside the answers: it counts
     /// as saved with them.
     pub fn resumed_with_record(&mut self, record: &ClinicianRecord) {
-        if let Some((_, kept)) = self.saved.as_mut().filter(|_| self.resumed) {
+        if let Some((_, kept)) = &mut self.saved {
             *kept = Some(record.clone());
         }
     }

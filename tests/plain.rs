@@ -574,3 +574,26 @@ fn leaving_a_resumed_session_unchanged_does_not_ask() {
         (q.ui.plain_confirm_quit_since_save.as_str(), None)
     );
 }
+
+/// A script that carries on from a file, answers, and quits is told that what changed was not
+/// kept, not that its answers are in the file; `save` before any answer says there is nothing
+/// to save.
+#[test]
+fn a_scripted_quit_after_changes_says_they_were_not_kept() {
+    let q = default_questionnaire();
+    let answers = common::example_answers(&q, "widowed");
+    let mut plain = Plain::with_answers(&q, answers, None, true);
+    let _ = plain.opening();
+    let _ = plain.respond("r");
+    let _ = plain.respond("1");
+    let _ = plain.respond("2");
+    let (said, end) = plain.respond("q");
+    assert_eq!(end, Some(End::Left), "{said}");
+    assert_eq!(said.trim(), q.ui.plain_left_since_save, "{said}");
+
+    let mut fresh = Plain::new(&q, None, false);
+    let _ = fresh.opening();
+    let said = fresh.respond("save").0;
+    assert!(said.contains(&q.ui.nothing_to_save), "{said}");
+    assert_eq!(fresh.take_request(), None);
+}

@@ -427,6 +427,14 @@ fn the_shared_rules_are_the_sessions() {
         !clinician.leaving_loses_work(None, false),
         "nothing to lose yet"
     );
+    let noted = groupfit::clinician::ClinicianRecord {
+        reference: Some("AB-1".into()),
+        ..Default::default()
+    };
+    assert!(
+        clinician.leaving_loses_work(Some(&noted), false),
+        "a reference typed before any answer"
+    );
     clinician.apply(Action::Start).unwrap();
     clinician
         .apply(Action::Answer(choose(&q, "s1", "several_days")))

@@ -63,7 +63,6 @@ pub struct Plain<'q> {
     scripted: bool,
     /// What the next line answers.
     waiting: Waiting,
-    /// The person chose to keep answering once; the offer is not made again.
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     clinician: Option<ClinicianRecord>,
     /// A file the shell is asked to write.
@@ -190,12 +189,7 @@ impl<'q> Plain<'q> {
         let waiting = std::mem::replace(&mut self.waiting, Waiting::Question);
         if waiting == Waiting::QuitConfirmation {
             if input.trim().eq_ignore_ascii_case("y") {
-                let left = if self.session.ever_saved() {
-                    &self.ui().plain_left_since_save
-                } else {
-                    &self.ui().plain_left
-                };
-                return (format!("{left}\n"), Some(End::Left));
+                return (format!("{}\n", self.left_words()), Some(End::Left));
             }
             return (
                 format!("{}\n\n{}", self.ui().plain_staying, self.show_stage()),
@@ -451,10 +445,10 @@ impl<'q> Plain<'q> {
         (format!("{result}\n{}", self.after_result_hint()), None)
     }
 
-    /// After the result: a record command, or Enter (or q) to leave.
+    /// After the result: a record command, or Enter (or q) to leave, saying what was kept.
     fn after_result(&mut self, input: &str) -> (String, Option<End>) {
         match input.trim() {
-            "" | "q" | "Q" => (String::new(), Some(End::Finished)),
+            "" | "q" | "Q" => (format!("{}\n", self.left_words()), Some(End::Finished)),
             _ => match self.record_command(input) {
                 Some(reply) => (reply, None),
                 None => (self.after_result_hint(), None),
@@ -463,17 +457,8 @@ impl<'q> Plain<'q> {
     }
 
     fn quit(&mut self) -> (String, Option<End>) {
-        if self.scripted
-            || !self
-                .session
-                .leaving_loses_work(self.clinician.as_ref(), false)
-        {
-            let left = if self.session.ever_saved() {
-                &self.ui().plain_left_saved
-            } else {
-                &self.ui().plain_left
-            };
-            return (format!("{left}\n"), Some(End::Left));
+        if self.scripted || !self.loses_work() {
+            return (format!("{}\n", self.left_words()), Some(End::Left));
         }
         self.waiting = Waiting::QuitConfirmation;
         let ask = if self.session.ever_saved() {
@@ -482,6 +467,23 @@ impl<'q> Plain<'q> {
             &self.ui().plain_confirm_quit
         };
         (format!("{ask}\n"), None)
+    }
+
+    /// Leaving now would lose answers or notes no file holds.
+    fn loses_work(&self) -> bool {
+        self.session
+            .leaving_loses_work(self.clinician.as_ref(), false)
+    }
+
+    /// What is said on leaving: that nothing was saved, that the answers are in the saved file,
+    /// or that what changed since was not kept.
+    fn left_words(&self) -> &str {
+        let ui = self.ui();
+        match (self.session.ever_saved(), self.loses_work()) {
+            (false, _) => &ui.plain_left,
+            (true, false) => &ui.plain_left_saved,
+            (true, true) => &ui.plain_left_since_save,
+        }
     }
 
     fn refusal(&self, refusal: &Refusal) -> String {

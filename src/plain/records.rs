@@ -45,6 +45,9 @@ impl Plain<'_> {
         let stage = self.session.stage();
         let at_result = stage == Stage::Finished;
         match input.trim().to_lowercase().as_str() {
+            "save" if self.session.answers().is_empty() => {
+                Some(format!("{}\n", self.ui().nothing_to_save))
+            }
             "save" => {
                 self.request = Some(Request::SaveAnswers);
                 Some(String::new())

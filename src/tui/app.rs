@@ -288,8 +288,8 @@ impl<'q> App<'q> {
         }
     }
 
-    /// Leaving discards answers, so once there are any that were not saved it asks first. From
-    /// the crisis panel it never stands in the way.
+    /// Leaving discards what no file holds (answers, a clinician's notes, a change on screen not
+    /// yet given), so then it asks first. From the crisis panel it never stands in the way.
     fn ask_to_leave(&mut self) -> Control {
         let unsubmitted = self.screen.has_unsubmitted(&self.session);
         if self
