@@ -426,14 +426,11 @@ fn in_clinician_mode_a_flagged_answer_stays_on_record_in_plain_mode_too() {
     );
 }
 
-#[test]
-fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
-    use std::os::unix::fs::PermissionsExt;
-    let folder = tempfile::tempdir().unwrap();
-    let input = "1\n1\n1\n1\n1\n1\n1\nreference\nAB-1\nsave\n";
+/// The real binary run in `folder` with `args`, fed `input` on a pipe; what it printed.
+fn plain_in(folder: &std::path::Path, args: &[&str], input: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
-        .args(["run", "--plain", "--clinician"])
-        .current_dir(folder.path())
+        .args(args)
+        .current_dir(folder)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -446,7 +443,15 @@ fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn plain_clinician_mode_saves_a_private_answers_file_with_the_notes() {
+    use std::os::unix::fs::PermissionsExt;
+    let folder = tempfile::tempdir().unwrap();
+    let input = "1\n1\n1\n1\n1\n1\n1\nreference\nAB-1\nsave\n";
+    let stdout = plain_in(folder.path(), &["run", "--plain", "--clinician"], input);
     assert!(stdout.contains("Saved to groupfit-answers-"), "{stdout}");
     // Carrying on keeps plain mode (a screen reader must not land in the full-screen app).
     assert!(
@@ -596,4 +601,24 @@ fn a_scripted_quit_after_changes_says_they_were_not_kept() {
     let said = fresh.respond("save").0;
     assert!(said.contains(&q.ui.nothing_to_save), "{said}");
     assert_eq!(fresh.take_request(), None);
+}
+
+/// Carrying on names the same questionnaire file and region: resuming against the default
+/// would drop answers that do not fit it, and come back in another language.
+#[test]
+fn carrying_on_names_the_questionnaire_file_and_the_region() {
+    let folder = tempfile::tempdir().unwrap();
+    let questions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questions.toml");
+    let args = ["run", "--plain", "--region", "uk", "--questions"];
+    let questions_arg = questions.to_str().unwrap();
+    let stdout = plain_in(
+        folder.path(),
+        &[&args[..], &[questions_arg]].concat(),
+        "1\nsave\n",
+    );
+    let expected = format!(
+        "Carry on with: groupfit run --plain --questions {} --region GB --resume groupfit-answers-",
+        questions.display()
+    );
+    assert!(stdout.contains(&expected), "{stdout}");
 }

@@ -48,8 +48,23 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let Ok(region) = files::region(args.region.as_deref()) else {
         return Exit::Invalid;
     };
-    if args.plain || plain::wanted_by_environment() {
-        return plain::run(&questionnaire, answers, clinician, said, region, out);
+    let plain_mode = args.plain || plain::wanted_by_environment();
+    let carry_on = keep::CarryOn {
+        plain: plain_mode,
+        clinician: clinician.is_some(),
+        questions: args.questions.clone(),
+        region: args.region.as_ref().and(region.clone()),
+    };
+    if plain_mode {
+        return plain::run(
+            &questionnaire,
+            answers,
+            clinician,
+            said,
+            region,
+            &carry_on,
+            out,
+        );
     }
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
         output::error(
@@ -67,7 +82,7 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     if let Some(said) = said {
         app.notify(said, false);
     }
-    match full_screen(&mut app, out) {
+    match full_screen(&mut app, &carry_on, out) {
         Ok(exit) => exit,
         Err(e) => {
             terminal::restore();
@@ -79,10 +94,14 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
 
 /// Takes the terminal, runs the event loop and gives the terminal back; an error says which
 /// step failed ("setting up the terminal: ...").
-fn full_screen(app: &mut App<'_>, out: &mut Output) -> anyhow::Result<Exit> {
+fn full_screen(
+    app: &mut App<'_>,
+    carry_on: &keep::CarryOn,
+    out: &mut Output,
+) -> anyhow::Result<Exit> {
     let signals = events::catch_signals().context("cannot watch for signals")?;
     let (guard, mut screen) = terminal::enter().context("cannot set up the terminal")?;
-    let exit = event_loop(&mut screen, app, signals);
+    let exit = event_loop(&mut screen, app, carry_on, signals);
     drop(guard);
     let exit = exit.context("the terminal stopped working")?;
     match exit {
@@ -102,6 +121,7 @@ fn full_screen(app: &mut App<'_>, out: &mut Output) -> anyhow::Result<Exit> {
 fn event_loop(
     screen: &mut terminal::Screen,
     app: &mut App<'_>,
+    carry_on: &keep::CarryOn,
     signals: Signals,
 ) -> std::io::Result<Exit> {
     let mut signals = Some(signals);
@@ -171,7 +191,7 @@ fn event_loop(
                     });
                 }
                 Control::Suspend => terminal::suspend(screen)?,
-                Control::Save => save(app),
+                Control::Save => save(app, carry_on),
                 Control::Export { format, path } => export_report(app, format, &path),
                 Control::Continue => {}
             }
@@ -192,9 +212,9 @@ fn help_after_leaving(app: &App<'_>) -> String {
 }
 
 /// Saves the answers so far (with a clinician's work) to a new answers file, and says where.
-fn save(app: &mut App<'_>) {
+fn save(app: &mut App<'_>, carry_on: &keep::CarryOn) {
     let q = app.session().questionnaire();
-    let result = keep::save_answers(q, app.session().answers(), app.clinician(), false);
+    let result = keep::save_answers(q, app.session().answers(), app.clinician(), carry_on);
     app.saved(result);
 }
 

@@ -13,35 +13,73 @@ use groupfit::ui_text::fill;
 
 use super::export;
 
+/// How a session was started, to say how to carry on from a file it saves in the same way:
+/// plain mode stays plain (a screen-reader user must not land in the full-screen app),
+/// clinician mode stays on, and the same questionnaire file and region are named.
+#[derive(Debug, Clone, Default)]
+pub struct CarryOn {
+    pub plain: bool,
+    pub clinician: bool,
+    pub questions: Option<PathBuf>,
+    pub region: Option<String>,
+}
+
+impl CarryOn {
+    /// The command that carries on from `path`.
+    fn command(&self, path: &str) -> String {
+        let mut words = vec!["groupfit".to_string(), "run".to_string()];
+        if self.plain {
+            words.push("--plain".into());
+        }
+        if self.clinician {
+            words.push("--clinician".into());
+        }
+        if let Some(questions) = &self.questions {
+            words.push("--questions".into());
+            words.push(shell_word(&questions.display().to_string()));
+        }
+        if let Some(region) = &self.region {
+            words.push("--region".into());
+            words.push(shell_word(region));
+        }
+        words.push("--resume".into());
+        words.push(shell_word(path));
+        words.join(" ")
+    }
+}
+
+/// `text` as one word of a shell command: as it is when it is plain, else in single quotes.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./,:@+=".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!(
+            "'{}'",
+            groupfit::text::clean_line(text).replace('\'', "'\\''")
+        )
+    }
+}
+
 /// Saves the answers (and a clinician's notes, reference and override) to a new answers file in
 /// the current folder. `Ok` and `Err` are what to tell the person.
 pub fn save_answers(
     questionnaire: &Questionnaire,
     answers: &Answers,
     clinician: Option<&ClinicianRecord>,
-    plain: bool,
+    carry_on: &CarryOn,
 ) -> Result<String, String> {
     let ui = &questionnaire.ui;
     let text = answers::to_toml(questionnaire, answers, clinician);
     let path = fresh_answers_path();
     let shown = path.display().to_string();
-    let resume = resume_command(&shown, plain, clinician.is_some());
+    let resume = carry_on.command(&shown);
     export::write_private(&export::Target::new_file(&path), text.as_bytes())
         .map(|_| fill(&ui.saved, &[("path", &shown), ("resume", &resume)]))
         .map_err(|reason| fill(&ui.save_failed, &[("reason", &reason)]))
-}
-
-/// The command that carries on from a saved file in the same way: plain mode stays plain (a
-/// screen-reader user must not land in the full-screen app), and clinician mode stays on.
-fn resume_command(path: &str, plain: bool, clinician: bool) -> String {
-    let mut command = String::from("groupfit run");
-    if plain {
-        command.push_str(" --plain");
-    }
-    if clinician {
-        command.push_str(" --clinician");
-    }
-    format!("{command} --resume {path}")
 }
 
 /// Everything a record is made from.
@@ -88,15 +126,24 @@ fn fresh_answers_path() -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
-    fn carrying_on_keeps_the_mode() {
+    fn carrying_on_keeps_the_mode_the_questionnaire_and_the_region() {
         assert_eq!(
-            super::resume_command("a.toml", false, false),
+            CarryOn::default().command("a.toml"),
             "groupfit run --resume a.toml"
         );
+        let all = CarryOn {
+            plain: true,
+            clinician: true,
+            questions: Some(PathBuf::from("my questions's.toml")),
+            region: Some("GB".into()),
+        };
         assert_eq!(
-            super::resume_command("a.toml", true, true),
-            "groupfit run --plain --clinician --resume a.toml"
+            all.command("a.toml"),
+            "groupfit run --plain --clinician --questions 'my questions'\\''s.toml' --region GB \
+             --resume a.toml"
         );
     }
 }

@@ -24,6 +24,7 @@ pub fn run(
     clinician: Option<ClinicianRecord>,
     resumed: Option<String>,
     region: Option<String>,
+    carry_on: &keep::CarryOn,
     out: &mut Output,
 ) -> Exit {
     watch_signals();
@@ -71,7 +72,7 @@ pub fn run(
         };
         out.write(&reply);
         if let Some(request) = plain.take_request() {
-            let done = carry_out(&plain, &request);
+            let done = carry_out(&plain, &request, carry_on);
             out.write(&plain.request_done(&request, done));
         }
         if end.is_some() || out.is_broken() {
@@ -88,14 +89,18 @@ pub fn run(
 }
 
 /// Writes what plain mode asked to keep: the answers so far, or a record.
-fn carry_out(plain: &Plain<'_>, request: &Request) -> Result<String, String> {
+fn carry_out(
+    plain: &Plain<'_>,
+    request: &Request,
+    carry_on: &keep::CarryOn,
+) -> Result<String, String> {
     let session = plain.session();
     match request {
         Request::SaveAnswers => keep::save_answers(
             session.questionnaire(),
             session.answers(),
             plain.clinician(),
-            true,
+            carry_on,
         ),
         Request::Report { format, path } => {
             let outcome = session.outcome();
