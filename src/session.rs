@@ -240,6 +240,17 @@ impl<'q> Session<'q> {
         self.saved.is_some()
     }
 
+    /// The crisis comes from answers read from a file, not given now: the crisis panel thanks
+    /// the person for answering only when they just did.
+    #[must_use]
+    pub fn crisis_from_saved_answers(&self) -> bool {
+        self.resumed
+            && self
+                .saved
+                .as_ref()
+                .is_some_and(|(answers, _)| *answers == self.answers)
+    }
+
     /// The file this carries on from held a clinician's `record` beside the answers: it counts
     /// as saved with them.
     pub fn resumed_with_record(&mut self, record: &ClinicianRecord) {

@@ -622,3 +622,34 @@ fn carrying_on_names_the_questionnaire_file_and_the_region() {
     );
     assert!(stdout.contains(&expected), "{stdout}");
 }
+
+/// The crisis panel says what is true: answers saved before a red answer are not "not saved",
+/// and a red answer given now, after carrying on from a file, is thanked as just given.
+#[test]
+fn the_crisis_words_say_what_was_saved_and_what_was_just_given() {
+    let q = default_questionnaire();
+    let ui = &q.ui;
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    let _ = plain.respond("2");
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    let (said, end) = plain.respond("2");
+    assert_eq!(end, Some(End::Stopped), "{said}");
+    assert!(said.contains(&ui.crisis_text), "{said}");
+    assert!(!said.contains(&ui.plain_stopped), "{said}");
+    assert!(said.contains(&ui.plain_stopped_resumed), "{said}");
+
+    let answers = common::example_answers(&q, "widowed");
+    let mut resumed = Plain::with_answers(&q, answers, None, false);
+    let _ = resumed.opening();
+    let _ = resumed.respond("r");
+    let _ = resumed.respond("1");
+    let _ = resumed.respond("2");
+    let _ = resumed.respond("2");
+    let (said, end) = resumed.respond("2");
+    assert_eq!(end, Some(End::Stopped), "{said}");
+    assert!(said.contains(&ui.crisis_text), "{said}");
+    assert!(!said.contains(&ui.crisis_text_resumed), "{said}");
+}

@@ -143,7 +143,10 @@ impl Plain<'_> {
     fn crisis(&self) -> String {
         let ui = self.ui();
         let questionnaire = self.session.questionnaire();
-        let resumed = self.session.is_resumed();
+        // Said as it is: answers read from a file are not "just given", and answers saved to
+        // a file are not "not saved".
+        let from_file = self.session.crisis_from_saved_answers();
+        let saved = self.session.ever_saved();
         let mut out = String::new();
         line(&mut out, &ui.crisis_title);
         let items = self.crisis_help().item_lines(ui);
@@ -153,7 +156,7 @@ impl Plain<'_> {
         }
         para(
             &mut out,
-            if resumed {
+            if from_file {
                 &ui.crisis_text_resumed
             } else {
                 &ui.crisis_text
@@ -170,7 +173,7 @@ impl Plain<'_> {
         }
         para(
             &mut out,
-            if resumed {
+            if saved {
                 &ui.plain_stopped_resumed
             } else {
                 &ui.plain_stopped

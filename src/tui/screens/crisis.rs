@@ -45,7 +45,10 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
     let q = ctx.questionnaire();
     let theme = ctx.theme();
     let ui = &q.ui;
-    let resumed = ctx.session.is_resumed();
+    // Said as it is: answers read from a file are not "just given", and answers saved to a
+    // file are not "not saved".
+    let from_file = ctx.session.crisis_from_saved_answers();
+    let saved = ctx.session.ever_saved();
     let mut lines = Vec::new();
     if ctx.clinician.is_some() {
         lines.push(Line::from(Span::styled(
@@ -68,7 +71,7 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
     if let Some(item) = first {
         help_item(&mut lines, &help, *item, ui, width, theme);
     }
-    let text = if resumed {
+    let text = if from_file {
         &ui.crisis_text_resumed
     } else {
         &ui.crisis_text
@@ -91,7 +94,7 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
     for item in rest {
         help_item(&mut lines, &help, *item, ui, width, theme);
     }
-    let stopped = if resumed {
+    let stopped = if saved {
         &ui.crisis_stopped_resumed
     } else {
         &ui.crisis_stopped
