@@ -3,7 +3,9 @@
 //! reads stdin and writes stdout. No cursor movement, no colour, no redraws: every line makes
 //! sense read aloud in order. Every sentence comes from the interface words (`[ui]`).
 
+mod ending;
 mod input;
+mod offers;
 mod parse;
 mod records;
 mod show;
@@ -322,89 +324,6 @@ impl<'q> Plain<'q> {
         }
     }
 
-    /// "s" takes the offer to see the result now and an empty line keeps answering. A line meant
-    /// for the next question (an answer or a command) is taken as that, never thrown away;
-    /// anything else asks again.
-    fn on_offer(&mut self, input: &str) -> (String, Option<End>) {
-        let reply = input.trim();
-        if reply.eq_ignore_ascii_case("s") {
-            return match self.session.apply(Action::FinishEarly) {
-                Ok(_) => self.result_reached(),
-                Err(refusal) => (
-                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
-                    None,
-                ),
-            };
-        }
-        let Stage::Asking(q) = self.session.stage() else {
-            return (self.show_stage(), None);
-        };
-        if reply.is_empty() {
-            self.session.decline_offer();
-            return (format!("\n{}", self.show_stage()), None);
-        }
-        if let Some(reply) = self.record_command(input) {
-            self.session.decline_offer();
-            return (reply, None);
-        }
-        let question = &self.session.questionnaire().questions[q];
-        let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
-        if is_command || matches!(parse(self.ui(), question, input), Ok(Some(_))) {
-            self.session.decline_offer();
-            return self.on_question(q, input);
-        }
-        self.waiting = Waiting::OfferReply;
-        (format!("{}\n", self.ui().plain_settled_again), None)
-    }
-
-    /// The safety screen ended with a caution: what was noticed in plain words and where to get
-    /// help now, said at once rather than with the result.
-    fn caution(&self) -> String {
-        let questionnaire = self.session.questionnaire();
-        let ui = self.ui();
-        let mut out = String::new();
-        para(&mut out, &ui.caution_title);
-        line(&mut out, &ui.caution_text);
-        let reader = report::Reader::person(self.region.as_deref());
-        for item in report::talk_about(questionnaire, &self.session.outcome(), reader) {
-            line(&mut out, &format!("- {}", item.text));
-        }
-        line(&mut out, &self.crisis_footer());
-        if !self.scripted {
-            line(&mut out, &ui.plain_caution_keys);
-        }
-        out
-    }
-
-    /// "r" shows the result now; an empty line (or anything else) keeps going.
-    fn on_caution(&mut self, input: &str) -> (String, Option<End>) {
-        if input.trim().eq_ignore_ascii_case("r") {
-            return match self.session.apply(Action::FinishEarly) {
-                Ok(_) => self.result_reached(),
-                Err(refusal) => (
-                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
-                    None,
-                ),
-            };
-        }
-        (format!("\n{}", self.show_stage()), None)
-    }
-
-    /// Once nothing left can change the result, the offer to see it now (interactive, once).
-    fn offer(&mut self) -> Option<String> {
-        if self.scripted {
-            return None;
-        }
-        let reach = self.session.offer_due()?;
-        self.waiting = Waiting::OfferReply;
-        let ui = self.ui();
-        let text = report::settled_offer(self.session.questionnaire(), &reach);
-        let mut out = String::new();
-        line(&mut out, &text);
-        line(&mut out, &ui.plain_settled_keys);
-        Some(out)
-    }
-
     fn on_review(&mut self, input: &str) -> (String, Option<End>) {
         if let Some(reply) = self.record_command(input) {
             return (reply, None);
@@ -422,67 +341,6 @@ impl<'q> Plain<'q> {
                     None => (format!("{}\n", self.ui().plain_review_pick), None),
                 }
             }
-        }
-    }
-
-    fn finish(&mut self) -> (String, Option<End>) {
-        match self.session.apply(Action::Finish) {
-            Ok(_) => self.result_reached(),
-            Err(refusal) => (
-                format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
-                None,
-            ),
-        }
-    }
-
-    /// The result is shown. A script ends there; a person may still save a record, and leaves
-    /// with Enter.
-    fn result_reached(&mut self) -> (String, Option<End>) {
-        let result = self.show_stage();
-        if self.scripted {
-            return (result, Some(End::Finished));
-        }
-        (format!("{result}\n{}", self.after_result_hint()), None)
-    }
-
-    /// After the result: a record command, or Enter (or q) to leave, saying what was kept.
-    fn after_result(&mut self, input: &str) -> (String, Option<End>) {
-        match input.trim() {
-            "" | "q" | "Q" => (format!("{}\n", self.left_words()), Some(End::Finished)),
-            _ => match self.record_command(input) {
-                Some(reply) => (reply, None),
-                None => (self.after_result_hint(), None),
-            },
-        }
-    }
-
-    fn quit(&mut self) -> (String, Option<End>) {
-        if self.scripted || !self.loses_work() {
-            return (format!("{}\n", self.left_words()), Some(End::Left));
-        }
-        self.waiting = Waiting::QuitConfirmation;
-        let ask = if self.session.ever_saved() {
-            &self.ui().plain_confirm_quit_since_save
-        } else {
-            &self.ui().plain_confirm_quit
-        };
-        (format!("{ask}\n"), None)
-    }
-
-    /// Leaving now would lose answers or notes no file holds.
-    fn loses_work(&self) -> bool {
-        self.session
-            .leaving_loses_work(self.clinician.as_ref(), false)
-    }
-
-    /// What is said on leaving: that nothing was saved, that the answers are in the saved file,
-    /// or that what changed since was not kept.
-    fn left_words(&self) -> &str {
-        let ui = self.ui();
-        match (self.session.ever_saved(), self.loses_work()) {
-            (false, _) => &ui.plain_left,
-            (true, false) => &ui.plain_left_saved,
-            (true, true) => &ui.plain_left_since_save,
         }
     }
 

@@ -1,0 +1,93 @@
+//! What plain mode offers between questions: the caution once the answers call for a
+//! professional first, and a settled result before the end.
+
+use super::parse::parse;
+use super::show::{line, para};
+use super::{End, Plain, Waiting};
+use crate::report;
+use crate::session::{Action, Stage};
+
+impl Plain<'_> {
+    /// "s" takes the offer to see the result now and an empty line keeps answering. A line meant
+    /// for the next question (an answer or a command) is taken as that, never thrown away;
+    /// anything else asks again.
+    pub(super) fn on_offer(&mut self, input: &str) -> (String, Option<End>) {
+        let reply = input.trim();
+        if reply.eq_ignore_ascii_case("s") {
+            return match self.session.apply(Action::FinishEarly) {
+                Ok(_) => self.result_reached(),
+                Err(refusal) => (
+                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
+                    None,
+                ),
+            };
+        }
+        let Stage::Asking(q) = self.session.stage() else {
+            return (self.show_stage(), None);
+        };
+        if reply.is_empty() {
+            self.session.decline_offer();
+            return (format!("\n{}", self.show_stage()), None);
+        }
+        if let Some(reply) = self.record_command(input) {
+            self.session.decline_offer();
+            return (reply, None);
+        }
+        let question = &self.session.questionnaire().questions[q];
+        let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
+        if is_command || matches!(parse(self.ui(), question, input), Ok(Some(_))) {
+            self.session.decline_offer();
+            return self.on_question(q, input);
+        }
+        self.waiting = Waiting::OfferReply;
+        (format!("{}\n", self.ui().plain_settled_again), None)
+    }
+
+    /// The safety screen ended with a caution: what was noticed in plain words and where to get
+    /// help now, said at once rather than with the result.
+    pub(super) fn caution(&self) -> String {
+        let questionnaire = self.session.questionnaire();
+        let ui = self.ui();
+        let mut out = String::new();
+        para(&mut out, &ui.caution_title);
+        line(&mut out, &ui.caution_text);
+        let reader = report::Reader::person(self.region.as_deref());
+        for item in report::talk_about(questionnaire, &self.session.outcome(), reader) {
+            line(&mut out, &format!("- {}", item.text));
+        }
+        line(&mut out, &self.crisis_footer());
+        if !self.scripted {
+            line(&mut out, &ui.plain_caution_keys);
+        }
+        out
+    }
+
+    /// "r" shows the result now; an empty line (or anything else) keeps going.
+    pub(super) fn on_caution(&mut self, input: &str) -> (String, Option<End>) {
+        if input.trim().eq_ignore_ascii_case("r") {
+            return match self.session.apply(Action::FinishEarly) {
+                Ok(_) => self.result_reached(),
+                Err(refusal) => (
+                    format!("{}\n\n{}", self.refusal(&refusal), self.show_stage()),
+                    None,
+                ),
+            };
+        }
+        (format!("\n{}", self.show_stage()), None)
+    }
+
+    /// Once nothing left can change the result, the offer to see it now (interactive, once).
+    pub(super) fn offer(&mut self) -> Option<String> {
+        if self.scripted {
+            return None;
+        }
+        let reach = self.session.offer_due()?;
+        self.waiting = Waiting::OfferReply;
+        let ui = self.ui();
+        let text = report::settled_offer(self.session.questionnaire(), &reach);
+        let mut out = String::new();
+        line(&mut out, &text);
+        line(&mut out, &ui.plain_settled_keys);
+        Some(out)
+    }
+}
