@@ -491,6 +491,14 @@ fn plain_mode_says_what_it_carries_on_from() {
     );
 }
 
+/// Types `save`, and reports back as the shell would: written, or why not.
+fn save(plain: &mut Plain<'_>, written: Result<&str, &str>) {
+    let _ = plain.respond("save");
+    let request = plain.take_request().unwrap();
+    assert_eq!(request, Request::SaveAnswers);
+    let _ = plain.request_done(&request, written.map(Into::into).map_err(Into::into));
+}
+
 /// Leaving right after `save` does not ask (the answers are in the file, as in the full-screen
 /// app); a failed save, or an answer given since, asks again.
 #[test]
@@ -502,9 +510,7 @@ fn leaving_after_saving_the_answers_does_not_ask() {
     for line in ["1", "1"] {
         let _ = plain.respond(line);
     }
-    let _ = plain.respond("save");
-    let request = plain.take_request().unwrap();
-    let _ = plain.request_done(&request, Err("the folder is read-only".into()));
+    save(&mut plain, Err("the folder is read-only"));
     let (said, end) = plain.respond("q");
     assert_eq!(
         (said.trim(), end),
@@ -512,9 +518,7 @@ fn leaving_after_saving_the_answers_does_not_ask() {
         "not saved"
     );
     let _ = plain.respond("n");
-    let _ = plain.respond("save");
-    let request = plain.take_request().unwrap();
-    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    save(&mut plain, Ok("Saved to answers.toml"));
     let _ = plain.respond("1");
     let (said, end) = plain.respond("q");
     assert_eq!(
@@ -523,9 +527,7 @@ fn leaving_after_saving_the_answers_does_not_ask() {
         "answered since"
     );
     let _ = plain.respond("n");
-    let _ = plain.respond("save");
-    let request = plain.take_request().unwrap();
-    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    save(&mut plain, Ok("Saved to answers.toml"));
     let (said, end) = plain.respond("q");
     assert_eq!(
         (said.trim(), end),
@@ -541,9 +543,7 @@ fn leaving_after_answering_since_a_save_says_what_was_not_kept() {
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
     let _ = plain.respond("1");
-    let _ = plain.respond("save");
-    let request = plain.take_request().unwrap();
-    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    save(&mut plain, Ok("Saved to answers.toml"));
     let _ = plain.respond("1");
     let _ = plain.respond("q");
     let (said, end) = plain.respond("y");
@@ -632,9 +632,7 @@ fn the_crisis_words_say_what_was_saved_and_what_was_just_given() {
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
     let _ = plain.respond("2");
-    let _ = plain.respond("save");
-    let request = plain.take_request().unwrap();
-    let _ = plain.request_done(&request, Ok("Saved to answers.toml".into()));
+    save(&mut plain, Ok("Saved to answers.toml"));
     let (said, end) = plain.respond("2");
     assert_eq!(end, Some(End::Stopped), "{said}");
     assert!(said.contains(&ui.crisis_text), "{said}");
