@@ -4,7 +4,7 @@
 //! record takes its crisis lines from here. The region comes from `--region` or the locale;
 //! reading the environment is the caller's job.
 
-use crate::questionnaire::{CrisisLine, Questionnaire};
+use crate::questionnaire::{CrisisLine, Questionnaire, Topic};
 use crate::ui_text::{UiText, fill};
 
 pub use groupfit_questionnaire::region::normalise_region;
@@ -25,6 +25,8 @@ pub enum HelpItem<'q> {
     /// "Call your local emergency number, or find a helpline": first when the region has no
     /// entry, after the region's own lines otherwise.
     Fallback,
+    /// A caution's topic with no line for the region: the kind of service, and the doctor.
+    TopicFallback(Topic),
 }
 
 /// The crisis help for one region.
@@ -32,46 +34,111 @@ pub enum HelpItem<'q> {
 pub struct CrisisHelp<'q> {
     /// The person's region, if known.
     pub region: Option<String>,
-    /// The entries for that region, in file order.
+    /// The region's suicide and crisis lines, in file order.
     pub local: Vec<&'q CrisisLine>,
-    /// Every other entry, in file order.
+    /// Every other region's suicide and crisis lines, in file order.
     pub others: Vec<&'q CrisisLine>,
+    /// The topics the cautions call for, most urgent first, each with the region's lines for
+    /// it (empty: none configured, so the kind of service is named instead).
+    pub topical: Vec<(Topic, Vec<&'q CrisisLine>)>,
 }
 
 impl<'q> CrisisHelp<'q> {
-    /// Sorts the questionnaire's crisis lines for a region (`None`: unknown).
+    /// Sorts the questionnaire's suicide and crisis lines for a region (`None`: unknown).
     #[must_use]
     pub fn new(questionnaire: &'q Questionnaire, region: Option<&str>) -> Self {
         let region = region.and_then(normalise_region);
         let is_local = |line: &CrisisLine| region.as_deref() == Some(line.region.as_str());
-        let (local, others) = questionnaire.crisis.iter().partition(|l| is_local(l));
+        let (local, others) = questionnaire
+            .crisis
+            .iter()
+            .filter(|l| l.topic == Topic::Crisis)
+            .partition(|l| is_local(l));
         Self {
             region,
             local,
             others,
+            topical: Vec::new(),
         }
     }
 
-    /// The items in the order to show them: the region's lines, the other entries, then "anywhere
-    /// else"; or, for a region without an entry, the fallback first and the other entries after.
+    /// The help for cautions about `topics` (most urgent first, as `safety::help_topics` gives
+    /// them): each topic's lines for the region come first, in that order, before the crisis
+    /// lines. Another region's line for a topic is never shown in its place.
+    #[must_use]
+    pub fn for_topics(
+        questionnaire: &'q Questionnaire,
+        region: Option<&str>,
+        topics: &[Topic],
+    ) -> Self {
+        let mut help = Self::new(questionnaire, region);
+        help.topical = topics
+            .iter()
+            .map(|&topic| {
+                let lines = if topic == Topic::Crisis {
+                    help.local.clone()
+                } else {
+                    questionnaire
+                        .crisis
+                        .iter()
+                        .filter(|l| {
+                            l.topic == topic && help.region.as_deref() == Some(l.region.as_str())
+                        })
+                        .collect()
+                };
+                (topic, lines)
+            })
+            .collect();
+        help
+    }
+
+    /// The items in the order to show them: each caution topic's lines (or the kind of service
+    /// to ask for), then the region's crisis lines, the other entries, then "anywhere else"; or,
+    /// for a region without an entry, the fallback first and the other entries after.
     #[must_use]
     pub fn items(&self) -> Vec<HelpItem<'q>> {
-        let local = self.local.iter().map(|l| HelpItem::Line(l));
-        let others = self.others.iter().map(|l| HelpItem::Line(l));
+        let mut items = Vec::new();
+        let mut crisis_done = false;
+        for (topic, lines) in &self.topical {
+            if *topic == Topic::Crisis {
+                crisis_done = true;
+                self.push_local_crisis(&mut items);
+            } else if lines.is_empty() {
+                items.push(HelpItem::TopicFallback(*topic));
+            } else {
+                items.extend(lines.iter().map(|l| HelpItem::Line(l)));
+            }
+        }
+        if !crisis_done {
+            self.push_local_crisis(&mut items);
+        }
+        items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+        if !self.local.is_empty() {
+            items.push(HelpItem::Fallback);
+        }
+        items
+    }
+
+    /// The region's crisis lines, or the honest fallback where it has none.
+    fn push_local_crisis(&self, items: &mut Vec<HelpItem<'q>>) {
         if self.local.is_empty() {
-            std::iter::once(HelpItem::Fallback).chain(others).collect()
+            items.push(HelpItem::Fallback);
         } else {
-            local
-                .chain(others)
-                .chain(std::iter::once(HelpItem::Fallback))
-                .collect()
+            items.extend(self.local.iter().map(|l| HelpItem::Line(l)));
         }
     }
 
-    /// Every configured line in the order shown (the region's first).
+    /// Every configured line in the order shown (a caution's own topic first, then the
+    /// region's crisis lines).
     #[must_use]
     pub fn lines(&self) -> Vec<&'q CrisisLine> {
-        self.local.iter().chain(&self.others).copied().collect()
+        self.items()
+            .into_iter()
+            .filter_map(|item| match item {
+                HelpItem::Line(line) => Some(line),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Each item as one line of text, in order, for reports and plain mode.
@@ -82,6 +149,7 @@ impl<'q> CrisisHelp<'q> {
             .map(|item| match item {
                 HelpItem::Line(line) => one_line(line, ui),
                 HelpItem::Fallback => self.fallback_text(ui).to_string(),
+                HelpItem::TopicFallback(topic) => topic_fallback(topic, ui).to_string(),
             })
             .collect()
     }
@@ -139,6 +207,19 @@ impl<'q> CrisisHelp<'q> {
             }
             None => vec![full, short, line.contact.clone()],
         }
+    }
+}
+
+/// Where to turn for a topic that has no line for the person's region: the kind of service, and
+/// the doctor.
+#[must_use]
+pub fn topic_fallback(topic: Topic, ui: &UiText) -> &str {
+    match topic {
+        Topic::Crisis => &ui.crisis_fallback,
+        Topic::DomesticAbuse => &ui.help_domestic_abuse,
+        Topic::AlcoholDrugs => &ui.help_alcohol_drugs,
+        Topic::Eating => &ui.help_eating,
+        Topic::General => &ui.help_general,
     }
 }
 

@@ -6,8 +6,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers, visible};
-use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section};
+use crate::answers::{Answer, Answers, instrument_total, visible};
+use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section, Topic};
 use crate::ui_text::fill;
 
 /// The highest flag raised: red > amber > prep > none.
@@ -53,6 +53,8 @@ pub struct RaisedFlag {
     pub note: Option<String>,
     /// For the person, in plain words, with the help that suits it.
     pub advice: Option<String>,
+    /// The help it calls for: a caution lists this topic's lines first.
+    pub topic: Topic,
 }
 
 /// What the safety screen found in a set of answers.
@@ -110,8 +112,10 @@ pub fn review(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) 
                 &[("question", &crate::text::clean_line(&question.prompt))],
             )),
             advice: Some(ui.unasked_person.clone()),
+            topic: Topic::Crisis,
         });
     }
+    flags.extend(instrument_flags(questionnaire, answers, shown));
     let level = flags
         .iter()
         .map(|f| Safety::from(f.flag))
@@ -131,6 +135,65 @@ pub fn review_answers(questionnaire: &Questionnaire, answers: &Answers) -> Safet
     review(questionnaire, answers, &visible(questionnaire, answers))
 }
 
+/// The flags the instruments raise by their totals: `question` is the instrument's id and
+/// `option` its total. An instrument none of whose items was answered raises nothing.
+fn instrument_flags(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    shown: &[bool],
+) -> Vec<RaisedFlag> {
+    let mut raised = Vec::new();
+    for (index, instrument) in questionnaire.instruments.iter().enumerate() {
+        let answered = instrument
+            .items
+            .iter()
+            .any(|&i| shown.get(i).copied().unwrap_or(false) && answers.get(i).is_some());
+        if !answered {
+            continue;
+        }
+        let total = instrument_total(questionnaire, index, answers, shown);
+        raised.extend(
+            instrument
+                .flags
+                .iter()
+                .filter(|f| f.applies_to(total))
+                .map(|f| RaisedFlag {
+                    question: instrument.id.clone(),
+                    option: Value::from(total),
+                    flag: f.flag,
+                    note: f.note.clone(),
+                    advice: f.advice.clone(),
+                    topic: f.topic.unwrap_or_default(),
+                }),
+        );
+    }
+    raised
+}
+
+/// The distinct help topics that the red and amber flags call for, most urgent first (red
+/// before amber, then in the order raised): the order a caution lists its help in.
+#[must_use]
+pub fn help_topics(flags: &[RaisedFlag]) -> Vec<Topic> {
+    let mut topics = Vec::new();
+    for level in [Flag::Red, Flag::Amber] {
+        for flag in flags.iter().filter(|f| f.flag == level) {
+            if !topics.contains(&flag.topic) {
+                topics.push(flag.topic);
+            }
+        }
+    }
+    topics
+}
+
+/// True when a red flag is about danger at home: the crisis panel then leads with
+/// domestic-abuse help and device safety, and nothing offers to save a file.
+#[must_use]
+pub fn danger_at_home(flags: &[RaisedFlag]) -> bool {
+    flags
+        .iter()
+        .any(|f| f.flag == Flag::Red && f.topic == Topic::DomesticAbuse)
+}
+
 /// The flags one answer raises: a scale's by value, options' by choice.
 #[must_use]
 pub fn flags_of(question: &Question, answer: &Answer) -> Vec<RaisedFlag> {
@@ -145,6 +208,7 @@ pub fn flags_of(question: &Question, answer: &Answer) -> Vec<RaisedFlag> {
                 flag: f.flag,
                 note: f.note.clone(),
                 advice: f.advice.clone(),
+                topic: f.topic.unwrap_or_default(),
             })
             .collect(),
         _ => answer
@@ -158,6 +222,7 @@ pub fn flags_of(question: &Question, answer: &Answer) -> Vec<RaisedFlag> {
                     flag,
                     note: option.note.clone(),
                     advice: option.advice.clone(),
+                    topic: option.topic.unwrap_or_default(),
                 })
             })
             .collect(),
@@ -173,13 +238,20 @@ pub fn highest_flag(questionnaire: &Questionnaire, q: usize, answer: &Answer) ->
         .max()
 }
 
-/// The flags an answer to this question could raise at all.
+/// The flags an answer to this question could raise at all, its instruments' included.
 #[must_use]
 pub fn possible_flags(question: &Question) -> Vec<Flag> {
-    match &question.kind {
+    let own = match &question.kind {
         QuestionKind::Scale(scale) => scale.flags.iter().map(|f| f.flag).collect(),
-        _ => question.options().iter().filter_map(|o| o.flag).collect(),
-    }
+        _ => question
+            .options()
+            .iter()
+            .filter_map(|o| o.flag)
+            .collect::<Vec<_>>(),
+    };
+    own.into_iter()
+        .chain(question.instrument_flags.iter().copied())
+        .collect()
 }
 
 /// Whether an answer to this question can call for help first (a red or amber flag), or it is

@@ -61,17 +61,17 @@ restored() {
 # 1. A walk to the result, then q and y.
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
-  for _ in 1 2 3 4 5 6 7; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
-  # screening: where an answer can call for help first (age, eating, daily life), Enter confirms
-  wait_for "How old are you" && keys 4 Enter && keys 3 && keys 1 Enter && keys 1
-  wait_for "What brings you" && for k in 1 1 1 1 1; do keys "$k"; done && keys 2 Enter
-  for k in 5 1 2 2 1; do keys "$k"; done
-  wait_for "When could you usually" && keys 2 Enter
-  wait_for "in person or online" && keys 1
-  for k in 3 2 2   1 1 1 3; do keys "$k"; done
-  wait_for "main hope" && keys 1 1 1 1
+  for _ in 1 2 3 4 5 6 7 8 9 10 11; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
+  # screening: where an answer can call for help first (age, eating, daily life), or several can
+  # be ticked, Enter confirms
+  wait_for "How old are you" && keys 4 Enter && keys 4 && keys 7 Enter && keys 1
+  wait_for "What brings you" && keys 1 Enter && for k in 1 1 1 1; do keys "$k"; done && keys 2 Enter
+  for k in 6 2 1; do keys "$k"; done
+  wait_for "When and how could you" && keys 2 3 Enter
+  wait_for "Which sounds more comfortable" && for k in 3 2 1 1; do keys "$k"; done
+  wait_for "main hope" && keys 1 1 1
   wait_for "How much do you expect" && keys 6 Enter
-  wait_for "mostly want to listen" && keys 2 2
+  wait_for "would be at first" && keys 3
   wait_for "Your result is settled" && keys Enter
   if wait_for "Your answers point towards: Support group."; then ok "walk: reaches the support-group result"; else fail "walk: result"; fi
   keys q; wait_for "Leave groupfit?" && keys y

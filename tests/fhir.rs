@@ -368,7 +368,7 @@ fn the_clinicians_work_travels_in_fhir() {
     );
     assert_eq!(
         notes[3],
-        "What is your main hope for a group?: Wants to meet others who lost a partner."
+        "What is your main hope for a group, and what would make three months of it worth it?: Wants to meet others who lost a partner."
     );
     let overridden = observation["component"]
         .as_array()

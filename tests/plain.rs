@@ -44,13 +44,15 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1",
-    "1", // safety: s1, s4, s5, s6, s7, s8a, s8b
-    "4",
-    "3",
     "1",
+    "1",
+    "1",
+    "1",
+    "1", // safety: s1, s4, s4b, s5, s6, s9 (none), s10, d1, d5, s8a, s8b
+    "4",
+    "4",
+    "7",
     "1", // screening: 65 or over, no children, no eating problem, no trauma
-    "9",
-    "one",
     "1",
     "1",
     "b",
@@ -58,34 +60,24 @@ const WIDOWED: &[&str] = &[
     "1",
     "1",
     "1",
-    "2", // assessment, two invalid lines and a back
-    "5",
-    "1",
+    "2", // assessment (a loss), and a back
+    "9",
+    "one",
+    "6",
     "2",
-    "2",
     "1",
-    "2, 3",
-    "1", // attendance; t6 ticks two
+    "2, 3", // attendance: two invalid lines, then it would be hard; t6 ticks two
     "3",
-    "2",
     "2", // size
     "1",
-    "1",
-    "1",
-    "3", // facilitation
-    "1",
+    "1", // facilitation
     "1",
     "1",
     "1",
     "11",
     "6", // purpose: 11 is off the scale
-    "2",
-    "2",
     "3",
-    "2",
-    "2",
-    "2",
-    "3", // information
+    "6", // information
     "My husband died in the spring.",
 ];
 
@@ -98,7 +90,7 @@ fn a_scripted_walkthrough_to_a_support_group() {
     assert!(text.contains("You chose: Weekday evenings; Weekends."));
     assert!(text.contains("RESULT: Support group"));
     assert!(
-        text.contains("20 on a scale from 0"),
+        text.contains("21 on a scale from 0"),
         "the person reads the 0-100 position"
     );
     assert!(!text.contains("S = "), "and not the figure for clinicians");
@@ -109,35 +101,37 @@ fn a_scripted_walkthrough_to_a_support_group() {
 #[test]
 fn scripted_walkthroughs_to_the_other_recommendations() {
     let therapy = [
-        "1", "1", "1", "1", "1", "1", "1", // safety
+        "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", // safety
         "", "", "", "", // screening, skipped
-        "4", "3", "3", "3", "3", "2", // assessment
-        "1", "3", "1", "1", "1", "", "1", // attendance
-        "1", "3", "3", // size
-        "5", "3", "3", "3", // facilitation
-        "4", "4", "3", "3", "8", // purpose
-        "", "", "", "", "", "", "", "", // information and notes, skipped
+        "6, 7", "3", "3", "3", "3",
+        "2", // assessment: mood and patterns that keep coming back
+        "1", "1", "", "1", // attendance
+        "1", "3", // size
+        "5", "4", // facilitation
+        "5", "3", "3", "8", // purpose
+        "", "", "", // information and notes, skipped
     ];
     let (text, end) = transcript(&therapy);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Group therapy"), "{text}");
 
     // Empty lines skip: too little is answered for a firm result.
-    let mut sparse = vec!["1", "1", "1", "1", "1", "1", "1"];
-    sparse.extend(std::iter::repeat_n("", 37));
+    let mut sparse = vec!["1"; 11];
+    sparse.extend(std::iter::repeat_n("", 25));
     let (text, end) = transcript(&sparse);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains("RESULT: Either could suit you"), "{text}");
 
     let mut amber: Vec<&str> = WIDOWED.to_vec();
-    amber[4] = "2"; // s7: alcohol or drugs make daily life hard
+    amber[8] = "3"; // d5: a drug three times or more in the past year
+    amber.insert(9, "2"); // d6: every week, or hard to stop
     let (text, _) = transcript(&amber);
     assert!(
         text.contains("RESULT: Talk to a professional for an individual assessment first"),
         "{text}"
     );
     assert!(
-        text.contains("Alcohol or drug use is making daily life hard: talk to your doctor"),
+        text.contains("Using drugs often, or finding it hard to stop, is best talked through"),
         "the flag in plain words, with the help that suits it:\n{text}"
     );
     assert!(!text.contains("AMBER"), "{text}");
@@ -201,7 +195,7 @@ fn input_that_ends_early_names_the_question() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the input ended before question \"s5\""),
+        err.contains("the input ended before question \"s4b\""),
         "{err}"
     );
 }
@@ -230,38 +224,40 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
     conversation(lines, false)
 }
 
-/// The widowed person up to and including z4, where the result becomes settled (z4 can raise a
+/// The widowed person up to and including i1, where the result becomes settled (i1 can raise a
 /// flag, so nothing is settled while it is open).
-const TO_Z4: &[&str] = &[
-    "1", "1", "1", "1", "1", "1", "1", // safety
-    "4", "3", "1", "1", // screening
+const TO_I1: &[&str] = &[
+    "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", // safety
+    "4", "4", "7", "1", // screening
     "1", "1", "1", "1", "1", "2", // assessment
-    "5", "1", "2", "2", "1", "2", "1", // attendance
-    "3", "2", "2", // size
-    "1", "1", "1", "3", // facilitation
-    "1", "1", "1", "1", "6", // purpose
-    "2", "2", // i1, and z4, the last question that can raise a flag
+    "6", "2", "1", "2, 3", // attendance
+    "3", "2", // size
+    "1", "1", // facilitation
+    "1", "1", "1", "6", // purpose
+    "3", // i1, the last question that can raise a flag
 ];
 
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
-    let mut lines = TO_Z4.to_vec();
+    let mut lines = TO_I1.to_vec();
     lines.extend(["s", ""]); // see the result now, then Enter leaves
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 6 questions left can't change that."
+        "Your answers already point to: Support group. The 2 questions left can't change that."
     ));
     assert!(
-        text.contains("6 questions were left unanswered; they could not have changed this result.")
+        text.contains("2 questions were left unanswered; they could not have changed this result.")
     );
-    let offer = &text[text.find("> 2\nYou chose: Sometimes.").unwrap()..];
+    let offer = &text[text
+        .find("> 3\nYou chose: Some listening, some talking.")
+        .unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
 }
 
 #[test]
 fn a_settled_result_can_be_declined_in_plain_mode() {
-    let mut lines = TO_Z4.to_vec();
+    let mut lines = TO_I1.to_vec();
     lines.extend(["", "", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
@@ -271,7 +267,7 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
         "offered once"
     );
     assert!(
-        text.contains("Three months from now"),
+        text.contains("Would any of these matter to you in a group?"),
         "the questions go on"
     );
     assert!(text.contains("RESULT: Support group"));
@@ -279,14 +275,16 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
 
 #[test]
 fn an_answer_typed_at_the_offer_answers_the_next_question_and_is_never_lost() {
-    let mut lines = TO_Z4.to_vec();
-    // "1" is an answer to the next question (i2, earlier groups): taken as that, not thrown away.
+    let mut lines = TO_I1.to_vec();
+    // "1" is an answer to the next question (i3, what matters): taken as that, not thrown away.
     lines.extend(["1", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];
     assert!(
-        after_offer.contains("> 1\nYou chose: Yes, and it helped."),
+        after_offer.contains(
+            "> 1\nYou chose: People who share my culture, faith, language, gender, sexuality or age."
+        ),
         "{after_offer}"
     );
     assert_eq!(text.matches("Your answers already point to").count(), 1);
@@ -294,7 +292,7 @@ fn an_answer_typed_at_the_offer_answers_the_next_question_and_is_never_lost() {
 
 #[test]
 fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
-    let mut lines = TO_Z4.to_vec();
+    let mut lines = TO_I1.to_vec();
     lines.extend(["maybe", "s", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished), "{text}");
@@ -341,8 +339,8 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         "note",
         "Asked twice; steady answer.",
     ];
-    lines.extend(&TO_Z4[..7]); // the safety screen
-    lines.extend(&TO_Z4[7..]);
+    lines.extend(&TO_I1[..7]); // the safety screen
+    lines.extend(&TO_I1[7..]);
     // "save" at the offer of the result saves and goes on; the review then finishes.
     lines.extend(["save", "r", "", "override", "1", "", "Explored in person."]);
     lines.extend(["note", "Prefers peers.", "report", "2", "", ""]);
@@ -389,7 +387,7 @@ fn a_report_that_cannot_be_written_asks_for_another_name() {
     let q = default_questionnaire();
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
-    for line in TO_Z4.iter().chain(&["s", "report", "1"]) {
+    for line in TO_I1.iter().chain(&["s", "report", "1"]) {
         let _ = plain.respond(line);
     }
     let _ = plain.respond("taken.txt");

@@ -175,20 +175,20 @@ impl Running {
 
 const RIGHT: &str = "\x1b[C";
 
-/// From the first question, the widow's answers up to "would you mostly want to listen", the
+/// From the first question, the widow's answers up to "how would you be at first", the
 /// question whose answer settles the result.
 fn answer_to_the_last_assessment_question(app: &mut Running) {
-    app.keys(&"1\r".repeat(7), "How old are you?");
-    // Where an answer can call for help first (age, eating, daily life), Enter confirms.
-    app.keys("4\r31\r1", "What brings you");
-    app.keys("111112\r", "Could you keep the same weekly time");
-    app.keys("51221", "When could you usually get to a group?");
-    app.keys("2\r", "in person or online");
-    app.keys("1", "Which sounds more comfortable?");
-    app.keys("3221113", "What is your main hope for a group?");
-    app.keys("1111", "How much do you expect a group to help you?");
+    app.keys(&"1\r".repeat(11), "How old are you?");
+    // Where an answer can call for help first (age, eating, daily life), Enter confirms; a
+    // question where several can be ticked takes Enter too.
+    app.keys("4\r47\r1", "What brings you");
+    app.keys("1\r11112\r", "Could you come at the same time every week");
+    app.keys("621", "When and how could you usually get to a group?");
+    app.keys("23\r", "Which sounds more comfortable");
+    app.keys("3211", "What is your main hope for a group");
+    app.keys("111", "How much do you expect a group to help you?");
     app.send(RIGHT);
-    app.keys("\r", "would you mostly want to listen");
+    app.keys("\r", "how do you think you would be at first");
 }
 
 /// A saved answers file holding a red answer (a plan), in a folder of its own.
@@ -285,11 +285,11 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
     answer_to_the_last_assessment_question(&mut app);
-    app.keys("22", "Your result is settled");
-    app.keys("n", "Have you been in a group like this before?");
-    app.keys("32223", "anything else you would like");
+    app.keys("3", "Your result is settled");
+    app.keys("n", "Would any of these matter to you in a group?");
+    app.keys("6\r", "anything else you would like");
     app.keys("Spring.\r", "Show my result");
-    app.keys("\r", "20 on a scale from 0");
+    app.keys("\r", "21 on a scale from 0");
     assert!(
         app.contents()
             .contains("Your answers point towards: Support group.")
@@ -308,14 +308,14 @@ fn the_settled_offer_does_not_take_keys_typed_before_it_was_drawn() {
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
     answer_to_the_last_assessment_question(&mut app);
-    // Two answers and an Enter in one burst: the second answer opens the offer.
-    app.send("22\r");
+    // An answer and an Enter in one burst: the answer opens the offer.
+    app.send("3\r");
     app.wait_for("Your result is settled");
     thread::sleep(Duration::from_millis(400));
     let screen = app.contents();
     assert!(screen.contains("Your result is settled"), "{screen}");
     assert!(!screen.contains("Your answers point towards"), "{screen}");
-    app.keys("n", "Have you been in a group like this before?");
+    app.keys("n", "Would any of these matter to you in a group?");
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
 }
@@ -480,9 +480,9 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let folder = tempfile::tempdir().unwrap();
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
-    app.keys(&format!("\r{}", "1\r".repeat(7)), "How old are you?");
-    app.keys("4\r31\r1", "What brings you");
-    app.keys("4", "How long has this been going on?");
+    app.keys(&format!("\r{}", "1\r".repeat(11)), "How old are you?");
+    app.keys("4\r47\r1", "What brings you");
+    app.keys("1\r", "How long has this been going on?");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");
     let saved: Vec<_> = std::fs::read_dir(folder.path())
@@ -521,7 +521,7 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     app.keys("Discussed at intake.\r", "Note added to this question");
     app.wait_for("note: Discussed at intake.");
     answer_to_the_last_assessment_question(&mut app);
-    app.keys("22", "Your result is settled");
+    app.keys("3", "Your result is settled");
     app.keys("\r", "Your answers point towards: Support group.");
     app.send("\x0e"); // Ctrl-N on the result: the session note
     app.keys("Prefers peers; sister nearby.\r", "Session note added");
@@ -545,8 +545,8 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     let mut again = Running::spawn_args(&["run", "--resume", &saved], folder.path());
     again.wait_for("so clinician mode is on");
     again.wait_for("[Clinician mode · JS-0142]");
-    again.keys("\r", "Have you been in a group like this before?");
-    again.keys("3", "Your result is settled");
+    again.keys("\r", "Would any of these matter to you in a group?");
+    again.keys("6\r", "Your result is settled");
     again.keys(
         "\r",
         "Clinician override: Group therapy (computed: Support group)",

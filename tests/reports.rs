@@ -130,7 +130,7 @@ fn the_markdown_record_has_every_part_in_order() {
         "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days |",
         "## Result: Talk to a professional for an individual assessment first",
         "Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.",
-        "| S (-1 support group .. +1 group therapy) | -0.592 |",
+        "| S (-1 support group .. +1 group therapy) | -0.575 |",
         "| Either margin | ±0.15 |",
         "| Complete | yes |",
         "## Things to talk about (amber: individual assessment first)",
@@ -141,7 +141,7 @@ fn the_markdown_record_has_every_part_in_order() {
         "## What weighed most",
         "## What would change the result",
         "## Every answer",
-        "| What is your main hope for a group? | To feel less alone with what I'm going through | -2.000 | -0.075 | **yes** |",
+        "| What is your main hope for a group, and what would make three months of it worth it? | To feel less alone, comforted and understood | -2.000 | -0.100 | **yes** |",
         "## Clinician's notes",
         "Bereaved four months; prefers peers.",
         "Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way?: Discussed; no current plan, sister nearby.",
@@ -165,7 +165,9 @@ fn the_text_record_lists_safety_first_and_every_answer() {
     let safety = text.find("Safety answers").unwrap();
     assert!(safety < text.find("RESULT: Support group").unwrap());
     assert!(
-        text.contains("  * \"What is your main hope for a group?\": To feel less alone"),
+        text.contains(
+            "  * \"What is your main hope for a group, and what would make three months of"
+        ),
         "drivers marked:\n{text}"
     );
     assert!(text.contains("\"Is there anything else") && text.contains("died in the spring."));

@@ -5,6 +5,8 @@
 
 mod common;
 
+use groupfit::questionnaire::Topic;
+
 use common::{default_questionnaire, screen};
 use groupfit::answers;
 use groupfit::crisis::CrisisHelp;
@@ -90,7 +92,11 @@ fn amber_and_declined() -> answers::Answers {
     let q = default_questionnaire();
     let text = std::fs::read_to_string("examples/answers/widowed.toml")
         .unwrap()
-        .replace("s7 = \"no\"", "s7 = \"yes\"")
+        // AUDIT-C 4 + 2 + 3 = 9: both of its cut-offs (5 and 8), no morning drink.
+        .replace(
+            "d1 = \"never\"",
+            "d1 = \"4_plus_week\"\nd2 = \"5_6\"\nd3 = \"weekly\"\nd4 = \"never\"",
+        )
         .replace("s6 = \"no\"", "s6 = \"no_say\"");
     answers::load(text.as_bytes(), &q).unwrap().answers
 }
@@ -128,7 +134,7 @@ fn flags_are_said_in_plain_words_to_the_person_and_by_level_to_the_clinician() {
     let _ = plain.opening();
     let said = result_in_plain_mode(&mut plain);
     assert!(
-        said.contains("Alcohol or drug use is making daily life hard"),
+        said.contains("The amount you drink could be harming your health"),
         "{said}"
     );
     assert!(
@@ -224,7 +230,7 @@ fn the_safety_screen_follows_the_clinical_brief() {
          better off dead or of hurting yourself in some way?",
         "PHQ-9 item 9, word for word"
     );
-    for id in ["s2", "s3", "s5", "s5b", "s6"] {
+    for id in ["s2", "s3", "s4b", "s5", "s5b", "s6", "s10"] {
         assert!(
             question(id).prompt.contains("past month"),
             "{id}: a time frame"
@@ -232,8 +238,23 @@ fn the_safety_screen_follows_the_clinical_brief() {
     }
     assert!(question("s4").prompt.contains("past 3 months"));
     assert!(question("s4").show_if.is_none(), "s4 is asked of everyone");
-    let s6_help = question("s6").help.as_deref().unwrap();
-    assert!(s6_help.contains("someone who has died") && s6_help.contains("grief"));
+    // The exception for grief is in the question itself, not only in its help.
+    let s6 = &question("s6").prompt;
+    assert!(
+        s6.contains("someone who has died") && s6.contains("grief"),
+        "{s6}"
+    );
+    // Suicidal intent, plans and behaviour are about ending one's life; self-harm without
+    // wanting to die is asked on its own (C-SSRS screener, NICE NG225).
+    for id in ["s2", "s3", "s4"] {
+        let prompt = &question(id).prompt;
+        assert!(
+            prompt.contains("end your life") || prompt.contains("ending your life"),
+            "{id}: {prompt}"
+        );
+        assert!(!prompt.contains("hurt yourself"), "{id}: {prompt}");
+    }
+    assert!(question("s4b").prompt.contains("without wanting to die"));
     assert!(question("s8a").prompt.contains("crisis") && !question("s8a").prompt.contains("home"));
     assert!(question("s8b").prompt.contains("unsafe at home"));
     for safety in q
@@ -268,8 +289,19 @@ fn the_safety_screen_follows_the_clinical_brief() {
 #[test]
 fn every_seeded_crisis_line_has_its_emergency_number_and_a_source() {
     let q = default_questionnaire();
-    let regions: Vec<&str> = q.crisis.iter().map(|c| c.region.as_str()).collect();
-    assert_eq!(regions, ["US", "CA", "GB", "IE", "AU", "NZ"]);
+    let by_topic = |topic: Topic| -> Vec<&str> {
+        q.crisis
+            .iter()
+            .filter(|c| c.topic == topic)
+            .map(|c| c.region.as_str())
+            .collect()
+    };
+    assert_eq!(
+        by_topic(Topic::Crisis),
+        ["US", "CA", "GB", "IE", "AU", "NZ"]
+    );
+    assert_eq!(by_topic(Topic::DomesticAbuse), ["GB"]);
+    assert_eq!(by_topic(Topic::AlcoholDrugs), ["US"]);
     for line in &q.crisis {
         assert!(
             line.emergency.is_some(),
@@ -330,7 +362,9 @@ fn an_incomplete_either_says_why_in_words() {
         said.contains("not enough answered for a firm result"),
         "{said}"
     );
-    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"no\"\ns7 = \"no\"\ns8a = \"no\"\ns8b = \"no\"\np1 = \"less_alone\"\n";
+    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns4b = \"no\"\ns5 = \"no\"\ns6 = \"no\"\n\
+                s9 = [\"none\"]\ns10 = \"no\"\nd1 = \"never\"\nd5 = \"never\"\ns8a = \"no\"\ns8b = \"no\"\n\
+                p1 = \"less_alone\"\n";
     let sparse = score(&q, &answers::load(text.as_bytes(), &q).unwrap().answers);
     assert!(!sparse.complete);
     assert_eq!(
@@ -353,8 +387,8 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
     let q = default_questionnaire();
     let mut app = App::new(&q, Some("AU".into()), false);
     app.handle(Intent::Enter);
-    // s1 not at all, s4 no, s5 no, s6 no, s7 no, s8a: a crisis I can't cope with, s8b no.
-    answer_safety(&mut app, "1111121");
+    // No, none or never throughout, but s8a: a crisis I can't cope with.
+    answer_safety(&mut app, "11111111121");
     assert!(matches!(
         app.overlay(),
         Some(groupfit::tui::Overlay::Caution { .. })
@@ -380,7 +414,7 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
     // Keeping going goes on to the questions; the caution is not said again.
     let mut app = App::new(&q, None, false);
     app.handle(Intent::Enter);
-    answer_safety(&mut app, "2111111111");
+    answer_safety(&mut app, "2111111111111");
     assert!(matches!(
         app.overlay(),
         Some(groupfit::tui::Overlay::Caution { .. })
@@ -392,7 +426,7 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
     // No caution without a flag.
     let mut app = App::new(&q, None, false);
     app.handle(Intent::Enter);
-    answer_safety(&mut app, "1111111");
+    answer_safety(&mut app, "11111111111");
     assert_eq!(app.overlay(), None);
 }
 
@@ -402,7 +436,10 @@ fn plain_mode_says_the_caution_at_once_too() {
     let mut plain = Plain::new(&q, Some("NZ".into()), false);
     let _ = plain.opening();
     let mut said = String::new();
-    for line in ["4", "3", "3", "3", "3", "3", "3", "3", "3"] {
+    // Nearly every day, then "prefer not to say" to every safety question after it.
+    for line in [
+        "4", "3", "3", "4", "3", "3", "3", "7", "3", "6", "4", "3", "3", "5",
+    ] {
         said = plain.respond(line).0;
     }
     assert!(said.contains("Before you go on"), "{said}");
@@ -431,7 +468,7 @@ fn a_digit_on_a_safety_question_only_highlights_until_enter() {
     app.handle(Intent::Up);
     app.handle(Intent::Enter);
     assert!(
-        matches!(app.session().stage(), Stage::Asking(i) if q.questions[i].id == "s5"),
+        matches!(app.session().stage(), Stage::Asking(i) if q.questions[i].id == "s4b"),
         "the slip was corrected before Enter"
     );
 }

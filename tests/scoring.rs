@@ -81,16 +81,16 @@ fn a_plan_makes_it_red_and_a_crisis() {
 fn the_same_person_on_the_default_questionnaire_leans_the_same_way() {
     // CLINICAL.md's figures (S = -0.633, P = 18) come from its five example items per
     // dimension, kept in tests/fixtures/valid/worked_example.toml; the default questionnaire asks
-    // more (and rebalanced) items, so the same widow scores S = -0.592, P = 20: still clearly a
+    // other (and rebalanced) items, so the same widow scores S = -0.575, P = 21: still clearly a
     // support group (docs/VALIDATION.md).
     let q = default_questionnaire();
     let plain = score_file(&q, "examples/answers/widowed.toml");
     assert_eq!(plain.recommendation, Recommendation::SupportGroup);
-    assert_eq!(plain.percent, Some(20));
-    assert!((plain.score.unwrap() - -0.592).abs() < 0.001);
+    assert_eq!(plain.percent, Some(21));
+    assert!((plain.score.unwrap() - -0.575).abs() < 0.001);
     let amber = score_file(&q, "examples/answers/widowed-amber.toml");
     assert_eq!(amber.recommendation, Recommendation::ProfessionalFirst);
-    assert_eq!(amber.percent, Some(20));
+    assert_eq!(amber.percent, Some(21));
     let red = score_file(&q, "examples/answers/widowed-red.toml");
     assert_eq!(red.recommendation, Recommendation::Crisis);
     let therapy = score_file(&q, "examples/answers/therapy.toml");
@@ -98,13 +98,16 @@ fn the_same_person_on_the_default_questionnaire_leans_the_same_way() {
 }
 
 /// Every safety question answered "no" (or "not at all"), as answers-file lines.
-const SAFETY_NO: &str = "s1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no\"\ns6 = \"no\"\ns7 = \"no\"\ns8a = \"no\"\ns8b = \"no\"\n";
+const SAFETY_NO: &str = "s1 = \"not_at_all\"\ns4 = \"no\"\ns4b = \"no\"\ns5 = \"no\"\ns6 = \"no\"\n\
+                         s9 = [\"none\"]\ns10 = \"no\"\nd1 = \"never\"\nd5 = \"never\"\n\
+                         s8a = \"no\"\ns8b = \"no\"\n";
 
 #[test]
 fn too_few_answers_is_either_and_incomplete() {
     let q = default_questionnaire();
-    let text =
-        format!("[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np2 = \"comforted\"\np3 = \"gentle\"\n");
+    let text = format!(
+        "[answers]\n{SAFETY_NO}p1 = \"less_alone\"\np3 = \"gentle\"\np5 = \"rather_not\"\n"
+    );
     let outcome = score(&q, &load_answers(&q, &text).answers);
     assert!(!outcome.complete);
     assert_eq!(
@@ -126,7 +129,7 @@ fn missing_safety_answers_are_incomplete_with_a_caution_never_safety_none() {
     let full = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
     let without_safety = full
         .lines()
-        .filter(|line| !line.starts_with('s'))
+        .filter(|line| !line.starts_with('s') && !line.starts_with('d'))
         .collect::<Vec<_>>()
         .join("\n");
     let outcome = score(&q, &load_answers(&q, &without_safety).answers);
@@ -140,15 +143,22 @@ fn missing_safety_answers_are_incomplete_with_a_caution_never_safety_none() {
         .filter(|f| f.option.is_null())
         .map(|f| f.question.as_str())
         .collect();
-    assert_eq!(unasked, ["s1", "s4", "s5", "s6", "s7", "s8a", "s8b"]);
+    assert_eq!(
+        unasked,
+        [
+            "s1", "s4", "s4b", "s5", "s6", "s9", "s10", "d1", "d5", "s8a", "s8b"
+        ]
+    );
 }
 
 #[test]
 fn declined_safety_questions_are_listed_and_the_grave_ones_are_amber() {
     let q = default_questionnaire();
-    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns5 = \"no_say\"\ns6 = \"no_say\"\ns7 = \"no_say\"\ns8a = \"no\"\ns8b = \"no_say\"\n";
+    let text = "[answers]\ns1 = \"not_at_all\"\ns4 = \"no\"\ns4b = \"no\"\ns5 = \"no_say\"\n\
+                s6 = \"no_say\"\ns9 = [\"no_say\"]\ns10 = \"no\"\nd1 = \"no_say\"\nd5 = \"no_say\"\n\
+                s8a = \"no\"\ns8b = \"no_say\"\ns8c = [\"none\"]\n";
     let outcome = score(&q, &load_answers(&q, text).answers);
-    assert_eq!(outcome.declined, ["s5", "s6", "s7", "s8b"]);
+    assert_eq!(outcome.declined, ["s5", "s6", "s9", "d1", "d5", "s8b"]);
     let amber: Vec<&str> = outcome.flags.iter().map(|f| f.question.as_str()).collect();
     assert_eq!(
         amber,
@@ -217,13 +227,13 @@ mod answers_file {
     #[test]
     fn unknown_ids_wrong_types_and_out_of_range_values_are_errors_naming_key_and_line() {
         let q = default_questionnaire();
-        let text = "[answers]\ns1 = \"not_at_all\"\nzz = \"x\"\np1 = 3\np4 = 42\na1 = \"secret_option\"\nt1 = [\"hard\"]\n";
+        let text = "[answers]\ns1 = \"not_at_all\"\nzz = \"x\"\np1 = 3\np4 = 42\na2 = \"secret_option\"\nt1 = [\"hard\"]\n";
         let found = errors(&q, text);
         let expected = [
             "a.toml:3:1: \"zz\" is not a question",
             "a.toml:4:6: the answer to \"p1\" must be one option id",
             "a.toml:5:6: the answer to \"p4\" must be a whole number from 0 to 10",
-            "a.toml:6:6: the answer to \"a1\" names an option the question does not have",
+            "a.toml:6:6: the answer to \"a2\" names an option the question does not have",
             "a.toml:7:6: the answer to \"t1\" must be one option id",
         ];
         for want in expected {

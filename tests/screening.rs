@@ -43,14 +43,8 @@ fn each_screen_raises_the_level_that_says_what_comes_first() {
         ),
         ("h4", "might_act", Flag::Red, "emergency number"),
         (
-            "h5",
-            "sometimes",
-            Flag::Amber,
-            "assessment for eating problems",
-        ),
-        (
-            "h5",
-            "weekly",
+            "e1",
+            "compensate",
             Flag::Amber,
             "assessment for eating problems",
         ),
@@ -78,9 +72,19 @@ fn the_follow_ups_are_asked_only_of_parents() {
     };
     assert_eq!(shown_for("baby"), (true, true), "around a birth: both");
     assert_eq!(
-        shown_for("older"),
+        shown_for("young"),
         (false, true),
-        "older children: the thoughts only"
+        "young children: the thoughts only"
+    );
+    assert_eq!(
+        shown_for("older"),
+        (false, false),
+        "a parent of a child of 6 to 17 is not asked about unwanted thoughts of harm"
+    );
+    assert_eq!(
+        shown_for("lost"),
+        (false, false),
+        "a bereaved parent is not asked"
     );
     assert_eq!(shown_for("no"), (false, false));
     assert_eq!(shown_for("unsure"), (false, false));
@@ -106,7 +110,7 @@ fn a_caution_from_screening_is_said_at_once_and_the_result_puts_help_first() {
         ("h1", "under_18"),
         ("h3", "most_days"),
         ("h4", "unwanted"),
-        ("h5", "weekly"),
+        ("e1", "compensate"),
     ] {
         let mut session = Session::new(&q);
         session.apply(Action::Start).unwrap();
@@ -116,9 +120,10 @@ fn a_caution_from_screening_is_said_at_once_and_the_result_puts_help_first() {
             let answer = match id.as_str() {
                 id if id == question => choose(&q, id, option),
                 "h2" => choose(&q, "h2", "baby"),
-                "h3" | "h4" | "h5" | "h6" => choose(&q, &id, "no"),
+                "h3" | "h4" | "h6" => choose(&q, &id, "no"),
+                "e1" => choose(&q, "e1", "none"),
                 "h1" => choose(&q, "h1", "26_to_64"),
-                id if id.starts_with('s') => {
+                id if id.starts_with('s') || id.starts_with('d') => {
                     choose(&q, id, q.questions[i].options()[0].id.as_str())
                 }
                 _ => break,
@@ -211,13 +216,18 @@ fn the_lighter_step_needs_little_at_stake_and_no_pattern_or_change_sought() {
         ("a1", "patterns", "a pattern named"),
         ("a3", "often", "problems that repeat"),
         ("p1", "change_relating", "change sought"),
-        ("p2", "insight", "understanding sought"),
+        ("p1", "understand", "understanding sought"),
+        ("p1", "skills", "skills taught by a professional wanted"),
+        ("f1", "therapist", "a trained leader wanted"),
+        ("f2", "teach", "skills taught step by step wanted"),
+        ("a1", "sent", "a group required by someone else"),
+        ("t1", "fixed", "a fixed weekly group wanted"),
     ] {
         let outcome = score(&q, &with(&q, path, question, option));
         assert!(!outcome.lighter_step, "{why}");
     }
     // Under a caution the professional comes first, not a group.
-    let outcome = score(&q, &with(&q, path, "h5", "weekly"));
+    let outcome = score(&q, &with(&q, path, "e1", "compensate"));
     assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
     assert!(!outcome.lighter_step);
     // A clear result is never turned into a lighter step.
@@ -248,22 +258,22 @@ fn a_mixed_profile_is_one_sentence_and_never_under_a_caution() {
     let (_, outcome) = scored(&q, "tests/vignettes/05-cant-commit-wants-change.toml");
     assert_eq!(
         outcome.mixed.len(),
-        2,
-        "two pairs: assessment and purpose against attendance"
+        3,
+        "three pairs: assessment, facilitation and purpose against attendance"
     );
     let note = report::mixed_note(&q, &outcome).unwrap();
     assert_eq!(
         note,
-        "Mixed: your answers about Assessment and Purpose point to group therapy, while those \
-         about Attendance point to a support group. A time-limited therapy group, or a support \
-         group now and therapy later, may fit."
+        "Mixed: your answers about Assessment, Facilitation and Purpose point to group therapy, \
+         while those about Attendance point to a support group. A time-limited therapy group, or \
+         a support group now and therapy later, may fit."
     );
     let caution = score(
         &q,
         &with(
             &q,
             "tests/vignettes/05-cant-commit-wants-change.toml",
-            "s7",
+            "s8a",
             "yes",
         ),
     );

@@ -6,7 +6,7 @@ pub use file::{LoadedAnswers, QuestionnaireRef, load, load_for_resume, to_toml};
 
 use serde_json::{Value, json};
 
-use crate::questionnaire::{Question, QuestionKind, Questionnaire, ShowIf};
+use crate::questionnaire::{Question, QuestionKind, Questionnaire, ScoreCondition, ShowIf};
 
 /// One answer, by option index into its question (ids are resolved when loading).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,19 +120,62 @@ impl Answers {
 }
 
 /// Which questions are shown, given the answers: a question with `show_if` is shown when the
-/// question it names is shown and answered with one of the listed options. Because `show_if` can
-/// only name an earlier question, one pass in file order settles every chain.
+/// question it names is shown and answered with one of the listed options, and one with
+/// `show_if_score` when its instrument's total reaches the cut-off. Because both can only name
+/// earlier questions, one pass in file order settles every chain.
 #[must_use]
 pub fn visible(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
     let mut shown = Vec::with_capacity(questionnaire.questions.len());
     for question in &questionnaire.questions {
-        let is_shown = question
+        let by_answer = question
             .show_if
             .as_ref()
             .is_none_or(|rule| holds(rule, answers, &shown));
-        shown.push(is_shown);
+        let by_score = question
+            .show_if_score
+            .is_none_or(|rule| reaches(questionnaire, rule, answers, &shown));
+        shown.push(by_answer && by_score);
     }
     shown
+}
+
+/// An instrument's total: the points of the options chosen on its shown, answered items.
+/// `shown` may be partial (built in file order) as long as it covers every item.
+#[must_use]
+pub fn instrument_total(
+    questionnaire: &Questionnaire,
+    instrument: usize,
+    answers: &Answers,
+    shown: &[bool],
+) -> i64 {
+    let Some(instrument) = questionnaire.instruments.get(instrument) else {
+        return 0;
+    };
+    instrument
+        .items
+        .iter()
+        .filter(|&&item| shown.get(item).copied().unwrap_or(false))
+        .filter_map(|&item| {
+            let question = &questionnaire.questions[item];
+            answers.get(item).map(|answer| {
+                answer
+                    .chosen()
+                    .iter()
+                    .filter_map(|&o| question.options().get(o).and_then(|o| o.points))
+                    .sum::<i64>()
+            })
+        })
+        .sum()
+}
+
+/// Whether a `show_if_score` condition holds: the instrument's total so far reaches it.
+fn reaches(
+    questionnaire: &Questionnaire,
+    rule: ScoreCondition,
+    answers: &Answers,
+    shown: &[bool],
+) -> bool {
+    instrument_total(questionnaire, rule.instrument, answers, shown) >= rule.at_least
 }
 
 /// Whether an answer condition holds: its question is shown and answered with one of the

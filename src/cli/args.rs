@@ -192,7 +192,7 @@ mod tests {
         let today = groupfit::date::Date {
             year: 2026,
             month: 12,
-            day: 1,
+            day: 7,
         };
         let q =
             groupfit::questionnaire::load(groupfit::questionnaire::DEFAULT_TOML.as_bytes(), today)

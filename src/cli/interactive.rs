@@ -202,7 +202,8 @@ fn event_loop(
 /// Where to get help now, printed on the main screen after leaving the crisis panel.
 fn help_after_leaving(app: &App<'_>) -> String {
     let q = app.session().questionnaire();
-    let help = groupfit::crisis::CrisisHelp::new(q, app.region());
+    let topics = groupfit::safety::help_topics(&app.session().outcome().flags);
+    let help = groupfit::crisis::CrisisHelp::for_topics(q, app.region(), &topics);
     let items: Vec<String> = help
         .item_lines(&q.ui)
         .iter()

@@ -52,10 +52,26 @@ impl Plain<'_> {
         para(&mut out, &ui.caution_title);
         line(&mut out, &ui.caution_text);
         let reader = report::Reader::person(self.region.as_deref());
-        for item in report::talk_about(questionnaire, &self.session.outcome(), reader) {
+        let outcome = self.session.outcome();
+        for item in report::talk_about(questionnaire, &outcome, reader) {
             line(&mut out, &format!("- {}", item.text));
         }
-        line(&mut out, &self.crisis_footer());
+        // The caution's own topic first (a domestic-abuse line, an alcohol service); for
+        // suicide and crisis, the footer's line.
+        let topics = crate::safety::help_topics(&outcome.flags);
+        match topics.first() {
+            Some(topic) if *topic != crate::questionnaire::Topic::Crisis => {
+                let help = crate::crisis::CrisisHelp::for_topics(
+                    questionnaire,
+                    self.region.as_deref(),
+                    &topics,
+                );
+                if let Some(first) = help.item_lines(ui).into_iter().next() {
+                    line(&mut out, &first);
+                }
+            }
+            _ => line(&mut out, &self.crisis_footer()),
+        }
         if !self.scripted {
             line(&mut out, &ui.plain_caution_keys);
         }

@@ -147,36 +147,50 @@ impl Plain<'_> {
         // a file are not "not saved".
         let from_file = self.session.crisis_from_saved_answers();
         let saved = self.session.ever_saved();
+        let outcome = self.session.outcome();
+        let at_home = crate::safety::danger_at_home(&outcome.flags);
         let mut out = String::new();
-        line(&mut out, &ui.crisis_title);
-        let items = self.crisis_help().item_lines(ui);
+        line(
+            &mut out,
+            if at_home {
+                &ui.crisis_title_home
+            } else {
+                &ui.crisis_title
+            },
+        );
+        // What was noticed, and what to do first (an overdose taken today: emergency help now).
+        let reader = report::Reader::person(self.region.as_deref());
+        for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
+            para(&mut out, &report::flag_text(questionnaire, flag, reader));
+        }
+        let topics = crate::safety::help_topics(&outcome.flags);
+        let items =
+            CrisisHelp::for_topics(questionnaire, self.region.as_deref(), &topics).item_lines(ui);
         // The person's own line (or the honest fallback) first, then the rest.
         if let Some(first) = items.first() {
             line(&mut out, first);
         }
         para(
             &mut out,
-            if from_file {
-                &ui.crisis_text_resumed
-            } else {
-                &ui.crisis_text
+            match (at_home, from_file) {
+                (true, _) => &ui.crisis_text_home,
+                (false, true) => &ui.crisis_text_resumed,
+                (false, false) => &ui.crisis_text,
             },
         );
-        let outcome = self.session.outcome();
-        let reader = report::Reader::person(self.region.as_deref());
-        for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
-            para(&mut out, &report::flag_text(questionnaire, flag, reader));
-        }
         out.push('\n');
         for item in items.iter().skip(1) {
             line(&mut out, item);
         }
+        if at_home {
+            para(&mut out, &ui.device_safety_plain);
+        }
         para(
             &mut out,
-            if saved {
-                &ui.plain_stopped_resumed
-            } else {
-                &ui.plain_stopped
+            match (at_home, saved) {
+                (true, _) => &ui.plain_stopped_private,
+                (false, true) => &ui.plain_stopped_resumed,
+                (false, false) => &ui.plain_stopped,
             },
         );
         out

@@ -110,7 +110,8 @@ pub fn json_value(
             "provenance".to_string(),
             serde_json::to_value(provenance).unwrap_or_default(),
         );
-        let help = CrisisHelp::new(questionnaire, provenance.region.as_deref());
+        let topics = crate::safety::help_topics(&outcome.flags);
+        let help = CrisisHelp::for_topics(questionnaire, provenance.region.as_deref(), &topics);
         object.insert("crisis_lines".to_string(), crisis_json(&help));
         object.insert(
             "crisis_fallback".to_string(),

@@ -57,7 +57,7 @@ struct Future {
 #[must_use]
 pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
     let shown = visible(questionnaire, answers);
-    let fixed = fixed_visibility(questionnaire, answers);
+    let fixed = fixed_visibility(questionnaire, answers, &shown);
     let open: Vec<usize> = (0..questionnaire.questions.len())
         .filter(|&i| answers.get(i).is_none() && (shown[i] || !fixed[i]))
         .collect();
@@ -140,15 +140,21 @@ fn order(recommendation: Recommendation) -> u8 {
 }
 
 /// True where a question's visibility can no longer change: every `show_if` up its chain names
-/// an answered question.
-fn fixed_visibility(questionnaire: &Questionnaire, answers: &Answers) -> Vec<bool> {
+/// an answered question, and every item a `show_if_score` adds up is answered or fixed hidden.
+fn fixed_visibility(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Vec<bool> {
     let mut fixed = Vec::with_capacity(questionnaire.questions.len());
     for question in &questionnaire.questions {
-        let is_fixed = match &question.show_if {
+        let by_answer = match &question.show_if {
             None => true,
             Some(rule) => answers.get(rule.question).is_some() && fixed[rule.question],
         };
-        fixed.push(is_fixed);
+        let by_score = question.show_if_score.is_none_or(|rule| {
+            questionnaire.instruments[rule.instrument]
+                .items
+                .iter()
+                .all(|&i| fixed[i] && (answers.get(i).is_some() || !shown[i]))
+        });
+        fixed.push(by_answer && by_score);
     }
     fixed
 }

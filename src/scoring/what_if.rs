@@ -67,6 +67,16 @@ pub fn would_change(
     {
         controls[rule.question] = true;
     }
+    // An instrument's items decide what its `show_if_score` shows.
+    for rule in questionnaire
+        .questions
+        .iter()
+        .filter_map(|q| q.show_if_score)
+    {
+        for &item in &questionnaire.instruments[rule.instrument].items {
+            controls[item] = true;
+        }
+    }
     let probe = Probe {
         questionnaire,
         answers,

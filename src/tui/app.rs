@@ -241,7 +241,8 @@ impl<'q> App<'q> {
             .into_iter()
             .map(|item| item.text)
             .collect();
-        self.overlay = Some(Overlay::Caution { items });
+        let topics = crate::safety::help_topics(&outcome.flags);
+        self.overlay = Some(Overlay::Caution { items, topics });
     }
 
     /// After an answer, once nothing left can change the result, offer to show it now (once).

@@ -12,7 +12,7 @@ use groupfit::questionnaire::{self, DEFAULT_TOML, Questionnaire};
 pub const TODAY: Date = Date {
     year: 2026,
     month: 12,
-    day: 1,
+    day: 7,
 };
 
 /// Loads a questionnaire that must be valid.
@@ -34,15 +34,24 @@ pub fn example_answers(q: &Questionnaire, name: &str) -> groupfit::answers::Answ
     groupfit::answers::load(text.as_bytes(), q).unwrap().answers
 }
 
+/// For a multi question, `id` may name several options joined by `+` ("loss+mood").
 pub fn choose(q: &Questionnaire, question: &str, id: &str) -> groupfit::answers::Answer {
     let index = q
         .question_index(question)
         .unwrap_or_else(|| panic!("no question {question}"));
-    groupfit::answers::Answer::Choice(
+    let option = |id: &str| {
         q.questions[index]
             .option_index(id)
-            .unwrap_or_else(|| panic!("{question}.{id}")),
-    )
+            .unwrap_or_else(|| panic!("{question}.{id}"))
+    };
+    if matches!(
+        q.questions[index].kind,
+        groupfit::questionnaire::QuestionKind::Multi { .. }
+    ) {
+        groupfit::answers::Answer::Choices(id.split('+').map(option).collect())
+    } else {
+        groupfit::answers::Answer::Choice(option(id))
+    }
 }
 
 /// Loads an answers file that must be valid, and scores it.

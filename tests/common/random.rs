@@ -23,6 +23,8 @@ fn choice(i: usize, weight: Option<f64>, skip: bool, flag: Option<Flag>) -> Choi
         advice: None,
         next_step: None,
         neutral: false,
+        topic: None,
+        points: None,
     }
 }
 
@@ -121,28 +123,15 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     why: None,
                     required: false,
                     show_if,
+                    show_if_score: None,
                     kind,
+                    instrument_flags: Vec::new(),
                 });
             }
             Questionnaire {
-                meta: Meta {
-                    id: "random".into(),
-                    title: "Random".into(),
-                    version: "1".into(),
-                    intro: String::new(),
-                    disclaimer: String::new(),
-                    next_steps: String::new(),
-                },
-                outcomes: Outcomes {
-                    support_group: OutcomeText {
-                        label: "Support group".into(),
-                        summary: String::new(),
-                    },
-                    group_therapy: OutcomeText {
-                        label: "Group therapy".into(),
-                        summary: String::new(),
-                    },
-                },
+                instruments: Vec::new(),
+                meta: meta(),
+                outcomes: outcomes(),
                 scoring: ScoringSettings {
                     either_margin: margin,
                     min_answered,
@@ -157,6 +146,28 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
             }
         },
     )
+}
+
+fn meta() -> Meta {
+    Meta {
+        id: "random".into(),
+        title: "Random".into(),
+        version: "1".into(),
+        intro: String::new(),
+        disclaimer: String::new(),
+        next_steps: String::new(),
+    }
+}
+
+fn outcomes() -> Outcomes {
+    let text = |label: &str| OutcomeText {
+        label: label.into(),
+        summary: String::new(),
+    };
+    Outcomes {
+        support_group: text("Support group"),
+        group_therapy: text("Group therapy"),
+    }
 }
 
 /// Any valid answer to a question (or none), chosen by `seed`.

@@ -172,7 +172,8 @@ pub(super) fn help(input: &Input<'_>, kind: PartKind) -> Part {
     } else {
         &q.ui.heading_crisis
     };
-    let items = CrisisHelp::new(q, input.reader.region)
+    let topics = crate::safety::help_topics(&input.outcome.flags);
+    let items = CrisisHelp::for_topics(q, input.reader.region, &topics)
         .item_lines(&q.ui)
         .into_iter()
         .map(|line| (line, Tone::Plain))

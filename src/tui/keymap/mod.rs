@@ -107,6 +107,9 @@ pub enum Layer {
     ScrollUnhinted,
     Result,
     Crisis,
+    /// The crisis panel for danger at home: nothing offers to save a file on a device someone
+    /// else may check.
+    CrisisPrivate,
     /// `?` help and `q` quit, last on most screens.
     Leave,
 }

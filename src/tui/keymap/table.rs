@@ -347,6 +347,15 @@ static CRISIS: &[Binding] = &[
     ),
 ];
 
+static CRISIS_PRIVATE: &[Binding] = &[
+    bind(&[Char('?')], Intent::Help),
+    hinted(
+        &[Char('q'), Code(Esc)],
+        Intent::Quit,
+        hint(|_| "q", |ui| &ui.hint_leave),
+    ),
+];
+
 static LEAVE: &[Binding] = &[
     hinted(
         &[Char('?')],
@@ -384,6 +393,7 @@ pub(super) fn of(layer: Layer) -> &'static [Binding] {
         Layer::Scroll | Layer::ScrollUnhinted => SCROLL_KEYS,
         Layer::Result => RESULT,
         Layer::Crisis => CRISIS,
+        Layer::CrisisPrivate => CRISIS_PRIVATE,
         Layer::Leave => LEAVE,
     }
 }

@@ -145,6 +145,7 @@ const ALL_LAYERS: &[Layer] = &[
     Layer::ScrollUnhinted,
     Layer::Result,
     Layer::Crisis,
+    Layer::CrisisPrivate,
     Layer::Leave,
 ];
 

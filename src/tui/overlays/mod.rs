@@ -31,6 +31,8 @@ pub enum Overlay {
     /// now, and the result now if wanted.
     Caution {
         items: Vec<String>,
+        /// The help the cautions call for, most urgent first.
+        topics: Vec<crate::questionnaire::Topic>,
     },
     /// A one-line text prompt: a note, a reference, a reason, a file name.
     Prompt(Prompt),
@@ -70,7 +72,7 @@ impl Overlay {
             Self::Help(panel) => panel.render(ctx, area, buf),
             Self::ConfirmQuit => panel::confirm_quit(ctx, area, buf),
             Self::Settled { offer } => panel::settled_offer(ctx, offer, area, buf),
-            Self::Caution { items } => panel::caution(ctx, items, area, buf),
+            Self::Caution { items, topics } => panel::caution(ctx, (items, topics), area, buf),
             Self::Prompt(prompt) => records::prompt(ctx, prompt, area, buf),
             Self::Pick(pick) => records::pick(ctx, *pick, area, buf),
         }

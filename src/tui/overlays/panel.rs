@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Widget};
 
 use crate::crisis::CrisisHelp;
+use crate::questionnaire::Topic;
 use crate::tui::keymap::{Layer, hints};
 use crate::tui::layout::centred;
 use crate::tui::screens::Ctx;
@@ -110,7 +111,12 @@ pub fn settled_offer(ctx: &Ctx<'_, '_>, offer: &str, area: Rect, buf: &mut Buffe
 
 /// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
 /// where to get help now, and the choice to keep going or see the result now.
-pub fn caution(ctx: &Ctx<'_, '_>, items: &[String], area: Rect, buf: &mut Buffer) {
+pub fn caution(
+    ctx: &Ctx<'_, '_>,
+    (items, topics): (&[String], &[Topic]),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     const WIDTH: u16 = 68;
     let ui = ctx.ui();
     let theme = ctx.theme();
@@ -121,12 +127,19 @@ pub fn caution(ctx: &Ctx<'_, '_>, items: &[String], area: Rect, buf: &mut Buffer
         lines.extend(wrap(item, width, theme.warning(), "- ", "  "));
     }
     lines.push(Line::default());
-    let help = CrisisHelp::new(ctx.questionnaire(), ctx.look.region.as_deref());
-    let first = help
-        .footer_variants(ui)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let help = CrisisHelp::for_topics(ctx.questionnaire(), ctx.look.region.as_deref(), topics);
+    // The caution's own topic first (a domestic-abuse line, an alcohol service); for suicide
+    // and crisis, the footer's fullest line.
+    let first = match topics.first() {
+        Some(topic) if *topic != Topic::Crisis => {
+            help.item_lines(ui).into_iter().next().unwrap_or_default()
+        }
+        _ => help
+            .footer_variants(ui)
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+    };
     lines.extend(wrap(&first, width, theme.crisis(), "", ""));
     let block = frame(&ui.caution_title, theme.warning());
     dialog(ctx, (area, buf), WIDTH, block, Layer::Caution, lines);

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Ctx, On};
-use crate::crisis::{CrisisHelp, HelpItem};
+use crate::crisis::{CrisisHelp, HelpItem, topic_fallback};
 use crate::questionnaire::{CrisisLine, Flag};
 use crate::report::{Reader, flag_text};
+use crate::safety::{danger_at_home, help_topics};
 use crate::scoring::Outcome;
 use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::theme::Theme;
@@ -49,6 +50,7 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
     // file are not "not saved".
     let from_file = ctx.session.crisis_from_saved_answers();
     let saved = ctx.session.ever_saved();
+    let at_home = danger_at_home(&outcome.flags);
     let mut lines = Vec::new();
     if ctx.clinician.is_some() {
         lines.push(Line::from(Span::styled(
@@ -57,27 +59,14 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
         )));
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled(
-        ui.crisis_title.clone(),
-        theme.crisis(),
-    )));
-    lines.push(Line::default());
-    let help = CrisisHelp::new(q, ctx.look.region.as_deref());
-    let items = help.items();
-    // The first item (the region's line, or the honest fallback) comes before anything else.
-    let (first, rest) = items
-        .split_first()
-        .map_or((None, &[][..]), |(f, r)| (Some(f), r));
-    if let Some(item) = first {
-        help_item(&mut lines, &help, *item, ui, width, theme);
-    }
-    let text = if from_file {
-        &ui.crisis_text_resumed
+    let title = if at_home {
+        &ui.crisis_title_home
     } else {
-        &ui.crisis_text
+        &ui.crisis_title
     };
-    lines.extend(wrap(text, width, Style::new(), "", ""));
+    lines.push(Line::from(Span::styled(title.clone(), theme.crisis())));
     lines.push(Line::default());
+    // What was noticed, and what to do first (an overdose taken today: emergency help now).
     {
         let reader = Reader::person(ctx.look.region.as_deref());
         for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
@@ -91,8 +80,28 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
             lines.push(Line::default());
         }
     }
+    let help = CrisisHelp::for_topics(q, ctx.look.region.as_deref(), &help_topics(&outcome.flags));
+    let items = help.items();
+    // The first item (the region's line, or the honest fallback) comes before anything else.
+    let (first, rest) = items
+        .split_first()
+        .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+    if let Some(item) = first {
+        help_item(&mut lines, &help, *item, ui, width, theme);
+    }
+    let text = match (at_home, from_file) {
+        (true, _) => &ui.crisis_text_home,
+        (false, true) => &ui.crisis_text_resumed,
+        (false, false) => &ui.crisis_text,
+    };
+    lines.extend(wrap(text, width, Style::new(), "", ""));
+    lines.push(Line::default());
     for item in rest {
         help_item(&mut lines, &help, *item, ui, width, theme);
+    }
+    if at_home {
+        lines.extend(wrap(&ui.device_safety, width, theme.prompt(), "", ""));
+        lines.push(Line::default());
     }
     let stopped = if saved {
         &ui.crisis_stopped_resumed
@@ -116,6 +125,15 @@ fn help_item(
         HelpItem::Line(line) => crisis_line(lines, line, ui, width, theme),
         HelpItem::Fallback => {
             lines.extend(wrap(help.fallback_text(ui), width, theme.prompt(), "", ""));
+        }
+        HelpItem::TopicFallback(topic) => {
+            lines.extend(wrap(
+                topic_fallback(topic, ui),
+                width,
+                theme.prompt(),
+                "",
+                "",
+            ));
         }
     }
     lines.push(Line::default());

@@ -128,6 +128,9 @@ impl Screen {
             Self::Question(screen) => screen.layers(session),
             Self::Review(_) => vec![Layer::Review, Layer::Leave],
             Self::Result(_) => vec![Layer::Scroll, Layer::Result, Layer::Leave],
+            Self::Crisis(screen) if crate::safety::danger_at_home(&screen.outcome.flags) => {
+                vec![Layer::Scroll, Layer::CrisisPrivate]
+            }
             Self::Crisis(_) => vec![Layer::Scroll, Layer::Crisis],
         }
     }

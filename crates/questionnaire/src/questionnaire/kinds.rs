@@ -6,7 +6,7 @@ use std::fmt::{self, Display};
 
 use toml::Spanned;
 
-use super::model::{Choice, Flag, QuestionKind, Scale, ScaleFlag};
+use super::model::{Choice, Flag, QuestionKind, Scale, ScaleFlag, Topic};
 use super::raw::{RawChoice, RawQuestion, RawScaleFlag};
 use super::validate::Validator;
 
@@ -17,6 +17,8 @@ pub const DEFAULT_TEXT_LENGTH: usize = 2000;
 const MAX_TEXT_LENGTH: i64 = 20_000;
 /// A scale with more steps than this cannot be shown or answered sensibly.
 const MAX_SCALE_STEPS: i64 = 1000;
+/// An option's points towards an instrument's total stay small (AUDIT's items score 0-4).
+const MAX_POINTS: i64 = 100;
 
 /// `question "p1": option "yes"`, formatted only when needed.
 struct OptionName<'a> {
@@ -111,6 +113,8 @@ impl Validator<'_> {
             note: o.note.as_ref().map(|n| n.get_ref().clone()),
             advice: o.advice.as_ref().map(|n| n.get_ref().clone()),
             next_step: o.next_step.as_ref().map(|n| n.get_ref().clone()),
+            topic: o.topic.as_ref().and_then(|t| self.topic(t, &context)),
+            points: o.points.as_ref().map(|p| self.points(p, &context)),
             skip: o.skip,
             neutral: o.neutral,
             id,
@@ -129,7 +133,40 @@ impl Validator<'_> {
         w.clamp(-MAX_WEIGHT, MAX_WEIGHT)
     }
 
-    fn flag(&mut self, flag: &Spanned<String>, context: &dyn Display) -> Option<Flag> {
+    /// A help topic: one of the names `Topic` knows.
+    pub(super) fn topic(
+        &mut self,
+        topic: &Spanned<String>,
+        context: &dyn Display,
+    ) -> Option<Topic> {
+        let parsed = Topic::parse(topic.get_ref());
+        if parsed.is_none() {
+            let names: Vec<&str> = Topic::ALL.iter().map(|t| t.as_str()).collect();
+            self.error(
+                topic.span(),
+                format!(
+                    "{context}: topic \"{}\" is unknown; use one of {}",
+                    topic.get_ref(),
+                    names.join(", ")
+                ),
+            );
+        }
+        parsed
+    }
+
+    /// An option's points towards its instrument's total: a whole number from 0 to 100.
+    fn points(&mut self, points: &Spanned<i64>, context: &dyn Display) -> i64 {
+        let p = *points.get_ref();
+        if !(0..=MAX_POINTS).contains(&p) {
+            self.error(
+                points.span(),
+                format!("{context}: points {p} must be a whole number from 0 to {MAX_POINTS}"),
+            );
+        }
+        p.clamp(0, MAX_POINTS)
+    }
+
+    pub(super) fn flag(&mut self, flag: &Spanned<String>, context: &dyn Display) -> Option<Flag> {
         let parsed = Flag::parse(flag.get_ref());
         if parsed.is_none() {
             self.error(
@@ -246,12 +283,16 @@ impl Validator<'_> {
         }
     }
 
-    fn scale_flag(&mut self, raw: &Spanned<RawScaleFlag>, name: &dyn Display) -> Option<ScaleFlag> {
+    pub(super) fn scale_flag(
+        &mut self,
+        raw: &Spanned<RawScaleFlag>,
+        name: &dyn Display,
+    ) -> Option<ScaleFlag> {
         let f = raw.get_ref();
         if f.at_most.is_none() && f.at_least.is_none() {
             self.error(
                 raw.span(),
-                format!("{name}: a scale flag needs `at_most` or `at_least`"),
+                format!("{name}: a flag by value needs `at_most` or `at_least`"),
             );
         }
         Some(ScaleFlag {
@@ -260,6 +301,7 @@ impl Validator<'_> {
             flag: self.flag(&f.flag, name)?,
             note: f.note.as_ref().map(|n| n.get_ref().clone()),
             advice: f.advice.as_ref().map(|n| n.get_ref().clone()),
+            topic: f.topic.as_ref().and_then(|t| self.topic(t, name)),
         })
     }
 

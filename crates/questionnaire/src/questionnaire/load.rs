@@ -8,7 +8,9 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::model::{Meta, OutcomeText, Outcomes, Questionnaire, ScoringSettings};
-use super::raw::{RawCrisis, RawDimension, RawMeta, RawOutcome, RawOutcomes, RawScoring};
+use super::raw::{
+    RawCrisis, RawDimension, RawInstrument, RawMeta, RawOutcome, RawOutcomes, RawScoring,
+};
 use super::validate::Validator;
 use crate::date::Date;
 use crate::diag::Diagnostic;
@@ -69,7 +71,8 @@ const REQUIRED: [(&str, At, &str); 5] = [
     ),
 ];
 
-const TOP_LEVEL_KEYS: &str = "format, meta, outcomes, scoring, dimensions, crisis, questions, ui";
+const TOP_LEVEL_KEYS: &str =
+    "format, meta, outcomes, scoring, dimensions, crisis, instruments, questions, ui";
 
 /// A valid questionnaire and the warnings found on the way.
 #[derive(Debug)]
@@ -116,6 +119,7 @@ pub struct Sections<'a> {
     pub scoring: Option<RawScoring>,
     pub dimensions: Vec<RawDimension>,
     pub crisis: Vec<RawCrisis>,
+    pub instruments: Vec<Spanned<RawInstrument>>,
     pub questions: Vec<Spanned<DeValue<'a>>>,
     pub ui: Option<Spanned<DeValue<'a>>>,
 }
@@ -130,6 +134,7 @@ impl<'a> Sections<'a> {
             scoring: None,
             dimensions: Vec::new(),
             crisis: Vec::new(),
+            instruments: Vec::new(),
             questions: Vec::new(),
             ui: None,
         };
@@ -143,6 +148,7 @@ impl<'a> Sections<'a> {
                 "scoring" => sections.scoring = v.section(value, &"[scoring]"),
                 "dimensions" => sections.dimensions = v.list(value, "dimension"),
                 "crisis" => sections.crisis = v.list(value, "crisis line"),
+                "instruments" => sections.instruments = v.spanned_list(value, "instrument"),
                 "questions" => sections.questions = v.array(value, "questions"),
                 "ui" => sections.ui = Some(value),
                 other => v.error(

@@ -19,6 +19,10 @@ pub struct Questionnaire {
     pub dimensions: Vec<Dimension>,
     pub crisis: Vec<CrisisLine>,
     pub questions: Vec<Question>,
+    /// Brief validated instruments scored by their own cut-offs (`[[instruments]]`): AUDIT-C,
+    /// SCOFF. Each sums the `points` of its items' chosen options.
+    #[serde(default)]
+    pub instruments: Vec<Instrument>,
     /// The interface's words, with the file's `[ui]` overrides.
     pub ui: UiText,
     /// Hex SHA-256 of the file's bytes: which exact questionnaire an answers file was made with.
@@ -89,6 +93,79 @@ pub struct CrisisLine {
     pub emergency: Option<String>,
     pub url: String,
     pub last_verified: String,
+    /// What the line helps with: a caution lists the lines of its own topic first.
+    #[serde(default)]
+    pub topic: Topic,
+}
+
+/// What a help line is for, and so which caution lists it first. A flag names the topic of the
+/// help it calls for; a flag without one calls for suicide and crisis help.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// Suicide, self-harm and any crisis: the lines every screen's footer shows.
+    #[default]
+    Crisis,
+    DomesticAbuse,
+    AlcoholDrugs,
+    Eating,
+    /// Anything else a doctor or a mental-health service is the place for.
+    General,
+}
+
+impl Topic {
+    /// Every topic, in the order files name them.
+    pub const ALL: [Self; 5] = [
+        Self::Crisis,
+        Self::DomesticAbuse,
+        Self::AlcoholDrugs,
+        Self::Eating,
+        Self::General,
+    ];
+
+    /// The name a file uses: `crisis`, `domestic_abuse`, `alcohol_drugs`, `eating`, `general`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Crisis => "crisis",
+            Self::DomesticAbuse => "domestic_abuse",
+            Self::AlcoholDrugs => "alcohol_drugs",
+            Self::Eating => "eating",
+            Self::General => "general",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
+impl fmt::Display for Topic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A brief validated instrument (AUDIT-C, SCOFF): its total is the sum of the `points` of the
+/// options chosen on its shown items, and its flags fire by that total's cut-offs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Instrument {
+    pub id: String,
+    pub label: String,
+    /// The questions it adds up, by index.
+    pub items: Vec<usize>,
+    /// Flags by total (`at_least`, `at_most`), with their topics, notes and advice.
+    pub flags: Vec<ScaleFlag>,
+}
+
+/// "Show this question when instrument `instrument` totals at least `at_least` so far."
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoreCondition {
+    pub instrument: usize,
+    pub at_least: i64,
 }
 
 impl CrisisLine {
@@ -117,7 +194,14 @@ pub struct Question {
     pub why: Option<String>,
     pub required: bool,
     pub show_if: Option<ShowIf>,
+    /// Shown only when an instrument's total so far reaches a cut-off (`show_if_score`).
+    #[serde(default)]
+    pub show_if_score: Option<ScoreCondition>,
     pub kind: QuestionKind,
+    /// The flags the instruments this question feeds can raise (filled in by the loader), so
+    /// that what a question can lead to is known from the question alone.
+    #[serde(default)]
+    pub instrument_flags: Vec<Flag>,
 }
 
 impl Question {
@@ -231,6 +315,9 @@ pub struct ScaleFlag {
     pub note: Option<String>,
     /// For the person: the flag in plain words, with the help that suits it.
     pub advice: Option<String>,
+    /// The help it calls for (`None`: suicide and crisis help).
+    #[serde(default)]
+    pub topic: Option<Topic>,
 }
 
 impl ScaleFlag {
@@ -260,6 +347,12 @@ pub struct Choice {
     /// A sentence added to the next steps when this option is chosen ("Peer groups are often
     /// free; ask ...").
     pub next_step: Option<String>,
+    /// The help its flag calls for (`None`: suicide and crisis help).
+    #[serde(default)]
+    pub topic: Option<Topic>,
+    /// What it adds to the total of the instrument its question belongs to.
+    #[serde(default)]
+    pub points: Option<i64>,
 }
 
 impl Choice {

@@ -7,6 +7,7 @@ use std::fmt::{self, Display};
 use toml::Spanned;
 use toml::de::DeValue;
 
+use super::instruments::PendingScoreCondition;
 use super::model::{Dimension, Question, Section};
 use super::raw::RawQuestion;
 use super::validate::{RESERVED_DIMENSIONS, Validator};
@@ -67,7 +68,7 @@ impl Validator<'_> {
         &mut self,
         raw: Vec<Spanned<DeValue<'_>>>,
         dimensions: &[Dimension],
-    ) -> (Vec<Question>, QuestionIds) {
+    ) -> (Vec<Question>, QuestionIds, Vec<PendingScoreCondition>) {
         let mut unreadable = HashSet::new();
         let mut read = Vec::with_capacity(raw.len());
         for (i, item) in raw.into_iter().enumerate() {
@@ -87,6 +88,7 @@ impl Validator<'_> {
         let mut index = HashMap::new();
         let mut questions = Vec::with_capacity(read.len());
         let mut show_ifs = Vec::with_capacity(read.len());
+        let mut score_conditions = Vec::new();
         for mut raw_question in read {
             let id = raw_question.id.get_ref().clone();
             if id.trim().is_empty() {
@@ -99,6 +101,21 @@ impl Validator<'_> {
             }
             self.normal_id(&raw_question.id, &QuestionName(&id));
             show_ifs.push(raw_question.show_if.take());
+            if let Some(raw) = raw_question.show_if_score.take() {
+                if raw_question.show_if.is_some() || show_ifs.last().is_some_and(Option::is_some) {
+                    self.error(
+                        raw.span(),
+                        format!(
+                            "question \"{id}\": has both show_if and show_if_score; a question \
+                             can depend on one condition only"
+                        ),
+                    );
+                }
+                score_conditions.push(PendingScoreCondition {
+                    question: questions.len(),
+                    raw,
+                });
+            }
             questions.push(self.question(raw_question, dimensions));
         }
         for (i, show_if) in show_ifs.into_iter().enumerate() {
@@ -106,7 +123,11 @@ impl Validator<'_> {
                 questions[i].show_if = self.show_if(&show_if, i, &questions, &index, &unreadable);
             }
         }
-        (questions, QuestionIds { index, unreadable })
+        (
+            questions,
+            QuestionIds { index, unreadable },
+            score_conditions,
+        )
     }
 
     /// Reports keys that do not apply to the question's kind; true if there were any.
@@ -160,7 +181,9 @@ impl Validator<'_> {
             why: q.why.map(Spanned::into_inner),
             required: q.required,
             show_if: None,
+            show_if_score: None,
             kind,
+            instrument_flags: Vec::new(),
         }
     }
 

@@ -38,10 +38,31 @@ known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps");
 known!(RawOutcome: "label", "summary");
 known!(RawLighterStep: "when", "unless", "reason");
 known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
-known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified");
+known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified", "topic");
 known!(RawShowIf: "question", "any_of");
-known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step");
-known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice");
+known!(RawShowIfScore: "instrument", "at_least");
+known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step", "topic", "points");
+known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice", "topic");
+
+impl Known for RawInstrument {
+    const FIELDS: &'static [&'static str] = &["id", "label", "items", "flags"];
+
+    fn strip(
+        text: &str,
+        value: &mut Spanned<DeValue<'_>>,
+        context: &dyn Display,
+        found: &mut Vec<Diagnostic>,
+    ) {
+        strip_unknown(text, value, Self::FIELDS, context, found);
+        if let DeValue::Table(table) = value.get_mut()
+            && let Some(flags) = table.get_mut("flags")
+        {
+            for flag in tables_mut(flags) {
+                RawScaleFlag::strip(text, flag, &format!("{context}: flag"), found);
+            }
+        }
+    }
+}
 
 impl Known for RawOutcomes {
     const FIELDS: &'static [&'static str] = &["support_group", "group_therapy"];
@@ -106,6 +127,7 @@ impl Known for RawQuestion {
         "why",
         "required",
         "show_if",
+        "show_if_score",
         "options",
         "min_choices",
         "max_choices",
@@ -138,6 +160,9 @@ impl Known for RawQuestion {
         }
         if let Some(show_if) = table.get_mut("show_if") {
             RawShowIf::strip(text, show_if, &format!("{context}: show_if"), found);
+        }
+        if let Some(show_if) = table.get_mut("show_if_score") {
+            RawShowIfScore::strip(text, show_if, &format!("{context}: show_if_score"), found);
         }
         if let Some(flags) = table.get_mut("flags") {
             for flag in tables_mut(flags) {
@@ -212,6 +237,18 @@ pub struct RawCrisis {
     pub emergency: Option<Spanned<String>>,
     pub url: Option<Spanned<String>>,
     pub last_verified: Spanned<toml::value::Datetime>,
+    pub topic: Option<Spanned<String>>,
+}
+
+/// A brief instrument: the questions it adds up and its flags by total.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInstrument {
+    pub id: Spanned<String>,
+    pub label: Spanned<String>,
+    pub items: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub flags: Vec<Spanned<RawScaleFlag>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -226,6 +263,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub required: bool,
     pub show_if: Option<Spanned<RawShowIf>>,
+    pub show_if_score: Option<Spanned<RawShowIfScore>>,
     pub options: Option<Spanned<Vec<Spanned<RawChoice>>>>,
     pub min_choices: Option<Spanned<i64>>,
     pub max_choices: Option<Spanned<i64>>,
@@ -248,6 +286,13 @@ pub struct RawShowIf {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawShowIfScore {
+    pub instrument: Spanned<String>,
+    pub at_least: Spanned<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawChoice {
     pub id: Spanned<String>,
     pub label: Spanned<String>,
@@ -260,6 +305,8 @@ pub struct RawChoice {
     pub note: Option<Spanned<String>>,
     pub advice: Option<Spanned<String>>,
     pub next_step: Option<Spanned<String>>,
+    pub topic: Option<Spanned<String>>,
+    pub points: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -270,6 +317,7 @@ pub struct RawScaleFlag {
     pub flag: Spanned<String>,
     pub note: Option<Spanned<String>>,
     pub advice: Option<Spanned<String>>,
+    pub topic: Option<Spanned<String>>,
 }
 
 #[cfg(test)]
@@ -310,6 +358,8 @@ mod tests {
         check::<RawCrisis>();
         check::<RawQuestion>();
         check::<RawShowIf>();
+        check::<RawShowIfScore>();
+        check::<RawInstrument>();
         check::<RawChoice>();
         check::<RawScaleFlag>();
     }

@@ -111,6 +111,27 @@ impl<'t> Validator<'t> {
             .collect()
     }
 
+    /// Each element of an array of tables, deserialized on its own and kept with its span.
+    pub fn spanned_list<T: DeserializeOwned + Known>(
+        &mut self,
+        value: Spanned<DeValue<'_>>,
+        what: &str,
+    ) -> Vec<Spanned<T>> {
+        let items = self.array(value, &format!("{what}s"));
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let span = item.span();
+                let name = tomlfile::table_id(item.get_ref()).map_or_else(
+                    || format!("{what} #{}", i + 1),
+                    |id| format!("{what} \"{id}\""),
+                );
+                self.section(item, &name).map(|t| Spanned::new(span, t))
+            })
+            .collect()
+    }
+
     /// An id must be written one way only: in Unicode normal form (NFKC), so that "café" typed
     /// with a combining accent, or "ｐ１" in full-width letters, is not a second id that looks
     /// like the first.
@@ -153,7 +174,10 @@ impl<'t> Validator<'t> {
             .into_iter()
             .map(|c| self.crisis_line(c))
             .collect();
-        let (questions, ids) = self.questions(sections.questions, &dimensions);
+        let (mut questions, ids, score_conditions) =
+            self.questions(sections.questions, &dimensions);
+        let instruments = self.instruments(sections.instruments, &mut questions, &ids);
+        self.score_conditions(score_conditions, &mut questions, &instruments);
         let lighter_step =
             raw_step.map(|raw| self.lighter_step(&raw, &questions, &ids.index, &ids.unreadable));
         let ui = sections
@@ -169,6 +193,7 @@ impl<'t> Validator<'t> {
             dimensions,
             crisis,
             questions,
+            instruments,
             ui,
             sha256,
         })
@@ -253,7 +278,13 @@ impl<'t> Validator<'t> {
                 ),
             );
         }
+        let topic = c
+            .topic
+            .as_ref()
+            .and_then(|t| self.topic(t, &format_args!("crisis line \"{service}\"")))
+            .unwrap_or_default();
         CrisisLine {
+            topic,
             region: crate::region::normalise_region(&region).unwrap_or(region),
             service,
             contact,

@@ -151,7 +151,13 @@ fn body_lines(
             },
             Draft::Multi { cursor, chosen },
         ) => {
-            let (mut body, at) = option_lines(options, *cursor, Some(chosen), width, theme);
+            // A multi question's ticks add up their weights: the clinician sees them too.
+            let shown = if ctx.look.show_weights {
+                weighted(ui, options)
+            } else {
+                options.clone()
+            };
+            let (mut body, at) = option_lines(&shown, *cursor, Some(chosen), width, theme);
             body.push(Line::default());
             body.extend(wrap(
                 &limits_text(ui, *min_choices, *max_choices),
