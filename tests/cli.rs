@@ -118,6 +118,7 @@ fn score_json_follows_the_contract() {
             "settled",
             "reachable",
             "lighter_step",
+            "referral",
             "provenance",
             "crisis_lines",
             "crisis_fallback"

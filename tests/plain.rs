@@ -131,7 +131,7 @@ fn scripted_walkthroughs_to_the_other_recommendations() {
         "{text}"
     );
     assert!(
-        text.contains("Using drugs often, or finding it hard to stop, is best talked through"),
+        text.contains("Using drugs or medicines this way is best talked through"),
         "the flag in plain words, with the help that suits it:\n{text}"
     );
     assert!(!text.contains("AMBER"), "{text}");

@@ -131,6 +131,13 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
             ),
             None => ui.headline_either.clone(),
         },
+        Recommendation::SupportGroup | Recommendation::GroupTherapy if outcome.referral => {
+            let group = recommendation_label(questionnaire, outcome.recommendation);
+            fill(
+                &ui.headline_referral,
+                &[("group", &group), ("reason", &outcome.referral_reason)],
+            )
+        }
         Recommendation::SupportGroup | Recommendation::GroupTherapy => {
             fill(&ui.headline_lean, &[("lean", &lean)])
         }

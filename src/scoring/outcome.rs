@@ -68,7 +68,7 @@ pub struct QuestionnaireInfo {
 }
 
 /// Everything the result screen and the reports show.
-// Its flags (complete, settled, lighter_step, finished_early) are independent facts, each a key
+// Its flags (complete, settled, lighter_step, referral, finished_early) are independent facts, each a key
 // of the JSON result (CONTRACT.md), not states of one machine.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -94,6 +94,12 @@ pub struct Outcome {
     pub reachable: Vec<Recommendation>,
     /// A close call that starts with the lighter step, a support group (stepped care).
     pub lighter_step: bool,
+    /// The result is the kind of group a court, an employer or a professional named
+    /// (`[[scoring.referral]]`), not the score band.
+    pub referral: bool,
+    /// Why, in the person's words, when `referral` is true (not part of the JSON result).
+    #[serde(skip)]
+    pub referral_reason: String,
     /// Shown questions left unanswered (not part of the JSON result).
     #[serde(skip)]
     pub unanswered: usize,
@@ -113,11 +119,16 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     let band = aggregate.band(settings);
     let review = crate::safety::review(questionnaire, answers, &shown);
     let safety = review.level;
-    let recommendation = match safety {
-        Safety::Red => Recommendation::Crisis,
-        Safety::Amber => Recommendation::ProfessionalFirst,
-        Safety::None | Safety::Prep => band.into(),
-    };
+    let named = super::stepped::referral(questionnaire, answers, &shown);
+    let recommendation = super::stepped::with_referral(
+        match safety {
+            Safety::Red => Recommendation::Crisis,
+            Safety::Amber => Recommendation::ProfessionalFirst,
+            Safety::None | Safety::Prep => band.into(),
+        },
+        named,
+    );
+    let referral = named.is_some() && safety < Safety::Amber;
     let score = aggregate.score();
     let reach = super::reach::reach(questionnaire, answers);
     // Safety that was never asked leaves the result incomplete, whatever else was answered.
@@ -139,7 +150,12 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         dimensions: dimension_scores(questionnaire, &tallies),
         drivers: drivers(questionnaire, answers, &shown, &tallies, &aggregate),
         mixed: mixed(questionnaire, &tallies),
-        would_change: would_change(questionnaire, answers, &shown, &tallies, lean),
+        // A named group does not move with the other answers: nothing else would change it.
+        would_change: if referral {
+            Vec::new()
+        } else {
+            would_change(questionnaire, answers, &shown, &tallies, lean)
+        },
         questionnaire: QuestionnaireInfo {
             id: questionnaire.meta.id.clone(),
             version: questionnaire.meta.version.clone(),
@@ -149,6 +165,11 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
         settled: reach.settled,
         reachable: reach.reachable,
         lighter_step,
+        referral,
+        referral_reason: named
+            .filter(|_| referral)
+            .map(|r| r.reason.clone())
+            .unwrap_or_default(),
         unanswered: reach.unanswered,
         finished_early: false,
     }

@@ -74,17 +74,32 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         .iter()
         .any(|&i| !possible_flags(&questionnaire.questions[i]).is_empty());
     let safety = reachable_safety(questionnaire, answers, &shown, &open);
+    // A named group applies now, or, while a question its rule looks at is open, may come or go.
+    let rules_open = super::stepped::rule_questions(questionnaire)
+        .iter()
+        .any(|q| open.contains(q));
+    let named_now = super::stepped::referral(questionnaire, answers, &shown);
+    let mut named: Vec<Option<&crate::questionnaire::Referral>> = vec![named_now];
+    if rules_open {
+        named.push(None);
+        named.extend(questionnaire.referrals.iter().map(Some));
+    }
     let mut reachable = Vec::new();
     if let Some(found) = &bands {
         for band in &found.bands {
             for level in &safety {
-                let recommendation = match level {
-                    Safety::Red => Recommendation::Crisis,
-                    Safety::Amber => Recommendation::ProfessionalFirst,
-                    Safety::None | Safety::Prep => (*band).into(),
-                };
-                if !reachable.contains(&recommendation) {
-                    reachable.push(recommendation);
+                for referral in &named {
+                    let recommendation = super::stepped::with_referral(
+                        match level {
+                            Safety::Red => Recommendation::Crisis,
+                            Safety::Amber => Recommendation::ProfessionalFirst,
+                            Safety::None | Safety::Prep => (*band).into(),
+                        },
+                        *referral,
+                    );
+                    if !reachable.contains(&recommendation) {
+                        reachable.push(recommendation);
+                    }
                 }
             }
         }

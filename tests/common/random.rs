@@ -130,6 +130,7 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
             }
             Questionnaire {
                 instruments: Vec::new(),
+                referrals: Vec::new(),
                 meta: meta(),
                 outcomes: outcomes(),
                 scoring: ScoringSettings {

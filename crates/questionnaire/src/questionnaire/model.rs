@@ -16,6 +16,10 @@ pub struct Questionnaire {
     pub scoring: ScoringSettings,
     /// Stepped care for close calls (`[scoring.lighter_step]`), if the file sets it.
     pub lighter_step: Option<LighterStep>,
+    /// A group a professional, a court or an employer has named (`[[scoring.referral]]`): when
+    /// its conditions hold and there is no caution, the named kind of group is the result.
+    #[serde(default)]
+    pub referrals: Vec<Referral>,
     pub dimensions: Vec<Dimension>,
     pub crisis: Vec<CrisisLine>,
     pub questions: Vec<Question>,
@@ -244,6 +248,18 @@ pub struct LighterStep {
     pub reason: String,
     pub when: Vec<ShowIf>,
     pub unless: Vec<ShowIf>,
+}
+
+/// A named group (CLINICAL.md: a group that a court, an employer or a service requires is
+/// almost always a structured, professionally led one): when every `when` condition holds and
+/// there is no caution, the result is `recommend`, and the headline says `reason`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Referral {
+    /// Why, in the person's words.
+    pub reason: String,
+    pub when: Vec<ShowIf>,
+    /// Which kind of group: true for group therapy, false for a support group.
+    pub group_therapy: bool,
 }
 
 /// An answer condition: question `question` was answered with one of `any_of`. As `show_if`, it

@@ -37,6 +37,7 @@ macro_rules! known {
 known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps");
 known!(RawOutcome: "label", "summary");
 known!(RawLighterStep: "when", "unless", "reason");
+known!(RawReferral: "when", "recommend", "reason");
 known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
 known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified", "topic");
 known!(RawShowIf: "question", "any_of");
@@ -89,6 +90,7 @@ impl Known for RawScoring {
         "min_answered",
         "low_confidence",
         "lighter_step",
+        "referral",
     ];
 
     fn strip(
@@ -101,6 +103,19 @@ impl Known for RawScoring {
         let DeValue::Table(table) = value.get_mut() else {
             return;
         };
+        if let Some(referrals) = table.get_mut("referral") {
+            for referral in tables_mut(referrals) {
+                let name = "[[scoring.referral]]";
+                RawReferral::strip(text, referral, &name, found);
+                if let DeValue::Table(referral) = referral.get_mut()
+                    && let Some(conditions) = referral.get_mut("when")
+                {
+                    for condition in tables_mut(conditions) {
+                        RawShowIf::strip(text, condition, &format!("{name} when"), found);
+                    }
+                }
+            }
+        }
         if let Some(step) = table.get_mut("lighter_step") {
             let name = "[scoring.lighter_step]";
             RawLighterStep::strip(text, step, &name, found);
@@ -206,6 +221,17 @@ pub struct RawScoring {
     pub min_answered: Option<Spanned<f64>>,
     pub low_confidence: Option<Spanned<f64>>,
     pub lighter_step: Option<Spanned<RawLighterStep>>,
+    #[serde(default)]
+    pub referral: Vec<Spanned<RawReferral>>,
+}
+
+/// A named group: every `when` condition holds, so the result is `recommend`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReferral {
+    pub reason: Spanned<String>,
+    pub when: Vec<Spanned<RawShowIf>>,
+    pub recommend: Spanned<String>,
 }
 
 /// Stepped care for close calls: every `when` condition holds and no `unless` one does.
@@ -354,6 +380,7 @@ mod tests {
         check::<RawOutcome>();
         check::<RawScoring>();
         check::<RawLighterStep>();
+        check::<RawReferral>();
         check::<RawDimension>();
         check::<RawCrisis>();
         check::<RawQuestion>();

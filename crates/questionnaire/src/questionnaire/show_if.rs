@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
-use super::model::{LighterStep, Question, QuestionKind, Section, ShowIf};
-use super::raw::{RawLighterStep, RawShowIf};
+use super::model::{LighterStep, Question, QuestionKind, Referral, Section, ShowIf};
+use super::raw::{RawLighterStep, RawReferral, RawShowIf};
 use super::validate::Validator;
 
 impl Validator<'_> {
@@ -71,6 +71,49 @@ impl Validator<'_> {
             reason,
             when,
             unless,
+        }
+    }
+
+    /// A named group, its conditions resolved and the kind of group it names checked.
+    pub(super) fn referral(
+        &mut self,
+        raw: &Spanned<RawReferral>,
+        questions: &[Question],
+        index: &HashMap<String, usize>,
+        unreadable: &HashSet<String>,
+    ) -> Referral {
+        let name = "[[scoring.referral]]";
+        let r = raw.get_ref();
+        let when = r
+            .when
+            .iter()
+            .filter_map(|c| {
+                self.condition(c, &format!("{name} when"), questions, index, unreadable)
+            })
+            .collect();
+        if r.when.is_empty() {
+            self.error(
+                raw.span(),
+                format!("{name} when is empty; name at least one answer it needs"),
+            );
+        }
+        let group_therapy = match r.recommend.get_ref().as_str() {
+            "group_therapy" => true,
+            "support_group" => false,
+            other => {
+                self.error(
+                    r.recommend.span(),
+                    format!(
+                        "{name} recommend \"{other}\" is unknown; use group_therapy or support_group"
+                    ),
+                );
+                true
+            }
+        };
+        Referral {
+            reason: self.non_empty(r.reason.clone(), &format!("{name} reason")),
+            when,
+            group_therapy,
         }
     }
 

@@ -167,6 +167,11 @@ impl<'t> Validator<'t> {
             .scoring
             .as_mut()
             .and_then(|s| s.lighter_step.take());
+        let raw_referrals = sections
+            .scoring
+            .as_mut()
+            .map(|s| std::mem::take(&mut s.referral))
+            .unwrap_or_default();
         let header = self.build_header(sections.meta, sections.outcomes, sections.scoring);
         let dimensions = self.dimensions(sections.dimensions);
         let crisis = sections
@@ -180,6 +185,10 @@ impl<'t> Validator<'t> {
         self.score_conditions(score_conditions, &mut questions, &instruments);
         let lighter_step =
             raw_step.map(|raw| self.lighter_step(&raw, &questions, &ids.index, &ids.unreadable));
+        let referrals = raw_referrals
+            .iter()
+            .map(|raw| self.referral(raw, &questions, &ids.index, &ids.unreadable))
+            .collect();
         let ui = sections
             .ui
             .map(|table| self.ui_text(&table))
@@ -190,6 +199,7 @@ impl<'t> Validator<'t> {
             outcomes,
             scoring,
             lighter_step,
+            referrals,
             dimensions,
             crisis,
             questions,
