@@ -18,6 +18,36 @@ fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
 /// (fixture, line, column, part of the message)
 const RULES: &[(&str, usize, usize, &str)] = &[
     (
+        "crisis_topic_unknown",
+        24,
+        9,
+        "crisis line \"988 Suicide & Crisis Lifeline\": topic \"suicide\" is unknown; use one of crisis, domestic_abuse, alcohol_drugs, eating, general",
+    ),
+    (
+        "instrument_unknown_item",
+        28,
+        16,
+        "instrument \"screen\": items names question \"nope\", which does not exist",
+    ),
+    (
+        "points_without_instrument",
+        30,
+        48,
+        "question \"s1\": its options have points, but no [[instruments]] lists it in items",
+    ),
+    (
+        "show_if_score_unknown_instrument",
+        37,
+        32,
+        "question \"p1\": show_if_score names instrument \"audit\", which does not exist",
+    ),
+    (
+        "referral_unknown_recommend",
+        16,
+        13,
+        "[[scoring.referral]] recommend \"therapy\" is unknown; use group_therapy or support_group",
+    ),
+    (
         "lighter_step_unknown_option",
         16,
         38,

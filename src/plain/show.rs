@@ -178,12 +178,13 @@ impl Plain<'_> {
                 (false, false) => &ui.crisis_text,
             },
         );
+        // Someone may check this device: said before the longer list of lines.
+        if at_home {
+            para(&mut out, &ui.device_safety_plain);
+        }
         out.push('\n');
         for item in items.iter().skip(1) {
             line(&mut out, item);
-        }
-        if at_home {
-            para(&mut out, &ui.device_safety_plain);
         }
         para(
             &mut out,

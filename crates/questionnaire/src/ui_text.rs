@@ -233,7 +233,7 @@ ui_text! {
     recommend_professional = "Talk to a professional for an individual assessment first",
     recommend_crisis = "Please reach out for help now",
     headline_lean = "Your answers point towards: {lean}.",
-    headline_referral = "The group you were asked to join decides it: {group}. {reason}",
+    headline_referral = "The kind of group you were referred to, or asked to join, is: {group}. {reason}",
     headline_either = "Either kind of group could suit you: your answers are evenly balanced between them. This is a close call, so talk it over with a professional.",
     headline_either_leaning = "Either kind of group could suit you, and your answers lean a little towards: {lean}. This is a close call, so talk it over with a professional.",
     headline_lighter_step = "Either kind of group could suit you, so start with the lighter step: {support_group}. {reason} If it hasn't helped after a few months, talk to a professional about group therapy.",

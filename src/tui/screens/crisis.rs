@@ -96,12 +96,13 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
     };
     lines.extend(wrap(text, width, Style::new(), "", ""));
     lines.push(Line::default());
-    for item in rest {
-        help_item(&mut lines, &help, *item, ui, width, theme);
-    }
+    // Someone may check this device: said before the longer list of lines.
     if at_home {
         lines.extend(wrap(&ui.device_safety, width, theme.prompt(), "", ""));
         lines.push(Line::default());
+    }
+    for item in rest {
+        help_item(&mut lines, &help, *item, ui, width, theme);
     }
     let stopped = if saved {
         &ui.crisis_stopped_resumed

@@ -75,16 +75,22 @@ impl Validator<'_> {
             });
         }
         for (question, counted) in questions.iter().zip(counted) {
-            if !counted && question.options().iter().any(|o| o.points.is_some()) {
-                self.error(
-                    0..0,
-                    format!(
-                        "question \"{}\": its options have points, but no [[instruments]] lists it \
-                         in items; add it to one or remove the points",
-                        question.id
-                    ),
-                );
+            if counted || !question.options().iter().any(|o| o.points.is_some()) {
+                continue;
             }
+            let name = format!("question \"{}\"", question.id);
+            let at = self
+                .points_at
+                .iter()
+                .find(|(q, _)| *q == name)
+                .map_or(0..0, |(_, span)| span.clone());
+            self.error(
+                at,
+                format!(
+                    "{name}: its options have points, but no [[instruments]] lists it in items; \
+                     add it to one or remove the points"
+                ),
+            );
         }
         instruments
     }

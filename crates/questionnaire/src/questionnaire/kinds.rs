@@ -100,6 +100,12 @@ impl Validator<'_> {
             option: &id,
         };
         self.normal_id(&o.id, &context);
+        if let Some(points) = &o.points {
+            let question = name.to_string();
+            if !self.points_at.iter().any(|(q, _)| *q == question) {
+                self.points_at.push((question, points.span()));
+            }
+        }
         let label = o.label.get_ref().clone();
         if label.trim().is_empty() {
             self.error(

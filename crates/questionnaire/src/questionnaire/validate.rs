@@ -26,6 +26,9 @@ pub struct Validator<'t> {
     pub(super) text: &'t str,
     today: Date,
     diagnostics: Vec<Diagnostic>,
+    /// Where each question's first `points` is written, by the question's name in messages: an
+    /// instrument that does not list the question is reported there.
+    pub(super) points_at: Vec<(String, Range<usize>)>,
 }
 
 impl<'t> Validator<'t> {
@@ -34,6 +37,7 @@ impl<'t> Validator<'t> {
             text,
             today,
             diagnostics: Vec::new(),
+            points_at: Vec::new(),
         }
     }
 

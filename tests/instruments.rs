@@ -1,0 +1,602 @@
+//! The validated brief instruments and the screens of the third round (issue 22; docs/SCREENING.md):
+//! each cut-off on both sides, each gate asked and not asked, help by topic under its own
+//! caution, danger at home as its own crisis panel with nothing offering to save, self-harm
+//! without suicidal intent as a caution, a named group, and the number of questions asked.
+
+mod common;
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use common::{choose, default_questionnaire, screen};
+use groupfit::answers::{Answers, visible};
+use groupfit::crisis::{CrisisHelp, HelpItem};
+use groupfit::plain::{End, Plain};
+use groupfit::questionnaire::{Flag, Questionnaire, Topic};
+use groupfit::report::{self, Reader};
+use groupfit::safety::{Safety, help_topics};
+use groupfit::scoring::{Recommendation, score};
+use groupfit::session::Stage;
+use groupfit::tui::{App, Intent, Layer};
+
+/// The safety screen of a person with nothing to report, as answers.
+const CALM: &[(&str, &str)] = &[
+    ("s1", "not_at_all"),
+    ("s4", "no"),
+    ("s4b", "no"),
+    ("s5", "no"),
+    ("s6", "no"),
+    ("s9", "none"),
+    ("s10", "no"),
+    ("d1", "never"),
+    ("d5", "never"),
+    ("s8a", "no"),
+    ("s8b", "no"),
+];
+
+/// The calm safety screen with some answers changed or added.
+fn answers(q: &Questionnaire, changes: &[(&str, &str)]) -> Answers {
+    let mut answers = Answers::new(q);
+    for (id, option) in CALM.iter().chain(changes) {
+        answers.set(q.question_index(id).unwrap(), choose(q, id, option));
+    }
+    answers
+}
+
+/// The flags an instrument raised, by its id.
+fn instrument_flags(q: &Questionnaire, changes: &[(&str, &str)], id: &str) -> usize {
+    score(q, &answers(q, changes))
+        .flags
+        .iter()
+        .filter(|f| f.question == id)
+        .count()
+}
+
+fn shown(q: &Questionnaire, changes: &[(&str, &str)], id: &str) -> bool {
+    visible(q, &answers(q, changes))[q.question_index(id).unwrap()]
+}
+
+#[test]
+fn audit_c_is_a_caution_from_5_and_says_withdrawal_from_8() {
+    let q = default_questionnaire();
+    // 4 = 2 + 1 + 1: below the cut-off.
+    let four = [("d1", "2_4_month"), ("d2", "3_4"), ("d3", "less_monthly")];
+    assert_eq!(instrument_flags(&q, &four, "audit_c"), 0);
+    assert_eq!(score(&q, &answers(&q, &four)).safety, Safety::None);
+    // 5 = 3 + 1 + 1: a caution, with alcohol help (the morning drink is then asked: never).
+    let five = [
+        ("d1", "2_3_week"),
+        ("d2", "3_4"),
+        ("d3", "less_monthly"),
+        ("d4", "never"),
+    ];
+    assert_eq!(instrument_flags(&q, &five, "audit_c"), 1);
+    let outcome = score(&q, &answers(&q, &five));
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&outcome.flags), [Topic::AlcoholDrugs]);
+    // 7 = 3 + 2 + 2: still one flag; 8 = 4 + 2 + 2: the withdrawal words too.
+    let seven = [("d1", "2_3_week"), ("d2", "5_6"), ("d3", "monthly")];
+    assert_eq!(instrument_flags(&q, &seven, "audit_c"), 1);
+    let eight = [
+        ("d1", "4_plus_week"),
+        ("d2", "5_6"),
+        ("d3", "monthly"),
+        ("d4", "never"),
+    ];
+    assert_eq!(instrument_flags(&q, &eight, "audit_c"), 2);
+    let said = report::talk_about(&q, &score(&q, &answers(&q, &eight)), Reader::person(None));
+    assert!(
+        said.iter().any(|t| t
+            .text
+            .contains("stopping drinking suddenly can be dangerous")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn the_drinking_follow_ups_are_asked_only_where_they_apply() {
+    let q = default_questionnaire();
+    assert!(!shown(&q, &[], "d2"), "never drinks: no more questions");
+    assert!(shown(&q, &[("d1", "monthly")], "d2"));
+    assert!(shown(&q, &[("d1", "monthly")], "d3"));
+    // The morning drink only when AUDIT-C is 5 or more.
+    let four = [("d1", "2_4_month"), ("d2", "3_4"), ("d3", "less_monthly")];
+    assert!(!shown(&q, &four, "d4"));
+    let five = [("d1", "2_3_week"), ("d2", "3_4"), ("d3", "less_monthly")];
+    assert!(shown(&q, &five, "d4"));
+    let mut morning = five.to_vec();
+    morning.push(("d4", "weekly"));
+    let outcome = score(&q, &answers(&q, &morning));
+    let d4 = outcome.flags.iter().find(|f| f.question == "d4").unwrap();
+    assert_eq!(d4.flag, Flag::Amber);
+    assert!(d4.advice.as_deref().unwrap().contains("withdrawal"));
+    let never = [five.as_slice(), &[("d4", "never")]].concat();
+    assert_eq!(
+        instrument_flags(&q, &never, "d4"),
+        0,
+        "no morning drink, no flag of its own"
+    );
+}
+
+#[test]
+fn the_drug_screen_asks_one_follow_up_for_any_use() {
+    let q = default_questionnaire();
+    assert!(!shown(&q, &[], "d6"));
+    assert!(shown(&q, &[("d5", "once_twice")], "d6"));
+    assert!(shown(&q, &[("d5", "three_plus")], "d6"));
+    let no = score(&q, &answers(&q, &[("d5", "three_plus"), ("d6", "no")]));
+    assert_eq!(
+        no.safety,
+        Safety::None,
+        "any use is asked about, not judged"
+    );
+    let yes = score(&q, &answers(&q, &[("d5", "once_twice"), ("d6", "yes")]));
+    assert_eq!(yes.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&yes.flags), [Topic::AlcoholDrugs]);
+    let d6 = &q.questions[q.question_index("d6").unwrap()];
+    assert!(
+        d6.prompt
+            .contains("alcohol or other medicines that make you sleepy")
+    );
+}
+
+#[test]
+fn scoff_is_a_caution_from_two_and_restriction_is_one_on_its_own() {
+    let q = default_questionnaire();
+    assert_eq!(instrument_flags(&q, &[("e1", "weight_loss")], "scoff"), 0);
+    assert_eq!(
+        score(&q, &answers(&q, &[("e1", "weight_loss")])).safety,
+        Safety::None
+    );
+    assert_eq!(
+        instrument_flags(&q, &[("e1", "weight_loss+food")], "scoff"),
+        1
+    );
+    let two = score(&q, &answers(&q, &[("e1", "weight_loss+food")]));
+    assert_eq!(two.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&two.flags), [Topic::Eating]);
+    // Going without food to make up for eating is a caution without any SCOFF item.
+    let restriction = score(&q, &answers(&q, &[("e1", "compensate")]));
+    assert_eq!(restriction.safety, Safety::Amber);
+    assert_eq!(instrument_flags(&q, &[("e1", "compensate")], "scoff"), 0);
+}
+
+#[test]
+fn recent_hospital_care_and_mania_are_cautions_that_name_the_care_team() {
+    let q = default_questionnaire();
+    for changes in [[("s9", "hospital")], [("s10", "yes")]] {
+        let outcome = score(&q, &answers(&q, &changes));
+        assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+        assert_eq!(help_topics(&outcome.flags), [Topic::General]);
+        let said = report::talk_about(&q, &outcome, Reader::person(None));
+        assert!(
+            said.iter()
+                .any(|t| t.text.contains("care team") || t.text.contains("doctor")),
+            "{said:?}"
+        );
+    }
+    let care = score(&q, &answers(&q, &[("s9", "therapist+team")]));
+    assert_eq!(care.safety, Safety::None, "being in care is not a caution");
+}
+
+#[test]
+fn self_harm_without_wanting_to_die_is_a_caution_with_self_harm_help() {
+    let q = default_questionnaire();
+    let outcome = score(&q, &answers(&q, &[("s4b", "yes")]));
+    assert_eq!(outcome.safety, Safety::Amber, "not the crisis panel");
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    let said = report::talk_about(&q, &outcome, Reader::person(None));
+    let advice = &said[0].text;
+    assert!(advice.contains("see your doctor this week"), "{advice}");
+    assert!(advice.contains("if an injury needs care"), "{advice}");
+    assert!(
+        !advice.contains("end your life"),
+        "never the suicide wording"
+    );
+    // Suicidal behaviour stays red, and today's says emergency first.
+    let today = score(&q, &answers(&q, &[("s4", "today")]));
+    assert_eq!(today.recommendation, Recommendation::Crisis);
+    let red = today.flags.iter().find(|f| f.flag == Flag::Red).unwrap();
+    assert!(
+        red.advice
+            .as_deref()
+            .unwrap()
+            .starts_with("What you did in the past day needs a doctor now")
+    );
+    let months = score(&q, &answers(&q, &[("s4", "yes")]));
+    let red = months.flags.iter().find(|f| f.flag == Flag::Red).unwrap();
+    assert!(
+        red.advice
+            .as_deref()
+            .unwrap()
+            .contains("tell that team that you are thinking about a group")
+    );
+}
+
+#[test]
+fn voices_that_tell_a_person_to_act_stop_the_questionnaire() {
+    let q = default_questionnaire();
+    assert!(!shown(&q, &[], "s6b"));
+    assert!(shown(&q, &[("s6", "yes")], "s6b"));
+    let outcome = score(&q, &answers(&q, &[("s6", "yes"), ("s6b", "yes")]));
+    assert_eq!(outcome.recommendation, Recommendation::Crisis);
+    let s6 = &q.questions[q.question_index("s6").unwrap()];
+    assert!(s6.prompt.contains("sending you messages"), "{}", s6.prompt);
+}
+
+#[test]
+fn the_danger_items_are_asked_after_unsafe_at_home_or_declining_it() {
+    let q = default_questionnaire();
+    assert!(!shown(&q, &[], "s8c"));
+    assert!(shown(&q, &[("s8b", "yes")], "s8c"));
+    assert!(shown(&q, &[("s8b", "no_say")], "s8c"));
+    let none = score(&q, &answers(&q, &[("s8b", "yes"), ("s8c", "none")]));
+    assert_eq!(none.safety, Safety::Amber);
+    assert_eq!(help_topics(&none.flags), [Topic::DomesticAbuse]);
+    for item in ["strangled", "threat_to_kill", "fear_killed"] {
+        let outcome = score(&q, &answers(&q, &[("s8b", "yes"), ("s8c", item)]));
+        assert_eq!(outcome.recommendation, Recommendation::Crisis, "{item}");
+        assert!(groupfit::safety::danger_at_home(&outcome.flags));
+    }
+}
+
+/// The help listed under a caution about `topic`, as text, in order.
+fn help_for(q: &Questionnaire, region: &str, topic: Topic) -> Vec<String> {
+    CrisisHelp::for_topics(q, Some(region), &[topic]).item_lines(&q.ui)
+}
+
+#[test]
+fn each_caution_lists_its_own_topics_help_first() {
+    let q = default_questionnaire();
+    let abuse = help_for(&q, "GB", Topic::DomesticAbuse);
+    assert!(
+        abuse[0].starts_with("National Domestic Abuse Helpline (Refuge) (GB)"),
+        "{abuse:?}"
+    );
+    assert!(
+        abuse[1].starts_with("Samaritans (GB)"),
+        "the crisis line after: {abuse:?}"
+    );
+    let alcohol = help_for(&q, "US", Topic::AlcoholDrugs);
+    assert!(
+        alcohol[0].starts_with("SAMHSA National Helpline (US)"),
+        "{alcohol:?}"
+    );
+    // A topic with no line for the region names the kind of service and the doctor, never a
+    // suicide line in its place, and never another country's line for that topic.
+    let eating = help_for(&q, "GB", Topic::Eating);
+    assert!(eating[0].contains("eating disorder service"), "{eating:?}");
+    let abuse_us = help_for(&q, "US", Topic::DomesticAbuse);
+    assert!(
+        abuse_us[0].contains("domestic abuse helpline"),
+        "{abuse_us:?}"
+    );
+    assert!(
+        !abuse_us.iter().any(|l| l.contains("Refuge")),
+        "{abuse_us:?}"
+    );
+    // Suicide and crisis stay as they were: the region's line first.
+    let crisis = CrisisHelp::for_topics(&q, Some("AU"), &[Topic::Crisis]);
+    assert!(matches!(crisis.items()[0], HelpItem::Line(l) if l.region == "AU"));
+}
+
+#[test]
+fn a_caution_about_drinking_shows_alcohol_help_first_on_screen_and_in_plain_mode() {
+    let q = default_questionnaire();
+    let mut heavy = answers(
+        &q,
+        &[
+            ("d1", "4_plus_week"),
+            ("d2", "5_6"),
+            ("d3", "weekly"),
+            ("d4", "never"),
+        ],
+    );
+    // The last safety question is answered live, so the caution is said as the screen ends.
+    heavy.clear(q.question_index("s8b").unwrap());
+    let mut app = App::with_answers(&q, heavy.clone(), Some("US".into()), false);
+    app.handle(Intent::Enter);
+    app.handle(Intent::Digit(1));
+    app.handle(Intent::Enter);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Before you go on"), "{shown}");
+    assert!(shown.contains("SAMHSA National Helpline"), "{shown}");
+    assert!(
+        shown.find("SAMHSA").unwrap() < shown.find("988").unwrap(),
+        "the alcohol line first; the suicide line only in the footer:\n{shown}"
+    );
+    let mut plain = Plain::with_answers(&q, heavy, Some("US".into()), false);
+    let _ = plain.opening();
+    let said = plain.respond("1").0;
+    assert!(said.contains("Before you go on"), "{said}");
+    assert!(said.contains("SAMHSA National Helpline (US)"), "{said}");
+}
+
+#[test]
+fn danger_at_home_has_its_own_panel_and_nothing_offers_to_save() {
+    let q = default_questionnaire();
+    let danger = answers(&q, &[("s8b", "yes"), ("s8c", "strangled")]);
+    let mut app = App::with_answers(&q, danger.clone(), Some("GB".into()), false);
+    assert_eq!(app.session().stage(), Stage::Stopped);
+    let shown = screen(&mut app, 100, 40);
+    assert!(shown.contains("You deserve to be safe."), "{shown}");
+    let refuge = shown
+        .find("National Domestic Abuse Helpline (Refuge)")
+        .unwrap();
+    let samaritans = shown.find("Samaritans").unwrap_or(usize::MAX);
+    assert!(refuge < samaritans, "domestic-abuse help first:\n{shown}");
+    assert!(
+        shown.contains("may check this computer or phone"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("save a report"),
+        "nothing offers to save:\n{shown}"
+    );
+    assert!(app.layers().contains(&Layer::CrisisPrivate));
+    assert!(!app.layers().contains(&Layer::Crisis));
+
+    let mut plain = Plain::with_answers(&q, danger, Some("GB".into()), false);
+    let said = plain.opening();
+    assert!(said.contains("You deserve to be safe."), "{said}");
+    assert!(said.contains("may check this computer or phone"), "{said}");
+    assert!(
+        !said.contains("Type report") && !said.contains("save a report"),
+        "{said}"
+    );
+
+    // Suicide and crisis keep the usual panel, which does offer a report.
+    let red = answers(&q, &[("s4", "yes")]);
+    let mut app = App::with_answers(&q, red, Some("GB".into()), false);
+    assert!(screen(&mut app, 100, 40).contains("You are not alone."));
+    assert!(app.layers().contains(&Layer::Crisis));
+}
+
+#[test]
+fn a_named_group_decides_the_result_but_never_a_caution() {
+    let q = default_questionnaire();
+    let path = "tests/vignettes/14-retired-and-lonely.toml";
+    let (mut lonely, before) = common::scored(&q, path);
+    assert_eq!(before.recommendation, Recommendation::SupportGroup);
+    lonely.set(q.question_index("a1").unwrap(), choose(&q, "a1", "sent"));
+    lonely.set(q.question_index("a7").unwrap(), choose(&q, "a7", "court"));
+    let outcome = score(&q, &lonely);
+    assert_eq!(outcome.recommendation, Recommendation::GroupTherapy);
+    assert!(outcome.referral);
+    assert!(
+        outcome.would_change.is_empty(),
+        "no other answer changes it"
+    );
+    let headline = report::headline(&q, &outcome);
+    assert!(
+        headline.contains("you were referred to, or asked to join, is: Group therapy"),
+        "{headline}"
+    );
+    // Someone close suggesting a group names no kind of group.
+    lonely.set(
+        q.question_index("a7").unwrap(),
+        choose(&q, "a7", "someone_close"),
+    );
+    assert_eq!(
+        score(&q, &lonely).recommendation,
+        Recommendation::SupportGroup
+    );
+    // A caution still comes first.
+    lonely.set(
+        q.question_index("a7").unwrap(),
+        choose(&q, "a7", "employer"),
+    );
+    lonely.set(q.question_index("s10").unwrap(), choose(&q, "s10", "yes"));
+    let caution = score(&q, &lonely);
+    assert_eq!(caution.recommendation, Recommendation::ProfessionalFirst);
+    assert!(!caution.referral);
+}
+
+#[test]
+fn words_fit_every_life() {
+    let q = default_questionnaire();
+    let question = |id: &str| &q.questions[q.question_index(id).unwrap()];
+    assert!(question("h2").prompt.contains("under 18 in your care"));
+    assert!(
+        question("h2")
+            .options()
+            .iter()
+            .any(|o| o.label.contains("has died"))
+    );
+    // The unwanted-thoughts question is for parents of babies and young children only.
+    assert!(shown(&q, &[("h2", "baby")], "h4"));
+    assert!(shown(&q, &[("h2", "young")], "h4"));
+    for other in ["older", "no", "lost"] {
+        assert!(!shown(&q, &[("h2", other)], "h4"), "{other}");
+    }
+    // The perinatal question only for a pregnancy or a baby under one.
+    assert!(shown(&q, &[("h2", "baby")], "h3"));
+    assert!(!shown(&q, &[("h2", "young")], "h3"));
+    let care = question("s9");
+    for who in [
+        "counsellor",
+        "psychologist",
+        "psychiatrist",
+        "care coordinator",
+        "keyworker",
+    ] {
+        assert!(
+            care.options().iter().any(|o| o.label.contains(who))
+                || care.help.as_deref().unwrap().contains(who),
+            "{who}"
+        );
+    }
+    let reasons: Vec<&str> = question("a1")
+        .options()
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    for reason in [
+        "trauma",
+        "anger",
+        "unusual",
+        "job",
+        "pregnancy_loss",
+        "sent",
+        "diagnosis",
+        "recovery",
+        "caring",
+        "illness",
+    ] {
+        assert!(reasons.contains(&reason), "{reason}");
+    }
+}
+
+/// Runs the real binary in plain mode on the given lines; returns the transcript.
+fn plain_run(input: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["run", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_person_with_nothing_to_report_answers_at_most_36_questions_through_the_binary() {
+    // No, none or never on the safety screen; then an empty line (skip, or "not sure") for
+    // every question after it, as a calm person in a hurry would.
+    let mut lines = vec!["1"; 11];
+    lines.extend(std::iter::repeat_n("", 40));
+    let transcript = plain_run(&(lines.join("\n") + "\n"));
+    let numbers: Vec<usize> = transcript
+        .lines()
+        .filter_map(|l| l.strip_prefix("Question "))
+        .filter_map(|l| l.split(' ').next()?.parse().ok())
+        .collect();
+    let last = numbers.iter().max().copied().unwrap_or(0);
+    assert!(
+        (30..=36).contains(&last),
+        "asked up to question {last}:\n{transcript}"
+    );
+    assert!(transcript.contains("RESULT:"), "{transcript}");
+}
+
+#[test]
+fn played_stories_answer_no_more_questions_than_the_budget() {
+    // Every played story of the validation sets: the questions shown to that person.
+    let mut counts = Vec::new();
+    let q = default_questionnaire();
+    for set in ["tuning", "holdout"] {
+        let folder = format!("tests/validation/{set}/answers");
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            panic!("{folder} is missing");
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let loaded = groupfit::answers::load_for_resume(text.as_bytes(), &q).unwrap();
+            let outcome = score(&q, &loaded.answers);
+            if outcome.recommendation == Recommendation::Crisis {
+                continue; // stopped early: far fewer
+            }
+            counts.push(visible(&q, &loaded.answers).iter().filter(|&&s| s).count());
+        }
+    }
+    assert!(counts.len() >= 30, "{counts:?}");
+    counts.sort_unstable();
+    let median = counts[counts.len() / 2];
+    assert!(median <= 44, "median {median}: {counts:?}");
+    assert!(*counts.last().unwrap() <= 44, "{counts:?}");
+}
+
+#[test]
+fn a_plain_crisis_stop_for_danger_at_home_ends_without_a_report() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, Some("GB".into()), false);
+    let _ = plain.opening();
+    let mut end = None;
+    let mut said = String::new();
+    // Not at all, then no / none / never, then yes at home and strangled.
+    for line in ["1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "1"] {
+        let (reply, e) = plain.respond(line);
+        said = reply;
+        end = e;
+        if end.is_some() {
+            break;
+        }
+    }
+    assert_eq!(end, Some(End::Stopped), "{said}");
+    assert!(said.contains("National Domestic Abuse Helpline"), "{said}");
+}
+
+/// The reviewers' labels of one set, by story: the label column of each reviewer's table.
+fn reviewer_labels(set: &str, reviewer: char) -> Vec<(String, String)> {
+    let path = format!("tests/validation/{set}/reviewer-{reviewer}.md");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let id = cells.get(1)?;
+            let numbered = id.len() == 3 && id[1..].chars().all(|c| c.is_ascii_digit());
+            numbered.then(|| (id.to_string(), cells[2].to_string()))
+        })
+        .collect()
+}
+
+/// The app's result for a played story, as a reviewer's label.
+fn app_label(q: &Questionnaire, set: &str, id: &str) -> &'static str {
+    let path = format!("tests/validation/{set}/answers/{id}.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = groupfit::answers::load_for_resume(text.as_bytes(), q).unwrap();
+    let outcome = score(q, &loaded.answers);
+    match outcome.recommendation {
+        Recommendation::Either if outcome.lighter_step => "SG",
+        Recommendation::SupportGroup => "SG",
+        Recommendation::GroupTherapy => "GT",
+        Recommendation::Either => "EITHER",
+        Recommendation::ProfessionalFirst => "PRO",
+        Recommendation::Crisis => "CRISIS",
+    }
+}
+
+/// docs/VALIDATION.md reports these figures; a change to the content that moves one fails here,
+/// so the page is updated with it (and, for the holdout, a fresh one is written).
+#[test]
+fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
+    let q = default_questionnaire();
+    for (set, agreeing) in [("tuning", 22), ("holdout", 22)] {
+        let [a, b, c] = ['A', 'B', 'C'].map(|r| reviewer_labels(set, r));
+        assert_eq!(a.len(), 26, "{set}: every story labelled");
+        let mut agree = 0;
+        for (i, (id, label)) in a.iter().enumerate() {
+            let votes = [label.as_str(), b[i].1.as_str(), c[i].1.as_str()];
+            let majority = votes
+                .iter()
+                .copied()
+                .find(|v| votes.iter().filter(|w| *w == v).count() >= 2)
+                .unwrap_or(votes[0]);
+            let app = app_label(&q, set, id);
+            assert!(
+                !(matches!(majority, "PRO" | "CRISIS") && matches!(app, "SG" | "GT" | "EITHER")),
+                "{set} {id}: a dangerous miss (reviewers {majority}, groupfit {app})"
+            );
+            agree += usize::from(app == majority);
+        }
+        assert_eq!(
+            agree, agreeing,
+            "{set}: agreement changed; update docs/VALIDATION.md"
+        );
+    }
+}
