@@ -154,6 +154,30 @@ impl<'q> CrisisHelp<'q> {
             .collect()
     }
 
+    /// The help a caution names at once, one line for each of its topics in order: the fullest
+    /// footer line for suicide and crisis, the region's first line for another topic, or the
+    /// kind of service to ask for where the region has none.
+    #[must_use]
+    pub fn first_per_topic(&self, ui: &UiText) -> Vec<String> {
+        let crisis = || {
+            self.footer_variants(ui)
+                .into_iter()
+                .next()
+                .unwrap_or_default()
+        };
+        if self.topical.is_empty() {
+            return vec![crisis()];
+        }
+        self.topical
+            .iter()
+            .map(|(topic, lines)| match (topic, lines.first()) {
+                (Topic::Crisis, _) => crisis(),
+                (_, Some(line)) => one_line(line, ui),
+                (topic, None) => topic_fallback(*topic, ui).to_string(),
+            })
+            .collect()
+    }
+
     /// The fallback sentence: "call your local emergency number, or find a helpline".
     #[must_use]
     pub fn fallback_text<'u>(&self, ui: &'u UiText) -> &'u str {

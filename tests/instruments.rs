@@ -600,3 +600,34 @@ fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
         );
     }
 }
+
+/// Seen when playing a holdout story: a caution about thoughts of death and about home named
+/// only the suicide line. Each topic the cautions call for gets its line, most urgent first.
+#[test]
+fn a_caution_with_two_topics_names_the_help_for_each() {
+    let q = default_questionnaire();
+    let mut both = answers(&q, &[("s1", "several_days"), ("s2", "no"), ("s3", "no")]);
+    both.clear(q.question_index("s8b").unwrap());
+    let mut app = App::with_answers(&q, both.clone(), Some("GB".into()), false);
+    app.handle(Intent::Enter);
+    app.handle(Intent::Digit(3)); // s8b: prefer not to say
+    app.handle(Intent::Enter);
+    app.handle(Intent::Digit(5)); // s8c: prefer not to say
+    app.handle(Intent::Enter);
+    let shown = screen(&mut app, 100, 40);
+    assert!(shown.contains("Before you go on"), "{shown}");
+    let samaritans = shown.find("116 123").expect(&shown);
+    let refuge = shown.find("(Refuge)").expect(&shown);
+    assert!(
+        samaritans < refuge,
+        "thoughts of death first, then home:\n{shown}"
+    );
+    let mut plain = Plain::with_answers(&q, both, Some("GB".into()), false);
+    let _ = plain.opening();
+    let _ = plain.respond("3");
+    let said = plain.respond("5").0;
+    assert!(
+        said.contains("116 123") && said.contains("0808 2000 247"),
+        "{said}"
+    );
+}

@@ -56,21 +56,12 @@ impl Plain<'_> {
         for item in report::talk_about(questionnaire, &outcome, reader) {
             line(&mut out, &format!("- {}", item.text));
         }
-        // The caution's own topic first (a domestic-abuse line, an alcohol service); for
-        // suicide and crisis, the footer's line.
+        // One line of help for each topic the cautions call for, most urgent first.
         let topics = crate::safety::help_topics(&outcome.flags);
-        match topics.first() {
-            Some(topic) if *topic != crate::questionnaire::Topic::Crisis => {
-                let help = crate::crisis::CrisisHelp::for_topics(
-                    questionnaire,
-                    self.region.as_deref(),
-                    &topics,
-                );
-                if let Some(first) = help.item_lines(ui).into_iter().next() {
-                    line(&mut out, &first);
-                }
-            }
-            _ => line(&mut out, &self.crisis_footer()),
+        let help =
+            crate::crisis::CrisisHelp::for_topics(questionnaire, self.region.as_deref(), &topics);
+        for first in help.first_per_topic(ui) {
+            line(&mut out, &first);
         }
         if !self.scripted {
             line(&mut out, &ui.plain_caution_keys);

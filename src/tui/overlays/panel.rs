@@ -128,19 +128,10 @@ pub fn caution(
     }
     lines.push(Line::default());
     let help = CrisisHelp::for_topics(ctx.questionnaire(), ctx.look.region.as_deref(), topics);
-    // The caution's own topic first (a domestic-abuse line, an alcohol service); for suicide
-    // and crisis, the footer's fullest line.
-    let first = match topics.first() {
-        Some(topic) if *topic != Topic::Crisis => {
-            help.item_lines(ui).into_iter().next().unwrap_or_default()
-        }
-        _ => help
-            .footer_variants(ui)
-            .into_iter()
-            .next()
-            .unwrap_or_default(),
-    };
-    lines.extend(wrap(&first, width, theme.crisis(), "", ""));
+    // One line of help for each topic the cautions call for, most urgent first.
+    for first in help.first_per_topic(ui) {
+        lines.extend(wrap(&first, width, theme.crisis(), "", ""));
+    }
     let block = frame(&ui.caution_title, theme.warning());
     dialog(ctx, (area, buf), WIDTH, block, Layer::Caution, lines);
 }
