@@ -543,3 +543,115 @@ fn completions_offer_regions_and_file_names() {
         stdout(&man)
     );
 }
+
+/// Hardening, third round: a failed batch never writes an empty report, and never replaces a
+/// good file with a report that leaves files out, even with --force.
+#[test]
+fn a_failed_score_never_replaces_a_good_report_or_writes_an_empty_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[answers]\np4 = 4242\n").unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "a report worth keeping\n").unwrap();
+    for format in ["text", "json", "csv", "fhir"] {
+        let out = groupfit(&[
+            "score",
+            "--answers",
+            broken.to_str().unwrap(),
+            "--output",
+            good.to_str().unwrap(),
+            "--force",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert_eq!(
+            std::fs::read_to_string(&good).unwrap(),
+            "a report worth keeping\n",
+            "{format}: the good file is untouched"
+        );
+        let err = stderr(&out);
+        assert!(!err.contains("Saved"), "{err}");
+        assert!(err.contains("nothing was written"), "{err}");
+        // Nothing scorable: no new file either.
+        let fresh = dir.path().join(format!("new-{format}.out"));
+        let out = groupfit(&[
+            "score",
+            "--answers",
+            broken.to_str().unwrap(),
+            "--output",
+            fresh.to_str().unwrap(),
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(!fresh.exists(), "{format}: no empty file");
+    }
+    // Some scored, some not: a new file gets the partial report; an existing one is kept.
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        broken.to_str().unwrap(),
+        "--output",
+        good.to_str().unwrap(),
+        "--force",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&good).unwrap(),
+        "a report worth keeping\n"
+    );
+    assert!(stderr(&out).contains("was not replaced"));
+    let partial = dir.path().join("partial.csv");
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        "examples/answers/widowed.toml",
+        broken.to_str().unwrap(),
+        "--output",
+        partial.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&partial).unwrap().lines().count(),
+        2
+    );
+}
+
+/// Hardening, third round: a "yes" to a plan under "not at all" was scored "no flags", the only
+/// trace a warning. A hidden safety answer that calls for help is refused, scored or resumed.
+#[test]
+fn a_hidden_safety_answer_that_calls_for_help_is_never_dropped_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let contradicts = dir.path().join("contradicts.toml");
+    let text = std::fs::read_to_string("examples/answers/widowed.toml")
+        .unwrap()
+        .replace("s1 = \"not_at_all\"", "s1 = \"not_at_all\"\ns3 = \"yes\"");
+    std::fs::write(&contradicts, text).unwrap();
+    let out = groupfit(&["score", "--answers", contradicts.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "the answer to \"s3\" calls for help, but an earlier answer hides that question"
+        ),
+        "{err}"
+    );
+    assert!(!stdout(&out).contains("no flags"));
+    let out = groupfit(&["run", "--plain", "--resume", contradicts.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "resuming refuses it too");
+    // A hidden answer that calls for nothing is still only a warning.
+    let harmless = dir.path().join("harmless.toml");
+    let text = std::fs::read_to_string("examples/answers/widowed.toml")
+        .unwrap()
+        .replace("s1 = \"not_at_all\"", "s1 = \"not_at_all\"\ns3 = \"no\"");
+    std::fs::write(&harmless, text).unwrap();
+    let out = groupfit(&["score", "--answers", harmless.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("is hidden by its show_if condition"));
+}

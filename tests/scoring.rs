@@ -253,8 +253,10 @@ mod answers_file {
 
     #[test]
     fn hidden_answers_are_ignored_with_a_warning() {
+        // A hidden answer that calls for nothing; one that calls for help is refused
+        // (tests/cli.rs::a_hidden_safety_answer_that_calls_for_help_is_never_dropped_silently).
         let q = default_questionnaire();
-        let loaded = load_answers(&q, "[answers]\ns1 = \"not_at_all\"\ns3 = \"yes\"\n");
+        let loaded = load_answers(&q, "[answers]\ns1 = \"not_at_all\"\ns3 = \"no\"\n");
         assert_eq!(loaded.warnings.len(), 1);
         assert!(
             loaded.warnings[0]
@@ -263,12 +265,11 @@ mod answers_file {
         );
         let s3 = q.question_index("s3").unwrap();
         assert!(loaded.answers.get(s3).is_none());
-        let outcome = score(&q, &loaded.answers);
+        let refused = answers::load(b"[answers]\ns1 = \"not_at_all\"\ns3 = \"yes\"\n", &q);
         assert!(
-            outcome.flags.iter().all(|f| f.question != "s3"),
-            "the hidden answer raises nothing"
+            refused.is_err(),
+            "a hidden red answer is never dropped silently"
         );
-        assert_ne!(outcome.safety, Safety::Red);
     }
 
     #[test]

@@ -475,6 +475,32 @@ mod snapshots {
         let mut app = App::new(&q, None, true);
         assert_snapshot!("too_small_30x8", screen(&mut app, 30, 8));
     }
+
+    /// Hardening, third round: below the smallest size the crisis panel showed only "Please
+    /// make the window larger", with no number. The crisis line comes first whenever one is
+    /// due, and the footer's line on every other screen.
+    #[test]
+    fn a_window_too_small_still_shows_where_to_get_help() {
+        let q = default_questionnaire();
+        let red = groupfit::answers::load(
+            std::fs::read_to_string("examples/answers/widowed-red.toml")
+                .unwrap()
+                .as_bytes(),
+            &q,
+        )
+        .unwrap()
+        .answers;
+        let mut app = App::with_answers(&q, red, Some("GB".into()), true);
+        assert_eq!(app.session().stage(), Stage::Stopped);
+        for (width, height) in [(39, 11), (30, 8), (20, 6)] {
+            let shown = screen(&mut app, width, height);
+            assert!(shown.contains("116 123"), "{width}x{height}:\n{shown}");
+        }
+        let mut app = App::new(&q, Some("GB".into()), true);
+        let shown = screen(&mut app, 30, 8);
+        assert!(shown.contains("116 123"), "{shown}");
+        assert!(shown.contains("larger"), "{shown}");
+    }
 }
 
 mod keys {

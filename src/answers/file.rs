@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use super::{Answer, Answers, check, visible};
 use crate::clinician::ClinicianRecord;
 use crate::diag::Diagnostic;
-use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section};
 use crate::tomlfile;
 
 /// Which questionnaire an answers file says it was made with.
@@ -203,13 +203,35 @@ impl Reader<'_> {
         }
     }
 
-    /// Answers to questions that `show_if` hides are ignored, with a warning each.
+    /// Answers to questions that `show_if` hides are ignored, with a warning each; but an
+    /// answer to a hidden safety question that calls for help (a red or amber flag, such as a
+    /// "yes" to a plan under "not at all") is never dropped silently: the file contradicts
+    /// itself on safety, and is refused, resumed or scored.
     fn drop_hidden(&mut self, answers: &mut Answers, spans: &[Option<std::ops::Range<usize>>]) {
         let shown = visible(self.questionnaire, answers);
         for (index, is_shown) in shown.into_iter().enumerate() {
-            if !is_shown && answers.clear(index).is_some() {
-                let question = &self.questionnaire.questions[index];
-                let span = spans[index].clone().unwrap_or(0..0);
+            if is_shown {
+                continue;
+            }
+            let Some(answer) = answers.clear(index) else {
+                continue;
+            };
+            let question = &self.questionnaire.questions[index];
+            let span = spans[index].clone().unwrap_or(0..0);
+            let calls_for_help = question.section == Section::Safety
+                && crate::safety::highest_flag(self.questionnaire, index, &answer)
+                    .is_some_and(|flag| flag >= Flag::Amber);
+            if calls_for_help {
+                self.error(
+                    span,
+                    format!(
+                        "the answer to \"{}\" calls for help, but an earlier answer hides that \
+                         question (its show_if), so the file contradicts itself on safety; check \
+                         the answers with the person and correct one of them",
+                        question.id
+                    ),
+                );
+            } else {
                 self.warning(
                     span,
                     format!(

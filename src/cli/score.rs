@@ -56,10 +56,16 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
         protected: &protected,
     };
     let written = match (&args.output, &args.output_dir) {
-        (Some(path), _) => destination.write(
-            path,
-            &render(&questionnaire, &scored, args.format, &provenance),
-        ),
+        (Some(path), _) => {
+            if let Some(refusal) = single_file_refusal(path, &scored, exit, args.force) {
+                output::error(&refusal);
+                return Exit::Invalid;
+            }
+            destination.write(
+                path,
+                &render(&questionnaire, &scored, args.format, &provenance),
+            )
+        }
         (None, Some(dir)) => {
             destination.write_each(dir, &questionnaire, &scored, args.format, &provenance)
         }
@@ -72,6 +78,27 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
         Ok(()) => exit,
         Err(()) => Exit::Failure,
     }
+}
+
+/// Why `--output FILE` must not be written, if it must not: nothing was scored (an empty
+/// report is not a report), or some answers files failed and `--force` would replace an
+/// existing file with a report that lacks them (nothing already written is replaced by
+/// something worse).
+fn single_file_refusal(path: &Path, scored: &[Scored], exit: Exit, force: bool) -> Option<String> {
+    let name = display_name(Some(path));
+    if scored.is_empty() {
+        return Some(format!(
+            "no answers file could be scored, so nothing was written to {name}; fix the problems \
+             above and run it again"
+        ));
+    }
+    let replacing = force && std::fs::symlink_metadata(path).is_ok();
+    (exit != Exit::Success && replacing).then(|| {
+        format!(
+            "{name} was not replaced: some answers files could not be scored (above), and the \
+             report would leave them out; fix them, or write to a new file"
+        )
+    })
 }
 
 /// Where reports go when they go to files, and what must never be replaced.

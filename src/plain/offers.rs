@@ -8,9 +8,9 @@ use crate::report;
 use crate::session::{Action, Stage};
 
 impl Plain<'_> {
-    /// "s" takes the offer to see the result now and an empty line keeps answering. A line meant
-    /// for the next question (an answer or a command) is taken as that, never thrown away;
-    /// anything else asks again.
+    /// "s" takes the offer to see the result now and an empty line keeps answering. A command
+    /// (back, review, help, quit) is taken as that. An answer is never given to a question the
+    /// person has not seen: a line that would answer the next question asks again, saying so.
     pub(super) fn on_offer(&mut self, input: &str) -> (String, Option<End>) {
         let reply = input.trim();
         if reply.eq_ignore_ascii_case("s") {
@@ -34,13 +34,19 @@ impl Plain<'_> {
             return (reply, None);
         }
         let question = &self.session.questionnaire().questions[q];
-        let is_command = matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q");
-        if is_command || matches!(parse(self.ui(), question, input), Ok(Some(_))) {
+        if matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q") {
             self.session.decline_offer();
             return self.on_question(q, input);
         }
         self.waiting = Waiting::OfferReply;
-        (format!("{}\n", self.ui().plain_settled_again), None)
+        let again = &self.ui().plain_settled_again;
+        if matches!(parse(self.ui(), question, input), Ok(Some(_))) {
+            return (
+                format!("{}\n{again}\n", self.ui().plain_offer_not_an_answer),
+                None,
+            );
+        }
+        (format!("{again}\n"), None)
     }
 
     /// The safety screen ended with a caution: what was noticed in plain words and where to get

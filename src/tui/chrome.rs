@@ -15,17 +15,37 @@ use crate::tui::screens::Ctx;
 use crate::tui::wrap::{truncate, wrap};
 use crate::ui_text::fill;
 
+/// A window too small for any screen: where to get help first (the crisis panel's lines when
+/// one is due, else the footer's line), then how large the window must be.
 pub fn too_small(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme();
+    let ui = ctx.ui();
+    let q = ctx.questionnaire();
+    let region = ctx.look.region.as_deref();
+    let help: Vec<String> = if ctx.session.stage() == Stage::Stopped {
+        let topics = crate::safety::help_topics(&ctx.session.outcome().flags);
+        CrisisHelp::for_topics(q, region, &topics).first_per_topic(ui)
+    } else {
+        // The footer's fullest version, wrapped rather than shortened: there is room below.
+        CrisisHelp::new(q, region)
+            .footer_variants(ui)
+            .into_iter()
+            .take(1)
+            .collect()
+    };
     let message = fill(
-        &ctx.ui().too_small,
+        &ui.too_small,
         &[
             ("min", &format!("{MIN_WIDTH}x{MIN_HEIGHT}")),
             ("size", &format!("{}x{}", area.width, area.height)),
         ],
     );
-    let message = wrap(&message, area.width, theme.warning(), "", "");
-    lines::draw(&message, 0, area, buf);
+    let mut shown = Vec::new();
+    for line in &help {
+        shown.extend(wrap(line, area.width, theme.crisis(), "", ""));
+    }
+    shown.extend(wrap(&message, area.width, theme.warning(), "", ""));
+    lines::draw(&shown, 0, area, buf);
 }
 
 pub fn header(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {

@@ -187,6 +187,7 @@ ui_text! {
     settled_note_one = "1 question was left unanswered; it could not have changed this result.",
     plain_settled_keys = "Type s to see your result now, or press Enter to keep answering.",
     plain_settled_again = "Please type s to see your result now, or press Enter to keep answering.",
+    plain_offer_not_an_answer = "Nothing was answered: the next question has not been shown yet.",
     // Review
     show_result = "▶ Show my result",
     review_heading = "Your answers (Enter on one to change it):",
