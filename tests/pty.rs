@@ -586,3 +586,18 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
         }
     }
 }
+
+/// Hardening, third round: in plain mode on a terminal, Ctrl+D (the end of input) ended with
+/// exit 1 and every answer gone, where q would have asked first. It asks as q does.
+#[test]
+fn ctrl_d_in_plain_mode_asks_before_the_answers_are_gone() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::spawn_args(&["run", "--plain"], folder.path());
+    app.wait_for("Question 1 of about");
+    app.keys("1\r", "Question 2 of about");
+    app.keys("\x04", "Leave now? Your answers will not be kept.");
+    app.keys("\r", "In the past 3 months");
+    app.keys("\x04", "Leave now?");
+    app.send("y\r");
+    assert_eq!(app.exit_code(), 0);
+}

@@ -560,6 +560,27 @@ mod keys {
         );
     }
 
+    /// Hardening, third round: Ctrl+S while a written answer was half typed said "Saved" for a
+    /// file without the text. The answer on the screen is given first; nothing is claimed.
+    #[test]
+    fn saving_with_an_answer_half_typed_asks_for_it_first() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true);
+        widowed_to_review(&mut app);
+        press(&mut app, &[KeyCode::End, KeyCode::Enter]);
+        assert_eq!(current(&app), "notes");
+        typed(&mut app, " And the dog.");
+        assert_eq!(
+            app.handle(groupfit::tui::Intent::Save),
+            Control::Continue,
+            "nothing saved yet"
+        );
+        let said = app.notice().unwrap().text.clone();
+        assert!(said.contains("press Enter to give the answer"), "{said}");
+        press(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.handle(groupfit::tui::Intent::Save), Control::Save);
+    }
+
     /// Seen in use: after saving the answers, q still warned they would be lost. Once saved
     /// it leaves at once; a change after the save asks again.
     #[test]

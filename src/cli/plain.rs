@@ -52,7 +52,15 @@ pub fn run(
     loop {
         let line = match read_line(&mut input, max) {
             Ok(Some(line)) => line,
-            Ok(None) => break,
+            // On a terminal Ctrl+D asks as q does, once; the input is read again after it.
+            Ok(None) => match plain.input_ended() {
+                Some(ask) => {
+                    out.write(&format!("\n{ask}"));
+                    prompt(out);
+                    continue;
+                }
+                None => break,
+            },
             Err(e) => {
                 let e = anyhow::Error::from(e).context("cannot read the input");
                 output::error(&format!("{e:#}"));

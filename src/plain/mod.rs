@@ -250,6 +250,20 @@ impl<'q> Plain<'q> {
         format!("{why}\n\n{}", self.show_stage())
     }
 
+    /// Ctrl+D (the end of input) on a terminal, with answers or notes no file holds: asked as
+    /// `q` is, once, so that a stray Ctrl+D never throws the answers away unasked. `None` when
+    /// the input really ends (a script, nothing at stake, or already asked).
+    pub fn input_ended(&mut self) -> Option<String> {
+        if self.scripted
+            || self.waiting == Waiting::QuitConfirmation
+            || !self.loses_work()
+            || self.is_over()
+        {
+            return None;
+        }
+        Some(self.quit().0)
+    }
+
     /// What to say (on stderr) when the input ends before the questionnaire does.
     #[must_use]
     pub fn end_of_input(&self) -> String {

@@ -268,9 +268,15 @@ impl<'q> App<'q> {
 
     /// Ctrl+S: there must be something to save.
     fn ask_to_save(&mut self) -> Control {
+        // An answer being typed or ticked is not the session's yet: saving now would say
+        // "Saved" for a file without it, so it is given first.
+        let ui = &self.session.questionnaire().ui;
+        if self.screen.has_unsubmitted(&self.session) {
+            self.notice = Some(Notice::warning(ui.save_give_answer_first.clone()));
+            return Control::Continue;
+        }
         if self.session.answers().is_empty() {
-            let text = self.session.questionnaire().ui.nothing_to_save.clone();
-            self.notice = Some(Notice::warning(text));
+            self.notice = Some(Notice::warning(ui.nothing_to_save.clone()));
             return Control::Continue;
         }
         Control::Save

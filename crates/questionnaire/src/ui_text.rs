@@ -137,6 +137,7 @@ ui_text! {
     key_weights = "clinician: show weights and contributions",
     key_override = "clinician: override the recommendation, with a reason",
     nothing_to_save = "Nothing to save yet: answer a question first.",
+    save_give_answer_first = "Nothing saved yet: press Enter to give the answer on the screen first, then Ctrl+S to save.",
     saved = "Saved to {path} (readable by you only; it holds health information). Carry on with: {resume}",
     save_failed = "Could not save: {reason}",
     resumed = "Carrying on from {path}.",
