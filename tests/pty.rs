@@ -356,6 +356,42 @@ fn other_fatal_signals_restore_the_terminal_and_exit_128_plus_n() {
     }
 }
 
+/// Hardening, third round: signals whose default ends the process but that were not handled
+/// (SIGIO, SIGPWR, SIGSTKFLT, the real-time ones) and core-dump signals sent from outside
+/// (SIGABRT, SIGSYS, SIGTRAP, SIGBUS) left the terminal raw, on the alternate screen.
+#[test]
+fn every_catchable_signal_that_ends_the_program_restores_the_terminal() {
+    let rt_min = libc::SIGRTMIN();
+    let rt_max = libc::SIGRTMAX();
+    for number in [
+        libc::SIGIO,
+        libc::SIGPWR,
+        libc::SIGSTKFLT,
+        libc::SIGABRT,
+        libc::SIGSYS,
+        libc::SIGTRAP,
+        libc::SIGBUS,
+        rt_min,
+        rt_min + 5,
+        rt_max,
+    ] {
+        let mut app = Running::start(&[]);
+        app.wait_for("Press Enter to begin");
+        // kill(1) sends any signal by number, the real-time ones too.
+        let status = std::process::Command::new("kill")
+            .args([format!("-{number}"), app.pid().as_raw().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert_eq!(
+            app.exit_code(),
+            u32::try_from(128 + number).unwrap(),
+            "signal {number}"
+        );
+        app.assert_restored();
+    }
+}
+
 /// Ctrl+Z gives the terminal back and stops; SIGCONT takes it again and redraws.
 #[test]
 fn ctrl_z_suspends_and_sigcont_resumes() {

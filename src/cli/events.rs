@@ -10,19 +10,37 @@ use std::time::Instant;
 
 use crossterm::event::{self, Event};
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
-    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    SIGABRT, SIGALRM, SIGBUS, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPIPE, SIGPROF, SIGQUIT, SIGSYS,
+    SIGTERM, SIGTRAP, SIGTSTP, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
 };
 use signal_hook::iterator::Signals;
 
 use super::terminal;
 
 /// Signals whose default action ends the process: each restores the terminal and exits 128+n.
-/// (SIGKILL cannot be caught; SIGSEGV and the like are bugs, not requests.)
-pub const FATAL: [i32; 12] = [
+/// That is every such signal that can be caught: the usual requests, the ones few programs
+/// expect (SIGIO, SIGPWR, SIGSTKFLT), those that would dump core when sent from outside (SIGABRT,
+/// SIGBUS, SIGSYS, SIGTRAP) and every real-time signal (`fatal_signals` adds them). SIGKILL
+/// cannot be caught, and signal-hook refuses SIGSEGV, SIGILL and SIGFPE (a handler for a real
+/// fault could not return safely), so those leave the terminal as the kernel leaves it.
+pub const FATAL: [i32; 17] = [
     SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE, SIGVTALRM, SIGPROF,
-    SIGXCPU, SIGXFSZ,
+    SIGXCPU, SIGXFSZ, SIGIO, SIGABRT, SIGBUS, SIGSYS, SIGTRAP,
 ];
+
+/// Every signal that ends the process and can be caught: `FATAL`, Linux's own (SIGPWR,
+/// SIGSTKFLT) and the real-time signals (SIGRTMIN..=SIGRTMAX, as the C library numbers them at
+/// run time).
+#[must_use]
+pub fn fatal_signals() -> Vec<i32> {
+    let mut all = FATAL.to_vec();
+    #[cfg(target_os = "linux")]
+    {
+        all.extend([libc::SIGPWR, libc::SIGSTKFLT]);
+        all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
+    all
+}
 
 /// What woke the loop.
 #[derive(Debug)]
@@ -41,7 +59,7 @@ pub enum Wake {
 
 /// The signals the full-screen mode handles: the fatal ones, and stop and continue.
 pub fn catch_signals() -> io::Result<Signals> {
-    let mut all = FATAL.to_vec();
+    let mut all = fatal_signals();
     all.extend([SIGTSTP, SIGCONT]);
     Signals::new(all)
 }

@@ -128,7 +128,7 @@ fn carry_out(
 /// it with the code shells expect, 128 + n. A closed pipe is left to the writer (a quiet end),
 /// so SIGPIPE is not among them.
 fn watch_signals() {
-    let wanted: Vec<i32> = super::events::FATAL
+    let wanted: Vec<i32> = super::events::fatal_signals()
         .into_iter()
         .filter(|&s| s != signal_hook::consts::SIGPIPE)
         .collect();
