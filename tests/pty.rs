@@ -468,13 +468,19 @@ fn the_program_ends_when_the_terminal_vanishes() {
     drop(writer);
     drop(master);
     let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
         assert!(
             start.elapsed() < Duration::from_secs(2),
             "still running 2 s after the terminal vanished"
         );
         thread::sleep(Duration::from_millis(20));
-    }
+    };
+    // Hardening, third round: with stderr on the vanished terminal too, ratatui's own drop
+    // printed "Failed to show the cursor" to it and panicked (101). A hang-up is 129.
+    assert_eq!(status.exit_code(), 129, "{status:?}");
 }
 
 #[test]

@@ -102,6 +102,10 @@ fn full_screen(
     let signals = events::catch_signals().context("cannot watch for signals")?;
     let (guard, mut screen) = terminal::enter().context("cannot set up the terminal")?;
     let exit = event_loop(&mut screen, app, carry_on, signals);
+    // The guard is the one thing that restores the terminal. ratatui's own drop would show the
+    // cursor again, and if the terminal has vanished it prints the failure to stderr, which
+    // panics when stderr has vanished with it: it is never run.
+    std::mem::forget(screen);
     drop(guard);
     let exit = exit.context("the terminal stopped working")?;
     match exit {
