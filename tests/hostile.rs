@@ -495,3 +495,62 @@ fn old_crisis_lines_are_said_in_one_plain_sentence() {
     assert_eq!(said, format!("{sentence}\n"));
     assert!(!said.contains("last_verified"));
 }
+
+/// Hardening, third round: a clock at 9999-12-30 22:00 UTC or later panicked every command that
+/// reads the date, `run` included, before the first frame (the clock beyond jiff's range).
+#[test]
+fn a_clock_at_the_end_of_time_panics_nothing() {
+    common::system::require(&["faketime"], "faketime", "the clock test");
+    for day in ["9999-12-30 23:00:00", "9999-12-31 23:59:59"] {
+        let out = score_widowed(&["faketime", day]);
+        assert!(out.status.success(), "on {day}: {}", text(&out.stderr));
+        assert!(
+            !text(&out.stderr).contains("panicked"),
+            "{}",
+            text(&out.stderr)
+        );
+        let mut plain = Command::new("faketime")
+            .args([day, env!("CARGO_BIN_EXE_groupfit"), "run", "--plain"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(plain.stdin.take());
+        let out = plain.wait_with_output().unwrap();
+        assert!(
+            !text(&out.stderr).contains("panicked"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(1), "the input ended, said as such");
+    }
+}
+
+/// Hardening, third round: an out-of-range `SOURCE_DATE_EPOCH` gave an empty "Generated:" (and
+/// FHIR dates "T:00"); an unparsable one was silently ignored. Both are said, and the clock used.
+#[test]
+fn a_source_date_epoch_that_cannot_be_dated_is_said_and_the_clock_used() {
+    for value in ["999999999999999", "-999999999999999", "yesterday"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+            .args(["score", "--answers", "examples/answers/widowed.toml"])
+            .env("SOURCE_DATE_EPOCH", value)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{value}");
+        assert!(
+            text(&out.stderr).contains("SOURCE_DATE_EPOCH is not a number of seconds"),
+            "{value}: {}",
+            text(&out.stderr)
+        );
+        let record = text(&out.stdout);
+        let generated = record
+            .lines()
+            .find(|l| l.trim_start().starts_with("Generated:"))
+            .unwrap();
+        assert!(
+            generated.trim().len() > "Generated:".len() + 10,
+            "{generated}"
+        );
+    }
+}

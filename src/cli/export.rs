@@ -15,6 +15,7 @@ use groupfit::date::Date;
 use groupfit::report::Provenance;
 
 use super::files::{display_name, kind_of};
+use super::output;
 
 /// The prefix and suffix of groupfit's own temporary files.
 const TEMP_PREFIX: &str = ".groupfit-";
@@ -190,12 +191,24 @@ fn real_location(folder: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 /// When a record is made: now, or the moment `SOURCE_DATE_EPOCH` names (seconds since 1970, as
-/// for reproducible builds), so that the same answers give the same bytes.
+/// for reproducible builds), so that the same answers give the same bytes. A value that is not
+/// a number of seconds groupfit can date is said on stderr, never silently ignored, and the
+/// clock is used instead.
 fn generated_now() -> String {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Date::timestamp_local();
+    };
+    let dated = value
+        .to_str()
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .map_or_else(Date::timestamp_local, Date::timestamp_at)
+        .and_then(Date::timestamp_at);
+    dated.unwrap_or_else(|| {
+        output::error(
+            "SOURCE_DATE_EPOCH is not a number of seconds since 1970 that groupfit can date \
+             (years -9999 to 9999); the record is dated by the clock instead",
+        );
+        Date::timestamp_local()
+    })
 }
 
 /// How and when a report is made, now: the clock is read here, never in the core.

@@ -22,7 +22,21 @@ fn now_local() -> jiff::ZonedDateTime {
         .flatten()
         .and_then(|rules| jiff::tz::TimeZone::tzif("Local", &rules).ok())
         .unwrap_or_else(jiff::tz::TimeZone::system);
-    jiff::Timestamp::now().to_zoned_datetime(zone)
+    now().to_zoned_datetime(zone)
+}
+
+/// The system clock as a `jiff` timestamp, held within jiff's range: a clock set past
+/// 9999-12-30 (or before -9999) reads as the nearest moment jiff can hold, never a panic
+/// (`Timestamp::now` panics out of range).
+fn now() -> jiff::Timestamp {
+    let clock = std::time::SystemTime::now();
+    jiff::Timestamp::try_from(clock).unwrap_or_else(|_| {
+        if clock > std::time::UNIX_EPOCH {
+            jiff::Timestamp::MAX
+        } else {
+            jiff::Timestamp::MIN
+        }
+    })
 }
 
 /// A record's time: minutes and the UTC offset.
@@ -62,10 +76,10 @@ impl Date {
     /// A moment, in seconds since 1970-01-01 UTC, in UTC: `2026-11-26 07:25 +00:00`. For
     /// reproducible records (`SOURCE_DATE_EPOCH`).
     #[must_use]
-    pub fn timestamp_at(seconds: i64) -> String {
+    pub fn timestamp_at(seconds: i64) -> Option<String> {
         jiff::Timestamp::from_second(seconds)
+            .ok()
             .map(|t| timestamp(&t.to_zoned_datetime(jiff::tz::TimeZone::UTC)))
-            .unwrap_or_default()
     }
 
     /// A day written `2026-06-01`, as the model keeps a crisis line's `last_verified`.
@@ -134,7 +148,15 @@ mod tests {
 
     #[test]
     fn a_record_time_carries_its_offset() {
-        assert_eq!(Date::timestamp_at(1_764_145_500), "2025-11-26 08:25 +00:00");
+        assert_eq!(
+            Date::timestamp_at(1_764_145_500).as_deref(),
+            Some("2025-11-26 08:25 +00:00")
+        );
+        assert_eq!(
+            Date::timestamp_at(i64::MAX),
+            None,
+            "out of range is said, not blank"
+        );
         let local = Date::timestamp_local();
         assert!(
             local.len() == "2025-11-26 08:25 +00:00".len()
