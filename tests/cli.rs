@@ -655,3 +655,49 @@ fn a_hidden_safety_answer_that_calls_for_help_is_never_dropped_silently() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("is hidden by its show_if condition"));
 }
+
+/// Hardening, third round: a questionnaire with no safety questions validated silently, and its
+/// records said "Safety: no flags". It is a warning, and every record says safety was not
+/// screened.
+#[test]
+fn a_questionnaire_without_a_safety_screen_is_warned_of_and_its_records_say_so() {
+    let out = groupfit(&["validate", "examples/one-question.toml"]);
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    assert!(
+        stderr(&out).contains("the questionnaire has no safety questions"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("fruit.toml");
+    std::fs::write(&answers, "[answers]\nfruit = \"apple\"\n").unwrap();
+    let score = |format: &str| {
+        groupfit(&[
+            "score",
+            "--questions",
+            "examples/one-question.toml",
+            "--answers",
+            answers.to_str().unwrap(),
+            "--format",
+            format,
+        ])
+    };
+    let text = stdout(&score("text"));
+    assert!(text.contains("not screened"), "{text}");
+    assert!(!text.contains("no flags"), "{text}");
+    let json: serde_json::Value = serde_json::from_slice(&score("json").stdout).unwrap();
+    assert_eq!(json["safety_screened"], false);
+    // The default asks them: the key is absent, as before.
+    let json: serde_json::Value = serde_json::from_slice(
+        &groupfit(&[
+            "score",
+            "--answers",
+            "examples/answers/widowed.toml",
+            "--format",
+            "json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    assert!(json.get("safety_screened").is_none());
+}

@@ -167,7 +167,7 @@ fn event_loop(
                 continue;
             }
             Wake::Input(event, _) => event,
-            Wake::InputFailed(e) => return Err(e),
+            Wake::InputFailed(e) => return hang_up_or(e, wakes.as_ref()),
             Wake::Fatal(signal) => return Ok(Exit::Signal(exit_code(signal))),
             Wake::Suspend => {
                 terminal::suspend(screen)?;
@@ -201,6 +201,32 @@ fn event_loop(
             }
         }
     }
+}
+
+/// Reading the terminal failed. When the terminal has vanished (a closed ssh session), the
+/// kernel also sends SIGHUP: the same event seen twice, and the signal says what happened, so
+/// the loop waits a moment for it and ends with 129 as for any hang-up; a read that failed with
+/// EIO is a hang-up too. Otherwise the failure stands.
+fn hang_up_or(
+    error: std::io::Error,
+    wakes: Option<&std::sync::mpsc::Receiver<Wake>>,
+) -> std::io::Result<Exit> {
+    let deadline = Instant::now() + std::time::Duration::from_millis(300);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match wakes.map(|w| w.recv_timeout(left)) {
+            Some(Ok(Wake::Fatal(signal))) => return Ok(Exit::Signal(exit_code(signal))),
+            Some(Ok(_)) => {}
+            _ => break,
+        }
+    }
+    if let Some(signal) = pending_signal() {
+        return Ok(Exit::Signal(exit_code(signal)));
+    }
+    // EIO is how a terminal that has hung up answers a read, even when the signal is late.
+    if error.raw_os_error() == Some(libc::EIO) {
+        return Ok(Exit::Signal(exit_code(libc::SIGHUP)));
+    }
+    Err(error)
 }
 
 /// Where to get help now, printed on the main screen after leaving the crisis panel.

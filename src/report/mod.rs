@@ -117,6 +117,11 @@ pub fn json_value(
             "crisis_fallback".to_string(),
             help.fallback_text(&questionnaire.ui).into(),
         );
+        // "safety": "none" from a questionnaire that asks no safety questions means nothing was
+        // screened, not nothing found: said only then, so the contract's keys stay as they were.
+        if !questionnaire.screens_safety() {
+            object.insert("safety_screened".to_string(), false.into());
+        }
         if let Some(record) = clinician {
             object.insert(
                 "clinician".to_string(),

@@ -391,6 +391,8 @@ pub fn gauge_caption(
 pub fn safety_label(questionnaire: &Questionnaire, safety: Safety) -> &str {
     let ui = &questionnaire.ui;
     match safety {
+        // A questionnaire without a safety screen found nothing because it asked nothing.
+        Safety::None if !questionnaire.screens_safety() => &ui.safety_not_screened,
         Safety::None => &ui.safety_none,
         Safety::Prep => &ui.safety_prep,
         Safety::Amber => &ui.safety_amber,

@@ -309,6 +309,7 @@ ui_text! {
     no_change = "No single change of answer would move it to another result.",
     score_none = "no score",
     safety_none = "no flags",
+    safety_not_screened = "not screened: this questionnaire asks no safety questions",
     safety_prep = "prep: preparation may help",
     safety_amber = "amber: individual assessment first",
     safety_red = "red: high risk, crisis support now",

@@ -421,6 +421,13 @@ impl Questionnaire {
         self.questions.iter().position(|q| q.id == id)
     }
 
+    /// True when the questionnaire has a safety screen: without one, "no flags" means nothing
+    /// was asked, and every record says safety was not screened.
+    #[must_use]
+    pub fn screens_safety(&self) -> bool {
+        self.questions.iter().any(|q| q.section == Section::Safety)
+    }
+
     /// Sum of the dimension weights: the denominator when every dimension counts.
     #[must_use]
     pub fn total_dimension_weight(&self) -> f64 {

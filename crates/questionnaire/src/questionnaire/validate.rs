@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::load::{Sections, optional_text};
-use super::model::{CrisisLine, Dimension, Questionnaire};
+use super::model::{CrisisLine, Dimension, Questionnaire, Section};
 use super::raw::{Known, RawCrisis, RawDimension};
 use crate::date::{Date, Verified};
 use crate::diag::Diagnostic;
@@ -185,6 +185,14 @@ impl<'t> Validator<'t> {
             .collect();
         let (mut questions, ids, score_conditions) =
             self.questions(sections.questions, &dimensions);
+        if !questions.is_empty() && !questions.iter().any(|q| q.section == Section::Safety) {
+            self.warning(
+                0..0,
+                "the questionnaire has no safety questions (dimension = \"safety\"): nothing \
+                 screens for risk, and every record will say safety was not screened; `groupfit \
+                 template` prints the default's safety screen to start from",
+            );
+        }
         let instruments = self.instruments(sections.instruments, &mut questions, &ids);
         self.score_conditions(score_conditions, &mut questions, &instruments);
         let lighter_step =
