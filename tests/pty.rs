@@ -2,6 +2,8 @@
 //! Ctrl-C, SIGTERM, SIGHUP, a panic) the terminal is restored with the documented exit code.
 //! Screens are read from a vt100 emulator, never from raw bytes.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::num::NonZero;
 use std::sync::{Arc, Mutex};
@@ -642,4 +644,38 @@ fn ctrl_d_in_plain_mode_asks_before_the_answers_are_gone() {
     app.keys("\x04", "Leave now?");
     app.send("y\r");
     assert_eq!(app.exit_code(), 0);
+}
+
+/// Hardening, third round: with `TERM=dumb` the full-screen app drew escape sequences the
+/// terminal shows as text. It asks line by line instead, and says why.
+#[test]
+fn a_dumb_terminal_gets_plain_mode_and_is_told_why() {
+    let mut app = Running::start(&[("TERM", "dumb")]);
+    app.wait_for("TERM=dumb cannot draw the full screen");
+    app.wait_for("Question 1 of about");
+    app.send("q\r");
+    assert_eq!(app.exit_code(), 0);
+}
+
+/// Hardening, third round: the sentence that the built-in crisis numbers were last checked over
+/// a year ago was printed before the full screen opened, so it was read only after leaving. It
+/// is said on the screen.
+#[test]
+fn old_crisis_lines_are_said_on_the_screen() {
+    common::system::require(&["faketime"], "faketime", "the clock test");
+    let Some(library) = ["x86_64", "aarch64", "i386", "arm"]
+        .iter()
+        .map(|arch| format!("/usr/lib/{arch}-linux-gnu/faketime/libfaketime.so.1"))
+        .find(|path| std::path::Path::new(path).exists())
+    else {
+        panic!("faketime is installed but its library was not found under /usr/lib");
+    };
+    let mut app = Running::start(&[
+        ("LD_PRELOAD", library.as_str()),
+        ("FAKETIME", "@2031-06-01 12:00:00"),
+    ]);
+    app.wait_for("Press Enter to begin");
+    app.wait_for("built into this copy of groupfit were last checked");
+    app.send("\x03");
+    assert_eq!(app.exit_code(), 130);
 }

@@ -82,6 +82,17 @@ pub fn render(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) -> String {
 /// Loads the questionnaire at `path`, or the embedded default. Problems are printed to stderr;
 /// `None` means the questionnaire cannot be used.
 pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
+    let (questionnaire, old_lines) = questionnaire_and_age(path)?;
+    if old_lines {
+        output::diagnostics(&questionnaire.ui.old_crisis_lines);
+    }
+    Some(questionnaire)
+}
+
+/// As `questionnaire`, leaving the default's sentence about crisis lines checked over a year
+/// ago to the caller (true when it is due): the full screen says it on the screen, where it is
+/// read, not on stderr behind it.
+pub fn questionnaire_and_age(path: Option<&Path>) -> Option<(Questionnaire, bool)> {
     let name = display_name(path);
     let today = Date::today();
     let (bytes, loaded): (Cow<'static, [u8]>, _) = match path {
@@ -109,10 +120,9 @@ pub fn questionnaire(path: Option<&Path>) -> Option<Questionnaire> {
             if !warnings.is_empty() {
                 output::diagnostics(&render(&name, &bytes, &warnings));
             }
-            if path.is_none() && questionnaire::lines_over_a_year_old(&questionnaire, today) {
-                output::diagnostics(&questionnaire.ui.old_crisis_lines);
-            }
-            Some(questionnaire)
+            let old_lines =
+                path.is_none() && questionnaire::lines_over_a_year_old(&questionnaire, today);
+            Some((questionnaire, old_lines))
         }
         Err(diagnostics) => {
             output::diagnostics(&render(&name, &bytes, &diagnostics));

@@ -29,7 +29,8 @@ use super::terminal::{self, exit_code, pending_signal};
 use super::{Exit, files};
 
 pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
-    let Some(questionnaire) = files::questionnaire(args.questions.as_deref()) else {
+    let Some((questionnaire, old_lines)) = files::questionnaire_and_age(args.questions.as_deref())
+    else {
         return Exit::Invalid;
     };
     let Resumed {
@@ -48,14 +49,29 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     let Ok(region) = files::region(args.region.as_deref()) else {
         return Exit::Invalid;
     };
-    let plain_mode = args.plain || plain::wanted_by_environment();
+    // A terminal that says it cannot move the cursor (TERM=dumb: an editor's shell buffer, a
+    // plain serial line) would show the full screen's escape sequences as text: plain mode is
+    // what it can show, and that is said.
+    let dumb = !args.plain && std::env::var("TERM").is_ok_and(|term| term == "dumb");
+    if dumb {
+        output::diagnostics(
+            "groupfit: TERM=dumb cannot draw the full screen, so the questions are asked line \
+             by line (plain mode; --plain says so yourself)",
+        );
+    }
+    let plain_mode = args.plain || dumb || plain::wanted_by_environment();
     let carry_on = keep::CarryOn {
         plain: plain_mode,
         clinician: clinician.is_some(),
         questions: args.questions.clone(),
         region: args.region.as_ref().and(region.clone()),
     };
+    let old_lines = old_lines.then(|| questionnaire.ui.old_crisis_lines.clone());
     if plain_mode {
+        // Plain mode reads on from here: said first, it is read first.
+        if let Some(sentence) = &old_lines {
+            output::diagnostics(sentence);
+        }
         return plain::run(
             &questionnaire,
             answers,
@@ -79,8 +95,13 @@ pub fn run(args: &RunArgs, out: &mut Output) -> Exit {
     if let Some(record) = clinician {
         app = app.with_clinician_record(record);
     }
-    if let Some(said) = said {
-        app.notify(said, false);
+    // Said on the screen, where it is read (printed before the full screen opened, it was read
+    // only after leaving), with what a resumed file says.
+    match (said, old_lines) {
+        (Some(said), Some(old)) => app.notify(format!("{old} {said}"), true),
+        (Some(said), None) => app.notify(said, false),
+        (None, Some(old)) => app.notify(old, true),
+        (None, None) => {}
     }
     match full_screen(&mut app, &carry_on, out) {
         Ok(exit) => exit,
