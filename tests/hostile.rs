@@ -554,3 +554,32 @@ fn a_source_date_epoch_that_cannot_be_dated_is_said_and_the_clock_used() {
         );
     }
 }
+
+/// Hardening, third round: Markdown batch headers (`==> FILE <==`) carried file names raw, so a
+/// name could become a remote image or raw HTML in the rendered record.
+#[test]
+fn markdown_batch_headers_never_turn_a_file_name_into_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("![x](http:evil.example)<b>hi.toml");
+    std::fs::copy("examples/answers/widowed.toml", &evil).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--format", "markdown", "--answers"])
+        .arg(&evil)
+        .arg("examples/answers/therapy.toml")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let record = text(&out.stdout);
+    let header = record
+        .lines()
+        .find(|l| l.starts_with("==> ") && l.contains("evil"))
+        .unwrap();
+    assert!(
+        !header.contains("![x]") && !header.contains("<b>"),
+        "{header}"
+    );
+    assert!(
+        header.contains("\\!\\[x\\]") && header.contains("&lt;b&gt;"),
+        "{header}"
+    );
+}

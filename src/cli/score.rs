@@ -269,11 +269,14 @@ fn render(
                 many => many
                     .iter()
                     .map(|s| {
-                        format!(
-                            "==> {} <==\n{}",
-                            groupfit::text::clean_line(&s.name),
-                            one(s)
-                        )
+                        // A name is the person's: in Markdown it must not become a link,
+                        // an image or HTML.
+                        let name = if format == Format::Markdown {
+                            report::markdown_text(&s.name)
+                        } else {
+                            groupfit::text::clean_line(&s.name)
+                        };
+                        format!("==> {name} <==\n{}", one(s))
                     })
                     .collect::<Vec<_>>()
                     .join("\n"),

@@ -38,6 +38,13 @@ fn md_free(text: &str) -> String {
         .replace("www.", "www\\.")
 }
 
+/// A file name (or any text from outside the questionnaire) made safe for a Markdown line: a
+/// batch's `==> FILE <==` headers carry names a person chose, which could hold an image or HTML.
+#[must_use]
+pub fn markdown_text(text: &str) -> String {
+    md_free(text)
+}
+
 /// Renders the record as Markdown.
 #[must_use]
 pub fn markdown(

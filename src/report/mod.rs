@@ -17,7 +17,7 @@ pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, Vi
 pub use export::ExportFormat;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response, response_status};
 pub use html::html;
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_text};
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
