@@ -1,6 +1,6 @@
 //! The real binary: exit codes, output streams, escape hygiene, the JSON contract, and pipes.
 
-use std::io::Read;
+use std::io::{Read, Write as _};
 use std::process::{Command, Output, Stdio};
 
 fn groupfit(args: &[&str]) -> Output {
@@ -535,7 +535,8 @@ fn completions_offer_regions_and_file_names() {
         zsh.contains("Questionnaire files to check; none checks the embedded default:_files"),
         "validate completes file names"
     );
-    assert!(zsh.contains("--answers=[Answers files to score (several allowed)]:FILE:_files"));
+    assert!(zsh.contains("--answers=[Answers files to score (several allowed); a folder"));
+    assert!(zsh.contains("--answers-from=[Read the answers files"));
     let man = groupfit(&["man"]);
     assert!(
         man.status.success() && stdout(&man).starts_with(".ie"),
@@ -700,4 +701,110 @@ fn a_questionnaire_without_a_safety_screen_is_warned_of_and_its_records_say_so()
     )
     .unwrap();
     assert!(json.get("safety_screened").is_none());
+}
+
+/// Batches that do not fit a command line (issue 23): `--answers-from` (a file, or `-` for
+/// standard input) and `--answers DIR`; each file's record carries its own provenance; a batch
+/// with bad files goes on, says which failed at the end, and exits 2.
+#[test]
+fn batches_come_from_a_list_or_a_folder_and_each_record_is_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("answers");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::copy("examples/answers/widowed.toml", folder.join("a.toml")).unwrap();
+    std::fs::copy(
+        "examples/answers/clinician-amber.toml",
+        folder.join("b.toml"),
+    )
+    .unwrap();
+    std::fs::write(folder.join("c.toml"), "[answers]\np4 = 4242\n").unwrap();
+    std::fs::write(folder.join("notes.txt"), "not an answers file").unwrap();
+    let rows = |out: &std::process::Output| -> Vec<String> {
+        stdout(out).lines().map(String::from).collect()
+    };
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        folder.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "one file failed");
+    let csv = rows(&out);
+    assert_eq!(
+        csv.len(),
+        3,
+        "the header and a row per scored file: {csv:?}"
+    );
+    assert!(csv[1].contains("a.toml") && csv[1].contains("self-assessment"));
+    assert!(
+        csv[2].contains("b.toml") && csv[2].contains("clinician"),
+        "{}",
+        csv[2]
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("1 answers file(s) could not be scored"),
+        "{err}"
+    );
+    assert!(err.contains("c.toml"), "{err}");
+    // The same files, listed in a file and on standard input.
+    let list = dir.path().join("list.txt");
+    std::fs::write(
+        &list,
+        format!(
+            "{}\n\n{}\n",
+            folder.join("a.toml").display(),
+            folder.join("b.toml").display()
+        ),
+    )
+    .unwrap();
+    let out = groupfit(&[
+        "score",
+        "--answers-from",
+        list.to_str().unwrap(),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(rows(&out).len(), 3);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers-from", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(std::fs::read(&list).unwrap().as_slice())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let records = json.as_array().unwrap();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["provenance"]["mode"], "self-assessment");
+    assert_eq!(records[1]["provenance"]["mode"], "clinician");
+    // A folder into a folder: one report per scored file.
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        folder.to_str().unwrap(),
+        "--format",
+        "markdown",
+        "--output-dir",
+        reports.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let mut made: Vec<String> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    made.sort();
+    assert_eq!(made, ["a.md", "b.md"]);
 }

@@ -49,7 +49,9 @@ pub enum Command {
                             groupfit score --answers a.toml b.toml --format csv\n  \
                             groupfit score --questions my-questions.toml --answers a.toml --format json\n  \
                             groupfit score --answers a.toml --format markdown --output report.md\n  \
-                            groupfit score --answers *.toml --format html --output-dir reports/")]
+                            groupfit score --answers *.toml --format html --output-dir reports/\n  \
+                            groupfit score --answers answers/ --format csv --output year.csv\n  \
+                            find answers -name '*.toml' | groupfit score --answers-from - --format csv")]
     Score(ScoreArgs),
     /// Report a questionnaire's balance: which way each question leans, neutral answers that
     /// weigh, each dimension's range, the tilt (mean S answered at random) and how much each
@@ -137,9 +139,13 @@ pub struct ScoreArgs {
     /// Questionnaire file; the embedded default when absent.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub questions: Option<PathBuf>,
-    /// Answers files to score (several allowed).
-    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, required = true, num_args = 1..)]
+    /// Answers files to score (several allowed); a folder stands for the `*.toml` files in it.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::AnyPath, required_unless_present = "answers_from", num_args = 1..)]
     pub answers: Vec<PathBuf>,
+    /// Read the answers files' paths from this file, one a line (`-`: standard input), for
+    /// batches that do not fit a command line; each is scored and written before the next.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub answers_from: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

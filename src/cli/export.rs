@@ -71,35 +71,96 @@ impl Written {
 
 /// Writes `contents` privately. `Err` says why, for a person, without the contents.
 pub fn write_private(target: &Target<'_>, contents: &[u8]) -> Result<Written, String> {
-    let path = target.path;
-    let shown = display_name(Some(path));
-    refuse_what_must_not_be_replaced(target, &shown)?;
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    remove_stale_temporaries(folder);
-    let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(folder)
-        .map_err(|e| format!("cannot write in {}: {e}", display_name(Some(folder))))?;
-    // Set explicitly: a restrictive umask (0277) would otherwise leave 0400, or 0000.
-    temp.as_file()
-        .set_permissions(Permissions::from_mode(0o600))
-        .and_then(|()| temp.write_all(contents))
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("cannot write {shown}: {e}"))?;
-    let persisted = if target.force {
-        temp.persist(path).map(|_| ())
-    } else {
-        temp.persist_noclobber(path).map(|_| ())
-    };
-    persisted.map_err(|e| format!("cannot write {shown}: {}", e.error))?;
-    Ok(Written {
-        shown,
-        real: real_location(folder, path),
-    })
+    let mut file = PrivateFile::create(target, true)?;
+    file.write(contents)?;
+    file.finish()
+}
+
+/// A private file being written: a hidden temporary (0600) in the target's folder, which
+/// becomes the target only when finished, so that a failed or abandoned write leaves whatever
+/// was there untouched. A batch writes its report through one, a part at a time.
+pub struct PrivateFile<'a> {
+    target: &'a Target<'a>,
+    shown: String,
+    folder: PathBuf,
+    temp: tempfile::NamedTempFile,
+}
+
+impl<'a> PrivateFile<'a> {
+    /// Checks the target and opens the temporary. `sweep` removes stale temporaries of ours in
+    /// the folder first (a batch writing many files into one folder sweeps it once, not per
+    /// file: reading the folder for every file made a batch quadratic).
+    pub fn create(target: &'a Target<'a>, sweep: bool) -> Result<Self, String> {
+        let path = target.path;
+        let shown = display_name(Some(path));
+        refuse_what_must_not_be_replaced(target, &shown)?;
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        if sweep {
+            remove_stale_temporaries(folder);
+        }
+        let temp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .suffix(TEMP_SUFFIX)
+            .tempfile_in(folder)
+            .map_err(|e| cannot_write_in(folder, &e))?;
+        // Set explicitly: a restrictive umask (0277) would otherwise leave 0400, or 0000.
+        temp.as_file()
+            .set_permissions(Permissions::from_mode(0o600))
+            .map_err(|e| cannot_write_in(folder, &e))?;
+        Ok(Self {
+            target,
+            shown,
+            folder: folder.to_path_buf(),
+            temp,
+        })
+    }
+
+    /// Adds to the file.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), String> {
+        self.temp
+            .write_all(bytes)
+            .map_err(|e| cannot_write(&self.shown, &e))
+    }
+
+    /// Makes the file the target: synced, then moved into place (over an existing file only
+    /// with `--force`).
+    pub fn finish(self) -> Result<Written, String> {
+        let Self {
+            target,
+            shown,
+            folder,
+            temp,
+        } = self;
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| cannot_write(&shown, &e))?;
+        let persisted = if target.force {
+            temp.persist(target.path).map(|_| ())
+        } else {
+            temp.persist_noclobber(target.path).map(|_| ())
+        };
+        persisted.map_err(|e| cannot_write(&shown, &e.error))?;
+        Ok(Written {
+            real: real_location(&folder, target.path),
+            shown,
+        })
+    }
+}
+
+/// "cannot write X: why", and what to do: the temporary file's own name is never said (it is
+/// gone by the time the person reads the message).
+fn cannot_write(shown: &str, error: &std::io::Error) -> String {
+    format!("cannot write {shown}: {error}; check the folder has room and that you may write there")
+}
+
+fn cannot_write_in(folder: &Path, error: &std::io::Error) -> String {
+    format!(
+        "cannot write in {}: {error}; check the folder exists, has room and that you may write there",
+        display_name(Some(folder))
+    )
 }
 
 /// Refuses a symbolic link, a folder, anything but a regular file, an existing file without

@@ -2,6 +2,7 @@
 
 mod args;
 mod audit;
+mod batch;
 mod events;
 mod export;
 mod files;

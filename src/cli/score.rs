@@ -1,31 +1,39 @@
-//! `groupfit score`: score saved answers files in any report format. A bad file is reported and
-//! skipped; the others are still scored, and the exit code says that something failed.
+//! `groupfit score`: score saved answers files in any report format. Files are read, scored,
+//! written and dropped one at a time (src/cli/batch.rs), so a batch of any size runs in
+//! constant memory. A bad file is reported and skipped; the others are still scored, the end
+//! says which failed, and the exit code says that something did. Nothing already written is
+//! replaced by something worse.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
 use groupfit::diag::Diagnostic;
 use groupfit::questionnaire::Questionnaire;
-use groupfit::report::{self, Provenance};
+use groupfit::report::Provenance;
 use groupfit::scoring::{self, Outcome};
 
+use super::Exit;
 use super::args::{Format, ScoreArgs};
+use super::batch::{Failures, Report, Sources, summarise_failures};
+use super::export::{self, PrivateFile, Target};
 use super::files::{self, display_name};
 use super::output::{self, Output};
-use super::{Exit, export};
 
-struct Scored {
-    path: PathBuf,
-    name: String,
-    answers: Answers,
-    outcome: Outcome,
+/// One answers file, scored.
+pub struct Scored {
+    pub path: PathBuf,
+    pub name: String,
+    pub answers: Answers,
+    pub outcome: Outcome,
     /// A clinician's notes, reference and override saved with the answers.
-    clinician: Option<ClinicianRecord>,
+    pub clinician: Option<ClinicianRecord>,
 }
 
 pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
-    if args.format == Format::Html && args.answers.len() > 1 && args.output_dir.is_none() {
+    let many = Sources::may_be_many(&args.answers, args.answers_from.as_deref());
+    if args.format == Format::Html && many && args.output_dir.is_none() {
         output::error(
             "--format html makes one page per answers file; give --output-dir DIR to write one \
              file for each",
@@ -38,139 +46,217 @@ pub fn score(args: &ScoreArgs, out: &mut Output) -> Exit {
     let Ok(region) = files::region(args.region.as_deref()) else {
         return Exit::Invalid;
     };
-    let mut exit = Exit::Success;
-    let mut scored = Vec::with_capacity(args.answers.len());
-    for path in &args.answers {
-        match score_file(&questionnaire, path) {
-            Some(s) => scored.push(s),
-            None => exit = Exit::Invalid,
+    let sources = match Sources::new(&args.answers, args.answers_from.as_deref()) {
+        Ok(sources) => sources,
+        Err(message) => {
+            output::error(&message);
+            return Exit::Invalid;
         }
-    }
-    // Answers saved in clinician mode carry a [clinician] table; their records say so.
-    let clinician = scored.iter().any(|s| s.clinician.is_some());
-    let provenance = export::provenance(clinician, region.as_deref());
+    };
     let mut protected: Vec<&Path> = args.answers.iter().map(PathBuf::as_path).collect();
     protected.extend(args.questions.as_deref());
-    let destination = Destination {
+    protected.extend(args.answers_from.as_deref());
+    let batch = Batch {
+        questionnaire: &questionnaire,
+        // The clock is read once; each file's own record says whether it is a clinician's.
+        base: export::provenance(false, region.as_deref()),
         force: args.force,
         protected: &protected,
     };
+    let mut failures = Failures::default();
     let written = match (&args.output, &args.output_dir) {
-        (Some(path), _) => {
-            if let Some(refusal) = single_file_refusal(path, &scored, exit, args.force) {
-                output::error(&refusal);
-                return Exit::Invalid;
-            }
-            destination.write(
-                path,
-                &render(&questionnaire, &scored, args.format, &provenance),
-            )
-        }
-        (None, Some(dir)) => {
-            destination.write_each(dir, &questionnaire, &scored, args.format, &provenance)
-        }
+        (Some(path), _) => batch.to_file(path, args.format, many, sources, &mut failures),
+        (None, Some(dir)) => batch.to_folder(dir, args.format, sources, &mut failures),
         (None, None) => {
-            out.write(&render(&questionnaire, &scored, args.format, &provenance));
+            batch.to_stdout(out, args.format, many, sources, &mut failures);
             Ok(())
         }
     };
-    match written {
-        Ok(()) => exit,
-        Err(()) => Exit::Failure,
+    if many {
+        summarise_failures(&failures);
+    }
+    match (written, failures.count) {
+        (Err(exit), _) => exit,
+        (Ok(()), 0) => Exit::Success,
+        (Ok(()), _) => Exit::Invalid,
     }
 }
 
-/// Why `--output FILE` must not be written, if it must not: nothing was scored (an empty
-/// report is not a report), or some answers files failed and `--force` would replace an
-/// existing file with a report that lacks them (nothing already written is replaced by
-/// something worse).
-fn single_file_refusal(path: &Path, scored: &[Scored], exit: Exit, force: bool) -> Option<String> {
-    let name = display_name(Some(path));
-    if scored.is_empty() {
-        return Some(format!(
-            "no answers file could be scored, so nothing was written to {name}; fix the problems \
-             above and run it again"
-        ));
-    }
-    let replacing = force && std::fs::symlink_metadata(path).is_ok();
-    (exit != Exit::Success && replacing).then(|| {
-        format!(
-            "{name} was not replaced: some answers files could not be scored (above), and the \
-             report would leave them out; fix them, or write to a new file"
-        )
-    })
-}
-
-/// Where reports go when they go to files, and what must never be replaced.
-struct Destination<'a> {
+/// What every file of a batch shares.
+struct Batch<'a> {
+    questionnaire: &'a Questionnaire,
+    base: Provenance,
     force: bool,
+    /// Files being read, which are never replaced.
     protected: &'a [&'a Path],
 }
 
-impl Destination<'_> {
-    /// Writes one report privately and says where; `Err` has been reported.
-    fn write(&self, path: &Path, report: &str) -> Result<(), ()> {
-        let target = export::Target {
+impl Batch<'_> {
+    /// The next answers file scored, or `None` when the batch is done; a file that fails is
+    /// reported (and counted) and skipped.
+    fn next(&self, sources: &mut Sources, failures: &mut Failures) -> Option<Scored> {
+        for source in sources.by_ref() {
+            let path = match source {
+                Ok(path) => path,
+                Err(message) => {
+                    output::error(&message);
+                    failures.add(message);
+                    continue;
+                }
+            };
+            match score_file(self.questionnaire, &path) {
+                Some(scored) => return Some(scored),
+                None => failures.add(display_name(Some(&path))),
+            }
+        }
+        None
+    }
+
+    /// This file's provenance: the batch's, marked a clinician's record where the file holds a
+    /// clinician's work.
+    fn provenance_of(&self, scored: &Scored) -> Provenance {
+        let mut provenance = self.base.clone();
+        if scored.clinician.is_some() {
+            provenance.mode = "clinician".to_string();
+        }
+        provenance
+    }
+
+    fn to_stdout(
+        &self,
+        out: &mut Output,
+        format: Format,
+        many: bool,
+        mut sources: Sources,
+        failures: &mut Failures,
+    ) {
+        let mut report = Report::new(self.questionnaire, format, many);
+        out.write(&report.opening());
+        while let Some(scored) = self.next(&mut sources, failures) {
+            out.write(&report.part(&scored, &self.provenance_of(&scored)));
+            if out.is_broken() {
+                return;
+            }
+        }
+        out.write(&report.closing());
+    }
+
+    /// The whole report into one private file, written as the batch goes into a temporary that
+    /// becomes the file at the end. Nothing is written when nothing could be scored, and an
+    /// existing file is not replaced (even with `--force`) by a report that leaves files out.
+    fn to_file(
+        &self,
+        path: &Path,
+        format: Format,
+        many: bool,
+        mut sources: Sources,
+        failures: &mut Failures,
+    ) -> Result<(), Exit> {
+        let target = Target {
             path,
             force: self.force,
             force_offered: true,
             protected: self.protected,
         };
-        match export::write_private(&target, report.as_bytes()) {
-            Ok(written) => {
-                output::diagnostics(&format!("groupfit: {}", written.note()));
-                Ok(())
-            }
-            Err(message) => {
-                output::error(&message);
-                Err(())
-            }
+        let refused = |message: String| {
+            output::error(&message);
+            Exit::Failure
+        };
+        let mut file = PrivateFile::create(&target, true).map_err(refused)?;
+        let mut report = Report::new(self.questionnaire, format, many);
+        file.write(report.opening().as_bytes()).map_err(refused)?;
+        while let Some(scored) = self.next(&mut sources, failures) {
+            let part = report.part(&scored, &self.provenance_of(&scored));
+            file.write(part.as_bytes()).map_err(refused)?;
         }
+        file.write(report.closing().as_bytes()).map_err(refused)?;
+        let name = display_name(Some(path));
+        if report.written() == 0 {
+            output::error(&format!(
+                "no answers file could be scored, so nothing was written to {name}; fix the \
+                 problems above and run it again"
+            ));
+            return Err(Exit::Invalid);
+        }
+        let replacing = std::fs::symlink_metadata(path).is_ok();
+        if failures.count > 0 && replacing {
+            output::error(&format!(
+                "{name} was not replaced: some answers files could not be scored (above), and \
+                 the report would leave them out; fix them, or write to a new file"
+            ));
+            return Err(Exit::Invalid);
+        }
+        let written = file.finish().map_err(refused)?;
+        output::diagnostics(&format!("groupfit: {}", written.note()));
+        Ok(())
     }
 
-    /// One report per answers file, named after it (`a.toml` gives `a.html`; a name already
-    /// used in this batch gets `-2`, `-3`, ...). Every file is attempted; `Err` if any failed.
-    fn write_each(
+    /// One private report per answers file, named after it (`a.toml` gives `a.html`; a name
+    /// already used in this batch gets `-2`, `-3`, ...). Every file is attempted; the folder is
+    /// swept of stale temporaries once, not per file.
+    fn to_folder(
         &self,
         dir: &Path,
-        questionnaire: &Questionnaire,
-        scored: &[Scored],
         format: Format,
-        provenance: &Provenance,
-    ) -> Result<(), ()> {
+        mut sources: Sources,
+        failures: &mut Failures,
+    ) -> Result<(), Exit> {
         if !dir.is_dir() {
             output::error(&format!(
                 "--output-dir {}: not an existing folder",
                 display_name(Some(dir))
             ));
-            return Err(());
+            return Err(Exit::Failure);
         }
-        let mut used: Vec<PathBuf> = Vec::new();
+        let mut used: HashSet<PathBuf> = HashSet::new();
         let mut result = Ok(());
-        for one in scored {
-            let stem = one
-                .path
-                .file_stem()
-                .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
-            let path = (1..=scored.len())
-                .map(|n| {
-                    let suffix = if n == 1 {
-                        String::new()
-                    } else {
-                        format!("-{n}")
-                    };
-                    dir.join(format!("{stem}{suffix}.{}", extension(format)))
-                })
-                .find(|p| !used.contains(p))
-                .unwrap_or_else(|| dir.join("report"));
-            used.push(path.clone());
-            let report = render(questionnaire, std::slice::from_ref(one), format, provenance);
-            if self.write(&path, &report).is_err() {
-                result = Err(());
+        while let Some(scored) = self.next(&mut sources, failures) {
+            let path = unused_name(dir, &scored.path, format, &mut used);
+            let mut report = Report::new(self.questionnaire, format, false);
+            let text = report.opening()
+                + &report.part(&scored, &self.provenance_of(&scored))
+                + &report.closing();
+            let target = Target {
+                path: &path,
+                force: self.force,
+                force_offered: true,
+                protected: self.protected,
+            };
+            let written = PrivateFile::create(&target, used.len() == 1).and_then(|mut file| {
+                file.write(text.as_bytes())?;
+                file.finish()
+            });
+            match written {
+                Ok(written) => output::diagnostics(&format!("groupfit: {}", written.note())),
+                Err(message) => {
+                    output::error(&message);
+                    result = Err(Exit::Failure);
+                }
             }
         }
         result
     }
+}
+
+/// The report's name for an answers file in `dir`, not yet used in this batch.
+fn unused_name(dir: &Path, answers: &Path, format: Format, used: &mut HashSet<PathBuf>) -> PathBuf {
+    let stem = answers
+        .file_stem()
+        .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
+    // Of used.len() + 1 names, one is always free.
+    let path = (1..=used.len() + 1)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            dir.join(format!("{stem}{suffix}.{}", extension(format)))
+        })
+        .find(|p| !used.contains(p))
+        .unwrap_or_else(|| dir.join("report"));
+    used.insert(path.clone());
+    path
 }
 
 /// The file name extension of a format.
@@ -220,110 +306,4 @@ fn score_file(questionnaire: &Questionnaire, path: &Path) -> Option<Scored> {
             None
         }
     }
-}
-
-fn render(
-    questionnaire: &Questionnaire,
-    scored: &[Scored],
-    format: Format,
-    provenance: &Provenance,
-) -> String {
-    match format {
-        Format::Csv => {
-            let mut lines = vec![report::csv_header(questionnaire)];
-            lines.extend(
-                scored
-                    .iter()
-                    .map(|s| report::csv_row(&s.name, &s.outcome, provenance)),
-            );
-            lines.join("\n") + "\n"
-        }
-        Format::Json => json(questionnaire, scored, provenance),
-        Format::Fhir => fhir(questionnaire, scored, provenance),
-        Format::Text | Format::Markdown | Format::Html => {
-            let one = |s: &Scored| match format {
-                Format::Markdown => report::markdown(
-                    questionnaire,
-                    &s.answers,
-                    &s.outcome,
-                    provenance,
-                    s.clinician.as_ref(),
-                ),
-                Format::Html => report::html(
-                    questionnaire,
-                    &s.answers,
-                    &s.outcome,
-                    provenance,
-                    s.clinician.as_ref(),
-                ),
-                _ => report::record_text(
-                    questionnaire,
-                    &s.answers,
-                    &s.outcome,
-                    provenance,
-                    s.clinician.as_ref(),
-                ),
-            };
-            match scored {
-                [single] => one(single),
-                many => many
-                    .iter()
-                    .map(|s| {
-                        // A name is the person's: in Markdown it must not become a link,
-                        // an image or HTML.
-                        let name = if format == Format::Markdown {
-                            report::markdown_text(&s.name)
-                        } else {
-                            groupfit::text::clean_line(&s.name)
-                        };
-                        format!("==> {name} <==\n{}", one(s))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            }
-        }
-    }
-}
-
-/// A FHIR collection `Bundle`: for each file, its `QuestionnaireResponse` and the `Observation`
-/// of its result.
-fn fhir(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
-    let entries: Vec<serde_json::Value> = scored
-        .iter()
-        .flat_map(|s| {
-            report::fhir_entries(
-                questionnaire,
-                &s.answers,
-                &s.outcome,
-                provenance,
-                s.clinician.as_ref(),
-            )
-        })
-        .collect();
-    serde_json::to_string_pretty(&report::fhir_bundle(&entries)).unwrap_or_default() + "\n"
-}
-
-/// One file: the result object of CONTRACT.md (plus `provenance`). Several: an array of them,
-/// each with its `file`.
-fn json(questionnaire: &Questionnaire, scored: &[Scored], provenance: &Provenance) -> String {
-    let value = match scored {
-        [single] => report::json_value(
-            questionnaire,
-            &single.outcome,
-            provenance,
-            single.clinician.as_ref(),
-        ),
-        many => many
-            .iter()
-            .map(|s| {
-                let mut v =
-                    report::json_value(questionnaire, &s.outcome, provenance, s.clinician.as_ref());
-                if let Some(object) = v.as_object_mut() {
-                    object.insert("file".to_string(), s.name.clone().into());
-                }
-                v
-            })
-            .collect(),
-    };
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
 }
