@@ -808,3 +808,43 @@ fn batches_come_from_a_list_or_a_folder_and_each_record_is_its_own() {
     made.sort();
     assert_eq!(made, ["a.md", "b.md"]);
 }
+
+/// Two answers files with the same name, from two folders, get two reports (`a.md`, `a-2.md`);
+/// a report left by an earlier run is replaced with --force, not given a new name.
+#[test]
+fn an_output_folder_names_each_report_once_and_replaces_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["one", "two"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::copy(
+            "examples/answers/widowed.toml",
+            dir.path().join(folder).join("a.toml"),
+        )
+        .unwrap();
+    }
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::write(reports.join("a.md"), "from an earlier run").unwrap();
+    let out = groupfit(&[
+        "score",
+        "--answers",
+        dir.path().join("one").to_str().unwrap(),
+        dir.path().join("two").to_str().unwrap(),
+        "--format",
+        "markdown",
+        "--output-dir",
+        reports.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut made: Vec<String> = std::fs::read_dir(&reports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    made.sort();
+    assert_eq!(made, ["a-2.md", "a.md"]);
+    assert_ne!(
+        std::fs::read_to_string(reports.join("a.md")).unwrap(),
+        "from an earlier run"
+    );
+}

@@ -4,8 +4,8 @@
 //! says which failed, and the exit code says that something did. Nothing already written is
 //! replaced by something worse.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
@@ -208,10 +208,13 @@ impl Batch<'_> {
             ));
             return Err(Exit::Failure);
         }
-        let mut used: HashSet<PathBuf> = HashSet::new();
+        // A name this batch has already written is found on disk, not in a list held in
+        // memory: its file is newer than the batch.
+        let started = SystemTime::now();
+        let mut first = true;
         let mut result = Ok(());
         while let Some(scored) = self.next(&mut sources, failures) {
-            let path = unused_name(dir, &scored.path, format, &mut used);
+            let path = unused_name(dir, &scored.path, format, started);
             let mut report = Report::new(self.questionnaire, format, false);
             let text = report.opening()
                 + &report.part(&scored, &self.provenance_of(&scored))
@@ -222,10 +225,11 @@ impl Batch<'_> {
                 force_offered: true,
                 protected: self.protected,
             };
-            let written = PrivateFile::create(&target, used.len() == 1).and_then(|mut file| {
+            let written = PrivateFile::create(&target, first).and_then(|mut file| {
                 file.write(text.as_bytes())?;
                 file.finish()
             });
+            first = false;
             match written {
                 Ok(written) => output::diagnostics(&format!("groupfit: {}", written.note())),
                 Err(message) => {
@@ -238,14 +242,19 @@ impl Batch<'_> {
     }
 }
 
-/// The report's name for an answers file in `dir`, not yet used in this batch.
-fn unused_name(dir: &Path, answers: &Path, format: Format, used: &mut HashSet<PathBuf>) -> PathBuf {
+/// The report's name for an answers file in `dir`, not yet written by this batch (one that
+/// exists and is newer than the batch's start was): `a.toml` gives `a.html`, then `a-2.html`...
+fn unused_name(dir: &Path, answers: &Path, format: Format, started: SystemTime) -> PathBuf {
     let stem = answers
         .file_stem()
         .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
-    // Of used.len() + 1 names, one is always free.
-    let path = (1..=used.len() + 1)
-        .map(|n| {
+    let written_by_this_batch = |path: &Path| {
+        std::fs::symlink_metadata(path)
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|modified| modified >= started)
+    };
+    (1..)
+        .map(|n: u64| {
             let suffix = if n == 1 {
                 String::new()
             } else {
@@ -253,10 +262,9 @@ fn unused_name(dir: &Path, answers: &Path, format: Format, used: &mut HashSet<Pa
             };
             dir.join(format!("{stem}{suffix}.{}", extension(format)))
         })
-        .find(|p| !used.contains(p))
-        .unwrap_or_else(|| dir.join("report"));
-    used.insert(path.clone());
-    path
+        .take(u16::MAX.into())
+        .find(|path| !written_by_this_batch(path))
+        .unwrap_or_else(|| dir.join(format!("{stem}.{}", extension(format))))
 }
 
 /// The file name extension of a format.
