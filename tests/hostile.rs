@@ -583,3 +583,39 @@ fn markdown_batch_headers_never_turn_a_file_name_into_markup() {
         "{header}"
     );
 }
+
+/// Hardening, third round: six plain-mode sessions saving into one folder at once: five failed
+/// with "File exists" instead of taking the next free name.
+#[test]
+fn sessions_saving_into_one_folder_at_once_each_get_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for _ in 0..5 {
+        let children: Vec<_> = (0..6)
+            .map(|_| {
+                let mut child = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+                    .args(["run", "--plain"])
+                    .current_dir(dir.path())
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                let mut stdin = child.stdin.take().unwrap();
+                std::io::Write::write_all(&mut stdin, b"1\nsave\n").unwrap();
+                drop(stdin);
+                child
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                text(&out.stdout).contains("Saved"),
+                "{}\n{}",
+                text(&out.stdout),
+                text(&out.stderr)
+            );
+        }
+    }
+    let saved = std::fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(saved, 30, "thirty sessions, thirty files");
+}

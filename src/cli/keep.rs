@@ -74,12 +74,23 @@ pub fn save_answers(
 ) -> Result<String, String> {
     let ui = &questionnaire.ui;
     let text = answers::to_toml(questionnaire, answers, clinician);
-    let path = fresh_answers_path();
-    let shown = path.display().to_string();
-    let resume = carry_on.command(&shown);
-    export::write_private(&export::Target::new_file(&path), text.as_bytes())
-        .map(|_| fill(&ui.saved, &[("path", &shown), ("resume", &resume)]))
-        .map_err(|reason| fill(&ui.save_failed, &[("reason", &reason)]))
+    // The first free dated name. Another session saving into the same folder at the same moment
+    // may take a name between the look and the write: the write never replaces a file, so the
+    // next name is tried instead of failing.
+    let mut last_failure = String::new();
+    for path in answers_paths().filter(|p| std::fs::symlink_metadata(p).is_err()) {
+        match export::write_private(&export::Target::new_file(&path), text.as_bytes()) {
+            Ok(_) => {
+                let shown = path.display().to_string();
+                let resume = carry_on.command(&shown);
+                return Ok(fill(&ui.saved, &[("path", &shown), ("resume", &resume)]));
+            }
+            Err(_) if std::fs::symlink_metadata(&path).is_ok() => {}
+            Err(reason) => return Err(fill(&ui.save_failed, &[("reason", &reason)])),
+        }
+        last_failure = format!("{} is taken", path.display());
+    }
+    Err(fill(&ui.save_failed, &[("reason", &last_failure)]))
 }
 
 /// Everything a record is made from.
@@ -110,18 +121,16 @@ pub fn write_record(
 }
 
 /// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.
-fn fresh_answers_path() -> PathBuf {
+/// Today's answers file names, in order: `groupfit-answers-DAY.toml`, then `-2`, `-3`...
+fn answers_paths() -> impl Iterator<Item = PathBuf> {
     let base = format!("groupfit-answers-{}", Date::today());
-    (1..1000)
-        .map(|n| {
-            if n == 1 {
-                PathBuf::from(format!("{base}.toml"))
-            } else {
-                PathBuf::from(format!("{base}-{n}.toml"))
-            }
-        })
-        .find(|p| std::fs::symlink_metadata(p).is_err())
-        .unwrap_or_else(|| PathBuf::from(format!("{base}-last.toml")))
+    (1..1000).map(move |n| {
+        if n == 1 {
+            PathBuf::from(format!("{base}.toml"))
+        } else {
+            PathBuf::from(format!("{base}-{n}.toml"))
+        }
+    })
 }
 
 #[cfg(test)]
