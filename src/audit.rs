@@ -307,6 +307,27 @@ fn sample(questionnaire: &Questionnaire, scored: &[usize]) -> (Tilt, Vec<bool>) 
         .iter()
         .map(|&i| extreme_answers(&questionnaire.questions[i], &choices[i]))
         .collect();
+    // A question other questions' visibility depends on must be rescored in full when it
+    // changes; any other changes its own dimension's tally only, re-aggregated in constant time
+    // (a full rescoring for every question of every sample made the audit quadratic).
+    let controls = controlling_questions(questionnaire);
+    let spans = widest_spans(questionnaire);
+    // Each possible answer's weight, worked out once: a sample's tallies are then sums.
+    let answer_weights: Vec<Vec<Option<f64>>> = questionnaire
+        .questions
+        .iter()
+        .zip(&choices)
+        .map(|(question, all)| all.iter().map(|a| answer_weight(question, a)).collect())
+        .collect();
+    let scored_in: Vec<Option<usize>> = questionnaire
+        .questions
+        .iter()
+        .map(|question| match question.section {
+            Section::Scored(k) if question.is_scored() => Some(k),
+            _ => None,
+        })
+        .collect();
+    let mut drawn = vec![None; questionnaire.questions.len()];
     let mut draw = Draw(SEED);
     let mut can_change = vec![false; scored.len()];
     let (mut sum, mut sum_sq, mut n) = (0.0, 0.0, 0usize);
@@ -317,16 +338,25 @@ fn sample(questionnaire: &Questionnaire, scored: &[usize]) -> (Tilt, Vec<bool>) 
             if question.section == Section::Safety || options.is_empty() {
                 continue;
             }
-            answers.set(i, options[draw.below(options.len())].clone());
+            let pick = draw.below(options.len());
+            drawn[i] = Some(pick);
+            answers.set(i, options[pick].clone());
         }
         let shown = visible(questionnaire, &answers);
-        let tallies = tally(questionnaire, &answers, &shown);
-        let Some(s) = Aggregate::new(questionnaire, &tallies).score() else {
+        let tallies = sample_tallies(questionnaire, &scored_in, &answer_weights, &drawn, &shown);
+        let aggregate = Aggregate::new(questionnaire, &tallies);
+        let Some(s) = aggregate.score() else {
             continue;
         };
         sum += s;
         sum_sq += s * s;
         n += 1;
+        // No single answer in a dimension moves S further than its widest question can: far
+        // enough from both band edges, only the questions that show or hide others need trying.
+        let furthest = furthest_move(questionnaire, &tallies, &aggregate, &spans);
+        let margin = settings.either_margin;
+        let near_an_edge =
+            (s - margin).abs() <= furthest + 1e-9 || (s + margin).abs() <= furthest + 1e-9;
         for (slot, (&i, extremes)) in scored.iter().zip(&extremes).enumerate() {
             let Some((low, high)) = extremes else {
                 continue;
@@ -334,7 +364,22 @@ fn sample(questionnaire: &Questionnaire, scored: &[usize]) -> (Tilt, Vec<bool>) 
             if can_change[slot] || !shown[i] {
                 continue;
             }
+            let question = &questionnaire.questions[i];
+            // The bound holds for an answer that already counts; a skipped one (which adds a
+            // counted answer, and may make its dimension confident) is always tried.
+            let must_try = near_an_edge
+                || controls[i]
+                || drawn[i].and_then(|pick| answer_weights[i][pick]).is_none();
+            if !must_try {
+                continue;
+            }
             let band_with = |answer: &Answer| {
+                if let (Section::Scored(k), false) = (question.section, controls[i]) {
+                    let current = answers.get(i).and_then(|a| answer_weight(question, a));
+                    let changed = tallies[k].with_change(current, answer_weight(question, answer));
+                    return Aggregate::replacing(questionnaire, &tallies, k, &changed)
+                        .lean(settings);
+                }
                 let mut changed = answers.clone();
                 changed.set(i, answer.clone());
                 let shown = visible(questionnaire, &changed);
@@ -354,6 +399,83 @@ fn sample(questionnaire: &Questionnaire, scored: &[usize]) -> (Tilt, Vec<bool>) 
         samples: n,
     };
     (tilt, can_change)
+}
+
+/// A sample's tallies, as `tally` makes them (in the same order, so the same sums), from the
+/// weights of the drawn answers worked out once.
+fn sample_tallies(
+    questionnaire: &Questionnaire,
+    scored_in: &[Option<usize>],
+    answer_weights: &[Vec<Option<f64>>],
+    drawn: &[Option<usize>],
+    shown: &[bool],
+) -> Vec<crate::scoring::Tally> {
+    let mut tallies = vec![crate::scoring::Tally::default(); questionnaire.dimensions.len()];
+    for (i, k) in scored_in.iter().enumerate() {
+        let Some(k) = *k else { continue };
+        if !shown[i] {
+            continue;
+        }
+        tallies[k].shown += 1;
+        if let Some(w) = drawn[i].and_then(|pick| answer_weights[i][pick]) {
+            tallies[k].weight_sum += w;
+            tallies[k].answered += 1;
+        }
+    }
+    tallies
+}
+
+/// For each dimension, the widest weight span of any one of its scored questions.
+fn widest_spans(questionnaire: &Questionnaire) -> Vec<f64> {
+    let mut spans = vec![0.0_f64; questionnaire.dimensions.len()];
+    for question in &questionnaire.questions {
+        let Section::Scored(k) = question.section else {
+            continue;
+        };
+        let w = weights(question);
+        let low = w.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = w.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        if low <= high {
+            spans[k] = spans[k].max(high - low);
+        }
+    }
+    spans
+}
+
+/// The furthest one answer changed from one weight to another (never from or to "not
+/// counted") can move S in this sample: its dimension's weight times its widest span, over
+/// twice the answers counted there and the weights of the dimensions in S.
+fn furthest_move(
+    questionnaire: &Questionnaire,
+    tallies: &[crate::scoring::Tally],
+    aggregate: &Aggregate,
+    spans: &[f64],
+) -> f64 {
+    let settings = &questionnaire.scoring;
+    tallies
+        .iter()
+        .zip(&questionnaire.dimensions)
+        .zip(spans)
+        .filter(|((t, _), _)| t.is_confident(settings) && t.answered > 0)
+        .map(|((t, d), span)| d.weight * span / (2.0 * t.answered as f64 * aggregate.denominator))
+        .fold(0.0, f64::max)
+}
+
+/// The questions whose answer shows or hides another (`show_if`, or an instrument's items for
+/// `show_if_score`).
+fn controlling_questions(questionnaire: &Questionnaire) -> Vec<bool> {
+    let mut controls = vec![false; questionnaire.questions.len()];
+    for question in &questionnaire.questions {
+        if let Some(rule) = &question.show_if {
+            controls[rule.question] = true;
+        }
+        if let Some(rule) = question.show_if_score {
+            for &item in &questionnaire.instruments[rule.instrument].items {
+                controls[item] = true;
+            }
+        }
+    }
+    controls
 }
 
 /// The answers of a question with its lowest and its highest weight.

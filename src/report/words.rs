@@ -58,7 +58,8 @@ pub fn mixed_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<St
         return None;
     }
     let names = |side: usize| {
-        let ids: Vec<&str> = outcome
+        // A set: with many dimensions the pairs are many (one side times the other).
+        let ids: std::collections::HashSet<&str> = outcome
             .mixed
             .iter()
             .map(|pair| pair[side].as_str())
