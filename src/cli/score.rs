@@ -5,7 +5,6 @@
 //! replaced by something worse.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
@@ -208,13 +207,11 @@ impl Batch<'_> {
             ));
             return Err(Exit::Failure);
         }
-        // A name this batch has already written is found on disk, not in a list held in
-        // memory: its file is newer than the batch.
-        let started = SystemTime::now();
+        let mut used = UsedNames::default();
         let mut first = true;
         let mut result = Ok(());
         while let Some(scored) = self.next(&mut sources, failures) {
-            let path = unused_name(dir, &scored.path, format, started);
+            let path = unused_name(dir, &scored.path, format, &mut used);
             let mut report = Report::new(self.questionnaire, format, false);
             let text = report.opening()
                 + &report.part(&scored, &self.provenance_of(&scored))
@@ -242,18 +239,13 @@ impl Batch<'_> {
     }
 }
 
-/// The report's name for an answers file in `dir`, not yet written by this batch (one that
-/// exists and is newer than the batch's start was): `a.toml` gives `a.html`, then `a-2.html`...
-fn unused_name(dir: &Path, answers: &Path, format: Format, started: SystemTime) -> PathBuf {
+/// The report's name for an answers file in `dir`, not yet written by this batch: `a.toml`
+/// gives `a.html`, then `a-2.html`...
+fn unused_name(dir: &Path, answers: &Path, format: Format, used: &mut UsedNames) -> PathBuf {
     let stem = answers
         .file_stem()
         .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
-    let written_by_this_batch = |path: &Path| {
-        std::fs::symlink_metadata(path)
-            .and_then(|meta| meta.modified())
-            .is_ok_and(|modified| modified >= started)
-    };
-    (1..)
+    let path = (1..)
         .map(|n: u64| {
             let suffix = if n == 1 {
                 String::new()
@@ -263,8 +255,56 @@ fn unused_name(dir: &Path, answers: &Path, format: Format, started: SystemTime) 
             dir.join(format!("{stem}{suffix}.{}", extension(format)))
         })
         .take(u16::MAX.into())
-        .find(|path| !written_by_this_batch(path))
-        .unwrap_or_else(|| dir.join(format!("{stem}.{}", extension(format))))
+        .find(|path| !used.contains(path))
+        .unwrap_or_else(|| dir.join(format!("{stem}.{}", extension(format))));
+    used.insert(&path);
+    path
+}
+
+/// The names a batch has written, in constant memory: a Bloom filter (128 KiB), whose "maybe"
+/// is confirmed on disk (a name it holds was written, so its file exists). A false "maybe" can
+/// only give a report the next free name where an old file of that name would have been
+/// replaced: nothing is lost. (A list of every name grew with the batch.)
+struct UsedNames {
+    bits: Vec<u64>,
+}
+
+impl Default for UsedNames {
+    fn default() -> Self {
+        Self {
+            bits: vec![0; Self::WORDS],
+        }
+    }
+}
+
+impl UsedNames {
+    const WORDS: usize = 1 << 14;
+    const BITS: u64 = (Self::WORDS as u64) * 64;
+
+    fn positions(path: &Path) -> [usize; 3] {
+        use std::hash::{BuildHasher, Hasher};
+        let hash = |seed: u64| {
+            let mut hasher =
+                std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default().build_hasher();
+            hasher.write_u64(seed);
+            std::hash::Hash::hash(path, &mut hasher);
+            usize::try_from(hasher.finish() % Self::BITS).unwrap_or(0)
+        };
+        [hash(1), hash(2), hash(3)]
+    }
+
+    fn insert(&mut self, path: &Path) {
+        for bit in Self::positions(path) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn contains(&self, path: &Path) -> bool {
+        Self::positions(path)
+            .iter()
+            .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+            && std::fs::symlink_metadata(path).is_ok()
+    }
 }
 
 /// The file name extension of a format.
