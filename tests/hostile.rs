@@ -619,3 +619,58 @@ fn sessions_saving_into_one_folder_at_once_each_get_a_file() {
     let saved = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(saved, 30, "thirty sessions, thirty files");
 }
+
+/// Hardening, third round, smaller cases: a socket as an answers file was "No such device or
+/// address"; a weight of 1e300 was printed with 301 digits; `{ at_most = 3, at_least = 8 }`
+/// could never fire and was accepted.
+#[test]
+fn smaller_cases_are_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("answers.sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers"])
+        .arg(&socket)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("is a socket, not a regular file"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let minimal = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap();
+    let huge = dir.path().join("huge.toml");
+    let weighted = minimal.replacen("weight = -2", "weight = 1e300", 1);
+    assert_ne!(weighted, minimal, "the fixture has a weight to change");
+    std::fs::write(&huge, weighted).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["validate"])
+        .arg(&huge)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("weight 1e300 is outside -2..2"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let never = dir.path().join("never.toml");
+    let flagged = format!(
+        "{minimal}\n[[questions]]\nid = \"x9\"\ndimension = \"info\"\nkind = \"scale\"\nprompt = \"How much?\"\nmin = 0\nmax = 10\nflags = [{{ at_most = 3, at_least = 8, flag = \"prep\" }}]\n"
+    );
+    std::fs::write(&never, flagged).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["validate"])
+        .arg(&never)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("can never fire"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -22,6 +22,16 @@ use super::output;
 pub fn read(path: &Path, what: &str) -> anyhow::Result<Vec<u8>> {
     let name = display_name(Some(path));
     let cannot = || format!("cannot read {what} {name}");
+    // A socket cannot even be opened ("No such device or address"): said for what it is.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.file_type().is_socket()
+    {
+        anyhow::bail!(
+            "{name} is {}, not a regular file; groupfit reads questionnaires and answers from \
+             regular files only",
+            kind_of(meta.file_type())
+        );
+    }
     let file = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)

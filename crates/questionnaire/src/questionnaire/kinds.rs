@@ -20,6 +20,16 @@ const MAX_SCALE_STEPS: i64 = 1000;
 /// An option's points towards an instrument's total stay small (AUDIT's items score 0-4).
 const MAX_POINTS: i64 = 100;
 
+/// A number as a message shows it: as written for everyday sizes, in exponent form when huge or
+/// tiny (`1e300` is not 301 digits).
+fn short_number(x: f64) -> String {
+    if x != 0.0 && !(1e-4..1e6).contains(&x.abs()) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 /// `question "p1": option "yes"`, formatted only when needed.
 struct OptionName<'a> {
     question: &'a dyn Display,
@@ -133,7 +143,7 @@ impl Validator<'_> {
         if w.abs() > MAX_WEIGHT {
             self.error(
                 weight.span(),
-                format!("{context}: weight {w} is outside -2..2"),
+                format!("{context}: weight {} is outside -2..2", short_number(w)),
             );
         }
         w.clamp(-MAX_WEIGHT, MAX_WEIGHT)
@@ -299,6 +309,17 @@ impl Validator<'_> {
             self.error(
                 raw.span(),
                 format!("{name}: a flag by value needs `at_most` or `at_least`"),
+            );
+        }
+        if let (Some(most), Some(least)) = (f.at_most, f.at_least)
+            && least > most
+        {
+            self.error(
+                raw.span(),
+                format!(
+                    "{name}: a flag with at_least {least} and at_most {most} can never fire; \
+                     at_least must not be above at_most"
+                ),
             );
         }
         Some(ScaleFlag {
