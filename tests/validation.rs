@@ -499,3 +499,19 @@ fn a_retired_hint_key_is_a_warning_that_names_its_replacement() {
     );
     assert_eq!(loaded.questionnaire.ui.hint_move, "mover");
 }
+
+/// Hardening, third round: a `nan` dimension weight got two wrong messages beside the right one
+/// (the weights "add up to more than a number can hold", "every dimension weight is zero").
+#[test]
+fn a_nan_dimension_weight_gets_one_message() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
+        .unwrap()
+        .replacen("weight = 1.0", "weight = nan", 1);
+    let diagnostics = questionnaire::load(text.as_bytes(), TODAY).unwrap_err();
+    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].contains("must be a finite number"),
+        "{messages:#?}"
+    );
+}

@@ -225,6 +225,7 @@ impl<'t> Validator<'t> {
         let mut seen = HashSet::new();
         let mut total = 0.0;
         let mut any_negative = false;
+        let mut any_unreadable = false;
         let first_weight = raw.first().map(|d| d.weight.span());
         let mut dimensions = Vec::with_capacity(raw.len());
         for d in raw {
@@ -241,7 +242,11 @@ impl<'t> Validator<'t> {
             }
             self.normal_id(&d.id, &format_args!("dimension \"{id}\""));
             let weight = *d.weight.get_ref();
-            if weight < 0.0 {
+            if !weight.is_finite() {
+                // Already said where it is written (the text scan refuses nan and inf); it
+                // neither adds to the sum nor makes every weight zero.
+                any_unreadable = true;
+            } else if weight < 0.0 {
                 any_negative = true;
                 self.error(
                     d.weight.span(),
@@ -273,7 +278,7 @@ impl<'t> Validator<'t> {
                  0.30 that add up to about 1",
             );
         }
-        if let (Some(span), false) = (first_weight, any_negative || total > 0.0) {
+        if let (Some(span), false) = (first_weight, any_negative || any_unreadable || total > 0.0) {
             self.error(
                 span,
                 "every dimension weight is zero; give at least one a weight above 0",
