@@ -118,6 +118,13 @@ fn under_a_caution_a_change_keeps_the_caution_and_moves_the_lean() {
         .position(|o| o.id == "several_days")
         .unwrap();
     answers.set(s1, Answer::Choice(several));
+    // Its follow-ups answered too: safety left unasked would leave every change incomplete.
+    for follow_up in ["s2", "s3"] {
+        answers.set(
+            q.question_index(follow_up).unwrap(),
+            common::choose(&q, follow_up, "no"),
+        );
+    }
     let outcome = score(&q, &answers);
     assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
     assert!(!outcome.would_change.is_empty());
@@ -153,4 +160,72 @@ fn the_plain_result_carries_the_close_call_and_the_short_list() {
     let (answers, outcome) = scored(&q, "tests/vignettes/02-new-diagnosis.toml");
     let text = report::text(&q, &answers, &outcome, Reader::person(None));
     assert!(text.contains("lean a little towards"), "{text}");
+}
+
+/// Hardening, third round: each "what would change it" entry is what scoring the changed file
+/// gives. Unanswered safety questions leave every change incomplete, as they leave the result.
+#[test]
+fn a_change_is_incomplete_while_safety_is_unasked() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("tests/vignettes/02-new-diagnosis.toml").unwrap();
+    let without_safety: String = text
+        .lines()
+        .filter(|line| !line.starts_with('s') && !line.starts_with('d'))
+        .fold(String::new(), |kept, line| kept + line + "\n");
+    let answers = groupfit::answers::load(without_safety.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let outcome = score(&q, &answers);
+    assert!(!outcome.complete);
+    assert!(!outcome.would_change.is_empty());
+    assert!(outcome.would_change.iter().all(|c| !c.complete));
+}
+
+/// A change to an answer that raises a caution (a custom questionnaire may flag a scored
+/// option) gives a caution, not another group: it is not offered as a change of group.
+#[test]
+fn a_change_that_would_raise_a_caution_is_not_offered_as_a_group() {
+    let q = common::load_valid(
+        r#"format = 1
+[meta]
+id = "flagged"
+title = "Flagged"
+version = "1"
+[outcomes.support_group]
+label = "Support group"
+[outcomes.group_therapy]
+label = "Group therapy"
+[[dimensions]]
+id = "purpose"
+label = "Purpose"
+weight = 1.0
+[[questions]]
+id = "s1"
+dimension = "safety"
+kind = "single"
+prompt = "Safe?"
+options = [{ id = "no", label = "No" }, { id = "yes", label = "Yes", flag = "red" }]
+[[questions]]
+id = "p1"
+dimension = "purpose"
+kind = "single"
+prompt = "Hope?"
+options = [
+  { id = "peers", label = "Peers", weight = -2 },
+  { id = "change", label = "Change", weight = 2, flag = "amber", note = "n", advice = "a" },
+  { id = "calm", label = "Calm", weight = 2 },
+]
+"#,
+    );
+    let mut answers = groupfit::answers::Answers::new(&q);
+    answers.set(0, Answer::Choice(0));
+    answers.set(1, Answer::Choice(0));
+    let outcome = score(&q, &answers);
+    assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
+    let offered: Vec<&serde_json::Value> = outcome.would_change.iter().map(|c| &c.to).collect();
+    assert_eq!(
+        offered,
+        [&serde_json::json!("calm")],
+        "not the flagged option"
+    );
 }

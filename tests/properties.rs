@@ -93,6 +93,11 @@ proptest! {
             let movers: Vec<Answer> = every_change(question, current)
                 .into_iter()
                 .filter(|alt| {
+                    // A change that raises a caution gives a caution, not another group: it is
+                    // not listed as a change of group.
+                    if groupfit::safety::highest_flag(&q, i, alt).is_some_and(|f| f >= groupfit::questionnaire::Flag::Amber) {
+                        return false;
+                    }
                     let mut changed = answers.clone();
                     changed.set(i, alt.clone());
                     let after = score(&q, &changed);

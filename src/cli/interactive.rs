@@ -128,6 +128,11 @@ fn full_screen(
     // panics when stderr has vanished with it: it is never run.
     std::mem::forget(screen);
     drop(guard);
+    // Drawing to a terminal that has vanished fails too, before any read does: a hang-up.
+    let exit = match exit {
+        Err(error) => terminal_gone(&error).ok_or(error),
+        fine => fine,
+    };
     let exit = exit.context("the terminal stopped working")?;
     match exit {
         Exit::Quick => terminal::wipe(),
@@ -227,7 +232,8 @@ fn event_loop(
 /// Reading the terminal failed. When the terminal has vanished (a closed ssh session), the
 /// kernel also sends SIGHUP: the same event seen twice, and the signal says what happened, so
 /// the loop waits a moment for it and ends with 129 as for any hang-up; a read that failed with
-/// EIO is a hang-up too. Otherwise the failure stands.
+/// EIO, or a terminal that can no longer be opened, is a hang-up too. Otherwise the failure
+/// stands.
 fn hang_up_or(
     error: std::io::Error,
     wakes: Option<&std::sync::mpsc::Receiver<Wake>>,
@@ -240,14 +246,22 @@ fn hang_up_or(
             _ => break,
         }
     }
+    terminal_gone(&error).ok_or(error)
+}
+
+/// The exit for a failure that means the terminal has gone: a signal already received, or a
+/// hang-up (EIO is how a terminal that has hung up answers, even when the signal is late; and a
+/// process whose controlling terminal has gone can no longer open /dev/tty).
+fn terminal_gone(error: &std::io::Error) -> Option<Exit> {
     if let Some(signal) = pending_signal() {
-        return Ok(Exit::Signal(exit_code(signal)));
+        return Some(Exit::Signal(exit_code(signal)));
     }
-    // EIO is how a terminal that has hung up answers a read, even when the signal is late.
-    if error.raw_os_error() == Some(libc::EIO) {
-        return Ok(Exit::Signal(exit_code(libc::SIGHUP)));
-    }
-    Err(error)
+    let gone = error.raw_os_error() == Some(libc::EIO)
+        || std::fs::OpenOptions::new()
+            .read(true)
+            .open("/dev/tty")
+            .is_err();
+    gone.then(|| Exit::Signal(exit_code(libc::SIGHUP)))
 }
 
 /// Where to get help now, printed on the main screen after leaving the crisis panel.

@@ -82,6 +82,9 @@ pub fn would_change(
         answers,
         tallies,
         lean,
+        safety_unasked: !crate::safety::review(questionnaire, answers, shown)
+            .unasked
+            .is_empty(),
     };
     let mut changes = Vec::new();
     for index in questionnaire.asking_order() {
@@ -117,6 +120,9 @@ struct Probe<'a> {
     answers: &'a Answers,
     tallies: &'a [Tally],
     lean: Band,
+    /// A safety question is unanswered: the result is incomplete whatever else changes (a
+    /// scored answer can show or hide no safety question, so one change cannot alter this).
+    safety_unasked: bool,
 }
 
 impl Probe<'_> {
@@ -170,6 +176,13 @@ impl Probe<'_> {
         if lean == self.lean {
             return None;
         }
+        // An answer that calls for help first (a custom questionnaire may flag a scored option)
+        // would give a caution or a stop, not another group: it is no change of group to offer.
+        if crate::safety::highest_flag(self.questionnaire, index, &new)
+            .is_some_and(|flag| flag >= crate::questionnaire::Flag::Amber)
+        {
+            return None;
+        }
         let question = &self.questionnaire.questions[index];
         Some(WouldChange {
             question: question.id.clone(),
@@ -177,7 +190,7 @@ impl Probe<'_> {
             to: new.to_json(question),
             score: aggregate.score(),
             lean,
-            complete: aggregate.is_complete(&self.questionnaire.scoring),
+            complete: aggregate.is_complete(&self.questionnaire.scoring) && !self.safety_unasked,
             index,
             new_answer: new,
         })
