@@ -213,7 +213,7 @@ impl Reader<'_> {
             if is_shown {
                 continue;
             }
-            let Some(answer) = answers.clear(index) else {
+            let Some(answer) = answers.hold(index).cloned() else {
                 continue;
             };
             let question = &self.questionnaire.questions[index];

@@ -78,6 +78,10 @@ impl Answer {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Answers {
     slots: Vec<Option<Answer>>,
+    /// Answers a file gave to questions its other answers hide: they are not scored, but a
+    /// "what would change it" that shows the question again must score them, as scoring the
+    /// changed file would.
+    held: Vec<Option<Answer>>,
 }
 
 impl Answers {
@@ -85,6 +89,7 @@ impl Answers {
     pub fn new(questionnaire: &Questionnaire) -> Self {
         Self {
             slots: vec![None; questionnaire.questions.len()],
+            held: vec![None; questionnaire.questions.len()],
         }
     }
 
@@ -96,6 +101,39 @@ impl Answers {
     pub fn set(&mut self, question: usize, answer: Answer) {
         if let Some(slot) = self.slots.get_mut(question) {
             *slot = Some(answer);
+        }
+        if let Some(held) = self.held.get_mut(question) {
+            *held = None;
+        }
+    }
+
+    /// Sets an answer aside: no longer scored, but kept for a change that shows it again.
+    pub fn hold(&mut self, question: usize) -> Option<&Answer> {
+        let answer = self.clear(question)?;
+        if self.held.len() <= question {
+            self.held.resize(question + 1, None);
+        }
+        self.held[question] = Some(answer);
+        self.held[question].as_ref()
+    }
+
+    /// Brings back every held answer whose question is shown again, until none is (one may
+    /// show another); returns the questions brought back.
+    pub fn restore_shown(&mut self, questionnaire: &Questionnaire) -> Vec<usize> {
+        let mut restored = Vec::new();
+        loop {
+            let shown = visible(questionnaire, self);
+            let back: Vec<usize> = (0..self.held.len())
+                .filter(|&i| shown.get(i) == Some(&true) && self.held[i].is_some())
+                .filter(|&i| self.slots.get(i).is_some_and(Option::is_none))
+                .collect();
+            if back.is_empty() {
+                return restored;
+            }
+            for i in back {
+                self.slots[i] = self.held[i].take();
+                restored.push(i);
+            }
         }
     }
 

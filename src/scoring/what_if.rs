@@ -159,6 +159,15 @@ impl Probe<'_> {
     fn full(&self, index: usize, current: &Answer, new: Answer) -> Option<WouldChange> {
         let mut changed = self.answers.clone();
         changed.set(index, new.clone());
+        // An answer the file gave to a question this change shows again counts, as it would
+        // in the changed file; one that calls for help would give a caution, not a group.
+        let restored = changed.restore_shown(self.questionnaire);
+        if restored
+            .iter()
+            .any(|&i| calls_for_help(self.questionnaire, i, &changed))
+        {
+            return None;
+        }
         let shown = visible(self.questionnaire, &changed);
         let tallies = tally(self.questionnaire, &changed, &shown);
         let aggregate = Aggregate::new(self.questionnaire, &tallies);
@@ -178,9 +187,7 @@ impl Probe<'_> {
         }
         // An answer that calls for help first (a custom questionnaire may flag a scored option)
         // would give a caution or a stop, not another group: it is no change of group to offer.
-        if crate::safety::highest_flag(self.questionnaire, index, &new)
-            .is_some_and(|flag| flag >= crate::questionnaire::Flag::Amber)
-        {
+        if flags_help(self.questionnaire, index, &new) {
             return None;
         }
         let question = &self.questionnaire.questions[index];
@@ -195,4 +202,17 @@ impl Probe<'_> {
             new_answer: new,
         })
     }
+}
+
+/// Whether the answer to question `index` raises a caution or a stop.
+fn flags_help(questionnaire: &Questionnaire, index: usize, answer: &Answer) -> bool {
+    crate::safety::highest_flag(questionnaire, index, answer)
+        .is_some_and(|flag| flag >= crate::questionnaire::Flag::Amber)
+}
+
+/// Whether question `index`'s answer in `answers` raises a caution or a stop.
+fn calls_for_help(questionnaire: &Questionnaire, index: usize, answers: &Answers) -> bool {
+    answers
+        .get(index)
+        .is_some_and(|answer| flags_help(questionnaire, index, answer))
 }
