@@ -185,27 +185,8 @@ fn a_change_is_incomplete_while_safety_is_unasked() {
 /// option) gives a caution, not another group: it is not offered as a change of group.
 #[test]
 fn a_change_that_would_raise_a_caution_is_not_offered_as_a_group() {
-    let q = common::load_valid(
-        r#"format = 1
-[meta]
-id = "flagged"
-title = "Flagged"
-version = "1"
-[outcomes.support_group]
-label = "Support group"
-[outcomes.group_therapy]
-label = "Group therapy"
-[[dimensions]]
-id = "purpose"
-label = "Purpose"
-weight = 1.0
-[[questions]]
-id = "s1"
-dimension = "safety"
-kind = "single"
-prompt = "Safe?"
-options = [{ id = "no", label = "No" }, { id = "yes", label = "Yes", flag = "red" }]
-[[questions]]
+    let q = common::load_valid(&with_safety_and_purpose(
+        r#"[[questions]]
 id = "p1"
 dimension = "purpose"
 kind = "single"
@@ -216,7 +197,7 @@ options = [
   { id = "calm", label = "Calm", weight = 2 },
 ]
 "#,
-    );
+    ));
     let mut answers = groupfit::answers::Answers::new(&q);
     answers.set(0, Answer::Choice(0));
     answers.set(1, Answer::Choice(0));
@@ -234,11 +215,44 @@ options = [
 /// changed file would: each entry is exactly that file's result.
 #[test]
 fn a_change_that_reveals_an_answer_the_file_gave_scores_it() {
-    let q = common::load_valid(
+    let q = common::load_valid(&with_safety_and_purpose(
+        r#"[[questions]]
+id = "p1"
+dimension = "purpose"
+kind = "single"
+prompt = "Hope?"
+options = [{ id = "peers", label = "Peers", weight = -1 }, { id = "change", label = "Change", weight = 0.2 }]
+[[questions]]
+id = "p2"
+dimension = "purpose"
+kind = "single"
+prompt = "Why change?"
+show_if = { question = "p1", any_of = ["change"] }
+options = [{ id = "deep", label = "Deep", weight = 2 }, { id = "light", label = "Light", weight = -2 }]
+"#,
+    ));
+    let file = |p1: &str| format!("[answers]\ns1 = \"no\"\np1 = \"{p1}\"\np2 = \"deep\"\n");
+    let loaded = groupfit::answers::load(file("peers").as_bytes(), &q).unwrap();
+    let outcome = score(&q, &loaded.answers);
+    let entry = outcome
+        .would_change
+        .iter()
+        .find(|c| c.question == "p1")
+        .expect("changing p1 moves the result");
+    let changed = groupfit::answers::load(file("change").as_bytes(), &q).unwrap();
+    let rescored = score(&q, &changed.answers);
+    assert_eq!(entry.score, rescored.score, "p2's answer counts");
+    assert_eq!(entry.lean, rescored.lean);
+    assert_eq!(entry.complete, rescored.complete);
+}
+
+/// A questionnaire with one red safety question and a purpose dimension, then `questions`.
+fn with_safety_and_purpose(questions: &str) -> String {
+    format!(
         r#"format = 1
 [meta]
-id = "reveal"
-title = "Reveal"
+id = "custom"
+title = "Custom"
 version = "1"
 [outcomes.support_group]
 label = "Support group"
@@ -253,33 +267,7 @@ id = "s1"
 dimension = "safety"
 kind = "single"
 prompt = "Safe?"
-options = [{ id = "no", label = "No" }, { id = "yes", label = "Yes", flag = "red" }]
-[[questions]]
-id = "p1"
-dimension = "purpose"
-kind = "single"
-prompt = "Hope?"
-options = [{ id = "peers", label = "Peers", weight = -1 }, { id = "change", label = "Change", weight = 0.2 }]
-[[questions]]
-id = "p2"
-dimension = "purpose"
-kind = "single"
-prompt = "Why change?"
-show_if = { question = "p1", any_of = ["change"] }
-options = [{ id = "deep", label = "Deep", weight = 2 }, { id = "light", label = "Light", weight = -2 }]
-"#,
-    );
-    let file = |p1: &str| format!("[answers]\ns1 = \"no\"\np1 = \"{p1}\"\np2 = \"deep\"\n");
-    let loaded = groupfit::answers::load(file("peers").as_bytes(), &q).unwrap();
-    let outcome = score(&q, &loaded.answers);
-    let entry = outcome
-        .would_change
-        .iter()
-        .find(|c| c.question == "p1")
-        .expect("changing p1 moves the result");
-    let changed = groupfit::answers::load(file("change").as_bytes(), &q).unwrap();
-    let rescored = score(&q, &changed.answers);
-    assert_eq!(entry.score, rescored.score, "p2's answer counts");
-    assert_eq!(entry.lean, rescored.lean);
-    assert_eq!(entry.complete, rescored.complete);
+options = [{{ id = "no", label = "No" }}, {{ id = "yes", label = "Yes", flag = "red" }}]
+{questions}"#
+    )
 }
