@@ -674,3 +674,20 @@ fn smaller_cases_are_said_plainly() {
         text(&out.stderr)
     );
 }
+
+/// A newline in a file name was shown as a space, naming a file that does not exist; it is
+/// escaped like any other control character, so the name said is the name on disk.
+#[test]
+fn a_newline_in_a_file_name_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = dir.path().join("two\nlines.toml");
+    std::fs::write(&odd, "[answers]\nnot_a_question = \"x\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers"])
+        .arg(&odd)
+        .output()
+        .unwrap();
+    let said = text(&out.stderr);
+    assert!(said.contains("two\\u{a}lines.toml"), "{said}");
+    assert!(!said.contains("two lines.toml"), "{said}");
+}

@@ -204,7 +204,7 @@ impl<'q> Report<'q> {
                 let name = if self.format == Format::Markdown {
                     report::markdown_text(&scored.name)
                 } else {
-                    groupfit::text::clean_line(&scored.name)
+                    groupfit::text::clean_name(&scored.name)
                 };
                 let gap = if first { "" } else { "\n" };
                 format!("{gap}==> {name} <==\n{record}")

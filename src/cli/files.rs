@@ -75,7 +75,7 @@ pub fn kind_of(kind: std::fs::FileType) -> &'static str {
 pub fn display_name(path: Option<&Path>) -> String {
     path.map_or_else(
         || DEFAULT_NAME.to_string(),
-        |p| groupfit::text::clean_line(&p.display().to_string()),
+        |p| groupfit::text::clean_name(&p.display().to_string()),
     )
 }
 

@@ -45,7 +45,7 @@ pub fn validate(files: &[PathBuf], out: &mut Output) -> Exit {
                 };
                 out.write(&format!(
                     "{}: valid: \"{}\" version {}, {} questions{note}\n",
-                    groupfit::text::clean_line(&name),
+                    groupfit::text::clean_name(&name),
                     groupfit::text::clean_line(&q.meta.id),
                     groupfit::text::clean_line(&q.meta.version),
                     q.questions.len()

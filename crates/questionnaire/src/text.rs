@@ -115,6 +115,21 @@ pub fn clean_line(text: &str) -> String {
     clean(text, false)
 }
 
+/// A file name made safe to print and still exact: a line break in it is escaped like any other
+/// control character (`\u{a}`), not turned into a space that would name another file.
+#[must_use]
+pub fn clean_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if is_unsafe_char(c) || c == '\n' || c == '\r' {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `text` followed by spaces up to `width` terminal columns (wide characters count twice).
 #[must_use]
 pub fn pad_end(text: &str, width: usize) -> String {
