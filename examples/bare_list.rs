@@ -1,6 +1,6 @@
 //! The yardstick for groupfit's start-up and keystroke latency: the barest ratatui program that
 //! shows a list of five options (Up/Down move, Enter or q leaves). Measured side by side with
-//! groupfit by `../shared/tools/ttfr.py --suite benches/ttfr.toml`; see docs/PERFORMANCE.md.
+//! groupfit by the team's `ttfr.py --suite benches/ttfr.toml`; see docs/PERFORMANCE.md.
 
 use ratatui::crossterm::event::{self, KeyCode};
 use ratatui::widgets::{List, ListState};

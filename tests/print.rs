@@ -183,6 +183,7 @@ fn words(text: &str) -> Vec<&str> {
 }
 
 #[test]
+#[ignore = "needs Chromium and poppler-utils: .ci/run installs it, then runs cargo test -- --ignored"]
 fn the_printed_record_reads_well_on_a4_and_letter() {
     let q = default_questionnaire();
     let dir = tempfile::tempdir().unwrap();

@@ -1,5 +1,6 @@
-//! Debian packages some tests drive (Chromium, faketime...): `.ci/run` installs them, and a test
-//! installs them itself when it runs as root with apt-get, or says what to install.
+//! System tools some tests drive (Chromium, faketime...). Those tests are `#[ignore]`d, so
+//! `cargo test` needs nothing but cargo; `.ci/run` installs the tools and runs them with
+//! `--ignored`. Run by hand without the tools, a test says what to install.
 
 use std::process::{Command, Stdio};
 
@@ -17,29 +18,10 @@ fn have(commands: &[&str]) -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// Makes sure `commands` exist, installing `packages` with apt-get if not; fails the test,
-/// saying what to install, when that cannot be done.
+/// Fails the test, saying what to install, unless every one of `commands` is on the PATH.
 pub fn require(commands: &[&str], packages: &str, for_what: &str) {
-    if have(commands) {
-        return;
-    }
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     assert!(
-        root && have(&["apt-get"]),
+        have(commands),
         "{for_what} needs {packages}: sudo apt-get install {packages}"
     );
-    let installed = Command::new("sh")
-        .args([
-            "-c",
-            &format!(
-                "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-                 apt-get install -y -qq {packages} >/dev/null"
-            ),
-        ])
-        .status()
-        .unwrap();
-    assert!(installed.success(), "apt-get install {packages} failed");
 }
