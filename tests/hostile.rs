@@ -694,3 +694,74 @@ fn a_newline_in_a_file_name_is_shown_escaped() {
     assert!(said.contains("two\\u{a}lines.toml"), "{said}");
     assert!(!said.contains("two lines.toml"), "{said}");
 }
+
+#[test]
+fn a_report_to_a_closed_stdout_is_an_error_not_a_silent_success() {
+    // `>&-` closes standard output before groupfit starts; the Rust runtime then quietly puts
+    // /dev/null there, so without a check the report would vanish with exit 0.
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml");
+    let out = Command::new("sh")
+        .args(["-c", "exec \"$0\" score --answers \"$1\" >&-"])
+        .arg(env!("CARGO_BIN_EXE_groupfit"))
+        .arg(&answers)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert!(said.contains("standard output is closed"), "{said}");
+    assert!(said.contains("--output"), "{said}");
+    // With --output the report goes to its file, and the closed stdout is no matter.
+    let dir = tempfile::tempdir().unwrap();
+    let saved = Command::new("sh")
+        .args([
+            "-c",
+            "exec \"$0\" score --answers \"$1\" --output \"$2\" >&-",
+        ])
+        .arg(env!("CARGO_BIN_EXE_groupfit"))
+        .arg(&answers)
+        .arg(dir.path().join("r.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(saved.status.code(), Some(0), "{}", text(&saved.stderr));
+    assert!(dir.path().join("r.txt").metadata().unwrap().len() > 0);
+    // Deliberately discarding the report is still a success.
+    let discarded = Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .args(["score", "--answers"])
+        .arg(&answers)
+        .stdout(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(discarded.status.code(), Some(0));
+}
+
+#[test]
+fn a_write_that_fails_half_way_says_what_to_do_and_names_no_temporary_file() {
+    // A file size limit (`ulimit -f`) makes the write fail after the first kilobyte, as a full
+    // disk would; SIGXFSZ is ignored so that the write returns the error instead.
+    let dir = tempfile::tempdir().unwrap();
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml");
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "trap '' XFSZ; ulimit -f 1; exec \"$0\" score --answers \"$1\" --output r.txt",
+        ])
+        .arg(env!("CARGO_BIN_EXE_groupfit"))
+        .arg(&answers)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("cannot write r.txt: File too large"),
+        "{said}"
+    );
+    assert!(said.contains("check the folder has room"), "{said}");
+    assert!(
+        !said.contains(".tmp") && !said.contains("groupfit-"),
+        "{said}"
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing is left behind: {left:?}");
+}

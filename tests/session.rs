@@ -488,3 +488,33 @@ fn the_shared_rules_are_the_sessions() {
         "not before the questions"
     );
 }
+
+#[test]
+fn a_hidden_answer_from_a_file_comes_back_when_its_question_is_shown_again() {
+    // The file answers a7 (who asked you to go) although a1 does not say "someone asked me":
+    // a7 is hidden and set aside with a warning, not scored. Changing a1 on resume shows a7
+    // again, and its answer from the file comes back instead of being asked afresh.
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml"),
+    )
+    .unwrap()
+    .replace("a1 = [\"loss\"]", "a1 = [\"loss\"]\na7 = \"employer\"");
+    let loaded = groupfit::answers::load_for_resume(text.as_bytes(), &q).unwrap();
+    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+    let a1 = index(&q, "a1");
+    let a7 = index(&q, "a7");
+    let mut session = Session::with_answers(&q, loaded.answers);
+    assert!(session.answers().get(a7).is_none(), "hidden, so not scored");
+    session.apply(Action::Start).unwrap();
+    session.apply(Action::OpenReview).unwrap();
+    session.apply(Action::Edit(a1)).unwrap();
+    session
+        .apply(Action::Answer(choose(&q, "a1", "loss+sent")))
+        .unwrap();
+    assert_eq!(
+        session.answers().get(a7),
+        Some(&choose(&q, "a7", "employer")),
+        "the file's answer to a7 is back"
+    );
+}

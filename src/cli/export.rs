@@ -120,7 +120,9 @@ impl<'a> PrivateFile<'a> {
 
     /// Adds to the file.
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), String> {
+        // Through the file itself: the temporary file's own `write` adds its path to the error.
         self.temp
+            .as_file_mut()
             .write_all(bytes)
             .map_err(|e| cannot_write(&self.shown, &e))
     }
@@ -153,13 +155,26 @@ impl<'a> PrivateFile<'a> {
 /// "cannot write X: why", and what to do: the temporary file's own name is never said (it is
 /// gone by the time the person reads the message).
 fn cannot_write(shown: &str, error: &std::io::Error) -> String {
-    format!("cannot write {shown}: {error}; check the folder has room and that you may write there")
+    format!(
+        "cannot write {shown}: {}; check the folder has room and that you may write there",
+        plain_cause(error)
+    )
+}
+
+/// The system's words for what went wrong ("File too large (os error 27)"), never the path of
+/// a temporary file that some errors carry in their text.
+fn plain_cause(error: &std::io::Error) -> String {
+    match error.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+        None => error.kind().to_string(),
+    }
 }
 
 fn cannot_write_in(folder: &Path, error: &std::io::Error) -> String {
     format!(
-        "cannot write in {}: {error}; check the folder exists, has room and that you may write there",
-        display_name(Some(folder))
+        "cannot write in {}: {}; check the folder exists, has room and that you may write there",
+        display_name(Some(folder)),
+        plain_cause(error)
     )
 }
 

@@ -1,6 +1,7 @@
 //! Writing what a session asks to keep, for the full-screen app and plain mode alike: its answers
 //! so far (with a clinician's work) to a new private file, and a record in the chosen format.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use groupfit::answers::{self, Answers};
@@ -48,20 +49,40 @@ impl CarryOn {
     }
 }
 
-/// `text` as one word of a shell command: as it is when it is plain, else in single quotes.
+/// `text` as one word of a shell command: as it is when it is plain, in single quotes when it
+/// is printable, else in ANSI-C quotes (`$'...'`) with each control character escaped, so that
+/// the command names the file exactly and prints nothing the terminal would act on.
 fn shell_word(text: &str) -> String {
     let plain = !text.is_empty()
         && text
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-_./,:@+=".contains(c));
     if plain {
-        text.to_string()
-    } else {
-        format!(
-            "'{}'",
-            groupfit::text::clean_line(text).replace('\'', "'\\''")
-        )
+        return text.to_string();
     }
+    if !text.chars().any(groupfit::text::is_unsafe_char) {
+        return format!("'{}'", text.replace('\'', "'\\''"));
+    }
+    let mut quoted = String::from("$'");
+    for c in text.chars() {
+        match c {
+            '\\' | '\'' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            '\n' => quoted.push_str("\\n"),
+            '\t' => quoted.push_str("\\t"),
+            c if groupfit::text::is_unsafe_char(c) && u32::from(c) < 0x100 => {
+                let _ = write!(quoted, "\\x{:02x}", u32::from(c));
+            }
+            c if groupfit::text::is_unsafe_char(c) => {
+                let _ = write!(quoted, "\\U{:08x}", u32::from(c));
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('\'');
+    quoted
 }
 
 /// Saves the answers (and a clinician's notes, reference and override) to a new answers file in
@@ -153,6 +174,18 @@ mod tests {
             all.command("a.toml"),
             "groupfit run --plain --clinician --questions 'my questions'\\''s.toml' --region GB \
              --resume a.toml"
+        );
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_or_a_control_character_is_quoted_exactly() {
+        // A space in place of the line break would name another file; a raw escape character
+        // would reach the terminal. ANSI-C quoting ($'...', bash, zsh, ksh and POSIX 2024 sh)
+        // names the file exactly in printable characters.
+        let command = CarryOn::default().command("a\nb\u{1b}[31m 'c'.toml");
+        assert_eq!(
+            command,
+            "groupfit run --resume $'a\\nb\\x1b[31m \\'c\\'.toml'"
         );
     }
 }

@@ -3,6 +3,7 @@
 mod args;
 mod audit;
 mod batch;
+mod closed_stdout;
 mod events;
 mod export;
 mod files;

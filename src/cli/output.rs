@@ -20,9 +20,17 @@ impl Output {
         }
     }
 
-    /// Writes text; after the first failure, nothing more is attempted.
+    /// Writes text; after the first failure, nothing more is attempted. When standard output
+    /// was closed as groupfit started, the first write fails, so output is never lost in silence.
     pub fn write(&mut self, text: &str) {
         if self.failed.is_some() {
+            return;
+        }
+        if super::closed_stdout::was_closed() {
+            self.failed = Some(io::Error::other(
+                "standard output is closed, so the report would be lost; \
+                 give --output FILE, or send it to a file with > FILE",
+            ));
             return;
         }
         let mut lock = self.stdout.lock();

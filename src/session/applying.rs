@@ -152,8 +152,10 @@ impl Session<'_> {
         Ok(Effect::Moved)
     }
 
-    /// Recomputes which questions are shown and clears answers to the ones now hidden.
+    /// Recomputes which questions are shown and clears answers to the ones now hidden. An
+    /// answer a resumed file held for a hidden question comes back once it is shown again.
     fn refresh_visibility(&mut self) -> Vec<usize> {
+        self.answers.restore_shown(self.questionnaire);
         self.shown = visible(self.questionnaire, &self.answers);
         let hidden: Vec<usize> = self
             .answers
