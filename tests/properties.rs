@@ -119,7 +119,7 @@ proptest! {
         }
     }
 
-    /// The lean is the band of S alone (CONTRACT.md), complete or not; the recommendation of an
+    /// The lean is the band of S alone (docs/FORMAT.md), complete or not; the recommendation of an
     /// incomplete result is "either".
     #[test]
     fn the_lean_is_the_band_of_s_alone((q, answers) in with_answers()) {

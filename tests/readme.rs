@@ -1,12 +1,30 @@
-//! The README cannot drift from the program. Its `console` examples are run as written, with
-//! trycmd (`...` stands for lines left out); each screen it shows under a `<!-- snapshot: NAME
-//! -->` mark is the snapshot test's screen of that name, line for line; and its command table
-//! names every command and every option. Editing any of them by hand to something the program
-//! does not do fails here until the README or the program is put right.
+//! The README and docs/ cannot drift from the program. Their `console` examples are run as
+//! written, with trycmd (`...` stands for lines left out); each screen they show under a
+//! `<!-- snapshot: NAME -->` mark is the snapshot test's screen of that name, line for line; the
+//! README's command table names every command and every option; and every `groupfit` command
+//! in the README's `sh` blocks is one groupfit understands. Editing any of them by hand to
+//! something the program does not do fails here until the page or the program is put right.
 
 use std::path::PathBuf;
 
 const README: &str = include_str!("../README.md");
+
+/// The pages whose examples and screens are checked: the README and every document in docs/.
+fn pages() -> Vec<(String, String)> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut pages = vec![("README.md".to_string(), README.to_string())];
+    let mut docs: Vec<_> = std::fs::read_dir(format!("{root}/docs"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    for path in docs {
+        let name = format!("docs/{}", path.file_name().unwrap().to_string_lossy());
+        pages.push((name, std::fs::read_to_string(&path).unwrap()));
+    }
+    pages
+}
 
 #[test]
 fn the_readmes_commands_print_what_it_shows() {
@@ -15,7 +33,8 @@ fn the_readmes_commands_print_what_it_shows() {
         // No region from the machine's locale, and records dated alike everywhere.
         .env("LC_ALL", "C")
         .env("SOURCE_DATE_EPOCH", "1764547200")
-        .case("README.md");
+        .case("README.md")
+        .case("docs/*.md");
 }
 
 /// The body of a snapshot file: what follows its second `---` line.
@@ -56,16 +75,23 @@ fn marked_screens(readme: &str) -> Vec<(String, String)> {
 
 #[test]
 fn the_readmes_screens_are_the_snapshot_tests_screens() {
-    let screens = marked_screens(README);
-    assert!(screens.len() >= 2, "the question and the result are shown");
-    for (name, shown) in screens {
-        let expected = snapshot(&name);
-        assert!(
-            shown == expected,
-            "README's {name} differs from tests/snapshots/{name}.snap; paste the snapshot in:\n\
-             {expected}"
-        );
+    assert!(
+        !marked_screens(README).is_empty(),
+        "the README shows a screen"
+    );
+    let mut count = 0;
+    for (page, text) in pages() {
+        for (name, shown) in marked_screens(&text) {
+            let expected = snapshot(&name);
+            assert!(
+                shown == expected,
+                "{page}'s {name} differs from tests/snapshots/{name}.snap; paste the snapshot \
+                 in:\n{expected}"
+            );
+            count += 1;
+        }
     }
+    assert!(count >= 2, "the question and the result are shown");
 }
 
 /// The command table has a row for every command the binary's help lists, and each row names
@@ -133,6 +159,46 @@ fn run(args: &[&str]) -> String {
         .output()
         .unwrap();
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every `groupfit ...` command in the README's `sh` blocks (each part of a `&&` chain, without
+/// its redirection or comment) is understood: clap prints `Usage:` with every refusal of a
+/// command line, so its absence means the command and its options exist. Commands that would
+/// open a terminal are asked for their help instead.
+#[test]
+fn the_readmes_shell_commands_are_commands_groupfit_understands() {
+    let mut checked = 0;
+    for block in README.split("```sh\n").skip(1) {
+        let block = &block[..block.find("```").expect("a closed block")];
+        for line in block.lines() {
+            let line = line.split(" #").next().unwrap_or("").trim();
+            for part in line.split("&&").map(str::trim) {
+                let Some(rest) = part.strip_prefix("groupfit") else {
+                    continue;
+                };
+                let command = rest.split(['>', '|']).next().unwrap_or("");
+                let mut args: Vec<&str> = command.split_whitespace().collect();
+                if args
+                    .first()
+                    .is_none_or(|a| *a == "run" || a.starts_with("--"))
+                {
+                    args.push("--help");
+                }
+                let dir = tempfile::tempdir().unwrap();
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_groupfit"))
+                    .args(&args)
+                    .current_dir(dir.path())
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                    .unwrap();
+                let said = String::from_utf8_lossy(&out.stderr);
+                assert!(!said.contains("Usage:"), "`{part}` is refused: {said}");
+                assert_ne!(out.status.code(), Some(101), "`{part}` panicked: {said}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} commands found");
 }
 
 #[test]

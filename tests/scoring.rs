@@ -113,7 +113,7 @@ fn too_few_answers_is_either_and_incomplete() {
     assert_eq!(
         outcome.lean,
         Band::SupportGroup,
-        "the lean is the band of S alone (CONTRACT.md)"
+        "the lean is the band of S alone (docs/FORMAT.md)"
     );
     assert_eq!(
         outcome.recommendation,

@@ -1,4 +1,4 @@
-//! The answers file (CONTRACT.md): loading and checking it against a questionnaire, and writing
+//! The answers file (docs/FORMAT.md): loading and checking it against a questionnaire, and writing
 //! it back out. Messages name the question and the line, never the answer given: answers are
 //! health information and must not end up in logs.
 

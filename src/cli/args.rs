@@ -1,4 +1,4 @@
-//! Command-line arguments (CONTRACT.md), with examples in every command's help.
+//! Command-line arguments (README.md, docs/USAGE.md), with examples in every command's help.
 
 use std::path::PathBuf;
 

@@ -1,12 +1,16 @@
 //! The manual page, groupfit(1), in roff: every command with its options (read from the same
-//! clap definitions as `--help`), the environment, the exit status and the files. One page:
-//! commands are sections of it, so that nothing points to a page that does not exist.
+//! clap definitions as `--help`), the keys (from the help panel's table), the environment, the
+//! exit status and the files. One page: commands are sections of it, so that nothing points to
+//! a page that does not exist.
 
 use std::fmt::Write as _;
 
 use anyhow::Context as _;
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use roff::{Inline, Roff, bold, italic, roman};
+
+use groupfit::tui::key_reference;
+use groupfit::ui_text::UiText;
 
 use super::args::Cli;
 
@@ -121,6 +125,7 @@ pub fn render() -> anyhow::Result<String> {
     for command in cli.get_subcommands().filter(|c| c.get_name() != "help") {
         command_section(&mut page, command);
     }
+    keys_section(&mut page);
     for (title, entries) in [
         ("ENVIRONMENT", ENVIRONMENT),
         ("EXIT STATUS", EXIT_STATUS),
@@ -146,6 +151,28 @@ fn entry(page: &mut Roff, term: Vec<Inline>, description: &str) {
     page.control("TP", []);
     page.text(term);
     page.text([roman(description)]);
+}
+
+/// Every key of the full-screen questionnaire, from the table the help panel shows, in the
+/// interface's default words.
+fn keys_section(page: &mut Roff) {
+    section(page, "KEYS");
+    page.text([roman(
+        "In the full-screen questionnaire (groupfit run). The line under each screen names the \
+         keys that matter there, and ? shows them all. Ctrl+X is the quick exit: it leaves at \
+         once, clears the screen and writes nothing. Plain mode (--plain) takes typed words \
+         instead: a number to answer, b back, r review, ? help, save, report and q.",
+    )]);
+    let ui = UiText::default();
+    for (key, does) in key_reference(&ui, true) {
+        // The panel's "this help" names itself; on the page it needs saying what it shows.
+        let does = if key == "?" {
+            "help: about the question, why it is asked, and every key"
+        } else {
+            does
+        };
+        entry(page, vec![bold(key)], &sentence(does.to_string()));
+    }
 }
 
 /// One command: its synopsis, what it does, its examples and each of its options.
@@ -257,6 +284,9 @@ mod tests {
             }
         }
         for title in [
+            "KEYS",
+            "Ctrl+X",
+            "Ctrl+O",
             "ENVIRONMENT",
             "EXIT STATUS",
             "FILES",

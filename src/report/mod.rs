@@ -1,5 +1,5 @@
 //! Reports of an outcome: plain text for a person, Markdown, CSV rows for an audit, and the JSON
-//! result of CONTRACT.md. Each is a pure function from the questionnaire, answers and outcome to
+//! result of docs/FORMAT.md. Each is a pure function from the questionnaire, answers and outcome to
 //! a string; writing it anywhere is the caller's business.
 
 mod csv;
@@ -94,7 +94,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The JSON result of CONTRACT.md with `provenance`, the crisis lines in the order shown (the
+/// The JSON result of docs/FORMAT.md with `provenance`, the crisis lines in the order shown (the
 /// region's first), and in clinician mode `clinician` (notes, reference, override), kept beside
 /// the computed result.
 #[must_use]

@@ -1,4 +1,4 @@
-//! The outcome of scoring one set of answers, shaped like the JSON result of CONTRACT.md.
+//! The outcome of scoring one set of answers, shaped like the JSON result of docs/FORMAT.md.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -69,7 +69,7 @@ pub struct QuestionnaireInfo {
 
 /// Everything the result screen and the reports show.
 // Its flags (complete, settled, lighter_step, referral, finished_early) are independent facts, each a key
-// of the JSON result (CONTRACT.md), not states of one machine.
+// of the JSON result (docs/FORMAT.md), not states of one machine.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Outcome {

@@ -20,7 +20,7 @@ mod wrap;
 pub use crate::clinician::OVERRIDES;
 pub use app::{App, Control, Exit};
 pub use draft::Draft;
-pub use keymap::{Intent, Layer, hints, intent, is_urgent};
+pub use keymap::{Intent, Layer, hints, intent, is_urgent, reference as key_reference};
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
 pub use notice::Notice;
 pub use overlays::{HelpPanel, Overlay};

@@ -57,38 +57,6 @@ impl HelpPanel {
     }
 }
 
-/// Each key, and what it does in the interface's words; the clinician's keys only in clinician
-/// mode, where they work.
-fn keys(ui: &UiText, clinician: bool) -> Vec<(&'static str, &str)> {
-    let mut keys = vec![
-        ("↑ ↓  j k", ui.key_move.as_str()),
-        ("Enter", &ui.key_enter),
-        ("Space", &ui.key_space),
-        ("1-9", &ui.key_digits),
-        ("s", &ui.key_skip),
-        ("← →  h l", &ui.key_scale),
-        ("← Backspace Shift+Tab", &ui.key_back),
-        ("Alt+Enter  Ctrl+J", &ui.key_newline),
-        ("r", &ui.key_review),
-        ("?", &ui.key_help),
-        ("q  Esc", &ui.key_quit),
-        ("Ctrl+C", &ui.key_interrupt),
-        ("Ctrl+Z", &ui.key_suspend),
-        ("Ctrl+S", &ui.key_save),
-        ("Ctrl+E  e", &ui.key_export),
-    ];
-    if clinician {
-        keys.extend([
-            ("Ctrl+N", ui.key_note.as_str()),
-            ("Ctrl+P", &ui.key_reference),
-            ("Ctrl+W", &ui.key_weights),
-            ("Ctrl+O", &ui.key_override),
-        ]);
-    }
-    keys.push(("Ctrl+X", &ui.key_quick_exit));
-    keys
-}
-
 /// Everything the help says, wrapped to `width`: about the question, then every key.
 fn lines(ctx: &Ctx<'_, '_>, width: u16) -> Vec<Line<'static>> {
     let ui = ctx.ui();
@@ -105,7 +73,7 @@ fn lines(ctx: &Ctx<'_, '_>, width: u16) -> Vec<Line<'static>> {
         ui.help_keys.clone(),
         theme.prompt(),
     )));
-    for (key, what) in keys(ui, ctx.clinician.is_some()) {
+    for (key, what) in crate::tui::keymap::reference(ui, ctx.clinician.is_some()) {
         let first = format!("{key:<22}");
         lines.extend(wrap(what, width, Style::new(), &first, &" ".repeat(22)));
     }
