@@ -7,6 +7,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 const README: &str = include_str!("../README.md");
 
 /// The pages whose examples and screens are checked: the README and every document in docs/.
@@ -127,16 +129,7 @@ fn names(row: &str, long: &str) -> bool {
 /// Each command `groupfit --help` lists, with the long options its own `--help` lists (bar
 /// `--help`). The binary's clap types are not reachable from a test, so its help is read.
 fn commands_and_options() -> Vec<(String, Vec<String>)> {
-    let names: Vec<String> = run(&["--help"])
-        .lines()
-        .skip_while(|line| !line.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|line| line.starts_with("  "))
-        // A command's own line; its description may wrap onto deeper-indented lines.
-        .filter(|line| !line.starts_with("   "))
-        .filter_map(|line| line.split_whitespace().next().map(str::to_string))
-        .filter(|name| name != "help")
-        .collect();
+    let names = common::subcommands();
     names
         .into_iter()
         .map(|name| {

@@ -3,7 +3,26 @@
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 6] = ["run", "validate", "score", "template", "completions", "man"];
+mod common;
+
+/// The commands `--help` lists, and at least those groupfit has always had.
+fn subcommands() -> Vec<String> {
+    let all = common::subcommands();
+    for known in [
+        "run",
+        "validate",
+        "score",
+        "audit",
+        "fhir-questionnaire",
+        "template",
+    ] {
+        assert!(
+            all.iter().any(|c| c == known),
+            "{known} missing from {all:?}"
+        );
+    }
+    all
+}
 
 fn groupfit(args: &[&str]) -> (Option<i32>, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_groupfit"))
@@ -34,9 +53,9 @@ fn completions_for_every_shell_mention_every_subcommand() {
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let (code, text) = groupfit(&["completions", shell]);
         assert_eq!(code, Some(0), "{shell}");
-        for subcommand in SUBCOMMANDS {
+        for subcommand in subcommands() {
             assert!(
-                text.contains(subcommand),
+                text.contains(&subcommand),
                 "{shell} completions miss {subcommand}"
             );
         }
@@ -55,9 +74,9 @@ fn the_man_page_mentions_every_subcommand() {
         text.starts_with(".ie") || text.contains(".TH groupfit 1"),
         "not roff"
     );
-    for subcommand in SUBCOMMANDS {
+    for subcommand in subcommands() {
         assert!(
-            text.contains(subcommand),
+            text.contains(&subcommand),
             "the man page misses {subcommand}"
         );
     }
@@ -65,8 +84,8 @@ fn the_man_page_mentions_every_subcommand() {
 
 #[test]
 fn every_command_help_has_examples() {
-    for subcommand in SUBCOMMANDS {
-        let (code, text) = groupfit(&[subcommand, "--help"]);
+    for subcommand in subcommands() {
+        let (code, text) = groupfit(&[&subcommand, "--help"]);
         assert_eq!(code, Some(0), "{subcommand}");
         assert!(
             text.contains("Example"),

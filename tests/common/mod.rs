@@ -95,3 +95,23 @@ pub fn draw(app: &mut groupfit::tui::App<'_>, width: u16, height: u16) -> ratatu
         .unwrap();
     terminal.backend().buffer().clone()
 }
+
+/// Every command `groupfit --help` lists (bar `help`): the list the binary itself gives, so a
+/// new command is checked without anyone adding it to a test.
+pub fn subcommands() -> Vec<String> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_groupfit"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip_while(|line| !line.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|line| line.starts_with("  "))
+        // A command's own line; its description may wrap onto deeper-indented lines.
+        .filter(|line| !line.starts_with("   "))
+        .filter_map(|line| line.split_whitespace().next().map(str::to_string))
+        .filter(|name| name != "help")
+        .collect()
+}
