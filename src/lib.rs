@@ -13,6 +13,7 @@ pub mod clinician;
 pub mod crisis;
 pub mod plain;
 pub mod questionnaire;
+pub mod recording;
 pub mod report;
 pub mod safety;
 pub mod scoring;

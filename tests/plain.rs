@@ -361,7 +361,7 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         text.contains("An override needs a reason."),
         "an empty reason is refused"
     );
-    assert!(text.contains("Clinician override: Support group"));
+    assert!(text.contains("Override recorded: Support group, beside the computed result"));
     assert!(text.contains("Session note added"));
     assert!(text.contains("S = "), "a clinician reads the figures");
     assert_eq!(

@@ -578,7 +578,10 @@ mod keys {
         let said = app.notice().unwrap().text.clone();
         assert!(said.contains("press Enter to give the answer"), "{said}");
         press(&mut app, &[KeyCode::Enter]);
-        assert_eq!(app.handle(groupfit::tui::Intent::Save), Control::Save);
+        assert_eq!(
+            app.handle(groupfit::tui::Intent::Save),
+            Control::Write(groupfit::recording::Request::SaveAnswers)
+        );
     }
 
     /// Seen in use: after saving the answers, q still warned they would be lost. Once saved
@@ -591,7 +594,10 @@ mod keys {
             &mut app,
             &[KeyCode::Enter, KeyCode::Char('1'), KeyCode::Enter],
         );
-        assert_eq!(app.handle(groupfit::tui::Intent::Save), Control::Save);
+        assert_eq!(
+            app.handle(groupfit::tui::Intent::Save),
+            Control::Write(groupfit::recording::Request::SaveAnswers)
+        );
         app.saved(Ok("Saved to groupfit-answers-1.toml".into()));
         assert_eq!(
             press_raw(&mut app, &[KeyCode::Char('q')]),
@@ -950,6 +956,52 @@ mod clinician {
             Control::Continue
         );
         assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
+    }
+
+    /// What a clinician puts on record is confirmed in the same words by both front ends (one
+    /// core decides them): a reference ending in a full stop, a note, a note removed, and an
+    /// override with no reason refused.
+    #[test]
+    fn both_front_ends_confirm_the_record_in_the_same_words() {
+        let q = default_questionnaire();
+        let steps: [(char, &str); 4] = [
+            ('p', "R.K."),
+            ('n', "Asked twice; steady answer."),
+            ('n', ""),
+            ('p', ""),
+        ];
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        let mut plain = groupfit::plain::Plain::new(&q, None, false)
+            .with_clinician(groupfit::clinician::ClinicianRecord::default());
+        let _ = plain.opening();
+        for (key, text) in steps {
+            ctrl(&mut app, key);
+            press_raw(&mut app, &[KeyCode::Home]);
+            press_raw(&mut app, &[KeyCode::End]);
+            // Clear what the prompt starts with (the note or reference kept already).
+            for _ in 0..40 {
+                press_raw(&mut app, &[KeyCode::Backspace]);
+            }
+            typed(&mut app, text);
+            press_raw(&mut app, &[KeyCode::Enter]);
+            let tui_said = app.notice().unwrap().text.clone();
+            if text == "R.K." {
+                assert_eq!(
+                    tui_said,
+                    "Client reference set: R.K. It heads every record."
+                );
+            }
+            let command = if key == 'p' { "reference" } else { "note" };
+            let (_, _) = plain.respond(command);
+            let (plain_said, _) = plain.respond(text);
+            assert!(
+                plain_said.starts_with(&format!("{tui_said}\n")),
+                "full screen: {tui_said:?}; plain: {plain_said:?}"
+            );
+        }
+        assert_eq!(app.clinician(), plain.clinician(), "the same record");
+        assert!(app.clinician().unwrap().is_empty(), "all set, then removed");
     }
 
     #[test]

@@ -18,6 +18,7 @@ use std::path::Path;
 use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
 use groupfit::questionnaire::Questionnaire;
+use groupfit::recording::Request;
 use groupfit::session::Stage;
 use groupfit::ui_text::fill;
 
@@ -221,8 +222,10 @@ fn event_loop(
                     });
                 }
                 Control::Suspend => terminal::suspend(screen)?,
-                Control::Save => save(app, carry_on),
-                Control::Export { format, path } => export_report(app, format, &path),
+                Control::Write(Request::SaveAnswers) => save(app, carry_on),
+                Control::Write(Request::Report { format, path }) => {
+                    export_report(app, format, &path);
+                }
                 Control::Continue => {}
             }
         }

@@ -13,7 +13,7 @@ mod show;
 pub use input::{InputLine, read_line};
 pub use records::Request;
 
-use records::{Asking, Choosing};
+use crate::recording::{Asking, Choosing};
 
 use parse::parse;
 use show::{line, para};

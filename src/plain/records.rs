@@ -6,37 +6,10 @@
 
 use super::show::line;
 use super::{Plain, Waiting};
-use crate::clinician::{OVERRIDES, Override};
-use crate::report::{self, ExportFormat};
-use crate::scoring::Recommendation;
+pub use crate::recording::Request;
+use crate::recording::{Asking, Choosing, Submitted, submit};
 use crate::session::Stage;
 use crate::ui_text::fill;
-
-/// What the shell is asked to write.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// The answers so far, with a clinician's work, to a new private answers file.
-    SaveAnswers,
-    /// The record in `format`, to a new private file at `path`.
-    Report { format: ExportFormat, path: String },
-}
-
-/// A line of text being asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Asking {
-    QuestionNote(usize),
-    SessionNote,
-    Reference,
-    OverrideReason(Recommendation),
-    ReportPath(ExportFormat),
-}
-
-/// A numbered choice being asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Choosing {
-    Override,
-    Report,
-}
 
 impl Plain<'_> {
     /// The reply to a record-keeping command, or `None` when `input` is not one here.
@@ -54,10 +27,7 @@ impl Plain<'_> {
             }
             "report" if at_result => Some(self.choose(Choosing::Report)),
             "override" if clinician && at_result => Some(self.choose(Choosing::Override)),
-            "note" if clinician => Some(self.ask(match stage {
-                Stage::Asking(q) => Asking::QuestionNote(q),
-                _ => Asking::SessionNote,
-            })),
+            "note" if clinician => Some(self.ask(Asking::note_at(stage))),
             "session note" if clinician => Some(self.ask(Asking::SessionNote)),
             "reference" if clinician => Some(self.ask(Asking::Reference)),
             _ => None,
@@ -82,90 +52,37 @@ impl Plain<'_> {
 
     /// Asks for a numbered choice.
     fn choose(&mut self, choosing: Choosing) -> String {
-        let ui = self.ui();
         self.waiting = Waiting::Choice(choosing);
-        let (intro, items): (&str, Vec<String>) = match choosing {
-            Choosing::Report => (
-                &ui.plain_report_pick,
-                ExportFormat::ALL
-                    .iter()
-                    .map(|f| f.label(ui).to_string())
-                    .collect(),
-            ),
-            Choosing::Override => (
-                &ui.plain_override_pick,
-                OVERRIDES
-                    .iter()
-                    .map(|r| report::recommendation_label(self.session.questionnaire(), *r))
-                    .collect(),
-            ),
+        let ui = self.ui();
+        let intro = match choosing {
+            Choosing::Report => &ui.plain_report_pick,
+            Choosing::Override => &ui.plain_override_pick,
         };
         let mut out = String::new();
         line(&mut out, intro);
-        for (n, item) in items.iter().enumerate() {
+        for (n, item) in choosing
+            .items(self.session.questionnaire())
+            .iter()
+            .enumerate()
+        {
             line(&mut out, &format!("  {}. {item}", n + 1));
         }
         out
     }
 
-    /// The line typed for what was asked: kept, confirmed, and back to where the person was.
+    /// The line typed for what was asked: kept and confirmed, then back to where the person
+    /// was; refused and asked again; or a request for the shell.
     pub(super) fn on_text(&mut self, asking: Asking, input: &str) -> String {
-        let text = input.trim().to_string();
-        let ui = self.ui();
-        let kept = !text.is_empty();
-        let said = match asking {
-            Asking::ReportPath(format) => {
-                let path = if kept {
-                    text
-                } else {
-                    format.default_path().to_string()
-                };
-                self.request = Some(Request::Report { format, path });
-                return String::new();
+        let questionnaire = self.session.questionnaire();
+        let record = self.clinician.get_or_insert_with(Default::default);
+        match submit(asking, input, questionnaire, record) {
+            Submitted::Write(request) => {
+                self.request = Some(request);
+                String::new()
             }
-            Asking::OverrideReason(_) if !kept => {
-                return format!("{}\n{}", ui.override_needs_reason, self.ask(asking));
-            }
-            Asking::OverrideReason(recommendation) => {
-                self.record().override_recommendation = Some(Override {
-                    recommendation,
-                    reason: text,
-                });
-                let outcome = self.session.outcome();
-                let over = self.record().override_recommendation.clone();
-                over.map(|o| report::override_sentence(self.session.questionnaire(), &outcome, &o))
-                    .unwrap_or_default()
-            }
-            Asking::QuestionNote(q) => {
-                let questionnaire = self.session.questionnaire();
-                let id = &questionnaire.questions[q].id;
-                self.record().set_question_note(questionnaire, id, &text);
-                if kept {
-                    &ui.note_saved
-                } else {
-                    &ui.note_removed
-                }
-                .clone()
-            }
-            Asking::SessionNote => {
-                self.record().session_note = kept.then_some(text);
-                if kept {
-                    &ui.session_note_saved
-                } else {
-                    &ui.session_note_removed
-                }
-                .clone()
-            }
-            Asking::Reference => {
-                self.record().reference = kept.then(|| text.clone());
-                if kept {
-                    fill(&ui.reference_saved, &[("reference", &text)])
-                } else {
-                    ui.reference_removed.clone()
-                }
-            }
-        };
-        format!("{said}\n\n{}", self.back_to_stage())
+            Submitted::Refused(why) => format!("{why}\n{}", self.ask(asking)),
+            Submitted::Kept(said) => format!("{said}\n\n{}", self.back_to_stage()),
+        }
     }
 
     /// The number typed for a choice; an empty line cancels.
@@ -174,15 +91,9 @@ impl Plain<'_> {
         if reply.is_empty() {
             return self.back_to_stage();
         }
-        let picked = reply.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
-        match (choosing, picked) {
-            (Choosing::Report, Some(n)) if n < ExportFormat::ALL.len() => {
-                self.ask(Asking::ReportPath(ExportFormat::ALL[n]))
-            }
-            (Choosing::Override, Some(n)) if n < OVERRIDES.len() => {
-                self.ask(Asking::OverrideReason(OVERRIDES[n]))
-            }
-            _ => self.choose(choosing),
+        match reply.parse::<usize>().ok().and_then(|n| choosing.pick(n)) {
+            Some(asking) => self.ask(asking),
+            None => self.choose(choosing),
         }
     }
 
@@ -224,9 +135,5 @@ impl Plain<'_> {
             &ui.plain_after_result
         };
         format!("{hint}\n")
-    }
-
-    fn record(&mut self) -> &mut crate::clinician::ClinicianRecord {
-        self.clinician.get_or_insert_with(Default::default)
     }
 }

@@ -6,10 +6,10 @@
 use super::keymap::{Intent, Layer};
 use super::notice::Notice;
 use super::overlays::{HelpPanel, Overlay};
-use super::records::ExportFormat;
 use super::screens::{Look, Screen, Step};
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
+use crate::recording::Request;
 use crate::report::{ClinicianRecord, settled_offer};
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session};
@@ -33,13 +33,9 @@ pub enum Control {
     Exit(Exit),
     /// Ctrl+Z: the shell gives the terminal back and stops until continued.
     Suspend,
-    /// Save the answers so far (the shell writes the file and reports back with `saved`).
-    Save,
-    /// Write a report (the shell writes it and reports back with `export_done`).
-    Export {
-        format: ExportFormat,
-        path: String,
-    },
+    /// Write a file: the answers so far (the shell reports back with `saved`) or a report
+    /// (with `export_done`).
+    Write(Request),
 }
 
 pub struct App<'q> {
@@ -279,7 +275,7 @@ impl<'q> App<'q> {
             self.notice = Some(Notice::warning(ui.nothing_to_save.clone()));
             return Control::Continue;
         }
-        Control::Save
+        Control::Write(Request::SaveAnswers)
     }
 
     /// Reports back after the shell tried to save the answers: said as a notice, and once

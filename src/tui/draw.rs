@@ -11,9 +11,7 @@ use super::chrome;
 use super::layout;
 use super::notice;
 use super::overlays::Overlay;
-use super::records::{ExportFormat, Pick};
 use super::screens::{Ctx, Screen};
-use crate::clinician::OVERRIDES;
 use crate::session::Session;
 
 impl Widget for &mut App<'_> {
@@ -47,8 +45,7 @@ impl Widget for &mut App<'_> {
 /// question's options (up to 9).
 fn hint_count(overlay: Option<&Overlay>, screen: &Screen, session: &Session<'_>) -> usize {
     match (overlay, screen) {
-        (Some(Overlay::Pick(Pick::Override)), _) => OVERRIDES.len(),
-        (Some(Overlay::Pick(Pick::Export)), _) => ExportFormat::ALL.len(),
+        (Some(Overlay::Pick(choosing)), _) => choosing.len(),
         (_, Screen::Question(question)) => {
             let q = &session.questionnaire().questions[question.q];
             q.options().len().min(9)

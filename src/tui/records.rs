@@ -7,38 +7,19 @@ use super::draft::Draft;
 use super::keymap::Intent;
 use super::notice::Notice;
 use super::overlays::Overlay;
-use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
+use crate::recording::{Asking, Choosing, Submitted, submit};
 pub use crate::report::ExportFormat;
-use crate::scoring::Recommendation;
 use crate::session::Stage;
-use crate::ui_text::fill;
-
-/// What a one-line text prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    QuestionNote(usize),
-    SessionNote,
-    Reference,
-    OverrideReason(Recommendation),
-    ExportPath(ExportFormat),
-}
-
-/// What a numbered pick list is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pick {
-    Export,
-    Override,
-}
 
 /// An open text prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
-    pub purpose: Purpose,
+    pub asking: Asking,
     pub draft: Draft,
 }
 
 impl Prompt {
-    fn new(purpose: Purpose, text: &str) -> Self {
+    fn new(asking: Asking, text: &str) -> Self {
         let mut draft = Draft::Text {
             text: String::new(),
             cursor: 0,
@@ -46,13 +27,13 @@ impl Prompt {
             max_length: 2000,
         };
         draft.insert(text);
-        Self { purpose, draft }
+        Self { asking, draft }
     }
 
     #[must_use]
     pub fn text(&self) -> String {
         match &self.draft {
-            Draft::Text { text, .. } => text.trim().to_string(),
+            Draft::Text { text, .. } => text.clone(),
             _ => String::new(),
         }
     }
@@ -65,26 +46,13 @@ impl App<'_> {
         let stage = self.session.stage();
         match intent {
             Intent::Export if matches!(stage, Stage::Finished | Stage::Stopped) => {
-                self.open(Overlay::Pick(Pick::Export));
+                self.open(Overlay::Pick(Choosing::Report));
             }
-            Intent::Note if clinician => {
-                let (purpose, existing) = match stage {
-                    Stage::Asking(q) => {
-                        let id = &self.session.questionnaire().questions[q].id;
-                        let note = self.clinician.as_ref().and_then(|r| r.question_note(id));
-                        (Purpose::QuestionNote(q), note.map(str::to_string))
-                    }
-                    _ => (Purpose::SessionNote, self.record().session_note.clone()),
-                };
-                self.open_prompt(purpose, &existing.unwrap_or_default());
-            }
-            Intent::Reference if clinician => {
-                let existing = self.record().reference.clone().unwrap_or_default();
-                self.open_prompt(Purpose::Reference, &existing);
-            }
+            Intent::Note if clinician => self.open_prompt(Asking::note_at(stage)),
+            Intent::Reference if clinician => self.open_prompt(Asking::Reference),
             Intent::Weights if clinician => self.look.show_weights = !self.look.show_weights,
             Intent::Override if clinician && stage == Stage::Finished => {
-                self.open(Overlay::Pick(Pick::Override));
+                self.open(Overlay::Pick(Choosing::Override));
             }
             Intent::Export
             | Intent::Note
@@ -102,12 +70,14 @@ impl App<'_> {
         self.notice = None;
     }
 
-    fn open_prompt(&mut self, purpose: Purpose, text: &str) {
-        self.open(Overlay::Prompt(Prompt::new(purpose, text)));
+    /// A prompt for `asking`, starting with what is kept already (or the default file name).
+    fn open_prompt(&mut self, asking: Asking) {
+        let text = asking.starting_text(self.session.questionnaire(), self.clinician.as_ref());
+        self.open(Overlay::Prompt(Prompt::new(asking, &text)));
     }
 
     /// A key on a numbered pick list.
-    pub(super) fn on_pick(&mut self, pick: Pick, intent: &Intent) {
+    pub(super) fn on_pick(&mut self, choosing: Choosing, intent: &Intent) {
         let Intent::Digit(n) = intent else {
             self.overlay = None;
             // Any other key closes the list, so that text typed by mistake cannot run on into
@@ -118,18 +88,8 @@ impl App<'_> {
             }
             return;
         };
-        let index = usize::try_from(*n).unwrap_or(0).wrapping_sub(1);
-        match pick {
-            Pick::Export => {
-                if let Some(format) = ExportFormat::ALL.get(index) {
-                    self.open_prompt(Purpose::ExportPath(*format), format.default_path());
-                }
-            }
-            Pick::Override => {
-                if let Some(recommendation) = OVERRIDES.get(index) {
-                    self.open_prompt(Purpose::OverrideReason(*recommendation), "");
-                }
-            }
+        if let Some(asking) = usize::try_from(*n).ok().and_then(|n| choosing.pick(n)) {
+            self.open_prompt(asking);
         }
     }
 
@@ -149,8 +109,8 @@ impl App<'_> {
             Intent::End => prompt.draft.move_cursor(1 << 32),
             Intent::No => self.overlay = None,
             Intent::Enter => {
-                let (purpose, text) = (prompt.purpose, prompt.text());
-                return self.submit_prompt(purpose, text);
+                let (asking, text) = (prompt.asking, prompt.text());
+                return self.submit_prompt(asking, &text);
             }
             _ => {}
         }
@@ -158,72 +118,19 @@ impl App<'_> {
     }
 
     /// Enter in a prompt: a file name goes to the shell to write; anything else is kept in the
-    /// clinician's record, said in a notice, and the prompt closes.
-    fn submit_prompt(&mut self, purpose: Purpose, text: String) -> Control {
-        let said = match purpose {
-            Purpose::ExportPath(_) if text.is_empty() => return Control::Continue,
-            Purpose::ExportPath(format) => return Control::Export { format, path: text },
-            Purpose::OverrideReason(_) if text.is_empty() => {
-                let ui = &self.session.questionnaire().ui;
-                self.notice = Some(Notice::warning(ui.override_needs_reason.clone()));
-                return Control::Continue;
-            }
-            Purpose::OverrideReason(recommendation) => self.keep_override(recommendation, text),
-            Purpose::QuestionNote(q) => self.keep_question_note(q, &text),
-            Purpose::SessionNote => self.keep_session_note(text),
-            Purpose::Reference => self.keep_reference(text),
-        };
-        self.overlay = None;
-        self.notice = Some(Notice::said(said));
-        Control::Continue
-    }
-
-    fn keep_override(&mut self, recommendation: Recommendation, reason: String) -> String {
-        self.record().override_recommendation = Some(Override {
-            recommendation,
-            reason,
-        });
-        self.session.questionnaire().ui.override_saved.clone()
-    }
-
-    fn keep_question_note(&mut self, q: usize, text: &str) -> String {
+    /// clinician's record and said in a notice as the prompt closes, or refused and said in it.
+    fn submit_prompt(&mut self, asking: Asking, text: &str) -> Control {
         let questionnaire = self.session.questionnaire();
-        let id = &questionnaire.questions[q].id;
-        let kept = self.record().set_question_note(questionnaire, id, text);
-        let ui = &questionnaire.ui;
-        if kept {
-            &ui.note_saved
-        } else {
-            &ui.note_removed
+        let record = self.clinician.get_or_insert_with(Default::default);
+        match submit(asking, text, questionnaire, record) {
+            Submitted::Write(request) => return Control::Write(request),
+            Submitted::Refused(why) => self.notice = Some(Notice::warning(why)),
+            Submitted::Kept(said) => {
+                self.overlay = None;
+                self.notice = Some(Notice::said(said));
+            }
         }
-        .clone()
-    }
-
-    fn keep_session_note(&mut self, text: String) -> String {
-        let kept = !text.is_empty();
-        self.record().session_note = kept.then_some(text);
-        let ui = &self.session.questionnaire().ui;
-        if kept {
-            &ui.session_note_saved
-        } else {
-            &ui.session_note_removed
-        }
-        .clone()
-    }
-
-    fn keep_reference(&mut self, text: String) -> String {
-        let ui = &self.session.questionnaire().ui;
-        let said = if text.is_empty() {
-            ui.reference_removed.clone()
-        } else {
-            fill(&ui.reference_saved, &[("reference", &text)])
-        };
-        self.record().reference = (!text.is_empty()).then_some(text);
-        said
-    }
-
-    fn record(&mut self) -> &mut ClinicianRecord {
-        self.clinician.get_or_insert_with(ClinicianRecord::default)
+        Control::Continue
     }
 
     /// Reports back after the shell tried to write a report: success closes the prompt, a

@@ -113,7 +113,7 @@ ui_text! {
     override_pick = "Choose the recommendation (1-4), Esc to cancel:",
     override_reason = "Reason for the override (required):",
     override_needs_reason = "An override needs a reason.",
-    override_saved = "Override recorded beside the computed result; it goes into every record and saved file.",
+    override_saved = "Override recorded: {result}, beside the computed result; it goes into every record and saved file.",
     override_shown = "Clinician override: {result} (computed: {computed}). Reason: {reason}",
     note_title = "Note on this question",
     session_note_title = "Note on the session",

@@ -13,8 +13,9 @@ pub use help::HelpPanel;
 
 use super::app::{App, Control, Exit};
 use super::keymap::{Intent, Layer};
-use super::records::{Pick, Prompt};
+use super::records::Prompt;
 use super::screens::Ctx;
+use crate::recording::Choosing;
 use crate::session::Action;
 
 /// A panel drawn over the screen.
@@ -37,7 +38,7 @@ pub enum Overlay {
     /// A one-line text prompt: a note, a reference, a reason, a file name.
     Prompt(Prompt),
     /// A numbered list to pick from.
-    Pick(Pick),
+    Pick(Choosing),
 }
 
 impl Overlay {

@@ -7,37 +7,22 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use super::panel::{CHROME, frame, panel};
-use crate::clinician::OVERRIDES;
-use crate::report::recommendation_label;
+use crate::recording::{Asking, Choosing};
 use crate::tui::draft::Draft;
-use crate::tui::records::{ExportFormat, Pick, Prompt, Purpose};
+use crate::tui::records::Prompt;
 use crate::tui::screens::Ctx;
 use crate::tui::wrap::{wrap, wrap_typed};
 
 const WIDTH: u16 = 64;
 
-pub fn pick(ctx: &Ctx<'_, '_>, pick: Pick, area: Rect, buf: &mut Buffer) {
-    let q = ctx.questionnaire();
+pub fn pick(ctx: &Ctx<'_, '_>, choosing: Choosing, area: Rect, buf: &mut Buffer) {
     let ui = ctx.ui();
     let theme = ctx.theme();
-    let (title, intro, items): (&str, &str, Vec<String>) = match pick {
-        Pick::Export => (
-            &ui.export_title,
-            &ui.export_pick,
-            ExportFormat::ALL
-                .iter()
-                .map(|f| f.label(ui).to_string())
-                .collect(),
-        ),
-        Pick::Override => (
-            &ui.override_title,
-            &ui.override_pick,
-            OVERRIDES
-                .iter()
-                .map(|r| recommendation_label(q, *r))
-                .collect(),
-        ),
+    let (title, intro) = match choosing {
+        Choosing::Report => (&ui.export_title, &ui.export_pick),
+        Choosing::Override => (&ui.override_title, &ui.override_pick),
     };
+    let items = choosing.items(ctx.questionnaire());
     let width = WIDTH.min(area.width).saturating_sub(CHROME);
     let mut lines = wrap(intro, width, theme.prompt(), "", "");
     for (i, item) in items.iter().enumerate() {
@@ -50,12 +35,12 @@ pub fn pick(ctx: &Ctx<'_, '_>, pick: Pick, area: Rect, buf: &mut Buffer) {
 pub fn prompt(ctx: &Ctx<'_, '_>, prompt: &Prompt, area: Rect, buf: &mut Buffer) {
     let ui = ctx.ui();
     let theme = ctx.theme();
-    let (title, intro) = match prompt.purpose {
-        Purpose::ExportPath(_) => (ui.export_title.as_str(), ui.export_path.as_str()),
-        Purpose::OverrideReason(_) => (ui.override_title.as_str(), ui.override_reason.as_str()),
-        Purpose::QuestionNote(_) => (ui.note_title.as_str(), ""),
-        Purpose::SessionNote => (ui.session_note_title.as_str(), ""),
-        Purpose::Reference => (ui.reference_title.as_str(), ""),
+    let (title, intro) = match prompt.asking {
+        Asking::ReportPath(_) => (ui.export_title.as_str(), ui.export_path.as_str()),
+        Asking::OverrideReason(_) => (ui.override_title.as_str(), ui.override_reason.as_str()),
+        Asking::QuestionNote(_) => (ui.note_title.as_str(), ""),
+        Asking::SessionNote => (ui.session_note_title.as_str(), ""),
+        Asking::Reference => (ui.reference_title.as_str(), ""),
     };
     let width = WIDTH.min(area.width).saturating_sub(CHROME);
     let mut lines: Vec<Line<'static>> = if intro.is_empty() {
