@@ -11,6 +11,7 @@ pub mod answers;
 pub mod audit;
 pub mod clinician;
 pub mod crisis;
+pub mod panels;
 pub mod plain;
 pub mod questionnaire;
 pub mod recording;

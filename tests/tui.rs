@@ -1228,3 +1228,86 @@ fn a_digit_on_a_question_that_can_call_for_help_first_only_highlights() {
     press_raw(&mut app, &[KeyCode::Char('3')]);
     assert_eq!(current(&app), "e1");
 }
+
+/// Words joined by single spaces: the same text, however a front end wraps it.
+fn words(text: &str) -> String {
+    text.split_whitespace()
+        .filter(|w| !w.chars().all(|c| "│─┌┐└┘├┤".contains(c)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The crisis panel says the same in the full screen and in plain mode, for a person and for a
+/// clinician (who is told to follow the local protocol in both).
+#[test]
+fn both_front_ends_give_the_same_crisis_panel() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed-red.toml"),
+    )
+    .unwrap();
+    let answers = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    for clinician in [false, true] {
+        let mut app = App::with_answers(&q, answers.clone(), Some("US".into()), true);
+        let mut plain =
+            groupfit::plain::Plain::with_answers(&q, answers.clone(), Some("US".into()), false);
+        if clinician {
+            app = app.clinician_mode();
+            plain = plain.with_clinician(groupfit::clinician::ClinicianRecord::default());
+        }
+        let full_screen = words(&screen(&mut app, 160, 60));
+        let said = words(&plain.opening());
+        let ui = &q.ui;
+        let mut parts = vec![ui.crisis_title.as_str(), ui.crisis_text_resumed.as_str()];
+        if clinician {
+            parts.push(&ui.clinician_protocol);
+        } else {
+            assert!(!said.contains(&words(&ui.clinician_protocol)));
+            assert!(!full_screen.contains(&words(&ui.clinician_protocol)));
+        }
+        for part in parts {
+            let part = words(part);
+            assert!(full_screen.contains(&part), "full screen lacks {part:?}");
+            assert!(said.contains(&part), "plain mode lacks {part:?}:\n{said}");
+        }
+        assert!(said.contains("988") && full_screen.contains("988"));
+    }
+}
+
+/// The caution says what was noticed in the same words in both front ends: a person's words for
+/// a person, flag levels for a clinician.
+#[test]
+fn both_front_ends_give_the_same_caution() {
+    let q = default_questionnaire();
+    for clinician in [false, true] {
+        let mut app = App::new(&q, None, true);
+        let mut plain = groupfit::plain::Plain::new(&q, None, false);
+        if clinician {
+            app = app.clinician_mode();
+            plain = plain.with_clinician(groupfit::clinician::ClinicianRecord::default());
+        }
+        press(&mut app, &[KeyCode::Enter]);
+        digits(&mut app, "11111111111");
+        press_raw(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+        let Some(Overlay::Caution(caution)) = app.overlay().cloned() else {
+            panic!("no caution");
+        };
+        let full_screen = words(&screen(&mut app, 160, 60));
+        let _ = plain.opening();
+        let mut said = String::new();
+        for _ in 0..12 {
+            said = plain.respond("1").0;
+        }
+        let said = words(&said);
+        assert!(!caution.noticed.is_empty());
+        for part in caution.noticed.iter().chain(&caution.help) {
+            let part = words(part);
+            assert!(full_screen.contains(&part), "full screen lacks {part:?}");
+            assert!(said.contains(&part), "plain mode lacks {part:?}:\n{said}");
+        }
+        let clinician_words = caution.noticed.iter().any(|n| n.contains("AMBER"));
+        assert_eq!(clinician_words, clinician, "{:?}", caution.noticed);
+    }
+}

@@ -4,6 +4,7 @@
 use super::parse::parse;
 use super::show::{line, para};
 use super::{End, Plain, Waiting};
+use crate::panels::Caution;
 use crate::report;
 use crate::session::{Action, Stage};
 
@@ -57,17 +58,18 @@ impl Plain<'_> {
         let mut out = String::new();
         para(&mut out, &ui.caution_title);
         line(&mut out, &ui.caution_text);
-        let reader = report::Reader::person(self.region.as_deref());
         let outcome = self.session.outcome();
-        for item in report::talk_about(questionnaire, &outcome, reader) {
-            line(&mut out, &format!("- {}", item.text));
+        let caution = Caution::new(
+            questionnaire,
+            &outcome,
+            self.clinician.is_some(),
+            self.region.as_deref(),
+        );
+        for noticed in &caution.noticed {
+            line(&mut out, &format!("- {noticed}"));
         }
-        // One line of help for each topic the cautions call for, most urgent first.
-        let topics = crate::safety::help_topics(&outcome.flags);
-        let help =
-            crate::crisis::CrisisHelp::for_topics(questionnaire, self.region.as_deref(), &topics);
-        for first in help.first_per_topic(ui) {
-            line(&mut out, &first);
+        for help in &caution.help {
+            line(&mut out, help);
         }
         if !self.scripted {
             line(&mut out, &ui.plain_caution_keys);

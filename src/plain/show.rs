@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use super::Plain;
 use crate::answers::Answer;
 use crate::crisis::CrisisHelp;
-use crate::questionnaire::{Flag, Question, QuestionKind, Section};
+use crate::panels::{CrisisPanel, FrontEnd};
+use crate::questionnaire::{Question, QuestionKind, Section};
 use crate::report;
 use crate::session::Stage;
 use crate::text::clean;
@@ -141,59 +142,37 @@ impl Plain<'_> {
     /// The crisis panel: a warm word, what was noticed in plain words, where to get help now
     /// (the region's lines first, or the honest fallback), and that the questionnaire stopped.
     fn crisis(&self) -> String {
-        let ui = self.ui();
-        let questionnaire = self.session.questionnaire();
-        // Said as it is: answers read from a file are not "just given", and answers saved to
-        // a file are not "not saved".
-        let from_file = self.session.crisis_from_saved_answers();
-        let saved = self.session.ever_saved();
         let outcome = self.session.outcome();
-        let at_home = crate::safety::danger_at_home(&outcome.flags);
-        let mut out = String::new();
-        line(
-            &mut out,
-            if at_home {
-                &ui.crisis_title_home
-            } else {
-                &ui.crisis_title
-            },
+        let panel = CrisisPanel::new(
+            &self.session,
+            &outcome,
+            self.clinician.is_some(),
+            self.region.as_deref(),
+            FrontEnd::Plain,
         );
-        // What was noticed, and what to do first (an overdose taken today: emergency help now).
-        let reader = report::Reader::person(self.region.as_deref());
-        for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
-            para(&mut out, &report::flag_text(questionnaire, flag, reader));
+        let mut out = String::new();
+        if let Some(protocol) = panel.protocol {
+            para(&mut out, protocol);
         }
-        let topics = crate::safety::help_topics(&outcome.flags);
-        let items =
-            CrisisHelp::for_topics(questionnaire, self.region.as_deref(), &topics).item_lines(ui);
+        line(&mut out, panel.title);
+        for noticed in &panel.noticed {
+            para(&mut out, noticed);
+        }
+        let items = panel.help.item_lines(self.ui());
         // The person's own line (or the honest fallback) first, then the rest.
         if let Some(first) = items.first() {
             line(&mut out, first);
         }
-        para(
-            &mut out,
-            match (at_home, from_file) {
-                (true, _) => &ui.crisis_text_home,
-                (false, true) => &ui.crisis_text_resumed,
-                (false, false) => &ui.crisis_text,
-            },
-        );
+        para(&mut out, panel.text);
         // Someone may check this device: said before the longer list of lines.
-        if at_home {
-            para(&mut out, &ui.device_safety_plain);
+        if let Some(device_safety) = panel.device_safety {
+            para(&mut out, device_safety);
         }
         out.push('\n');
         for item in items.iter().skip(1) {
             line(&mut out, item);
         }
-        para(
-            &mut out,
-            match (at_home, saved) {
-                (true, _) => &ui.plain_stopped_private,
-                (false, true) => &ui.plain_stopped_resumed,
-                (false, false) => &ui.plain_stopped,
-            },
-        );
+        para(&mut out, panel.stopped);
         out
     }
 

@@ -8,6 +8,7 @@ use super::notice::Notice;
 use super::overlays::{HelpPanel, Overlay};
 use super::screens::{Look, Screen, Step};
 use crate::answers::Answers;
+use crate::panels::Caution;
 use crate::questionnaire::Questionnaire;
 use crate::recording::Request;
 use crate::report::{ClinicianRecord, settled_offer};
@@ -231,14 +232,13 @@ impl<'q> App<'q> {
     /// "Before you go on": what the safety screen noticed, in the reader's words.
     fn open_caution(&mut self) {
         let outcome = self.session.outcome();
-        let q = self.session.questionnaire();
-        let reader = crate::report::Reader::for_mode(self.clinician.is_some(), self.region());
-        let items = crate::report::talk_about(q, &outcome, reader)
-            .into_iter()
-            .map(|item| item.text)
-            .collect();
-        let topics = crate::safety::help_topics(&outcome.flags);
-        self.overlay = Some(Overlay::Caution { items, topics });
+        let caution = Caution::new(
+            self.session.questionnaire(),
+            &outcome,
+            self.clinician.is_some(),
+            self.region(),
+        );
+        self.overlay = Some(Overlay::Caution(caution));
     }
 
     /// After an answer, once nothing left can change the result, offer to show it now (once).

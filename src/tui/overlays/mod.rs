@@ -30,11 +30,7 @@ pub enum Overlay {
     },
     /// The safety screen ended with a caution: what was noticed, in the reader's words, help
     /// now, and the result now if wanted.
-    Caution {
-        items: Vec<String>,
-        /// The help the cautions call for, most urgent first.
-        topics: Vec<crate::questionnaire::Topic>,
-    },
+    Caution(crate::panels::Caution),
     /// A one-line text prompt: a note, a reference, a reason, a file name.
     Prompt(Prompt),
     /// A numbered list to pick from.
@@ -50,7 +46,7 @@ impl Overlay {
             Self::Help(_) => vec![Layer::ScrollUnhinted, Layer::Close],
             Self::ConfirmQuit => vec![Layer::Confirm],
             Self::Settled { .. } => vec![Layer::Offer],
-            Self::Caution { .. } => vec![Layer::Caution],
+            Self::Caution(_) => vec![Layer::Caution],
             Self::Prompt(_) => vec![Layer::Prompt, Layer::TextEdit],
             Self::Pick(_) => vec![Layer::Pick],
         }
@@ -63,7 +59,7 @@ impl Overlay {
     pub fn ignores_keys_typed_ahead(&self) -> bool {
         matches!(
             self,
-            Self::Settled { .. } | Self::Caution { .. } | Self::ConfirmQuit
+            Self::Settled { .. } | Self::Caution(_) | Self::ConfirmQuit
         )
     }
 
@@ -73,7 +69,7 @@ impl Overlay {
             Self::Help(panel) => panel.render(ctx, area, buf),
             Self::ConfirmQuit => panel::confirm_quit(ctx, area, buf),
             Self::Settled { offer } => panel::settled_offer(ctx, offer, area, buf),
-            Self::Caution { items, topics } => panel::caution(ctx, (items, topics), area, buf),
+            Self::Caution(caution) => panel::caution(ctx, caution, area, buf),
             Self::Prompt(prompt) => records::prompt(ctx, prompt, area, buf),
             Self::Pick(pick) => records::pick(ctx, *pick, area, buf),
         }
@@ -101,7 +97,7 @@ impl App<'_> {
             }
             (Overlay::Help(panel), intent) if intent != Intent::No => panel.scroll(&intent),
             (Overlay::ConfirmQuit, Intent::Yes) => return Control::Exit(Exit::Left),
-            (Overlay::Settled { .. } | Overlay::Caution { .. }, Intent::Yes) => {
+            (Overlay::Settled { .. } | Overlay::Caution(_), Intent::Yes) => {
                 self.overlay = None;
                 self.act(Action::FinishEarly);
             }

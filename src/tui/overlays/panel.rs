@@ -8,8 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Widget};
 
-use crate::crisis::CrisisHelp;
-use crate::questionnaire::Topic;
+use crate::panels::Caution;
 use crate::tui::keymap::{Layer, hints};
 use crate::tui::layout::centred;
 use crate::tui::screens::Ctx;
@@ -111,26 +110,19 @@ pub fn settled_offer(ctx: &Ctx<'_, '_>, offer: &str, area: Rect, buf: &mut Buffe
 
 /// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
 /// where to get help now, and the choice to keep going or see the result now.
-pub fn caution(
-    ctx: &Ctx<'_, '_>,
-    (items, topics): (&[String], &[Topic]),
-    area: Rect,
-    buf: &mut Buffer,
-) {
+pub fn caution(ctx: &Ctx<'_, '_>, caution: &Caution, area: Rect, buf: &mut Buffer) {
     const WIDTH: u16 = 68;
     let ui = ctx.ui();
     let theme = ctx.theme();
     let width = inner_width(area, WIDTH);
     let mut lines = wrap(&ui.caution_text, width, theme.prompt(), "", "");
-    for item in items {
+    for noticed in &caution.noticed {
         lines.push(Line::default());
-        lines.extend(wrap(item, width, theme.warning(), "- ", "  "));
+        lines.extend(wrap(noticed, width, theme.warning(), "- ", "  "));
     }
     lines.push(Line::default());
-    let help = CrisisHelp::for_topics(ctx.questionnaire(), ctx.look.region.as_deref(), topics);
-    // One line of help for each topic the cautions call for, most urgent first.
-    for first in help.first_per_topic(ui) {
-        lines.extend(wrap(&first, width, theme.crisis(), "", ""));
+    for help in &caution.help {
+        lines.extend(wrap(help, width, theme.crisis(), "", ""));
     }
     let block = frame(&ui.caution_title, theme.warning());
     dialog(ctx, (area, buf), WIDTH, block, Layer::Caution, lines);

@@ -10,9 +10,8 @@ use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Ctx, On};
 use crate::crisis::{CrisisHelp, HelpItem, topic_fallback};
-use crate::questionnaire::{CrisisLine, Flag};
-use crate::report::{Reader, flag_text};
-use crate::safety::{danger_at_home, help_topics};
+use crate::panels::{CrisisPanel, FrontEnd};
+use crate::questionnaire::CrisisLine;
 use crate::scoring::Outcome;
 use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::theme::Theme;
@@ -43,73 +42,51 @@ impl Widget for On<'_, '_, '_, CrisisScreen> {
 }
 
 fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>> {
-    let q = ctx.questionnaire();
     let theme = ctx.theme();
-    let ui = &q.ui;
-    // Said as it is: answers read from a file are not "just given", and answers saved to a
-    // file are not "not saved".
-    let from_file = ctx.session.crisis_from_saved_answers();
-    let saved = ctx.session.ever_saved();
-    let at_home = danger_at_home(&outcome.flags);
+    let ui = ctx.ui();
+    let panel = CrisisPanel::new(
+        ctx.session,
+        outcome,
+        ctx.clinician.is_some(),
+        ctx.look.region.as_deref(),
+        FrontEnd::FullScreen,
+    );
     let mut lines = Vec::new();
-    if ctx.clinician.is_some() {
+    if let Some(protocol) = panel.protocol {
         lines.push(Line::from(Span::styled(
-            ui.clinician_protocol.clone(),
+            protocol.to_string(),
             theme.crisis(),
         )));
         lines.push(Line::default());
     }
-    let title = if at_home {
-        &ui.crisis_title_home
-    } else {
-        &ui.crisis_title
-    };
-    lines.push(Line::from(Span::styled(title.clone(), theme.crisis())));
+    lines.push(Line::from(Span::styled(
+        panel.title.to_string(),
+        theme.crisis(),
+    )));
     lines.push(Line::default());
-    // What was noticed, and what to do first (an overdose taken today: emergency help now).
-    {
-        let reader = Reader::person(ctx.look.region.as_deref());
-        for flag in outcome.flags.iter().filter(|f| f.flag == Flag::Red) {
-            lines.extend(wrap(
-                &flag_text(q, flag, reader),
-                width,
-                theme.prompt(),
-                "",
-                "",
-            ));
-            lines.push(Line::default());
-        }
+    for noticed in &panel.noticed {
+        lines.extend(wrap(noticed, width, theme.prompt(), "", ""));
+        lines.push(Line::default());
     }
-    let help = CrisisHelp::for_topics(q, ctx.look.region.as_deref(), &help_topics(&outcome.flags));
-    let items = help.items();
+    let items = panel.help.items();
     // The first item (the region's line, or the honest fallback) comes before anything else.
     let (first, rest) = items
         .split_first()
         .map_or((None, &[][..]), |(f, r)| (Some(f), r));
     if let Some(item) = first {
-        help_item(&mut lines, &help, *item, ui, width, theme);
+        help_item(&mut lines, &panel.help, *item, ui, width, theme);
     }
-    let text = match (at_home, from_file) {
-        (true, _) => &ui.crisis_text_home,
-        (false, true) => &ui.crisis_text_resumed,
-        (false, false) => &ui.crisis_text,
-    };
-    lines.extend(wrap(text, width, Style::new(), "", ""));
+    lines.extend(wrap(panel.text, width, Style::new(), "", ""));
     lines.push(Line::default());
     // Someone may check this device: said before the longer list of lines.
-    if at_home {
-        lines.extend(wrap(&ui.device_safety, width, theme.prompt(), "", ""));
+    if let Some(device_safety) = panel.device_safety {
+        lines.extend(wrap(device_safety, width, theme.prompt(), "", ""));
         lines.push(Line::default());
     }
     for item in rest {
-        help_item(&mut lines, &help, *item, ui, width, theme);
+        help_item(&mut lines, &panel.help, *item, ui, width, theme);
     }
-    let stopped = if saved {
-        &ui.crisis_stopped_resumed
-    } else {
-        &ui.crisis_stopped
-    };
-    lines.extend(wrap(stopped, width, theme.dim(), "", ""));
+    lines.extend(wrap(panel.stopped, width, theme.dim(), "", ""));
     lines
 }
 
