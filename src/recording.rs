@@ -5,7 +5,7 @@
 
 use crate::clinician::{ClinicianRecord, OVERRIDES, Override};
 use crate::questionnaire::Questionnaire;
-use crate::report::{self, ExportFormat};
+use crate::report::{self, Format};
 use crate::scoring::Recommendation;
 use crate::session::Stage;
 use crate::ui_text::{UiText, fill};
@@ -16,7 +16,7 @@ pub enum Request {
     /// The answers so far, with a clinician's work, to a new private answers file.
     SaveAnswers,
     /// The record in `format`, to a new private file at `path`.
-    Report { format: ExportFormat, path: String },
+    Report { format: Format, path: String },
 }
 
 /// A numbered list being offered.
@@ -33,7 +33,7 @@ impl Choosing {
     #[must_use]
     pub fn items(self, questionnaire: &Questionnaire) -> Vec<String> {
         match self {
-            Self::Report => ExportFormat::ALL
+            Self::Report => Format::ALL
                 .iter()
                 .map(|format| format.label(&questionnaire.ui).to_string())
                 .collect(),
@@ -48,7 +48,7 @@ impl Choosing {
     #[must_use]
     pub fn len(self) -> usize {
         match self {
-            Self::Report => ExportFormat::ALL.len(),
+            Self::Report => Format::ALL.len(),
             Self::Override => OVERRIDES.len(),
         }
     }
@@ -65,10 +65,7 @@ impl Choosing {
     pub fn pick(self, number: usize) -> Option<Asking> {
         let index = number.checked_sub(1)?;
         match self {
-            Self::Report => ExportFormat::ALL
-                .get(index)
-                .copied()
-                .map(Asking::ReportPath),
+            Self::Report => Format::ALL.get(index).copied().map(Asking::ReportPath),
             Self::Override => OVERRIDES.get(index).copied().map(Asking::OverrideReason),
         }
     }
@@ -81,7 +78,7 @@ pub enum Asking {
     SessionNote,
     Reference,
     OverrideReason(Recommendation),
-    ReportPath(ExportFormat),
+    ReportPath(Format),
 }
 
 impl Asking {

@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 use common::default_questionnaire;
 use groupfit::clinician::ClinicianRecord;
 use groupfit::plain::{End, Plain, Request};
-use groupfit::report::ExportFormat;
+use groupfit::report::Format;
 use insta::assert_snapshot;
 
 /// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
@@ -369,7 +369,7 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         [
             Request::SaveAnswers,
             Request::Report {
-                format: ExportFormat::Markdown,
+                format: Format::Markdown,
                 path: "groupfit-report.md".into()
             }
         ]
@@ -404,7 +404,7 @@ fn a_report_that_cannot_be_written_asks_for_another_name() {
     assert_eq!(
         plain.take_request(),
         Some(Request::Report {
-            format: ExportFormat::Text,
+            format: Format::Text,
             path: "other.txt".into()
         })
     );

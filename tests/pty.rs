@@ -601,9 +601,10 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
         ("3", "groupfit-report.html"),
         ("4", "groupfit-result.json"),
         ("5", "groupfit-response.fhir.json"),
+        ("6", "groupfit-result.csv"),
     ];
     for (digit, name) in formats {
-        again.keys("e", "Choose a format (1-5)");
+        again.keys("e", "Choose a format (1-6)");
         again.keys(digit, "File name (Enter saves, Esc cancels)");
         again.keys("\r", &format!("Saved {name}"));
     }
@@ -612,7 +613,14 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     again.send("y");
     assert_eq!(again.exit_code(), 0);
 
-    for (_, name) in formats {
+    let csv = std::fs::read_to_string(folder.path().join("groupfit-result.csv")).unwrap();
+    assert!(csv.starts_with("file,recommendation,lean,"), "{csv}");
+    assert!(
+        csv.contains(",support_group,"),
+        "the computed result: {csv}"
+    );
+    // CSV holds the result only; every other record holds the clinician's work.
+    for (_, name) in &formats[..5] {
         let record = std::fs::read_to_string(folder.path().join(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .replace("&#39;", "'")

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use groupfit::report::Format;
+
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 /// The version line: the tool's version and the embedded questionnaire's id and version.
@@ -147,7 +149,7 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub answers_from: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
     pub format: Format,
     /// Region code whose crisis lines each record lists first (UK means GB); the locale's
     /// region without it.
@@ -171,17 +173,12 @@ pub enum AuditFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Markdown,
-    Csv,
-    /// A self-contained HTML page, for printing or attaching to a record.
-    Html,
-    /// A FHIR R4 Bundle (JSON) of the questionnaire response and an observation of the result,
-    /// for clinical record systems.
-    Fhir,
+/// `--format`'s values, read from the one list of formats so that none is left out.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::{PossibleValuesParser, TypedValueParser as _};
+    PossibleValuesParser::new(Format::COMMAND_LINE.map(Format::name))
+        // Only the names listed can arrive here.
+        .map(|name| Format::from_name(&name).unwrap_or(Format::Text))
 }
 
 #[cfg(test)]

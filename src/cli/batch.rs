@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{self, Provenance};
 
-use super::args::Format;
 use super::files::display_name;
 use super::output;
 use super::score::Scored;
+use groupfit::report::Format;
 
 /// The answers files of a batch, in order: each `--answers` path (a folder gives its `*.toml`
 /// files, by name), then each line of `--answers-from` (read as the batch goes). A path that

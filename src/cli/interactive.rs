@@ -8,7 +8,8 @@ use anyhow::Context as _;
 use std::time::Instant;
 
 use crossterm::event::Event;
-use groupfit::tui::{App, Control, Exit as AppExit, ExportFormat};
+use groupfit::report::Format;
+use groupfit::tui::{App, Control, Exit as AppExit};
 use ratatui::layout::Rect;
 use signal_hook::iterator::Signals;
 
@@ -289,7 +290,7 @@ fn save(app: &mut App<'_>, carry_on: &keep::CarryOn) {
 
 /// Writes the report the person asked for from the result screen, privately, never over an
 /// existing file; a failure keeps the prompt open to choose another name.
-fn export_report(app: &mut App<'_>, format: ExportFormat, path: &str) {
+fn export_report(app: &mut App<'_>, format: Format, path: &str) {
     // The outcome the screen shows, not scored again.
     let outcome = app
         .outcome()

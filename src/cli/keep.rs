@@ -8,7 +8,7 @@ use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
 use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
-use groupfit::report::ExportFormat;
+use groupfit::report::Format;
 use groupfit::scoring::Outcome;
 use groupfit::ui_text::fill;
 
@@ -126,7 +126,7 @@ pub struct RecordFrom<'a> {
 /// Writes a record privately, never over an existing file. `Ok` says where; `Err` why not.
 pub fn write_record(
     session: &RecordFrom<'_>,
-    format: ExportFormat,
+    format: Format,
     path: &str,
 ) -> Result<String, String> {
     let provenance = export::provenance(session.clinician.is_some(), session.region);

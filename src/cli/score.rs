@@ -14,11 +14,12 @@ use groupfit::report::Provenance;
 use groupfit::scoring::{self, Outcome};
 
 use super::Exit;
-use super::args::{Format, ScoreArgs};
+use super::args::ScoreArgs;
 use super::batch::{Failures, Report, Sources, summarise_failures};
 use super::export::{self, PrivateFile, Target};
 use super::files::{self, display_name};
 use super::output::{self, Output};
+use groupfit::report::Format;
 
 /// One answers file, scored.
 pub struct Scored {
@@ -252,11 +253,11 @@ fn unused_name(dir: &Path, answers: &Path, format: Format, used: &mut UsedNames)
             } else {
                 format!("-{n}")
             };
-            dir.join(format!("{stem}{suffix}.{}", extension(format)))
+            dir.join(format!("{stem}{suffix}.{}", format.extension()))
         })
         .take(u16::MAX.into())
         .find(|path| !used.contains(path))
-        .unwrap_or_else(|| dir.join(format!("{stem}.{}", extension(format))));
+        .unwrap_or_else(|| dir.join(format!("{stem}.{}", format.extension())));
     used.insert(&path);
     path
 }
@@ -304,18 +305,6 @@ impl UsedNames {
             .iter()
             .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
             && std::fs::symlink_metadata(path).is_ok()
-    }
-}
-
-/// The file name extension of a format.
-fn extension(format: Format) -> &'static str {
-    match format {
-        Format::Text => "txt",
-        Format::Json => "json",
-        Format::Markdown => "md",
-        Format::Csv => "csv",
-        Format::Html => "html",
-        Format::Fhir => "fhir.json",
     }
 }
 

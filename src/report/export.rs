@@ -7,24 +7,73 @@ use crate::questionnaire::Questionnaire;
 use crate::scoring::Outcome;
 use crate::ui_text::UiText;
 
-/// The record formats that can be saved from a session.
+/// The record formats: the one list behind `score --format` and the formats a session saves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
+pub enum Format {
     Text,
     Markdown,
+    /// A self-contained HTML page, for printing or attaching to a record.
     Html,
     Json,
+    /// A FHIR R4 Bundle (JSON) of the questionnaire response and an observation of the result.
     Fhir,
+    /// One row per answers file under a header, for a spreadsheet or an audit.
+    Csv,
 }
 
-impl ExportFormat {
-    pub const ALL: [Self; 5] = [
+impl Format {
+    /// In the order a session offers them (numbered from 1; CSV came last, so the numbers of
+    /// the others stayed as they were).
+    pub const ALL: [Self; 6] = [
         Self::Text,
         Self::Markdown,
         Self::Html,
         Self::Json,
         Self::Fhir,
+        Self::Csv,
     ];
+
+    /// In the order `score --format` lists them.
+    pub const COMMAND_LINE: [Self; 6] = [
+        Self::Text,
+        Self::Json,
+        Self::Markdown,
+        Self::Csv,
+        Self::Html,
+        Self::Fhir,
+    ];
+
+    /// The name on the command line (`--format csv`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::Fhir => "fhir",
+            Self::Csv => "csv",
+        }
+    }
+
+    /// The format of a command-line name, if there is one.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// A file name's extension for this format.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Text => "txt",
+            Self::Markdown => "md",
+            Self::Html => "html",
+            Self::Json => "json",
+            Self::Fhir => "fhir.json",
+            Self::Csv => "csv",
+        }
+    }
 
     /// What the format is for, in the interface's words.
     #[must_use]
@@ -35,6 +84,7 @@ impl ExportFormat {
             Self::Html => &ui.format_html,
             Self::Json => &ui.format_json,
             Self::Fhir => &ui.format_fhir,
+            Self::Csv => &ui.format_csv,
         }
     }
 
@@ -47,6 +97,7 @@ impl ExportFormat {
             Self::Html => "groupfit-report.html",
             Self::Json => "groupfit-result.json",
             Self::Fhir => "groupfit-response.fhir.json",
+            Self::Csv => "groupfit-result.csv",
         }
     }
 
@@ -75,6 +126,12 @@ impl ExportFormat {
                 serde_json::to_string_pretty(&super::fhir_bundle(&entries)).unwrap_or_default()
                     + "\n"
             }
+            // One session: the header and its row, with no answers file to name.
+            Self::Csv => format!(
+                "{}\n{}\n",
+                super::csv_header(questionnaire),
+                super::csv_row("", outcome, provenance)
+            ),
         }
     }
 }

@@ -14,7 +14,7 @@ mod words;
 
 pub use csv::{csv_header, csv_row};
 pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
-pub use export::ExportFormat;
+pub use export::Format;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response, response_status};
 pub use html::html;
 pub use markdown::{markdown, markdown_text};

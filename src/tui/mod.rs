@@ -24,4 +24,4 @@ pub use keymap::{Intent, Layer, hints, intent, is_urgent, reference as key_refer
 pub use layout::{MIN_HEIGHT, MIN_WIDTH};
 pub use notice::Notice;
 pub use overlays::{HelpPanel, Overlay};
-pub use records::{ExportFormat, Prompt};
+pub use records::Prompt;

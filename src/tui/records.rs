@@ -8,7 +8,6 @@ use super::keymap::Intent;
 use super::notice::Notice;
 use super::overlays::Overlay;
 use crate::recording::{Asking, Choosing, Submitted, submit};
-pub use crate::report::ExportFormat;
 use crate::session::Stage;
 
 /// An open text prompt.

@@ -12,6 +12,7 @@ use crate::tui::draft::Draft;
 use crate::tui::records::Prompt;
 use crate::tui::screens::Ctx;
 use crate::tui::wrap::{wrap, wrap_typed};
+use crate::ui_text::fill;
 
 const WIDTH: u16 = 64;
 
@@ -22,9 +23,10 @@ pub fn pick(ctx: &Ctx<'_, '_>, choosing: Choosing, area: Rect, buf: &mut Buffer)
         Choosing::Report => (&ui.export_title, &ui.export_pick),
         Choosing::Override => (&ui.override_title, &ui.override_pick),
     };
+    let intro = fill(intro, &[("n", &choosing.len().to_string())]);
     let items = choosing.items(ctx.questionnaire());
     let width = WIDTH.min(area.width).saturating_sub(CHROME);
-    let mut lines = wrap(intro, width, theme.prompt(), "", "");
+    let mut lines = wrap(&intro, width, theme.prompt(), "", "");
     for (i, item) in items.iter().enumerate() {
         let first = format!("  {}  ", i + 1);
         lines.extend(wrap(item, width, Style::new(), &first, "     "));
