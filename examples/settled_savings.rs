@@ -151,7 +151,7 @@ fn simulate(q: &Questionnaire, persona: Persona, rng: &mut Rng) -> Option<(Optio
             }
         }
     }
-    let full = session.outcome().recommendation;
+    let full = session.score_now().recommendation;
     Some((
         early.map(|(left, _)| left),
         early.is_none_or(|(_, r)| r == full),

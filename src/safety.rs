@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::answers::{Answer, Answers, instrument_total, visible};
+use crate::answers::{Answer, Answers, instrument_total};
 use crate::questionnaire::{Flag, Question, QuestionKind, Questionnaire, Section, Topic};
 use crate::ui_text::fill;
 
@@ -127,12 +127,6 @@ pub fn review(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) 
         declined,
         unasked,
     }
-}
-
-/// Reviews a set of answers, working out which questions they show.
-#[must_use]
-pub fn review_answers(questionnaire: &Questionnaire, answers: &Answers) -> SafetyReview {
-    review(questionnaire, answers, &visible(questionnaire, answers))
 }
 
 /// The flags the instruments raise by their totals: `question` is the instrument's id and

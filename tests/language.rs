@@ -21,7 +21,7 @@ fn spanish() -> Questionnaire {
 /// Keeps answering if the settled offer shows (it is tested in tui.rs).
 fn decline_offer(app: &mut App<'_>) {
     if matches!(app.overlay(), Some(Overlay::Settled { .. })) {
-        app.handle(Intent::No);
+        app.handle(Intent::KeepGoing);
     }
 }
 

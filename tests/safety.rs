@@ -404,10 +404,10 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
         "the region's line: {shown}"
     );
     assert_snapshot!("caution_after_the_safety_screen", shown);
-    app.handle(Intent::Yes); // r: see my result now
+    app.handle(Intent::SeeResult); // r: see my result now
     assert_eq!(app.session().stage(), Stage::Finished);
     assert_eq!(
-        app.session().outcome().recommendation,
+        app.session().score_now().recommendation,
         groupfit::scoring::Recommendation::ProfessionalFirst
     );
 
@@ -419,7 +419,7 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
         app.overlay(),
         Some(groupfit::tui::Overlay::Caution { .. })
     ));
-    app.handle(Intent::No);
+    app.handle(Intent::KeepGoing);
     assert_eq!(app.overlay(), None);
     assert!(screen(&mut app, 100, 30).contains("How old are you?"));
 

@@ -134,7 +134,7 @@ fn a_caution_from_screening_is_said_at_once_and_the_result_puts_help_first() {
             }
         }
         assert_eq!(effect, Effect::Caution, "{question}.{option}: said at once");
-        let outcome = session.outcome();
+        let outcome = session.score_now();
         assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
         let said: Vec<String> = report::talk_about(&q, &outcome, Reader::person(None))
             .into_iter()

@@ -94,7 +94,7 @@ fn a_walk_through_reaches_a_support_group_with_safety_first() {
     );
     assert_eq!(session.stage(), Stage::Review);
     assert_eq!(session.apply(Action::Finish), Ok(Effect::Finished));
-    let outcome = session.outcome();
+    let outcome = session.score_now();
     assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
     assert_eq!(outcome.percent, Some(21));
 }
@@ -126,7 +126,7 @@ fn walks_reach_group_therapy_either_and_professional_first() {
     let mut session = Session::new(&q);
     walk(&mut session, &therapy);
     assert_eq!(
-        session.outcome().recommendation,
+        session.score_now().recommendation,
         Recommendation::GroupTherapy
     );
 
@@ -135,7 +135,7 @@ fn walks_reach_group_therapy_either_and_professional_first() {
     let mut sparse: Vec<(&str, &str)> = WIDOWED[..CALM_SAFETY].to_vec();
     sparse.push(("p1", "less_alone"));
     walk(&mut session, &sparse);
-    let outcome = session.outcome();
+    let outcome = session.score_now();
     assert_eq!(outcome.recommendation, Recommendation::Either);
     assert!(!outcome.complete);
 
@@ -147,7 +147,7 @@ fn walks_reach_group_therapy_either_and_professional_first() {
         .collect();
     let mut session = Session::new(&q);
     walk(&mut session, &amber);
-    let outcome = session.outcome();
+    let outcome = session.score_now();
     assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(outcome.percent, Some(21));
 }
@@ -178,7 +178,7 @@ fn going_back_and_changing_an_answer() {
         "declining the first question asks the follow-ups"
     );
     assert_eq!(
-        session.outcome().recommendation,
+        session.score_now().recommendation,
         Recommendation::ProfessionalFirst
     );
 }
@@ -237,7 +237,7 @@ fn a_red_answer_stops_at_once() {
         Ok(Effect::Stopped)
     );
     assert_eq!(session.stage(), Stage::Stopped);
-    assert_eq!(session.outcome().recommendation, Recommendation::Crisis);
+    assert_eq!(session.score_now().recommendation, Recommendation::Crisis);
     // Nothing moves the questionnaire on from here.
     for action in [
         Action::Back,
@@ -384,7 +384,7 @@ fn resumed_answers_holding_a_red_answer_open_stopped_and_stay_stopped() {
         Stage::Stopped,
         "the crisis panel first, not the next question"
     );
-    assert_eq!(session.outcome().recommendation, Recommendation::Crisis);
+    assert_eq!(session.score_now().recommendation, Recommendation::Crisis);
     // The red answer cannot be reached and changed: nothing moves on from the crisis panel.
     for action in [
         Action::Start,

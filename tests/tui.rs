@@ -408,7 +408,7 @@ mod snapshots {
     fn result_of(app: &mut App<'_>) -> Recommendation {
         press(app, &[KeyCode::Home, KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Finished);
-        app.session().outcome().recommendation
+        app.session().score_now().recommendation
     }
 
     #[test]
@@ -839,7 +839,7 @@ mod keys {
         assert_eq!(app.review_cursor(), 1, "back on the row just changed");
         press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Finished);
-        assert_eq!(app.session().outcome().percent, Some(21));
+        assert_eq!(app.session().score_now().percent, Some(21));
     }
 
     #[test]
@@ -891,7 +891,7 @@ mod keys {
         );
         press_raw(&mut app, &[KeyCode::Enter]);
         assert_eq!(app.session().stage(), Stage::Finished);
-        let outcome = app.session().outcome();
+        let outcome = app.session().score_now();
         assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
         let result = screen(&mut app, 80, 24);
         assert!(
@@ -1119,7 +1119,7 @@ mod clinician {
             .unwrap();
         assert_eq!(record.recommendation, Recommendation::GroupTherapy);
         assert_eq!(
-            app.session().outcome().recommendation,
+            app.session().score_now().recommendation,
             Recommendation::SupportGroup,
             "the computed result is unchanged"
         );

@@ -77,7 +77,7 @@ fn walk<'q>(q: &'q Questionnaire, target: &str) -> App<'q> {
             app.overlay(),
             Some(Overlay::Settled { .. } | Overlay::Caution { .. })
         ) {
-            app.handle(Intent::No);
+            app.handle(Intent::KeepGoing);
         }
         app.handle(Intent::Down);
         app.handle(Intent::Toggle);

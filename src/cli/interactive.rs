@@ -271,7 +271,7 @@ fn terminal_gone(error: &std::io::Error) -> Option<Exit> {
 /// Where to get help now, printed on the main screen after leaving the crisis panel.
 fn help_after_leaving(app: &App<'_>) -> String {
     let q = app.session().questionnaire();
-    let topics = groupfit::safety::help_topics(&app.session().outcome().flags);
+    let topics = groupfit::safety::help_topics(&app.session().score_now().flags);
     let help = groupfit::crisis::CrisisHelp::for_topics(q, app.region(), &topics);
     let items: Vec<String> = help
         .item_lines(&q.ui)
@@ -295,7 +295,7 @@ fn export_report(app: &mut App<'_>, format: Format, path: &str) {
     let outcome = app
         .outcome()
         .cloned()
-        .unwrap_or_else(|| app.session().outcome());
+        .unwrap_or_else(|| app.session().score_now());
     let session = keep::RecordFrom {
         questionnaire: app.session().questionnaire(),
         answers: app.session().answers(),

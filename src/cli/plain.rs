@@ -111,7 +111,7 @@ fn carry_out(
             carry_on,
         ),
         Request::Report { format, path } => {
-            let outcome = session.outcome();
+            let outcome = session.score_now();
             let record = keep::RecordFrom {
                 questionnaire: session.questionnaire(),
                 answers: session.answers(),

@@ -58,7 +58,7 @@ impl Plain<'_> {
         let mut out = String::new();
         para(&mut out, &ui.caution_title);
         line(&mut out, &ui.caution_text);
-        let outcome = self.session.outcome();
+        let outcome = self.session.score_now();
         let caution = Caution::new(
             questionnaire,
             &outcome,

@@ -20,7 +20,7 @@ impl Plain<'_> {
             Stage::Asking(q) => self.question(q),
             Stage::Review => self.review(),
             Stage::Finished => {
-                let outcome = self.session.outcome();
+                let outcome = self.session.score_now();
                 let q = self.session.questionnaire();
                 format!(
                     "{}\n{}\n",
@@ -142,7 +142,7 @@ impl Plain<'_> {
     /// The crisis panel: a warm word, what was noticed in plain words, where to get help now
     /// (the region's lines first, or the honest fallback), and that the questionnaire stopped.
     fn crisis(&self) -> String {
-        let outcome = self.session.outcome();
+        let outcome = self.session.score_now();
         let panel = CrisisPanel::new(
             &self.session,
             &outcome,

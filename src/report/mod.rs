@@ -15,16 +15,15 @@ mod words;
 pub use csv::{csv_header, csv_row};
 pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
 pub use export::Format;
-pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response, response_status};
+pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
 pub use html::html;
 pub use markdown::{markdown, markdown_text};
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
-    CHANGES_FOR_THE_PERSON, TalkItem, answer_next_steps, answer_of, band_label, change_lines,
-    declined_text, describe_change, direction, flag_text, gauge_caption, headline, mixed_note,
-    override_sentence, prompt_of, recommendation_label, result_label, settled_note, settled_offer,
-    talk_about, top_drivers,
+    CHANGES_FOR_THE_PERSON, answer_next_steps, change_lines, describe_change, flag_text, headline,
+    mixed_note, recommendation_label, result_label, settled_note, settled_offer, talk_about,
+    top_drivers,
 };
 
 use serde_json::{Value, json};

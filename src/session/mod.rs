@@ -287,9 +287,10 @@ impl<'q> Session<'q> {
         self.review_focus.filter(|&q| self.is_shown(q))
     }
 
-    /// The outcome of the answers so far.
+    /// Scores the answers so far now: the whole scoring, with what would change the result.
+    /// Not a getter: a screen keeps the outcome it shows rather than call this on every frame.
     #[must_use]
-    pub fn outcome(&self) -> Outcome {
+    pub fn score_now(&self) -> Outcome {
         let mut outcome = score(self.questionnaire, &self.answers);
         outcome.finished_early = self.finished_early;
         outcome

@@ -231,7 +231,7 @@ impl<'q> App<'q> {
 
     /// "Before you go on": what the safety screen noticed, in the reader's words.
     fn open_caution(&mut self) {
-        let outcome = self.session.outcome();
+        let outcome = self.session.score_now();
         let caution = Caution::new(
             self.session.questionnaire(),
             &outcome,

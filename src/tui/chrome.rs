@@ -23,7 +23,7 @@ pub fn too_small(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     let q = ctx.questionnaire();
     let region = ctx.look.region.as_deref();
     let help: Vec<String> = if ctx.session.stage() == Stage::Stopped {
-        let topics = crate::safety::help_topics(&ctx.session.outcome().flags);
+        let topics = crate::safety::help_topics(&ctx.session.score_now().flags);
         CrisisHelp::for_topics(q, region, &topics).first_per_topic(ui)
     } else {
         // The footer's fullest version, wrapped rather than shortened: there is room below.

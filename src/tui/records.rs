@@ -81,7 +81,7 @@ impl App<'_> {
             self.overlay = None;
             // Any other key closes the list, so that text typed by mistake cannot run on into
             // choosing a format and naming a file after it; a cancel needs no words.
-            if *intent != Intent::No {
+            if *intent != Intent::Cancel {
                 let ui = &self.session.questionnaire().ui;
                 self.notice = Some(Notice::warning(ui.pick_closed.clone()));
             }
@@ -106,7 +106,7 @@ impl App<'_> {
             Intent::Right => prompt.draft.move_cursor(1),
             Intent::Home => prompt.draft.move_cursor(-(1 << 32)),
             Intent::End => prompt.draft.move_cursor(1 << 32),
-            Intent::No => self.overlay = None,
+            Intent::Cancel => self.overlay = None,
             Intent::Enter => {
                 let (asking, text) = (prompt.asking, prompt.text());
                 return self.submit_prompt(asking, &text);

@@ -57,8 +57,18 @@ pub enum Intent {
     Type(String),
     NewLine,
     DeleteBack,
-    Yes,
-    No,
+    /// "Leave groupfit?": yes, leave.
+    Leave,
+    /// "Leave groupfit?": no, stay.
+    Stay,
+    /// The settled offer or the caution: see the result now.
+    SeeResult,
+    /// The settled offer or the caution: keep answering.
+    KeepGoing,
+    /// Close the help panel.
+    Close,
+    /// Cancel a pick list or a prompt.
+    Cancel,
     /// A printable key that means nothing here (a pick list closes on it).
     Stray,
 }

@@ -61,12 +61,12 @@ static GLOBAL: &[Binding] = &[
 static CONFIRM: &[Binding] = &[
     hinted(
         &[Char('y'), Char('Y')],
-        Intent::Yes,
+        Intent::Leave,
         hint(|_| "y", |ui| &ui.hint_leave),
     ),
     hinted(
         &[Char('n'), Char('N'), Char('q'), Code(Esc)],
-        Intent::No,
+        Intent::Stay,
         hint(|_| "n", |ui| &ui.hint_stay),
     ),
 ];
@@ -74,12 +74,12 @@ static CONFIRM: &[Binding] = &[
 static OFFER: &[Binding] = &[
     hinted(
         &[Code(Enter), Char('y'), Char('Y'), Char('s'), Char('S')],
-        Intent::Yes,
+        Intent::SeeResult,
         hint(|ui| &ui.key_name_enter, |ui| &ui.hint_see_result),
     ),
     hinted(
         &[Char('n'), Char('N'), Char('q'), Code(Esc)],
-        Intent::No,
+        Intent::KeepGoing,
         hint(|_| "n", |ui| &ui.hint_keep_answering),
     ),
 ];
@@ -87,12 +87,12 @@ static OFFER: &[Binding] = &[
 static CAUTION: &[Binding] = &[
     hinted(
         &[Code(Enter), Code(Esc), Char('n'), Char('N'), Char('q')],
-        Intent::No,
+        Intent::KeepGoing,
         hint(|ui| &ui.key_name_enter, |ui| &ui.hint_keep_going),
     ),
     hinted(
         &[Char('r'), Char('R')],
-        Intent::Yes,
+        Intent::SeeResult,
         hint(|_| "r", |ui| &ui.hint_see_result),
     ),
 ];
@@ -108,7 +108,7 @@ static CLOSE: &[Binding] = &[hinted(
         Code(BackTab),
         Char('b'),
     ],
-    Intent::No,
+    Intent::Close,
     hint(|ui| &ui.key_name_close, |ui| &ui.hint_close),
 )];
 
@@ -127,7 +127,7 @@ static PICK: &[Binding] = &[
             Code(Backspace),
             Code(BackTab),
         ],
-        Intent::No,
+        Intent::Cancel,
         hint(|ui| &ui.key_name_esc, |ui| &ui.hint_cancel),
     ),
     Binding {
@@ -155,7 +155,7 @@ static PROMPT: &[Binding] = &[
     ),
     hinted(
         &[Code(Esc)],
-        Intent::No,
+        Intent::Cancel,
         hint(|ui| &ui.key_name_esc, |ui| &ui.hint_cancel),
     ),
 ];

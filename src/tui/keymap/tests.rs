@@ -161,13 +161,13 @@ fn urgent_keys_back_keys_and_modified_named_keys() {
     for code in [KeyCode::Char('b'), BackTab, Esc, Left] {
         assert_eq!(
             intent(&key(code, KeyModifiers::NONE), &help),
-            Some(Intent::No)
+            Some(Intent::Close)
         );
     }
     let pick = [Layer::Global, Layer::Pick];
     assert_eq!(
         intent(&key(KeyCode::Char('b'), KeyModifiers::NONE), &pick),
-        Some(Intent::No)
+        Some(Intent::Cancel)
     );
     assert_eq!(
         intent(&key(KeyCode::PageDown, KeyModifiers::NONE), &pick),

@@ -95,17 +95,20 @@ impl App<'_> {
                 let pick = *pick;
                 self.on_pick(pick, &intent);
             }
-            (Overlay::Help(panel), intent) if intent != Intent::No => panel.scroll(&intent),
-            (Overlay::ConfirmQuit, Intent::Yes) => return Control::Exit(Exit::Left),
-            (Overlay::Settled { .. } | Overlay::Caution(_), Intent::Yes) => {
+            (Overlay::Help(_), Intent::Close) | (Overlay::ConfirmQuit, Intent::Stay) => {
+                self.overlay = None;
+            }
+            (Overlay::Help(panel), intent) => panel.scroll(&intent),
+            (Overlay::ConfirmQuit, Intent::Leave) => return Control::Exit(Exit::Left),
+            (Overlay::Settled { .. } | Overlay::Caution(_), Intent::SeeResult) => {
                 self.overlay = None;
                 self.act(Action::FinishEarly);
             }
-            (Overlay::Settled { .. }, Intent::No) => {
+            (Overlay::Settled { .. }, Intent::KeepGoing) => {
                 self.overlay = None;
                 self.session.decline_offer();
             }
-            (_, Intent::No) => self.overlay = None,
+            (Overlay::Caution(_), Intent::KeepGoing) => self.overlay = None,
             _ => {}
         }
         Control::Continue

@@ -115,8 +115,8 @@ impl Screen {
             Stage::Welcome => Self::Welcome(WelcomeScreen::default()),
             Stage::Asking(q) => Self::Question(QuestionScreen::new(session, q)),
             Stage::Review => Self::Review(ReviewScreen::new(session)),
-            Stage::Finished => Self::Result(ResultScreen::new(session.outcome())),
-            Stage::Stopped => Self::Crisis(CrisisScreen::new(session.outcome())),
+            Stage::Finished => Self::Result(ResultScreen::new(session.score_now())),
+            Stage::Stopped => Self::Crisis(CrisisScreen::new(session.score_now())),
         }
     }
 
