@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::answers::{Answer, Answers, every_combination, visible};
+use crate::answers::{Answer, Answers, MAX_ENUMERATED_OPTIONS, every_combination, visible};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
 use crate::scoring::{Aggregate, Band, Recommendation, answer_weight, reach, tally};
 
@@ -139,7 +139,9 @@ fn safety_all_clear(questionnaire: &Questionnaire) -> Answers {
 fn every_answer(question: &Question) -> Vec<Answer> {
     match &question.kind {
         QuestionKind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
-        QuestionKind::Multi { options, .. } if options.len() <= 12 => every_combination(question),
+        QuestionKind::Multi { options, .. } if options.len() <= MAX_ENUMERATED_OPTIONS => {
+            every_combination(question)
+        }
         QuestionKind::Multi { options, .. } => (0..options.len())
             .map(|o| Answer::Choices(vec![o]))
             .collect(),

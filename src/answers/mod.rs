@@ -357,9 +357,14 @@ pub fn check(question: &Question, answer: &Answer) -> Result<(), Problem> {
     }
 }
 
+/// The most options a multi question may have for [`every_combination`] to be worth calling:
+/// 2^12 - 1 = 4,095 combinations. The search for a settled result and the balance audit both
+/// stop here (a question with more is treated by its range, or one tick at a time).
+pub const MAX_ENUMERATED_OPTIONS: usize = 12;
+
 /// Every valid answer to a multi question: each non-empty combination of its options that its
 /// `min_choices` and `max_choices` allow. There are 2^n - 1 combinations, so callers keep this
-/// to questions with few options.
+/// to questions with at most [`MAX_ENUMERATED_OPTIONS`] options.
 #[must_use]
 pub fn every_combination(question: &Question) -> Vec<Answer> {
     let count = question.options().len();

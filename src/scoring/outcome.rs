@@ -108,6 +108,24 @@ pub struct Outcome {
     pub finished_early: bool,
 }
 
+/// The one rule from a safety level, a score band and a group someone named to the
+/// recommendation: red is a crisis and amber a professional first, whatever else; then a named
+/// group; then the band. Scoring and the search for what is still reachable both use it.
+pub(crate) fn recommend(
+    safety: Safety,
+    band: Band,
+    named: Option<&crate::questionnaire::Referral>,
+) -> Recommendation {
+    super::stepped::with_referral(
+        match safety {
+            Safety::Red => Recommendation::Crisis,
+            Safety::Amber => Recommendation::ProfessionalFirst,
+            Safety::None | Safety::Prep => band.into(),
+        },
+        named,
+    )
+}
+
 /// Scores a set of answers against a questionnaire.
 #[must_use]
 pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
@@ -120,14 +138,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
     let review = crate::safety::review(questionnaire, answers, &shown);
     let safety = review.level;
     let named = super::stepped::referral(questionnaire, answers, &shown);
-    let recommendation = super::stepped::with_referral(
-        match safety {
-            Safety::Red => Recommendation::Crisis,
-            Safety::Amber => Recommendation::ProfessionalFirst,
-            Safety::None | Safety::Prep => band.into(),
-        },
-        named,
-    );
+    let recommendation = recommend(safety, band, named);
     let referral = named.is_some() && safety < Safety::Amber;
     let score = aggregate.score();
     let reach = super::reach::reach(questionnaire, answers);

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::outcome::{Recommendation, Safety};
 use super::tally::{Aggregate, Band, Tally, answer_weight};
-use crate::answers::{Answer, Answers, every_combination, visible};
+use crate::answers::{Answer, Answers, MAX_ENUMERATED_OPTIONS, every_combination, visible};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
 use crate::safety::possible_flags;
 
@@ -23,8 +23,6 @@ use crate::safety::possible_flags;
 const MAX_COMBINATIONS: usize = 2_000_000;
 /// A dimension with more open questions than this is not searched (nothing is claimed settled).
 const MAX_OPEN_PER_DIMENSION: usize = 40;
-/// Multi questions with more options than this get the full -2..2 range instead of an exact one.
-const MAX_ENUMERATED_OPTIONS: usize = 12;
 
 /// The outcomes still reachable from a set of answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,14 +87,7 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         for band in &found.bands {
             for level in &safety {
                 for referral in &named {
-                    let recommendation = super::stepped::with_referral(
-                        match level {
-                            Safety::Red => Recommendation::Crisis,
-                            Safety::Amber => Recommendation::ProfessionalFirst,
-                            Safety::None | Safety::Prep => (*band).into(),
-                        },
-                        *referral,
-                    );
+                    let recommendation = super::outcome::recommend(*level, *band, *referral);
                     if !reachable.contains(&recommendation) {
                         reachable.push(recommendation);
                     }
@@ -269,22 +260,9 @@ fn reachable_bands(
 
 /// Each dimension's tally over the answered questions only.
 fn base_tallies(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Vec<Tally> {
-    let mut tallies = vec![Tally::default(); questionnaire.dimensions.len()];
-    for i in answers.answered().filter(|&i| shown[i]) {
-        let question = &questionnaire.questions[i];
-        let Section::Scored(k) = question.section else {
-            continue;
-        };
-        if !question.is_scored() {
-            continue;
-        }
-        tallies[k].shown += 1;
-        if let Some(w) = answers.get(i).and_then(|a| answer_weight(question, a)) {
-            tallies[k].weight_sum += w;
-            tallies[k].answered += 1;
-        }
-    }
-    tallies
+    super::tally::tally_of(questionnaire, answers, |i| {
+        shown[i] && answers.get(i).is_some()
+    })
 }
 
 /// The futures of one dimension's open questions: for each number shown and answered, the range

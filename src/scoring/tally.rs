@@ -134,12 +134,22 @@ impl Tally {
 /// Tallies every scored dimension over the shown questions.
 #[must_use]
 pub fn tally(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> Vec<Tally> {
+    tally_of(questionnaire, answers, |index| shown[index])
+}
+
+/// Tallies every scored dimension over the questions `counts` picks out by index (the shown
+/// ones for a score; the shown and answered ones for the search of what is still reachable).
+pub(crate) fn tally_of(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    counts: impl Fn(usize) -> bool,
+) -> Vec<Tally> {
     let mut tallies = vec![Tally::default(); questionnaire.dimensions.len()];
     for (index, question) in questionnaire.questions.iter().enumerate() {
         let Section::Scored(k) = question.section else {
             continue;
         };
-        if !shown[index] || !question.is_scored() {
+        if !counts(index) || !question.is_scored() {
             continue;
         }
         tallies[k].shown += 1;
