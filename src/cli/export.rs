@@ -13,6 +13,7 @@ use std::time::{Duration, SystemTime};
 
 use groupfit::date::Date;
 use groupfit::report::Provenance;
+use groupfit::ui_text::{UiText, fill};
 
 use super::files::{display_name, kind_of};
 use super::output;
@@ -55,17 +56,16 @@ pub struct Written {
 }
 
 impl Written {
-    /// The line said after a file is written.
-    pub fn note(&self) -> String {
+    /// The line said after a file is written, in the interface's words.
+    pub fn note(&self, ui: &UiText) -> String {
         let place = match &self.real {
-            Some(real) => format!(
-                "{} (a folder on the way is a symbolic link: the file is at {})",
-                self.shown,
-                display_name(Some(real))
+            Some(real) => fill(
+                &ui.saved_through_link,
+                &[("path", &self.shown), ("real", &display_name(Some(real)))],
             ),
             None => self.shown.clone(),
         };
-        format!("Saved {place}, readable by you only: it holds health information, keep it safe.")
+        fill(&ui.report_saved, &[("path", &place)])
     }
 }
 
@@ -447,9 +447,9 @@ mod tests {
         let real_file = std::fs::canonicalize(&real).unwrap().join("r.txt");
         assert_eq!(written.real.as_deref(), Some(real_file.as_path()));
         assert!(
-            written.note().contains("symbolic link"),
+            written.note(&UiText::default()).contains("symbolic link"),
             "{}",
-            written.note()
+            written.note(&UiText::default())
         );
         assert!(real_file.exists());
         let plain = write(&real.join("s.txt"), b"report", false).unwrap();

@@ -138,7 +138,8 @@ pub fn write_record(
         session.clinician,
     );
     let path = PathBuf::from(path);
-    export::write_private(&export::Target::new_file(&path), text.as_bytes()).map(|w| w.note())
+    export::write_private(&export::Target::new_file(&path), text.as_bytes())
+        .map(|w| w.note(&session.questionnaire.ui))
 }
 
 /// `groupfit-answers-2026-11-26.toml`, or `-2`, `-3`, ... when that name is taken.

@@ -187,7 +187,10 @@ impl Batch<'_> {
             return Err(Exit::Invalid);
         }
         let written = file.finish().map_err(refused)?;
-        output::diagnostics(&format!("groupfit: {}", written.note()));
+        output::diagnostics(&format!(
+            "groupfit: {}",
+            written.note(&self.questionnaire.ui)
+        ));
         Ok(())
     }
 
@@ -229,7 +232,10 @@ impl Batch<'_> {
             });
             first = false;
             match written {
-                Ok(written) => output::diagnostics(&format!("groupfit: {}", written.note())),
+                Ok(written) => output::diagnostics(&format!(
+                    "groupfit: {}",
+                    written.note(&self.questionnaire.ui)
+                )),
                 Err(message) => {
                     output::error(&message);
                     result = Err(Exit::Failure);

@@ -107,6 +107,8 @@ ui_text! {
     format_json = "JSON result",
     format_fhir = "FHIR R4 questionnaire response",
     format_csv = "CSV row, for a spreadsheet or an audit",
+    report_saved = "Saved {path}, readable by you only: it holds health information, keep it safe.",
+    saved_through_link = "{path} (a folder on the way is a symbolic link: the file is at {real})",
     export_title = "Save a report",
     export_pick = "Choose a format (1-{n}), Esc to cancel:",
     export_path = "File name (Enter saves, Esc cancels):",
