@@ -654,3 +654,21 @@ fn the_crisis_words_say_what_was_saved_and_what_was_just_given() {
     assert!(said.contains(&ui.crisis_text), "{said}");
     assert!(!said.contains(&ui.crisis_text_resumed), "{said}");
 }
+
+/// Plain mode says how many ticks a "choose several" question takes, at least as well as the
+/// full screen does: it said "up to" and never "at least".
+#[test]
+fn plain_mode_says_a_multi_questions_limits() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
+        .unwrap()
+        .replace(
+            "kind = \"single\"\nprompt = \"Main hope?\"",
+            "kind = \"multi\"\nmin_choices = 2\nmax_choices = 3\nprompt = \"Main hope?\"",
+        );
+    let q = common::load_valid(&text);
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    let (said, _) = plain.respond("1");
+    assert!(said.contains("Main hope?"), "{said}");
+    assert!(said.contains("Choose 2 to 3."), "{said}");
+}

@@ -213,12 +213,16 @@ pub(super) fn hint(ui: &UiText, question: &Question) -> String {
         QuestionKind::Single { options } => {
             fill(&ui.plain_hint_single, &[("n", &options.len().to_string())])
         }
-        QuestionKind::Multi { max_choices, .. } => {
-            let limit = max_choices.map_or(String::new(), |m| {
-                fill(&ui.plain_hint_multi_limit, &[("n", &m.to_string())])
-            });
-            fill(&ui.plain_hint_multi, &[("limit", &limit)])
-        }
+        QuestionKind::Multi {
+            min_choices,
+            max_choices,
+            ..
+        } if min_choices.is_some() || max_choices.is_some() => format!(
+            "{} {}",
+            ui.plain_hint_multi,
+            crate::ui_text::choice_limits(ui, *min_choices, *max_choices)
+        ),
+        QuestionKind::Multi { .. } => ui.plain_hint_multi.clone(),
         QuestionKind::Scale(scale) => fill(
             &ui.plain_hint_scale,
             &[

@@ -335,8 +335,7 @@ ui_text! {
     plain_answer_so_far = "Your answer so far: {answer}",
     plain_scale_range = "A whole number from {min}{min_label} to {max}{max_label}.",
     plain_hint_single = "Type a number from 1 to {n} and press Enter.",
-    plain_hint_multi = "Type one or more numbers{limit}, separated by spaces or commas.",
-    plain_hint_multi_limit = " (up to {n})",
+    plain_hint_multi = "Type one or more numbers, separated by spaces or commas.",
     plain_hint_scale = "Type a whole number from {min} to {max}.",
     plain_hint_text = "Type your answer on one line and press Enter.",
     plain_hint_skip = " An empty line skips it.",
@@ -399,28 +398,52 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// `[ui]` keys an earlier version had, now retired: the key hints were whole lines, and are
-/// now built from the key table out of the `key_name_*` and `hint_*` words. A questionnaire
-/// that still sets one loads, with a warning that names what replaced it.
-pub const RETIRED: &[&str] = &[
-    "hints_choice",
-    "hints_choice_care",
-    "hints_multi",
-    "hints_scale",
-    "hint_skip",
-    "hints_text",
-    "hints_welcome",
-    "hints_review",
-    "hints_result",
-    "hints_crisis",
-    "hints_overlay",
-    "hints_pick",
-    "hints_help",
-    "hints_prompt",
-    "hints_confirm",
-    "settled_keys",
-    "caution_keys",
+/// How many ticks a "choose several" question takes, in words ("Choose 2 to 3."): one sentence
+/// for the full screen and plain mode alike.
+#[must_use]
+pub fn choice_limits(ui: &UiText, min: Option<usize>, max: Option<usize>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => fill(&ui.choose_exactly, &[("n", &a.to_string())]),
+        (Some(a), Some(b)) => fill(
+            &ui.choose_range,
+            &[("min", &a.to_string()), ("max", &b.to_string())],
+        ),
+        (Some(a), None) => fill(&ui.choose_at_least, &[("n", &a.to_string())]),
+        (None, Some(b)) => fill(&ui.choose_up_to, &[("n", &b.to_string())]),
+        (None, None) => ui.choose_any.clone(),
+    }
+}
+
+/// `[ui]` keys an earlier version had, now retired, each with what replaced it. A
+/// questionnaire that still sets one loads, with a warning that says so.
+pub const RETIRED: &[(&str, &str)] = &[
+    ("hints_choice", KEY_TABLE),
+    ("hints_choice_care", KEY_TABLE),
+    ("hints_multi", KEY_TABLE),
+    ("hints_scale", KEY_TABLE),
+    ("hint_skip", KEY_TABLE),
+    ("hints_text", KEY_TABLE),
+    ("hints_welcome", KEY_TABLE),
+    ("hints_review", KEY_TABLE),
+    ("hints_result", KEY_TABLE),
+    ("hints_crisis", KEY_TABLE),
+    ("hints_overlay", KEY_TABLE),
+    ("hints_pick", KEY_TABLE),
+    ("hints_help", KEY_TABLE),
+    ("hints_prompt", KEY_TABLE),
+    ("hints_confirm", KEY_TABLE),
+    ("settled_keys", KEY_TABLE),
+    ("caution_keys", KEY_TABLE),
+    (
+        "plain_hint_multi_limit",
+        "plain mode now says a question's limits as the full screen does, with choose_exactly, \
+         choose_range, choose_at_least and choose_up_to",
+    ),
 ];
+
+/// Why the whole-line key hints were retired.
+const KEY_TABLE: &str = "the key hints are built from the key table; translate the key_name_* \
+                         and hint_* words instead";
 
 /// The `{placeholders}` a text uses, in order.
 #[must_use]

@@ -367,13 +367,11 @@ impl<'t> Validator<'t> {
         };
         for (key, text) in table {
             let name = key.get_ref().as_ref();
-            if crate::ui_text::RETIRED.contains(&name) {
+            if let Some((_, replaced_by)) = crate::ui_text::RETIRED.iter().find(|(r, _)| *r == name)
+            {
                 self.warning(
                     key.span(),
-                    format!(
-                        "[ui] {name} is no longer used: the key hints are built from the key \
-                         table; translate the key_name_* and hint_* words instead"
-                    ),
+                    format!("[ui] {name} is no longer used: {replaced_by}"),
                 );
                 continue;
             }

@@ -160,7 +160,7 @@ fn body_lines(
             let (mut body, at) = option_lines(&shown, *cursor, Some(chosen), width, theme);
             body.push(Line::default());
             body.extend(wrap(
-                &limits_text(ui, *min_choices, *max_choices),
+                &crate::ui_text::choice_limits(ui, *min_choices, *max_choices),
                 width,
                 theme.dim(),
                 "",
@@ -232,19 +232,6 @@ fn option_lines(
         }
     }
     (lines, focus)
-}
-
-fn limits_text(ui: &UiText, min: Option<usize>, max: Option<usize>) -> String {
-    match (min, max) {
-        (Some(a), Some(b)) if a == b => fill(&ui.choose_exactly, &[("n", &a.to_string())]),
-        (Some(a), Some(b)) => fill(
-            &ui.choose_range,
-            &[("min", &a.to_string()), ("max", &b.to_string())],
-        ),
-        (Some(a), None) => fill(&ui.choose_at_least, &[("n", &a.to_string())]),
-        (None, Some(b)) => fill(&ui.choose_up_to, &[("n", &b.to_string())]),
-        (None, None) => ui.choose_any.clone(),
-    }
 }
 
 /// A horizontal scale, its end labels, and the value chosen so far in words.
