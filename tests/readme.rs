@@ -194,6 +194,41 @@ fn the_readmes_shell_commands_are_commands_groupfit_understands() {
     assert!(checked >= 10, "only {checked} commands found");
 }
 
+/// Every exit code the manual lists (from the table beside `cli::Exit`) is in the README's
+/// "Exit codes" paragraph and in `groupfit --help`.
+#[test]
+fn the_readme_and_the_help_name_every_exit_code() {
+    let page = run(&["man"]);
+    let section = &page[page
+        .find(".SH \"EXIT STATUS\"")
+        .expect("an EXIT STATUS section")..];
+    let section = &section[..section[1..].find(".SH").map_or(section.len(), |n| n + 1)];
+    let codes: Vec<String> = section
+        .lines()
+        .skip_while(|line| *line != ".TP")
+        .collect::<Vec<_>>()
+        .windows(2)
+        .filter(|pair| pair[0] == ".TP")
+        .map(|pair| {
+            pair[1]
+                .trim_start_matches("\\fB")
+                .trim_end_matches("\\fR")
+                .to_string()
+        })
+        .collect();
+    assert!(codes.len() >= 5, "{codes:?}");
+    let readme = &README[README.find("Exit codes:").expect("an exit codes paragraph")..];
+    let readme = &readme[..readme.find("\n\n").unwrap_or(readme.len())];
+    let help = run(&["--help"]);
+    for code in codes {
+        assert!(
+            readme.contains(&format!("**{code}**")),
+            "README lacks {code}"
+        );
+        assert!(help.contains(&code), "--help lacks {code}");
+    }
+}
+
 #[test]
 fn the_marks_are_read_as_written() {
     let readme = "x\n<!-- snapshot: a_80x24 -->\n```text\n one\n two\n```\ny";

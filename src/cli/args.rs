@@ -23,7 +23,7 @@ pub const VERSION: &str = concat!(
                   recommends a peer support group or group therapy, or says honestly that it is a \
                   close call. It is a screening aid, not a diagnosis.",
     after_help = "Exit codes: 0 done, 1 error, 2 invalid questionnaire or answers, 128+n ended by \
-                  signal n (130 Ctrl-C, 143 SIGTERM)."
+                  signal n (130 Ctrl-C, 143 SIGTERM), 101 a bug."
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -42,26 +42,6 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
 ];
 
-const EXIT_STATUS: &[(&str, &str)] = &[
-    ("0", "Done; also after the quick exit (Ctrl+X)."),
-    (
-        "1",
-        "An error that is not the input's fault: no terminal, output that cannot be written, a \
-         plain-mode input that cannot be read; audit --strict when the questionnaire is \
-         unbalanced.",
-    ),
-    (
-        "2",
-        "A questionnaire or answers file that is invalid or cannot be read, or a command line \
-         that is not understood. Every problem is reported with FILE:LINE:COLUMN.",
-    ),
-    (
-        "128+n",
-        "Ended by signal n, with the terminal restored: 130 Ctrl+C or SIGINT, 143 SIGTERM, 129 \
-         SIGHUP, 131 SIGQUIT.",
-    ),
-];
-
 const FILES: &[(&str, &str)] = &[
     (
         "questionnaire (TOML)",
@@ -128,7 +108,7 @@ pub fn render() -> anyhow::Result<String> {
     keys_section(&mut page);
     for (title, entries) in [
         ("ENVIRONMENT", ENVIRONMENT),
-        ("EXIT STATUS", EXIT_STATUS),
+        ("EXIT STATUS", super::EXIT_STATUS),
         ("FILES", FILES),
     ] {
         section(&mut page, title);

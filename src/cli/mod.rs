@@ -37,6 +37,32 @@ pub enum Exit {
     Quick,
 }
 
+/// What each exit code means, as the manual says it; `Exit` gives the numbers, and the help,
+/// the README and docs/USAGE.md are checked against this list (tests/readme.rs).
+pub const EXIT_STATUS: &[(&str, &str)] = &[
+    ("0", "Done; also after the quick exit (Ctrl+X)."),
+    (
+        "1",
+        "An error that is not the input's fault: no terminal, output that cannot be written, a \
+         plain-mode input that cannot be read; audit --strict when the questionnaire is \
+         unbalanced.",
+    ),
+    (
+        "2",
+        "A questionnaire or answers file that is invalid or cannot be read, or a command line \
+         that is not understood. Every problem is reported with FILE:LINE:COLUMN.",
+    ),
+    (
+        "128+n",
+        "Ended by signal n, with the terminal restored: 130 Ctrl+C or SIGINT, 143 SIGTERM, 129 \
+         SIGHUP, 131 SIGQUIT.",
+    ),
+    (
+        "101",
+        "A bug: groupfit panicked. The terminal is restored first; please report it.",
+    ),
+];
+
 impl Exit {
     pub fn code(self) -> ExitCode {
         match self {
