@@ -142,7 +142,13 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
     let loaded = answers::load(text.as_bytes(), &q).unwrap();
     let outcome = score(&q, &loaded.answers);
-    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance(), None);
+    let entries = fhir_entries(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &loaded.answers,
+        outcome: &outcome,
+        provenance: &provenance(),
+        clinician: None,
+    });
     resources.push(("library.json".to_string(), fhir_bundle(&entries)));
     let spanish =
         load_valid(&std::fs::read_to_string("tests/fixtures/valid/spanish.toml").unwrap());
@@ -464,7 +470,13 @@ fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
     let text = std::fs::read_to_string("examples/answers/widowed-red.toml").unwrap();
     let loaded = answers::load(text.as_bytes(), &q).unwrap();
     let outcome = score(&q, &loaded.answers);
-    let entries = fhir_entries(&q, &loaded.answers, &outcome, &provenance(), None);
+    let entries = fhir_entries(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &loaded.answers,
+        outcome: &outcome,
+        provenance: &provenance(),
+        clinician: None,
+    });
     let response = &entries[0]["resource"];
     let observation = &entries[1]["resource"];
     assert_eq!(response["status"], "stopped");

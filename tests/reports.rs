@@ -97,13 +97,37 @@ fn one_record_holds_every_part_in_order_in_every_format() {
         ] {
             assert!(kinds.contains(&kind), "{file}: {kind:?} in every record");
         }
-        let text = report::record_text(&q, &answers, &outcome, &provenance, Some(&record));
-        let md = report::markdown(&q, &answers, &outcome, &provenance, Some(&record));
-        let page = report::html(&q, &answers, &outcome, &provenance, Some(&record));
+        let text = report::record_text(&groupfit::report::Record {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            provenance: &provenance,
+            clinician: Some(&record),
+        });
+        let md = report::markdown(&groupfit::report::Record {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            provenance: &provenance,
+            clinician: Some(&record),
+        });
+        let page = report::html(&groupfit::report::Record {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            provenance: &provenance,
+            clinician: Some(&record),
+        });
         assert_in_order("text", &text, &markers);
         assert_in_order("markdown", &md.replace('\\', ""), &markers);
         assert_in_order("html", &html_text(&page), &markers);
-        let entries = report::fhir_entries(&q, &answers, &outcome, &provenance, Some(&record));
+        let entries = report::fhir_entries(&groupfit::report::Record {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            provenance: &provenance,
+            clinician: Some(&record),
+        });
         let narrative = entries[0]["resource"]["text"]["div"].as_str().unwrap();
         assert_in_order("fhir narrative", &html_text(narrative), &markers);
     }
@@ -113,13 +137,13 @@ fn one_record_holds_every_part_in_order_in_every_format() {
 fn the_markdown_record_has_every_part_in_order() {
     let q = default_questionnaire();
     let (answers, outcome) = scored(&q, "examples/answers/widowed-amber.toml");
-    let md = report::markdown(
-        &q,
-        &answers,
-        &outcome,
-        &provenance("clinician"),
-        Some(&clinician()),
-    );
+    let md = report::markdown(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &answers,
+        outcome: &outcome,
+        provenance: &provenance("clinician"),
+        clinician: Some(&clinician()),
+    });
     let order = [
         "| Generated | 2026-11-26 10:00 +01:00 |",
         "| Tool | groupfit 0.1.0 |",
@@ -161,7 +185,13 @@ fn the_markdown_record_has_every_part_in_order() {
 fn the_text_record_lists_safety_first_and_every_answer() {
     let q = default_questionnaire();
     let (answers, outcome) = scored(&q, "examples/answers/widowed.toml");
-    let text = report::record_text(&q, &answers, &outcome, &provenance("self-assessment"), None);
+    let text = report::record_text(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &answers,
+        outcome: &outcome,
+        provenance: &provenance("self-assessment"),
+        clinician: None,
+    });
     let safety = text.find("Safety answers").unwrap();
     assert!(safety < text.find("RESULT: Support group").unwrap());
     assert!(
@@ -196,13 +226,13 @@ fn the_html_report_is_self_contained_and_escapes_everything() {
     let outcome = score(&q, &loaded.answers);
     let mut record = clinician();
     record.session_note = Some("</p><script>steal()</script>".into());
-    let page = report::html(
-        &q,
-        &loaded.answers,
-        &outcome,
-        &provenance("clinician"),
-        Some(&record),
-    );
+    let page = report::html(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &loaded.answers,
+        outcome: &outcome,
+        provenance: &provenance("clinician"),
+        clinician: Some(&record),
+    });
     let document = scraper::Html::parse_document(&page);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     assert_eq!(

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use groupfit::questionnaire::Questionnaire;
-use groupfit::report::{self, Provenance};
+use groupfit::report::{self, Provenance, Record};
 
 use super::files::display_name;
 use super::output;
@@ -150,6 +150,13 @@ impl<'q> Report<'q> {
         let first = self.written == 0;
         self.written += 1;
         let clinician = scored.clinician.as_ref();
+        let record = Record {
+            questionnaire: q,
+            answers: &scored.answers,
+            outcome: &scored.outcome,
+            provenance,
+            clinician,
+        };
         match self.format {
             Format::Csv => report::csv_row(&scored.name, &scored.outcome, provenance) + "\n",
             Format::Json => {
@@ -171,33 +178,13 @@ impl<'q> Report<'q> {
                 format!("{comma}{element}")
             }
             Format::Fhir => {
-                self.fhir.extend(report::fhir_entries(
-                    q,
-                    &scored.answers,
-                    &scored.outcome,
-                    provenance,
-                    clinician,
-                ));
+                self.fhir.extend(report::fhir_entries(&record));
                 String::new()
             }
             Format::Text | Format::Markdown | Format::Html => {
-                let record = match self.format {
-                    Format::Markdown => {
-                        report::markdown(q, &scored.answers, &scored.outcome, provenance, clinician)
-                    }
-                    Format::Html => {
-                        report::html(q, &scored.answers, &scored.outcome, provenance, clinician)
-                    }
-                    _ => report::record_text(
-                        q,
-                        &scored.answers,
-                        &scored.outcome,
-                        provenance,
-                        clinician,
-                    ),
-                };
+                let text = self.format.render(&record);
                 if !self.many {
-                    return record;
+                    return text;
                 }
                 // A name is the person's: in Markdown it must not become a link, an image or
                 // HTML.
@@ -207,7 +194,7 @@ impl<'q> Report<'q> {
                     groupfit::text::clean_name(&scored.name)
                 };
                 let gap = if first { "" } else { "\n" };
-                format!("{gap}==> {name} <==\n{record}")
+                format!("{gap}==> {name} <==\n{text}")
             }
         }
     }

@@ -8,7 +8,7 @@ use groupfit::answers::{self, Answers};
 use groupfit::clinician::ClinicianRecord;
 use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
-use groupfit::report::Format;
+use groupfit::report::{Format, Record};
 use groupfit::scoring::Outcome;
 use groupfit::ui_text::fill;
 
@@ -130,13 +130,13 @@ pub fn write_record(
     path: &str,
 ) -> Result<String, String> {
     let provenance = export::provenance(session.clinician.is_some(), session.region);
-    let text = format.render(
-        session.questionnaire,
-        session.answers,
-        session.outcome,
-        &provenance,
-        session.clinician,
-    );
+    let text = format.render(&Record {
+        questionnaire: session.questionnaire,
+        answers: session.answers,
+        outcome: session.outcome,
+        provenance: &provenance,
+        clinician: session.clinician,
+    });
     let path = PathBuf::from(path);
     export::write_private(&export::Target::new_file(&path), text.as_bytes())
         .map(|w| w.note(&session.questionnaire.ui))

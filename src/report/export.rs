@@ -1,10 +1,7 @@
 //! The records a person or a clinician can save, by format: one place that knows how each is
 //! made, for the full-screen app, plain mode and `score` alike. Pure: the caller writes the file.
 
-use super::record::{ClinicianRecord, Provenance};
-use crate::answers::Answers;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::Outcome;
+use super::record::Record;
 use crate::ui_text::UiText;
 
 /// The record formats: the one list behind `score --format` and the formats a session saves.
@@ -103,34 +100,27 @@ impl Format {
 
     /// The record in this format.
     #[must_use]
-    pub fn render(
-        self,
-        questionnaire: &Questionnaire,
-        answers: &Answers,
-        outcome: &Outcome,
-        provenance: &Provenance,
-        clinician: Option<&ClinicianRecord>,
-    ) -> String {
+    pub fn render(self, record: &Record<'_>) -> String {
         match self {
-            Self::Text => {
-                super::record_text(questionnaire, answers, outcome, provenance, clinician)
-            }
-            Self::Markdown => {
-                super::markdown(questionnaire, answers, outcome, provenance, clinician)
-            }
-            Self::Html => super::html(questionnaire, answers, outcome, provenance, clinician),
-            Self::Json => super::json_record(questionnaire, outcome, provenance, clinician),
+            Self::Text => super::record_text(record),
+            Self::Markdown => super::markdown(record),
+            Self::Html => super::html(record),
+            Self::Json => super::json_record(
+                record.questionnaire,
+                record.outcome,
+                record.provenance,
+                record.clinician,
+            ),
             Self::Fhir => {
-                let entries =
-                    super::fhir_entries(questionnaire, answers, outcome, provenance, clinician);
+                let entries = super::fhir_entries(record);
                 serde_json::to_string_pretty(&super::fhir_bundle(&entries)).unwrap_or_default()
                     + "\n"
             }
             // One session: the header and its row, with no answers file to name.
             Self::Csv => format!(
                 "{}\n{}\n",
-                super::csv_header(questionnaire),
-                super::csv_row("", outcome, provenance)
+                super::csv_header(record.questionnaire),
+                super::csv_row("", record.outcome, record.provenance)
             ),
         }
     }

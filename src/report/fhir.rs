@@ -6,13 +6,14 @@
 //! (see [`super::document`]), and the clinician's override and notes are the observation's
 //! `note` annotations.
 
+use crate::report::Record;
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::document::{Document, Input, PartKind, View, build};
-use super::record::{ClinicianRecord, Provenance};
+use super::record::ClinicianRecord;
 use super::words::{override_sentence, prompt_of};
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire};
@@ -139,21 +140,19 @@ pub fn response_status(outcome: &Outcome) -> &'static str {
 /// each with a `urn:uuid` full URL made from its content (the same answers at the same time give
 /// the same identifiers).
 #[must_use]
-pub fn fhir_entries(
-    q: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> Vec<Value> {
+pub fn fhir_entries(record: &Record<'_>) -> Vec<Value> {
+    let Record {
+        questionnaire: q,
+        answers,
+        outcome,
+        provenance,
+        clinician,
+    } = *record;
     let authored = provenance.fhir_datetime();
     let subject = clinician.and_then(|c| c.reference.as_deref()).map(subject);
     let mut response = fhir_response(q, answers, &authored, response_status(outcome));
-    let record = build(
-        &Input::record(q, answers, outcome, provenance, clinician),
-        View::Record,
-    );
-    response["text"] = narrative(super::html::narrative(&q.ui, &record));
+    let document = build(&Input::record(record), View::Record);
+    response["text"] = narrative(super::html::narrative(&q.ui, &document));
     if let Some(subject) = &subject {
         response["subject"] = subject.clone();
     }
@@ -162,7 +161,7 @@ pub fn fhir_entries(
     if let Some(subject) = subject {
         observation["subject"] = subject;
     }
-    observation["text"] = narrative(super::html::narrative(&q.ui, &result_only(&record)));
+    observation["text"] = narrative(super::html::narrative(&q.ui, &result_only(&document)));
     let over = clinician.and_then(|c| c.override_recommendation.as_ref());
     if let (Some(over), Some(components)) = (over, observation["component"].as_array_mut()) {
         components.push(override_component(q, over));

@@ -3,13 +3,11 @@
 //! resources, every text escaped. The print rules keep it readable on paper: the client
 //! reference and date at the head of every page, table headers repeated, no row split.
 
+use crate::report::Record;
 use std::fmt::Write as _;
 
 use super::document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
-use super::record::{ClinicianRecord, Provenance};
-use crate::answers::Answers;
-use crate::questionnaire::{Flag, Questionnaire};
-use crate::scoring::Outcome;
+use crate::questionnaire::Flag;
 use crate::text::clean;
 use crate::ui_text::UiText;
 
@@ -62,14 +60,9 @@ fn css_string(text: &str) -> String {
 
 /// Renders the record as one HTML page.
 #[must_use]
-pub fn html(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> String {
-    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+pub fn html(record: &Record<'_>) -> String {
+    let questionnaire = record.questionnaire;
+    let input = Input::record(record);
     render(&questionnaire.ui, &build(&input, View::Record))
 }
 

@@ -1,13 +1,10 @@
 //! The Markdown rendering of a record [`Document`]: headings and tables that print well and
 //! paste into a record system.
 
+use crate::report::Record;
 use std::fmt::Write as _;
 
 use super::document::{Bar, Block, Column, Document, Input, PartKind, Tone, View, build};
-use super::record::{ClinicianRecord, Provenance};
-use crate::answers::Answers;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::Outcome;
 use crate::text::clean;
 use crate::ui_text::UiText;
 
@@ -47,14 +44,9 @@ pub fn markdown_text(text: &str) -> String {
 
 /// Renders the record as Markdown.
 #[must_use]
-pub fn markdown(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> String {
-    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+pub fn markdown(record: &Record<'_>) -> String {
+    let questionnaire = record.questionnaire;
+    let input = Input::record(record);
     render(&questionnaire.ui, &build(&input, View::Record))
 }
 

@@ -18,7 +18,7 @@ pub use export::Format;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
 pub use html::html;
 pub use markdown::{markdown, markdown_text};
-pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, answer_rows};
+pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, Record, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
     CHANGES_FOR_THE_PERSON, answer_next_steps, change_lines, describe_change, flag_text, headline,

@@ -10,6 +10,17 @@ use crate::answers::Answers;
 use crate::questionnaire::{Questionnaire, Section};
 use crate::scoring::{Outcome, answer_weight};
 
+/// What one filed record is made from, in every format: the questionnaire, the answers, their
+/// outcome, how and when the record is made, and a clinician's additions.
+#[derive(Debug, Clone, Copy)]
+pub struct Record<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub answers: &'a Answers,
+    pub outcome: &'a Outcome,
+    pub provenance: &'a Provenance,
+    pub clinician: Option<&'a ClinicianRecord>,
+}
+
 /// How and when a report was made. The caller supplies the time: the core reads no clock.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Provenance {

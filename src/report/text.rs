@@ -1,11 +1,11 @@
 //! The plain-text rendering of a [`Document`]: what plain mode shows a person, and the text
 //! record `score` and the result screen save, wrapped to 80 columns at spaces only.
 
+use crate::report::Record;
 use std::fmt::Write as _;
 
 use super::Reader;
 use super::document::{Block, Document, Input, PartKind, View, build};
-use super::record::{ClinicianRecord, Provenance};
 use crate::answers::Answers;
 use crate::questionnaire::Questionnaire;
 use crate::scoring::Outcome;
@@ -48,14 +48,9 @@ pub fn text(
 /// The printable record: how it was made, the safety answers verbatim, the result, every answer
 /// with its weight and contribution, and a clinician's notes.
 #[must_use]
-pub fn record_text(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> String {
-    let input = Input::record(questionnaire, answers, outcome, provenance, clinician);
+pub fn record_text(record: &Record<'_>) -> String {
+    let questionnaire = record.questionnaire;
+    let input = Input::record(record);
     render(questionnaire, &build(&input, View::Record))
 }
 

@@ -4,6 +4,7 @@
 
 mod parts;
 
+use crate::report::Record;
 use parts::{
     about, changes, dimensions, drivers, every_answer, groups, help, next_steps, notes, result,
     safety_answers, things_to_talk_about, where_answers_fall,
@@ -127,20 +128,14 @@ impl<'a> Input<'a> {
     /// What a filed record is made from: read by a clinician, its crisis lines for the region
     /// the record was made in.
     #[must_use]
-    pub fn record(
-        questionnaire: &'a Questionnaire,
-        answers: &'a Answers,
-        outcome: &'a Outcome,
-        provenance: &'a Provenance,
-        clinician: Option<&'a ClinicianRecord>,
-    ) -> Self {
+    pub fn record(record: &Record<'a>) -> Self {
         Self {
-            questionnaire,
-            answers,
-            outcome,
-            reader: Reader::clinician(provenance.region.as_deref()),
-            clinician,
-            provenance: Some(provenance),
+            questionnaire: record.questionnaire,
+            answers: record.answers,
+            outcome: record.outcome,
+            reader: Reader::clinician(record.provenance.region.as_deref()),
+            clinician: record.clinician,
+            provenance: Some(record.provenance),
         }
     }
 }
