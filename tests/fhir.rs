@@ -139,16 +139,7 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
             bundle_of(&format!("examples/answers/{name}.toml")),
         ));
     }
-    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-    let loaded = answers::load(text.as_bytes(), &q).unwrap();
-    let outcome = score(&q, &loaded.answers);
-    let entries = fhir_entries(&groupfit::report::Record {
-        questionnaire: &q,
-        answers: &loaded.answers,
-        outcome: &outcome,
-        provenance: &provenance(),
-        clinician: None,
-    });
+    let entries = entries_of(&q, "examples/answers/widowed.toml");
     resources.push(("library.json".to_string(), fhir_bundle(&entries)));
     let spanish =
         load_valid(&std::fs::read_to_string("tests/fixtures/valid/spanish.toml").unwrap());
@@ -464,19 +455,24 @@ fn weights_travel_as_item_weight_and_answers_as_codings() {
     assert!(t6.is_none(), "unanswered questions are left out");
 }
 
-#[test]
-fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
-    let q = default_questionnaire();
-    let text = std::fs::read_to_string("examples/answers/widowed-red.toml").unwrap();
-    let loaded = answers::load(text.as_bytes(), &q).unwrap();
-    let outcome = score(&q, &loaded.answers);
-    let entries = fhir_entries(&groupfit::report::Record {
-        questionnaire: &q,
+/// The FHIR entries of an answers file scored on `q`, as a self-assessment.
+fn entries_of(q: &groupfit::questionnaire::Questionnaire, path: &str) -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let loaded = answers::load(text.as_bytes(), q).unwrap();
+    let outcome = score(q, &loaded.answers);
+    fhir_entries(&groupfit::report::Record {
+        questionnaire: q,
         answers: &loaded.answers,
         outcome: &outcome,
         provenance: &provenance(),
         clinician: None,
-    });
+    })
+}
+
+#[test]
+fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
+    let q = default_questionnaire();
+    let entries = entries_of(&q, "examples/answers/widowed-red.toml");
     let response = &entries[0]["resource"];
     let observation = &entries[1]["resource"];
     assert_eq!(response["status"], "stopped");
