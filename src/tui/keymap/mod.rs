@@ -3,6 +3,8 @@
 //! layers in order, and the hint line is read from the same layers, so that the hints cannot
 //! promise a key the table does not honour.
 
+mod reference;
+pub use reference::reference;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -244,37 +246,4 @@ pub fn hints(layers: &[Layer], ui: &UiText) -> String {
         })
         .collect::<Vec<_>>()
         .join(" · ")
-}
-
-/// Every key and what it does, in the interface's words, for the help panel and the manual's
-/// KEYS section; the clinician's keys only in clinician mode, where they work.
-#[must_use]
-pub fn reference(ui: &UiText, clinician: bool) -> Vec<(&'static str, &str)> {
-    let mut keys = vec![
-        ("↑ ↓  j k", ui.key_move.as_str()),
-        ("Enter", &ui.key_enter),
-        ("Space", &ui.key_space),
-        ("0-9", &ui.key_digits),
-        ("s", &ui.key_skip),
-        ("← →  h l", &ui.key_scale),
-        ("← Backspace Shift+Tab", &ui.key_back),
-        ("Alt+Enter  Ctrl+J", &ui.key_newline),
-        ("r", &ui.key_review),
-        ("?", &ui.key_help),
-        ("q  Esc", &ui.key_quit),
-        ("Ctrl+C", &ui.key_interrupt),
-        ("Ctrl+Z", &ui.key_suspend),
-        ("Ctrl+S", &ui.key_save),
-        ("Ctrl+E  e", &ui.key_export),
-    ];
-    if clinician {
-        keys.extend([
-            ("Ctrl+N", ui.key_note.as_str()),
-            ("Ctrl+P", &ui.key_reference),
-            ("Ctrl+W", &ui.key_weights),
-            ("Ctrl+O", &ui.key_override),
-        ]);
-    }
-    keys.push(("Ctrl+X", &ui.key_quick_exit));
-    keys
 }

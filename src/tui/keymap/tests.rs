@@ -184,3 +184,24 @@ fn urgent_keys_back_keys_and_modified_named_keys() {
         Some(Intent::NewLine)
     );
 }
+
+/// The help's key list is read from the bindings: every key that goes back is listed (`b` was
+/// missing from a hand-written list), and a clinician's keys only in clinician mode.
+#[test]
+fn the_key_reference_is_read_from_the_bindings() {
+    let ui = UiText::default();
+    let person = super::reference(&ui, false);
+    let back = person
+        .iter()
+        .find(|(_, does)| *does == ui.key_back)
+        .map(|(keys, _)| keys.as_str());
+    assert_eq!(back, Some("← Backspace Shift+Tab b"));
+    assert!(person.iter().any(|(keys, _)| keys == "0-9"));
+    assert!(!person.iter().any(|(keys, _)| keys == "Ctrl+O"));
+    let clinician = super::reference(&ui, true);
+    assert!(clinician.iter().any(|(keys, _)| keys == "Ctrl+O"));
+    assert_eq!(
+        clinician.last().map(|(keys, _)| keys.as_str()),
+        Some("Ctrl+X")
+    );
+}

@@ -73,9 +73,17 @@ fn lines(ctx: &Ctx<'_, '_>, width: u16) -> Vec<Line<'static>> {
         ui.help_keys.clone(),
         theme.prompt(),
     )));
-    for (key, what) in crate::tui::keymap::reference(ui, ctx.clinician.is_some()) {
-        let first = format!("{key:<22}");
-        lines.extend(wrap(what, width, Style::new(), &first, &" ".repeat(22)));
+    let keys = crate::tui::keymap::reference(ui, ctx.clinician.is_some());
+    // The keys' column is as wide as the longest list of keys, and a space.
+    let column = keys
+        .iter()
+        .map(|(key, _)| Span::raw(key.as_str()).width() + 1)
+        .max()
+        .unwrap_or(0);
+    for (key, what) in keys {
+        let pad = column.saturating_sub(Span::raw(key.as_str()).width());
+        let first = format!("{key}{}", " ".repeat(pad));
+        lines.extend(wrap(what, width, Style::new(), &first, &" ".repeat(column)));
     }
     lines
 }
