@@ -112,7 +112,14 @@ impl<'q> CrisisHelp<'q> {
         if !crisis_done {
             self.push_local_crisis(&mut items);
         }
-        items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+        // Other countries' suicide and crisis lines help only where that is the help called
+        // for: a caution about drinking, eating or home is never answered with them (the
+        // fallback already names the local emergency number and a directory of helplines).
+        let crisis_called_for =
+            self.topical.is_empty() || self.topical.iter().any(|(t, _)| *t == Topic::Crisis);
+        if crisis_called_for {
+            items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+        }
         if !self.local.is_empty() {
             items.push(HelpItem::Fallback);
         }

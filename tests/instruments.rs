@@ -345,10 +345,15 @@ fn danger_at_home_has_its_own_panel_and_nothing_offers_to_save() {
         "{said}"
     );
 
-    // Suicide and crisis keep the usual panel, which does offer a report.
+    // Suicide and crisis keep the usual panel; it offers a report to a clinician, who files
+    // it, and not to the person, whom it tells that nothing was saved.
     let red = answers(&q, &[("s4", "yes")]);
-    let mut app = App::with_answers(&q, red, Some("GB".into()), false);
-    assert!(screen(&mut app, 100, 40).contains("You are not alone."));
+    let mut app = App::with_answers(&q, red.clone(), Some("GB".into()), false);
+    let shown = screen(&mut app, 100, 40);
+    assert!(shown.contains("You are not alone."));
+    assert!(!shown.contains("save a report"), "{shown}");
+    let mut app = App::with_answers(&q, red, Some("GB".into()), false).clinician_mode();
+    assert!(screen(&mut app, 100, 40).contains("save a report"));
     assert!(app.layers().contains(&Layer::Crisis));
 }
 

@@ -524,3 +524,51 @@ fn the_settled_offer_never_says_zero_questions_left() {
     assert!(groupfit::report::settled_offer(&q, &reach(1)).contains("The 1 question left"));
     assert!(groupfit::report::settled_offer(&q, &reach(4)).contains("The 4 questions left"));
 }
+
+/// Under a caution about drinking, a person with no region reads the help for drinking and the
+/// way to any local helpline, not six countries' suicide lines; and not how to reach another
+/// group result, which is for a normal result (a clinician's record keeps it). In plain mode
+/// and the full screen alike.
+#[test]
+fn a_caution_is_answered_with_help_for_its_topic_not_every_suicide_line() {
+    let q = default_questionnaire();
+    let answers = amber_and_declined();
+    let mut app = App::with_answers(&q, answers.clone(), None, false);
+    app.handle(Intent::Enter);
+    app.handle(Intent::Review);
+    app.handle(Intent::Enter);
+    let mut full_screen = String::new();
+    for _ in 0..12 {
+        full_screen.push_str(&screen(&mut app, 100, 30));
+        app.handle(Intent::PageDown);
+    }
+    let mut plain = Plain::with_answers(&q, answers.clone(), None, true);
+    let _ = plain.opening();
+    let said = result_in_plain_mode(&mut plain);
+    for shown in [&full_screen, &said] {
+        assert!(shown.contains("For drinking or drugs"), "{shown}");
+        assert!(shown.contains("findahelpline.com"), "{shown}");
+        for elsewhere in ["Samaritans", "Lifeline (AU)", "988 Suicide", "1737"] {
+            assert!(!shown.contains(elsewhere), "{elsewhere} in:\n{shown}");
+        }
+        assert!(!shown.contains(&q.ui.heading_changes), "{shown}");
+    }
+    let outcome = score(&q, &answers);
+    let provenance = report::Provenance {
+        generated: "2026-12-01 10:00 +00:00".into(),
+        tool_version: "test".into(),
+        mode: "self-assessment".into(),
+        region: None,
+    };
+    let record = report::record_text(&report::Record {
+        questionnaire: &q,
+        answers: &answers,
+        outcome: &outcome,
+        provenance: &provenance,
+        clinician: None,
+    });
+    assert!(
+        record.contains(&q.ui.heading_changes),
+        "the record keeps it"
+    );
+}

@@ -154,7 +154,7 @@ impl<'q> App<'q> {
         let mut layers = vec![Layer::Global];
         match &self.overlay {
             Some(overlay) => layers.extend(overlay.layers()),
-            None => layers.extend(self.screen.layers(&self.session)),
+            None => layers.extend(self.screen.layers(&self.session, self.clinician.is_some())),
         }
         layers
     }

@@ -44,7 +44,10 @@ impl App<'_> {
         let clinician = self.clinician.is_some();
         let stage = self.session.stage();
         match intent {
-            Intent::Export if matches!(stage, Stage::Finished | Stage::Stopped) => {
+            // From the crisis panel only a clinician saves a report (the panel says so).
+            Intent::Export
+                if stage == Stage::Finished || (stage == Stage::Stopped && clinician) =>
+            {
                 self.open(Overlay::Pick(Choosing::Report));
             }
             Intent::Note if clinician => self.open_prompt(Asking::note_at(stage)),

@@ -10,8 +10,8 @@ use parts::{
     safety_answers, things_to_talk_about, where_answers_fall,
 };
 
-use super::Reader;
 use super::record::{ClinicianRecord, Provenance};
+use super::{Audience, Reader};
 use crate::answers::Answers;
 use crate::questionnaire::{Flag, Questionnaire};
 use crate::scoring::{Outcome, Recommendation};
@@ -171,7 +171,11 @@ pub fn build(input: &Input<'_>, view: View) -> Document {
         parts.push(where_answers_fall(input));
         parts.push(dimensions(input));
         parts.extend(drivers(input));
-        parts.push(changes(input));
+        // Under a caution the person's one message is to talk to a professional first: how to
+        // reach another group result would only distract. A clinician's views keep it.
+        if !caution || input.reader.audience == Audience::Clinician {
+            parts.push(changes(input));
+        }
         parts.push(groups(input));
         if !caution {
             parts.push(help(input, PartKind::Help));

@@ -119,8 +119,8 @@ pub enum Layer {
     ScrollUnhinted,
     Result,
     Crisis,
-    /// The crisis panel for danger at home: nothing offers to save a file on a device someone
-    /// else may check.
+    /// The crisis panel that offers nothing to save: for the person (it says nothing was saved)
+    /// and for danger at home (a device someone else may check).
     CrisisPrivate,
     /// `?` help and `q` quit, last on most screens.
     Leave,

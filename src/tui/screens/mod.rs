@@ -120,15 +120,19 @@ impl Screen {
         }
     }
 
-    /// The key layers of this screen, after the global ones.
+    /// The key layers of this screen, after the global ones. The crisis panel offers to save a
+    /// report only to a clinician, who files it: the person reads that nothing was saved, and
+    /// for danger at home nothing may be left on the device.
     #[must_use]
-    pub fn layers(&self, session: &Session<'_>) -> Vec<Layer> {
+    pub fn layers(&self, session: &Session<'_>, clinician: bool) -> Vec<Layer> {
         match self {
             Self::Welcome(screen) => vec![Layer::Welcome, screen.scroll_layer(), Layer::Leave],
             Self::Question(screen) => screen.layers(session),
             Self::Review(_) => vec![Layer::Review, Layer::Leave],
             Self::Result(_) => vec![Layer::Scroll, Layer::Result, Layer::Leave],
-            Self::Crisis(screen) if crate::safety::danger_at_home(&screen.outcome.flags) => {
+            Self::Crisis(screen)
+                if !clinician || crate::safety::danger_at_home(&screen.outcome.flags) =>
+            {
                 vec![Layer::Scroll, Layer::CrisisPrivate]
             }
             Self::Crisis(_) => vec![Layer::Scroll, Layer::Crisis],
