@@ -672,3 +672,49 @@ fn plain_mode_says_a_multi_questions_limits() {
     assert!(said.contains("Main hope?"), "{said}");
     assert!(said.contains("Choose 2 to 3."), "{said}");
 }
+
+/// After a report is saved, leaving says the report is kept and the answers are not (it said
+/// "Nothing was saved"); the full screen's "leave?" says the same instead of "anything you have
+/// not saved will be gone". Saving the answers of a finished session says how to open them
+/// again, not how to "carry on".
+#[test]
+fn after_a_report_leaving_says_what_is_kept() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in TO_I1.iter().chain(&["s", "report", "1", "r.txt"]) {
+        let _ = plain.respond(line);
+    }
+    let request = plain.take_request().unwrap();
+    let _ = plain.request_done(&request, Ok("Saved r.txt.".into()));
+    let (said, end) = plain.respond("");
+    assert_eq!(end, Some(End::Finished));
+    assert!(said.contains(&q.ui.plain_left_reported), "{said}");
+
+    let mut app = groupfit::tui::App::new(&q, None, false);
+    app.handle(groupfit::tui::Intent::Enter);
+    let mut taken = 0;
+    while app.session().stage() != groupfit::session::Stage::Finished && taken < 200 {
+        taken += 1;
+        match app.overlay() {
+            Some(groupfit::tui::Overlay::Settled { .. }) => {
+                app.handle(groupfit::tui::Intent::SeeResult);
+            }
+            Some(_) => {
+                app.handle(groupfit::tui::Intent::KeepGoing);
+            }
+            None => {
+                app.handle(groupfit::tui::Intent::Digit(1));
+                app.handle(groupfit::tui::Intent::Enter);
+            }
+        }
+    }
+    assert_eq!(app.session().stage(), groupfit::session::Stage::Finished);
+    app.export_done(Ok("Saved r.txt.".into()));
+    app.handle(groupfit::tui::Intent::Quit);
+    let shown = common::screen(&mut app, 100, 30);
+    assert!(
+        shown.contains("Your report is saved; your answers are not."),
+        "{shown}"
+    );
+}

@@ -283,8 +283,7 @@ fn help_after_leaving(app: &App<'_>) -> String {
 
 /// Saves the answers so far (with a clinician's work) to a new answers file, and says where.
 fn save(app: &mut App<'_>, carry_on: &keep::CarryOn) {
-    let q = app.session().questionnaire();
-    let result = keep::save_answers(q, app.session().answers(), app.clinician(), carry_on);
+    let result = keep::save_answers(app.session(), app.clinician(), carry_on);
     app.saved(result);
 }
 

@@ -10,6 +10,7 @@ use groupfit::date::Date;
 use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{Format, Record};
 use groupfit::scoring::Outcome;
+use groupfit::session::{Session, Stage};
 use groupfit::ui_text::fill;
 
 use super::export;
@@ -88,12 +89,18 @@ fn shell_word(text: &str) -> String {
 /// Saves the answers (and a clinician's notes, reference and override) to a new answers file in
 /// the current folder. `Ok` and `Err` are what to tell the person.
 pub fn save_answers(
-    questionnaire: &Questionnaire,
-    answers: &Answers,
+    session: &Session<'_>,
     clinician: Option<&ClinicianRecord>,
     carry_on: &CarryOn,
 ) -> Result<String, String> {
+    let (questionnaire, answers) = (session.questionnaire(), session.answers());
     let ui = &questionnaire.ui;
+    // A finished session is not carried on, only opened again.
+    let said = if session.stage() == Stage::Finished {
+        &ui.saved_complete
+    } else {
+        &ui.saved
+    };
     let text = answers::to_toml(questionnaire, answers, clinician);
     // The first free dated name. Another session saving into the same folder at the same moment
     // may take a name between the look and the write: the write never replaces a file, so the
@@ -104,7 +111,7 @@ pub fn save_answers(
             Ok(_) => {
                 let shown = path.display().to_string();
                 let resume = carry_on.command(&shown);
-                return Ok(fill(&ui.saved, &[("path", &shown), ("resume", &resume)]));
+                return Ok(fill(said, &[("path", &shown), ("resume", &resume)]));
             }
             Err(_) if std::fs::symlink_metadata(&path).is_ok() => {}
             Err(reason) => return Err(fill(&ui.save_failed, &[("reason", &reason)])),

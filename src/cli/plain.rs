@@ -104,12 +104,7 @@ fn carry_out(
 ) -> Result<String, String> {
     let session = plain.session();
     match request {
-        Request::SaveAnswers => keep::save_answers(
-            session.questionnaire(),
-            session.answers(),
-            plain.clinician(),
-            carry_on,
-        ),
+        Request::SaveAnswers => keep::save_answers(session, plain.clinician(), carry_on),
         Request::Report { format, path } => {
             let outcome = session.score_now();
             let record = keep::RecordFrom {

@@ -43,6 +43,8 @@ impl Plain<'_> {
         self.waiting = Waiting::QuitConfirmation;
         let ask = if self.session.ever_saved() {
             &self.ui().plain_confirm_quit_since_save
+        } else if self.session.was_reported() {
+            &self.ui().plain_confirm_quit_reported
         } else {
             &self.ui().plain_confirm_quit
         };
@@ -60,6 +62,7 @@ impl Plain<'_> {
     pub(super) fn left_words(&self) -> &str {
         let ui = self.ui();
         match (self.session.ever_saved(), self.loses_work()) {
+            (false, _) if self.session.was_reported() => &ui.plain_left_reported,
             (false, _) => &ui.plain_left,
             (true, false) => &ui.plain_left_saved,
             (true, true) => &ui.plain_left_since_save,

@@ -100,8 +100,10 @@ impl Plain<'_> {
     /// What the shell did with a request, in words, and where the person is now; a report that
     /// could not be written asks for another name.
     pub fn request_done(&mut self, request: &Request, result: Result<String, String>) -> String {
-        if let (Request::SaveAnswers, Ok(_)) = (request, &result) {
-            self.session.answers_saved(self.clinician.as_ref());
+        match (request, &result) {
+            (Request::SaveAnswers, Ok(_)) => self.session.answers_saved(self.clinician.as_ref()),
+            (Request::Report { .. }, Ok(_)) => self.session.report_saved(),
+            (_, Err(_)) => {}
         }
         match (request, result) {
             (Request::Report { format, .. }, Err(why)) => {

@@ -152,6 +152,9 @@ pub struct Session<'q> {
     /// What the last answers file saved held (the answers, and a clinician's record), so that
     /// leaving asks first only when something would be lost.
     saved: Option<(Answers, Option<ClinicianRecord>)>,
+    /// A report of this session was saved: leaving still loses the answers (a report cannot be
+    /// carried on from), and the words that ask say so.
+    reported: bool,
 }
 
 impl<'q> Session<'q> {
@@ -186,6 +189,7 @@ impl<'q> Session<'q> {
             finished_early: false,
             offer_declined: false,
             flags_stay: false,
+            reported: false,
         }
     }
 

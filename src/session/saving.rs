@@ -49,6 +49,17 @@ impl Session<'_> {
         }
     }
 
+    /// A report of the session was saved (it does not keep the answers).
+    pub fn report_saved(&mut self) {
+        self.reported = true;
+    }
+
+    /// Whether a report of the session was saved.
+    #[must_use]
+    pub fn was_reported(&self) -> bool {
+        self.reported
+    }
+
     /// The answers so far, and a clinician's `record`, were saved to an answers file.
     pub fn answers_saved(&mut self, record: Option<&ClinicianRecord>) {
         self.saved = Some((self.answers.clone(), record.cloned()));

@@ -168,23 +168,31 @@ pub fn notice(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
 /// The key hints for the active `layers`, read from the key table; `count` fills a pick list's
 /// "1-{n}".
 pub fn hints(ctx: &Ctx<'_, '_>, layers: &[Layer], count: usize, area: Rect, buf: &mut Buffer) {
-    let text = fill(&hint_line(layers, ctx.ui()), &[("n", &count.to_string())]);
+    let ui = ctx.ui();
+    let text = fill(&hint_line(layers, ui), &[("n", &count.to_string())]);
+    let help = format!("? {}", ui.hint_help);
+    let more = format!("? {}", ui.hint_more_keys);
     let line = Line::from(Span::styled(
-        fit_hints(&text, usize::from(area.width)),
+        fit_hints(&text, usize::from(area.width), (&help, &more)),
         ctx.theme().hint(),
     ));
     lines::draw(&[line], 0, area, buf);
 }
 
 /// Hints that do not fit lose whole entries from the middle, keeping the first two (how to
-/// answer) and the last two (help and leaving) longest, rather than being cut in a word.
-fn fit_hints(text: &str, width: usize) -> String {
+/// answer) and the last two (help and leaving) longest, rather than being cut in a word. When
+/// any is dropped, "? help" becomes "? more keys" (`help`, `more`), so that a short line still
+/// says where the rest are.
+fn fit_hints(text: &str, width: usize, (help, more): (&str, &str)) -> String {
     let mut parts: Vec<&str> = text.split(" · ").collect();
     let joined = |parts: &[&str]| parts.join(" · ");
     while textwrap::core::display_width(&joined(&parts)) > width && parts.len() > 3 {
         // The entries just before help and leaving go first, then the second.
         let drop = if parts.len() > 4 { parts.len() - 3 } else { 1 };
         parts.remove(drop);
+        if let Some(entry) = parts.iter_mut().find(|p| **p == help) {
+            *entry = more;
+        }
     }
     truncate(&joined(&parts), u16::try_from(width).unwrap_or(u16::MAX))
 }

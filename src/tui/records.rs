@@ -143,6 +143,7 @@ impl App<'_> {
             Ok(said) => {
                 self.overlay = None;
                 self.notice = Some(Notice::said(said));
+                self.session.report_saved();
             }
             Err(reason) => self.notice = Some(Notice::warning(reason)),
         }

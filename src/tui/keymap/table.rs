@@ -335,6 +335,13 @@ static RESULT: &[Binding] = &[
         Intent::Back,
         GO_BACK,
     ),
+    // Ctrl+S works everywhere (Global); on the result it is said, after going back (the first
+    // to give way when the line is short: help lists it).
+    hinted(
+        &[Ctrl('s')],
+        Intent::Save,
+        hint(|_| "Ctrl+S", |ui| &ui.hint_save_answers),
+    ),
 ];
 
 static CRISIS: &[Binding] = &[

@@ -96,6 +96,7 @@ fn every_hinted_key_works_in_its_layer() {
             "Esc" => (Esc, none),
             "Space" => (KeyCode::Char(' '), none),
             "Shift+Tab" => (BackTab, KeyModifiers::SHIFT),
+            "Ctrl+S" => (KeyCode::Char('s'), KeyModifiers::CONTROL),
             "1-9" | "1-{n}" => (KeyCode::Char('1'), none),
             one if one.chars().count() == 1 => (KeyCode::Char(one.chars().next()?), none),
             _ => return None,

@@ -88,13 +88,14 @@ fn dialog(
 pub fn confirm_quit(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     const WIDTH: u16 = 48;
     let (ui, theme) = (ctx.ui(), ctx.theme());
-    let lines = wrap(
-        &ui.confirm_text,
-        inner_width(area, WIDTH),
-        theme.prompt(),
-        "",
-        "",
-    );
+    // After a report was saved, "anything you have not saved will be gone" reads as if the
+    // report were lost too: say what is kept and what is not.
+    let text = if ctx.session.was_reported() {
+        &ui.confirm_text_reported
+    } else {
+        &ui.confirm_text
+    };
+    let lines = wrap(text, inner_width(area, WIDTH), theme.prompt(), "", "");
     let block = frame(&ui.confirm_title, theme.warning());
     dialog(ctx, (area, buf), WIDTH, block, Layer::Confirm, lines);
 }
