@@ -958,6 +958,55 @@ mod clinician {
         assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
     }
 
+    /// A long client reference is cut before the progress, with a space between them: it ran
+    /// into "Question 1".
+    #[test]
+    fn a_long_reference_never_runs_into_the_progress() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        ctrl(&mut app, 'p');
+        typed(&mut app, &"R".repeat(70));
+        press(&mut app, &[KeyCode::Enter]);
+        for width in [60u16, 80, 100] {
+            let shown = screen(&mut app, width, 24);
+            let header = shown.lines().next().unwrap();
+            let at = header.find("Question 1").expect("the progress");
+            assert!(header[..at].ends_with(' '), "{header:?}");
+        }
+    }
+
+    /// Notes stay on the screen where they were added: a question's note beside it in the
+    /// review, and every note (the session's too) on the result. They were seen only in exports.
+    #[test]
+    fn notes_are_shown_in_the_review_and_on_the_result() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        ctrl(&mut app, 'n');
+        typed(&mut app, "Asked twice; steady answer.");
+        press(&mut app, &[KeyCode::Enter]);
+        widowed_to_review(&mut app);
+        let review = screen(&mut app, 100, 40);
+        assert!(
+            review.contains("✎ note: Asked twice; steady answer."),
+            "{review}"
+        );
+        press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        ctrl(&mut app, 'n');
+        typed(&mut app, "Prefers peers.");
+        press(&mut app, &[KeyCode::Enter]);
+        let mut result = String::new();
+        for _ in 0..20 {
+            result.push_str(&screen(&mut app, 100, 40));
+            press_raw(&mut app, &[KeyCode::PageDown]);
+        }
+        assert!(result.contains("Clinician's notes"), "{result}");
+        assert!(result.contains("Prefers peers."), "{result}");
+        assert!(result.contains("Asked twice; steady answer."), "{result}");
+    }
+
     /// What a clinician puts on record is confirmed in the same words by both front ends (one
     /// core decides them): a reference ending in a full stop, a note, a note removed, and an
     /// override with no reason refused.

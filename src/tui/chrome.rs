@@ -61,7 +61,8 @@ pub fn header(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     let title = match clinician_mark(ctx) {
         // In clinician mode the mark comes first on every screen, with the client reference.
         Some(mark) => {
-            let mark = truncate(&mark, title_width);
+            // Room for the brackets too, so that a long reference never runs into the progress.
+            let mark = truncate(&mark, title_width.saturating_sub(2));
             let mark_width =
                 u16::try_from(textwrap::core::display_width(&mark) + 3).unwrap_or(u16::MAX);
             let rest = title_width.saturating_sub(mark_width);

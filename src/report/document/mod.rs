@@ -185,7 +185,12 @@ pub fn build(input: &Input<'_>, view: View) -> Document {
     if record || view == (View::Result { show_weights: true }) {
         parts.push(every_answer(input));
     }
-    if record {
+    // A clinician's notes are on the record, and on the result screen once there are any: a
+    // note added should be seen where it was added, not only in an export.
+    let has_notes = input
+        .clinician
+        .is_some_and(|c| c.session_note.is_some() || !c.question_notes.is_empty());
+    if record || has_notes {
         parts.extend(notes(input));
     }
     parts.push(Part {

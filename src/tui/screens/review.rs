@@ -1,6 +1,7 @@
 //! The review: "show my result" first (so a hurried Enter gets there), then every shown question
 //! with its answer; Enter on one opens it to change, and coming back lands on it again.
 
+use crate::ui_text::fill;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -98,6 +99,14 @@ impl Widget for On<'_, '_, '_, ReviewScreen> {
             );
             let said = format!("      {said}");
             lines.push(Line::from(Span::styled(truncate(&said, width), style)));
+            // A clinician's note stays beside its question, as on the question itself.
+            if let Some(note) = self.ctx.question_note(i) {
+                let marked = format!("      {}", fill(&ui.note_marker, &[("note", note)]));
+                lines.push(Line::from(Span::styled(
+                    truncate(&marked, width),
+                    theme.warning(),
+                )));
+            }
             if selected {
                 focus = lines.len();
             }
