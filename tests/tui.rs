@@ -958,6 +958,26 @@ mod clinician {
         assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
     }
 
+    /// The clinician's welcome names the clinician's keys, and the hint line says them where
+    /// there is room: they were found only at the bottom of help.
+    #[test]
+    fn the_clinicians_keys_are_named_on_the_welcome_and_the_hint_line() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, true).clinician_mode();
+        let welcome = screen(&mut app, 100, 40);
+        assert!(
+            welcome.contains("Ctrl+P sets a client reference"),
+            "{welcome}"
+        );
+        assert!(!screen(&mut App::new(&q, None, true), 100, 40).contains("Ctrl+P"));
+        press(&mut app, &[KeyCode::Enter]);
+        let question = screen(&mut app, 140, 30);
+        assert!(
+            question.contains("Ctrl+N note · Ctrl+P reference"),
+            "{question}"
+        );
+    }
+
     /// A long client reference is cut before the progress, with a space between them: it ran
     /// into "Question 1".
     #[test]

@@ -152,10 +152,23 @@ impl<'q> App<'q> {
     #[must_use]
     pub fn layers(&self) -> Vec<Layer> {
         let mut layers = vec![Layer::Global];
-        match &self.overlay {
-            Some(overlay) => layers.extend(overlay.layers()),
-            None => layers.extend(self.screen.layers(&self.session, self.clinician.is_some())),
+        if let Some(overlay) = &self.overlay {
+            layers.extend(overlay.layers());
+        } else {
+            let mut screen = self.screen.layers(&self.session, self.clinician.is_some());
+            // In clinician mode its keys are said before help and leaving (and give way first
+            // when the line is short).
+            if self.clinician.is_some() && screen.last() == Some(&Layer::Leave) {
+                let clinician = if self.session.stage() == crate::session::Stage::Finished {
+                    Layer::ClinicianResult
+                } else {
+                    Layer::Clinician
+                };
+                screen.insert(screen.len() - 1, clinician);
+            }
+            layers.extend(screen);
         }
+
         layers
     }
 

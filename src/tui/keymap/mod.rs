@@ -122,6 +122,11 @@ pub enum Layer {
     /// The crisis panel that offers nothing to save: for the person (it says nothing was saved)
     /// and for danger at home (a device someone else may check).
     CrisisPrivate,
+    /// Clinician mode, before help and leaving: a note and the client reference, said in the
+    /// hints (the keys themselves are global).
+    Clinician,
+    /// Clinician mode on the result: the override and a note on the session.
+    ClinicianResult,
     /// `?` help and `q` quit, last on most screens.
     Leave,
 }

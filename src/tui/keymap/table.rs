@@ -363,6 +363,32 @@ static CRISIS_PRIVATE: &[Binding] = &[
     ),
 ];
 
+static CLINICIAN: &[Binding] = &[
+    hinted(
+        &[Ctrl('n')],
+        Intent::Note,
+        hint(|_| "Ctrl+N", |ui| &ui.hint_note),
+    ),
+    hinted(
+        &[Ctrl('p')],
+        Intent::Reference,
+        hint(|_| "Ctrl+P", |ui| &ui.hint_reference),
+    ),
+];
+
+static CLINICIAN_RESULT: &[Binding] = &[
+    hinted(
+        &[Ctrl('o')],
+        Intent::Override,
+        hint(|_| "Ctrl+O", |ui| &ui.hint_override),
+    ),
+    hinted(
+        &[Ctrl('n')],
+        Intent::Note,
+        hint(|_| "Ctrl+N", |ui| &ui.hint_note),
+    ),
+];
+
 static LEAVE: &[Binding] = &[
     hinted(
         &[Char('?')],
@@ -401,6 +427,8 @@ pub(super) fn of(layer: Layer) -> &'static [Binding] {
         Layer::Result => RESULT,
         Layer::Crisis => CRISIS,
         Layer::CrisisPrivate => CRISIS_PRIVATE,
+        Layer::Clinician => CLINICIAN,
+        Layer::ClinicianResult => CLINICIAN_RESULT,
         Layer::Leave => LEAVE,
     }
 }

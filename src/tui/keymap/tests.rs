@@ -97,6 +97,9 @@ fn every_hinted_key_works_in_its_layer() {
             "Space" => (KeyCode::Char(' '), none),
             "Shift+Tab" => (BackTab, KeyModifiers::SHIFT),
             "Ctrl+S" => (KeyCode::Char('s'), KeyModifiers::CONTROL),
+            "Ctrl+N" => (KeyCode::Char('n'), KeyModifiers::CONTROL),
+            "Ctrl+P" => (KeyCode::Char('p'), KeyModifiers::CONTROL),
+            "Ctrl+O" => (KeyCode::Char('o'), KeyModifiers::CONTROL),
             "1-9" | "1-{n}" => (KeyCode::Char('1'), none),
             one if one.chars().count() == 1 => (KeyCode::Char(one.chars().next()?), none),
             _ => return None,
@@ -147,6 +150,8 @@ const ALL_LAYERS: &[Layer] = &[
     Layer::Result,
     Layer::Crisis,
     Layer::CrisisPrivate,
+    Layer::Clinician,
+    Layer::ClinicianResult,
     Layer::Leave,
 ];
 

@@ -60,6 +60,16 @@ impl Widget for On<'_, '_, '_, WelcomeScreen> {
             theme.prompt(),
         )));
         lines.extend(wrap(&ui.welcome_keys, width, theme.hint(), "", ""));
+        if self.ctx.clinician.is_some() {
+            lines.push(Line::default());
+            lines.extend(wrap(
+                &ui.welcome_clinician_keys,
+                width,
+                theme.warning(),
+                "",
+                "",
+            ));
+        }
         ScrollView { lines }.render(area, buf, &mut self.screen.scroll);
     }
 }
