@@ -958,6 +958,44 @@ mod clinician {
         assert_eq!(app.overlay(), Some(&Overlay::ConfirmQuit));
     }
 
+    /// A client who declines every safety question gives the clinician a long caution: it
+    /// scrolls, says there is more, keeps its help and its keys in view, and never covers the
+    /// quick-exit key's name (it was cut off, with "rl+X quick exit" showing).
+    #[test]
+    fn a_long_caution_scrolls_and_keeps_its_help_and_keys_in_view() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, Some("US".into()), true).clinician_mode();
+        press(&mut app, &[KeyCode::Enter]);
+        for _ in 0..30 {
+            if app.overlay().is_some() {
+                break;
+            }
+            // "Prefer not to say" is last; a "tick all that apply" question needs it ticked.
+            press_raw(
+                &mut app,
+                &[KeyCode::End, KeyCode::Char(' '), KeyCode::Enter],
+            );
+        }
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Caution(..))),
+            "{}",
+            screen(&mut app, 80, 24)
+        );
+        let shown = screen(&mut app, 80, 24);
+        assert!(shown.contains("more below"), "{shown}");
+        assert!(shown.contains("r see my result now"), "{shown}");
+        assert!(shown.contains("988"), "the help for its topics:\n{shown}");
+        assert!(shown.contains("Ctrl+X quick exit"), "{shown}");
+        press_raw(&mut app, &[KeyCode::End]);
+        let end = screen(&mut app, 80, 24);
+        assert!(!end.contains("more below"), "{end}");
+        assert_ne!(shown, end, "it scrolled");
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Caution(..))),
+            "still open"
+        );
+    }
+
     /// The clinician's welcome names the clinician's keys, and the hint line says them where
     /// there is room: they were found only at the bottom of help.
     #[test]
@@ -1360,7 +1398,7 @@ fn both_front_ends_give_the_same_caution() {
         press(&mut app, &[KeyCode::Enter]);
         digits(&mut app, "11111111111");
         press_raw(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
-        let Some(Overlay::Caution(caution)) = app.overlay().cloned() else {
+        let Some(Overlay::Caution(caution, _)) = app.overlay().cloned() else {
             panic!("no caution");
         };
         let full_screen = words(&screen(&mut app, 160, 60));

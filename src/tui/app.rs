@@ -14,6 +14,7 @@ use crate::recording::Request;
 use crate::report::{ClinicianRecord, settled_offer};
 use crate::scoring::Outcome;
 use crate::session::{Action, Effect, Refusal, Session};
+use crate::tui::scroll::ScrollState;
 use crate::ui_text::cleared_text;
 
 /// Why the app ends.
@@ -251,7 +252,7 @@ impl<'q> App<'q> {
             self.clinician.is_some(),
             self.region(),
         );
-        self.overlay = Some(Overlay::Caution(caution));
+        self.overlay = Some(Overlay::Caution(caution, ScrollState::default()));
     }
 
     /// After an answer, once nothing left can change the result, offer to show it now (once).

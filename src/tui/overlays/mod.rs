@@ -17,6 +17,7 @@ use super::records::Prompt;
 use super::screens::Ctx;
 use crate::recording::Choosing;
 use crate::session::Action;
+use crate::tui::scroll::ScrollState;
 
 /// A panel drawn over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +31,8 @@ pub enum Overlay {
     },
     /// The safety screen ended with a caution: what was noticed, in the reader's words, help
     /// now, and the result now if wanted.
-    Caution(crate::panels::Caution),
+    /// With how far it is scrolled: a clinician's list of declined questions can be long.
+    Caution(crate::panels::Caution, ScrollState),
     /// A one-line text prompt: a note, a reference, a reason, a file name.
     Prompt(Prompt),
     /// A numbered list to pick from.
@@ -46,7 +48,8 @@ impl Overlay {
             Self::Help(_) => vec![Layer::ScrollUnhinted, Layer::Close],
             Self::ConfirmQuit => vec![Layer::Confirm],
             Self::Settled { .. } => vec![Layer::Offer],
-            Self::Caution(_) => vec![Layer::Caution],
+            // Its keys, and the scrolling keys unsaid: the border says when more lies below.
+            Self::Caution(..) => vec![Layer::Caution, Layer::ScrollUnhinted],
             Self::Prompt(_) => vec![Layer::Prompt, Layer::TextEdit],
             Self::Pick(_) => vec![Layer::Pick],
         }
@@ -59,7 +62,7 @@ impl Overlay {
     pub fn ignores_keys_typed_ahead(&self) -> bool {
         matches!(
             self,
-            Self::Settled { .. } | Self::Caution(_) | Self::ConfirmQuit
+            Self::Settled { .. } | Self::Caution(..) | Self::ConfirmQuit
         )
     }
 
@@ -69,7 +72,7 @@ impl Overlay {
             Self::Help(panel) => panel.render(ctx, area, buf),
             Self::ConfirmQuit => panel::confirm_quit(ctx, area, buf),
             Self::Settled { offer } => panel::settled_offer(ctx, offer, area, buf),
-            Self::Caution(caution) => panel::caution(ctx, caution, area, buf),
+            Self::Caution(caution, scroll) => panel::caution(ctx, caution, scroll, area, buf),
             Self::Prompt(prompt) => records::prompt(ctx, prompt, area, buf),
             Self::Pick(pick) => records::pick(ctx, *pick, area, buf),
         }
@@ -100,7 +103,7 @@ impl App<'_> {
             }
             (Overlay::Help(panel), intent) => panel.scroll(&intent),
             (Overlay::ConfirmQuit, Intent::Leave) => return Control::Exit(Exit::Left),
-            (Overlay::Settled { .. } | Overlay::Caution(_), Intent::SeeResult) => {
+            (Overlay::Settled { .. } | Overlay::Caution(..), Intent::SeeResult) => {
                 self.overlay = None;
                 self.act(Action::FinishEarly);
             }
@@ -108,7 +111,10 @@ impl App<'_> {
                 self.overlay = None;
                 self.session.decline_offer();
             }
-            (Overlay::Caution(_), Intent::KeepGoing) => self.overlay = None,
+            (Overlay::Caution(..), Intent::KeepGoing) => self.overlay = None,
+            (Overlay::Caution(_, scroll), intent) => {
+                scroll.apply(&intent);
+            }
             _ => {}
         }
         Control::Continue

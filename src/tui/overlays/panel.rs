@@ -6,22 +6,24 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Widget};
+use ratatui::widgets::{Block, Borders, Clear, Padding, StatefulWidget, Widget};
 
 use crate::panels::Caution;
 use crate::tui::keymap::{Layer, hints};
 use crate::tui::layout::centred;
 use crate::tui::screens::Ctx;
+use crate::tui::scroll::{ScrollState, ScrollView};
 use crate::tui::wrap::wrap;
 
 /// The columns borders and padding take from a panel's width.
 pub const CHROME: u16 = 4;
 
-/// The room panels have: the screen less the key hints and the crisis footer.
+/// The room panels have: the screen less the key hints and the crisis footer, and the row above
+/// them, where the quick-exit key is named.
 #[must_use]
 pub fn room(area: Rect) -> Rect {
     Rect {
-        height: area.height.saturating_sub(2),
+        height: area.height.saturating_sub(3),
         ..area
     }
 }
@@ -111,20 +113,54 @@ pub fn settled_offer(ctx: &Ctx<'_, '_>, offer: &str, area: Rect, buf: &mut Buffe
 
 /// "Before you go on": the safety screen ended with a caution. What was noticed, in plain words,
 /// where to get help now, and the choice to keep going or see the result now.
-pub fn caution(ctx: &Ctx<'_, '_>, caution: &Caution, area: Rect, buf: &mut Buffer) {
+///
+/// When it does not fit, the help for its topics comes right after the opening words (so that
+/// it is never the part cut off), what was noticed scrolls, the keys stay on the last line, and
+/// the border says "more below".
+pub fn caution(
+    ctx: &Ctx<'_, '_>,
+    caution: &Caution,
+    scroll: &mut ScrollState,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     const WIDTH: u16 = 68;
     let ui = ctx.ui();
     let theme = ctx.theme();
     let width = inner_width(area, WIDTH);
     let mut lines = wrap(&ui.caution_text, width, theme.prompt(), "", "");
-    for noticed in &caution.noticed {
-        lines.push(Line::default());
-        lines.extend(wrap(noticed, width, theme.warning(), "- ", "  "));
-    }
     lines.push(Line::default());
     for help in &caution.help {
         lines.extend(wrap(help, width, theme.crisis(), "", ""));
     }
+    for noticed in &caution.noticed {
+        lines.push(Line::default());
+        lines.extend(wrap(noticed, width, theme.warning(), "- ", "  "));
+    }
+    // The text, a blank line and the keys, inside the border.
+    let wanted = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(4);
+    let box_area = place(area, WIDTH, wanted.min(room(area).height), buf);
     let block = frame(&ui.caution_title, theme.warning());
-    dialog(ctx, (area, buf), WIDTH, block, Layer::Caution, lines);
+    let inner = block.inner(box_area);
+    let text_area = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    ScrollView { lines }.render(text_area, buf, scroll);
+    if inner.height > 0 {
+        let keys_row = Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        };
+        crate::tui::lines::draw(&[keys_line(ctx, Layer::Caution)], 0, keys_row, buf);
+    }
+    let block = if scroll.more_below() {
+        block.title_bottom(Line::from(format!(" {} ", ui.help_more)).right_aligned())
+    } else {
+        block
+    };
+    block.render(box_area, buf);
 }
