@@ -718,3 +718,24 @@ fn after_a_report_leaving_says_what_is_kept() {
         "{shown}"
     );
 }
+
+/// Plain mode's review ends each item with one full stop, even when a written answer ends in
+/// one ("Answer: I like walks.." before).
+#[test]
+fn a_written_answer_ending_in_a_full_stop_is_reviewed_with_one() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap()
+        + "\n[[questions]]\nid = \"t1\"\ndimension = \"purpose\"\nkind = \"text\"\nprompt = \"Anything else?\"\n";
+    let q = common::load_valid(&text);
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in ["1", "1", "5", "I like walks."] {
+        let (said, _) = plain.respond(line);
+        // The offer of a settled result: keep answering.
+        if said.contains(&q.ui.plain_settled_keys) {
+            let _ = plain.respond("");
+        }
+    }
+    let (said, _) = plain.respond("r");
+    assert!(said.contains("Answer: I like walks."), "{said}");
+    assert!(!said.contains("walks.."), "{said}");
+}

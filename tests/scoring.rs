@@ -317,3 +317,16 @@ mod answers_file {
         );
     }
 }
+
+/// Under a caution, answers that lean neither way are said so, not as a lean towards "Either
+/// could suit you".
+#[test]
+fn a_caution_with_no_lean_says_so() {
+    let q = common::default_questionnaire();
+    let mut outcome = groupfit::scoring::score(&q, &groupfit::answers::Answers::new(&q));
+    outcome.recommendation = groupfit::scoring::Recommendation::ProfessionalFirst;
+    outcome.lean = groupfit::scoring::Band::Either;
+    let said = groupfit::report::headline(&q, &outcome);
+    assert!(!said.contains("lean towards: Either"), "{said}");
+    assert_eq!(said, q.ui.headline_professional_even);
+}

@@ -113,7 +113,8 @@ impl Plain<'_> {
                 &[
                     ("n", &(n + 1).to_string()),
                     ("question", &question.prompt),
-                    ("answer", &answer),
+                    // The item ends in a full stop: a written answer's own is not doubled.
+                    ("answer", answer.trim_end_matches('.')),
                 ],
             );
             line(&mut out, &format!("  {item}"));

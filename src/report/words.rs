@@ -110,6 +110,10 @@ pub fn headline(questionnaire: &Questionnaire, outcome: &Outcome) -> String {
     let lean = band_label(questionnaire, outcome.lean);
     match outcome.recommendation {
         Recommendation::Crisis => ui.headline_crisis.clone(),
+        // "Your answers lean towards: Either could suit you" is a lean that is not one.
+        Recommendation::ProfessionalFirst if outcome.lean == Band::Either => {
+            ui.headline_professional_even.clone()
+        }
         Recommendation::ProfessionalFirst => fill(&ui.headline_professional, &[("lean", &lean)]),
         Recommendation::Either if outcome.lighter_step => fill(
             &ui.headline_lighter_step,

@@ -252,6 +252,7 @@ ui_text! {
     headline_lighter_step = "Either kind of group could suit you, so start with the lighter step: {support_group}. {reason} If it hasn't helped after a few months, talk to a professional about group therapy.",
     headline_incomplete = "Too few of your answers count towards either kind of group (\"not sure\" and skipped questions don't) to say which fits better. A professional can help you decide.",
     headline_professional = "Talking to someone first, before choosing a group, is the best next step for you: why, and who can help, is just below. For discussion with them, your answers lean towards: {lean}.",
+    headline_professional_even = "Talking to someone first, before choosing a group, is the best next step for you: why, and who can help, is just below. Your answers do not lean towards either kind of group, so that is something to discuss with them too.",
     headline_crisis = "Some of your answers suggest you may not be safe right now. You deserve support today: please contact one of the services below, or your local emergency number. No group recommendation is given.",
     // Records
     language = "en",
