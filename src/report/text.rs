@@ -164,7 +164,8 @@ pub fn gauge_cells(score: f64, margin: f64, cells: usize) -> (usize, usize, usiz
     (to_cell(-margin), to_cell(margin), to_cell(score))
 }
 
-/// A one-line gauge: the "either" band in brackets, the score as `o`.
+/// A one-line gauge: the "either" band in brackets, the score as `o`, its ends labelled 0 and
+/// 100 as the sentence under it counts (P), not -1 and +1.
 #[must_use]
 pub fn gauge(score: f64, margin: f64) -> String {
     const CELLS: usize = 41;
@@ -178,7 +179,7 @@ pub fn gauge(score: f64, margin: f64) -> String {
             _ => '-',
         })
         .collect();
-    format!("-1 |{cells}| +1")
+    format!("0 |{cells}| 100")
 }
 
 /// Wraps at spaces only: a hyphenated word or a web address stays whole.
@@ -218,5 +219,18 @@ fn bullet(out: &mut String, text: &str, mark: &str) {
         .subsequent_indent("    ");
     for l in textwrap::wrap(&clean_line(text), &options) {
         let _ = writeln!(out, "{l}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The gauge's ends are the scale the sentence under it speaks of: 0 to 100.
+    #[test]
+    fn the_gauge_is_labelled_on_the_scale_its_caption_uses() {
+        let gauge = super::gauge(-0.575, 0.15);
+        assert!(
+            gauge.starts_with("0 |") && gauge.ends_with("| 100"),
+            "{gauge}"
+        );
     }
 }
