@@ -1418,3 +1418,27 @@ fn both_front_ends_give_the_same_caution() {
         assert_eq!(clinician_words, clinician, "{:?}", caution.noticed);
     }
 }
+
+/// A refusal on a question is said just under its options, where the person is looking; it was
+/// said at the foot of the screen, fifteen rows below.
+#[test]
+fn a_refusal_is_said_under_the_options() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    press(&mut app, &[KeyCode::Enter]);
+    press_raw(&mut app, &[KeyCode::Enter]); // nothing chosen yet on a required question
+    let shown = screen(&mut app, 100, 30);
+    let lines: Vec<&str> = shown.lines().collect();
+    let last_option = lines
+        .iter()
+        .position(|l| l.contains("Prefer not to say"))
+        .expect("the options");
+    let refusal = lines
+        .iter()
+        .position(|l| l.contains("This question needs an answer"))
+        .unwrap_or_else(|| panic!("the refusal:\n{shown}"));
+    assert!(
+        refusal > last_option && refusal - last_option <= 3,
+        "{shown}"
+    );
+}

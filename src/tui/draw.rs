@@ -26,11 +26,20 @@ impl Widget for &mut App<'_> {
             chrome::too_small(&ctx, area, buf);
             return;
         }
-        let notice_rows = notice::height(ctx.notice, ctx.ui(), area.width);
+        // A refusal on a question is said under its options, where the eye is, not at the
+        // foot of the screen.
+        let beside_options = self.overlay.is_none()
+            && matches!(self.screen, Screen::Question(_))
+            && ctx.notice.is_some_and(|n| n.warning);
+        let foot = Ctx {
+            notice: if beside_options { None } else { ctx.notice },
+            ..ctx
+        };
+        let notice_rows = notice::height(foot.notice, ctx.ui(), area.width);
         let regions = layout::regions(area, notice_rows);
         chrome::header(&ctx, regions.header, buf);
         self.screen.render(&ctx, regions.body, buf);
-        chrome::notice(&ctx, regions.notice, buf);
+        chrome::notice(&foot, regions.notice, buf);
         chrome::crisis_footer(&ctx, regions.footer, buf);
         if let Some(overlay) = &mut self.overlay {
             overlay.render(&ctx, area, buf);

@@ -44,6 +44,10 @@ fn render(ctx: &Ctx<'_, '_>, screen: &QuestionScreen, area: Rect, buf: &mut Buff
     let focus = lines.len();
     let (body, focus_in_body) = body_lines(ctx, question, draft, area.width);
     lines.extend(body);
+    if let Some(refusal) = ctx.notice.filter(|n| n.warning) {
+        lines.push(Line::default());
+        lines.extend(wrap(&refusal.text, area.width, theme.warning(), "! ", "  "));
+    }
     let window = Window::around(lines.len(), usize::from(area.height), focus + focus_in_body);
     let text_area = Rect {
         y: area.y + to_u16(window.top),
