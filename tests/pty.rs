@@ -688,3 +688,29 @@ fn old_crisis_lines_are_said_on_the_screen() {
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
 }
+
+/// Saving the answers of a finished session says how to open them again: "Carry on with" read
+/// as if there were more to answer.
+#[test]
+fn saving_a_finished_plain_session_says_how_to_open_it_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::spawn_args(&["run", "--plain"], folder.path());
+    app.wait_for("Question 1 of about");
+    // "Several days" raises a caution at the end of the safety screen, which offers the result.
+    app.keys("2\r", "Question 2 of about");
+    for _ in 0..40 {
+        if app.contents().contains("type r to see your result now") {
+            break;
+        }
+        app.send("1\r");
+        thread::sleep(Duration::from_millis(100));
+    }
+    app.keys("r\r", "save to keep your answers");
+    app.keys(
+        "save\r",
+        "Open it again with: groupfit run --plain --resume",
+    );
+    assert!(!app.contents().contains("Carry on with"));
+    app.send("\r");
+    assert_eq!(app.exit_code(), 0);
+}
