@@ -11,7 +11,6 @@ mod common;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use common::{default_questionnaire, load_valid};
 use groupfit::answers;
@@ -28,48 +27,23 @@ fn provenance() -> Provenance {
     }
 }
 
-/// A Python with both validators installed, and the schema, made once under `target/`.
-fn validators() -> &'static (PathBuf, PathBuf) {
-    static READY: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
-    READY.get_or_init(|| {
-        let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-        let venv = target.join("fhir-venv");
-        let python = venv.join("bin/python");
-        let ready = Command::new(&python)
-            .args(["-c", "import fhir.resources.observation, jsonschema"])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ready {
-            let made = Command::new("python3")
-                .args(["-m", "venv"])
-                .arg(&venv)
-                .status()
-                .unwrap();
-            assert!(made.success(), "python3 -m venv failed");
-            let installed = Command::new(venv.join("bin/pip"))
-                .args([
-                    "install",
-                    "--quiet",
-                    "fhir.resources==5.1.1",
-                    "pydantic<2",
-                    "jsonschema>=4.23,<5",
-                ])
-                .status()
-                .unwrap();
-            assert!(installed.success(), "installing the FHIR validators failed");
-        }
-        let schema = target.join("fhir-schema/fhir.schema.json");
-        if !schema.exists() {
-            std::fs::create_dir_all(schema.parent().unwrap()).unwrap();
-            let fetched = Command::new(&python)
-                .args(["tests/fhir_validate.py", "fetch-schema"])
-                .arg(&schema)
-                .status()
-                .unwrap();
-            assert!(fetched.success(), "fetching the FHIR R4 schema failed");
-        }
-        (python, schema)
-    })
+/// The Python with both validators and the schema that `tests/fhir_setup.sh` made under
+/// `target/`. The test installs and downloads nothing itself: without them it fails, saying to
+/// run that script (`.ci/run` does).
+fn validators() -> (PathBuf, PathBuf) {
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let python = target.join("fhir-venv/bin/python");
+    let schema = target.join("fhir-schema/fhir.schema.json");
+    let ready = Command::new(&python)
+        .args(["-c", "import fhir.resources.observation, jsonschema"])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        ready && schema.exists(),
+        "the FHIR validators are not set up: run tests/fhir_setup.sh (it needs python3-venv and \
+         the PyPI and npm registries), then cargo test -- --ignored"
+    );
+    (python, schema)
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -129,6 +103,7 @@ const EXAMPLES: [&str; 5] = [
 ];
 
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs the FHIR validators (pip), which .ci/run sets up.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let q = default_questionnaire();
@@ -150,6 +125,7 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
 /// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
 /// something.
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs the FHIR validators (pip), which .ci/run sets up.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
 fn each_validator_rejects_a_broken_resource() {
     let good = bundle_of("examples/answers/clinician-amber.toml");

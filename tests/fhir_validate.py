@@ -12,7 +12,7 @@ Usage:
                                           against the package's SHA-256), into DEST
 
 Prints "valid KIND: FILE" or "INVALID FILE: why" per file; exits 0 when every file is valid.
-tests/fhir.rs makes the Python environment and fetches the schema the first time.
+tests/fhir_setup.sh makes the Python environment and fetches the schema.
 """
 import json
 import sys

@@ -454,6 +454,7 @@ fn score_widowed(prefix: &[&str]) -> Output {
 /// checked "in the future": the default still runs, with the same result, instead of being
 /// refused as an invalid questionnaire. (docs/RELIABILITY.md: a clock behind the build.)
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs faketime, which .ci/run sets up.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
 fn a_clock_behind_the_build_still_runs_the_default() {
     common::system::require(&["faketime"], "faketime", "the clock test");
@@ -481,6 +482,7 @@ fn a_clock_behind_the_build_still_runs_the_default() {
 /// questionnaire's maintainer ("update `last_verified`") above the numbers they may be about to
 /// call.
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs faketime, which .ci/run sets up.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
 fn old_crisis_lines_are_said_in_one_plain_sentence() {
     common::system::require(&["faketime"], "faketime", "the clock test");
@@ -501,6 +503,7 @@ fn old_crisis_lines_are_said_in_one_plain_sentence() {
 /// Hardening, third round: a clock at 9999-12-30 22:00 UTC or later panicked every command that
 /// reads the date, `run` included, before the first frame (the clock beyond jiff's range).
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs faketime, which .ci/run sets up.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
 fn a_clock_at_the_end_of_time_panics_nothing() {
     common::system::require(&["faketime"], "faketime", "the clock test");
@@ -695,34 +698,42 @@ fn a_newline_in_a_file_name_is_shown_escaped() {
     assert!(!said.contains("two lines.toml"), "{said}");
 }
 
+/// Runs groupfit through `sh`, for what only a shell sets up: `setup` runs first (a limit, a
+/// trap), then groupfit with `command`, in which `$1`, `$2`... are the `args`.
+fn groupfit_from_sh(dir: &Path, setup: &str, command: &str, args: &[&Path]) -> Output {
+    Command::new("sh")
+        .args(["-c", &format!("{setup} exec \"$0\" {command}")])
+        .arg(env!("CARGO_BIN_EXE_groupfit"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn a_report_to_a_closed_stdout_is_an_error_not_a_silent_success() {
     // `>&-` closes standard output before groupfit starts; the Rust runtime then quietly puts
     // /dev/null there, so without a check the report would vanish with exit 0.
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml");
-    let out = Command::new("sh")
-        .args(["-c", "exec \"$0\" score --answers \"$1\" >&-"])
-        .arg(env!("CARGO_BIN_EXE_groupfit"))
-        .arg(&answers)
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
+    let out = groupfit_from_sh(
+        Path::new("."),
+        "",
+        "score --answers \"$1\" >&-",
+        &[&answers],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let said = text(&out.stderr);
     assert!(said.contains("standard output is closed"), "{said}");
     assert!(said.contains("--output"), "{said}");
     // With --output the report goes to its file, and the closed stdout is no matter.
     let dir = tempfile::tempdir().unwrap();
-    let saved = Command::new("sh")
-        .args([
-            "-c",
-            "exec \"$0\" score --answers \"$1\" --output \"$2\" >&-",
-        ])
-        .arg(env!("CARGO_BIN_EXE_groupfit"))
-        .arg(&answers)
-        .arg(dir.path().join("r.txt"))
-        .output()
-        .unwrap();
+    let report = dir.path().join("r.txt");
+    let saved = groupfit_from_sh(
+        Path::new("."),
+        "",
+        "score --answers \"$1\" --output \"$2\" >&-",
+        &[&answers, &report],
+    );
     assert_eq!(saved.status.code(), Some(0), "{}", text(&saved.stderr));
     assert!(dir.path().join("r.txt").metadata().unwrap().len() > 0);
     // Deliberately discarding the report is still a success.
@@ -741,16 +752,12 @@ fn a_write_that_fails_half_way_says_what_to_do_and_names_no_temporary_file() {
     // disk would; SIGXFSZ is ignored so that the write returns the error instead.
     let dir = tempfile::tempdir().unwrap();
     let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/widowed.toml");
-    let out = Command::new("sh")
-        .args([
-            "-c",
-            "trap '' XFSZ; ulimit -f 1; exec \"$0\" score --answers \"$1\" --output r.txt",
-        ])
-        .arg(env!("CARGO_BIN_EXE_groupfit"))
-        .arg(&answers)
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let out = groupfit_from_sh(
+        dir.path(),
+        "trap '' XFSZ; ulimit -f 1;",
+        "score --answers \"$1\" --output r.txt",
+        &[&answers],
+    );
     let said = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(

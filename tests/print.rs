@@ -3,8 +3,8 @@
 //! last is more than half empty, the client reference and date head every page, the answer
 //! table's header is repeated on every page it runs onto, and no row is split across pages.
 //!
-//! Chromium and poppler-utils are Debian packages: `.ci/run` installs them, and this test
-//! installs them itself when it runs as root with apt-get, or says what to install.
+//! Chromium and poppler-utils are system packages: `.ci/run` installs them and runs this test
+//! with `--ignored`; without them it says what to install. It installs nothing itself.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -183,6 +183,7 @@ fn words(text: &str) -> Vec<&str> {
 }
 
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs Chromium and poppler-utils, which .ci/run sets up.
 #[ignore = "needs Chromium and poppler-utils: .ci/run installs it, then runs cargo test -- --ignored"]
 fn the_printed_record_reads_well_on_a4_and_letter() {
     let q = default_questionnaire();

@@ -669,6 +669,7 @@ fn a_dumb_terminal_gets_plain_mode_and_is_told_why() {
 /// a year ago was printed before the full screen opened, so it was read only after leaving. It
 /// is said on the screen.
 #[test]
+// Ignored so that `cargo test` needs nothing from outside: it needs faketime, which .ci/run sets up.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
 fn old_crisis_lines_are_said_on_the_screen() {
     common::system::require(&["faketime"], "faketime", "the clock test");

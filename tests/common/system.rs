@@ -22,6 +22,7 @@ fn have(commands: &[&str]) -> bool {
 pub fn require(commands: &[&str], packages: &str, for_what: &str) {
     assert!(
         have(commands),
-        "{for_what} needs {packages}: sudo apt-get install {packages}"
+        "{for_what} needs {packages}, which this machine lacks: install them with the system's \
+         package manager (.ci/run does), then run cargo test -- --ignored"
     );
 }
