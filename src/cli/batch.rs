@@ -137,7 +137,7 @@ impl<'q> Report<'q> {
     /// What comes before the first file's part.
     pub fn opening(&self) -> String {
         match self.format {
-            Format::Csv => report::csv_header(self.questionnaire) + "\n",
+            Format::Csv => report::csv_header(self.questionnaire) + report::CSV_LINE_END,
             Format::Json if self.many => "[\n".to_string(),
             _ => String::new(),
         }
@@ -158,7 +158,7 @@ impl<'q> Report<'q> {
             clinician,
         };
         match self.format {
-            Format::Csv => report::csv_row(&scored.name, &scored.outcome, provenance) + "\n",
+            Format::Csv => report::csv_row(&scored.name, &record) + report::CSV_LINE_END,
             Format::Json => {
                 let mut value = report::json_value(q, &scored.outcome, provenance, clinician);
                 if !self.many {

@@ -1,10 +1,18 @@
 //! CSV rows for a clinic's audit: one row per answers file, each carrying when and how it was
-//! made (the provenance columns come last, so the earlier columns keep their places).
+//! made, then the clinician's record (reference, override) and what the safety screen found.
+//! Columns are only ever added at the end, so the earlier columns keep their places. Lines end
+//! in CRLF, as RFC 4180 says.
 
-use super::record::Provenance;
+use super::record::Record;
 use crate::questionnaire::Questionnaire;
-use crate::scoring::Outcome;
+use crate::safety::Safety;
 use crate::text::clean_line;
+
+/// The line end of every CSV line (RFC 4180).
+pub const CSV_LINE_END: &str = "\r\n";
+
+/// Joins ids in one field: `s1:amber;d3:amber`, `s5;s8b`.
+const LIST_SEPARATOR: &str = ";";
 
 /// Quotes a field when it needs it (RFC 4180). A leading `=`, `+`, `-` or `@` is prefixed with
 /// `'` so that a spreadsheet does not run it as a formula.
@@ -32,8 +40,19 @@ const PROVENANCE: [&str; 6] = [
     "questionnaire_sha256",
 ];
 
+/// What the clinician put on record and what the screen found, after the provenance columns.
+/// The override's reason is free text, and may name people: the CSV says only whether one was
+/// given.
+const RECORD: [&str; 5] = [
+    "reference",
+    "override",
+    "override_reason_given",
+    "flags",
+    "declined",
+];
+
 /// The header row: file, recommendation, lean, S, P, complete, safety, one column per
-/// dimension, then the provenance columns.
+/// dimension, the provenance columns, then the record's columns.
 #[must_use]
 pub fn csv_header(questionnaire: &Questionnaire) -> String {
     let mut columns: Vec<String> = [
@@ -49,12 +68,14 @@ pub fn csv_header(questionnaire: &Questionnaire) -> String {
     .to_vec();
     columns.extend(questionnaire.dimensions.iter().map(|d| field(&d.id)));
     columns.extend(PROVENANCE.map(String::from));
+    columns.extend(RECORD.map(String::from));
     columns.join(",")
 }
 
-/// One row for an outcome.
+/// One row for a record, naming the answers file it came from (empty for a live session).
 #[must_use]
-pub fn csv_row(file: &str, outcome: &Outcome, provenance: &Provenance) -> String {
+pub fn csv_row(file: &str, record: &Record<'_>) -> String {
+    let (outcome, provenance) = (record.outcome, record.provenance);
     let mut columns = vec![
         field(file),
         outcome.recommendation.as_str().to_string(),
@@ -84,5 +105,27 @@ pub fn csv_row(file: &str, outcome: &Outcome, provenance: &Provenance) -> String
         ]
         .map(|value| field(value)),
     );
+    columns.extend(record_columns(record));
     columns.join(",")
+}
+
+/// The reference, the override and whether it has a reason, the flags as `question:level`, and
+/// the declined questions: empty fields where there are none.
+fn record_columns(record: &Record<'_>) -> [String; 5] {
+    let clinician = record.clinician;
+    let reference = clinician.and_then(|c| c.reference.as_deref());
+    let overridden = clinician.and_then(|c| c.override_recommendation.as_ref());
+    let flags: Vec<String> = record
+        .outcome
+        .flags
+        .iter()
+        .map(|f| format!("{}:{}", f.question, Safety::from(f.flag).as_str()))
+        .collect();
+    [
+        field(reference.unwrap_or_default()),
+        overridden.map_or_else(String::new, |o| o.recommendation.as_str().to_string()),
+        overridden.map_or_else(String::new, |o| (!o.reason.trim().is_empty()).to_string()),
+        field(&flags.join(LIST_SEPARATOR)),
+        field(&record.outcome.declined.join(LIST_SEPARATOR)),
+    ]
 }

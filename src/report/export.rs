@@ -117,11 +117,12 @@ impl Format {
                     + "\n"
             }
             // One session: the header and its row, with no answers file to name.
-            Self::Csv => format!(
-                "{}\n{}\n",
+            Self::Csv => [
                 super::csv_header(record.questionnaire),
-                super::csv_row("", record.outcome, record.provenance)
-            ),
+                super::csv_row("", record),
+                String::new(),
+            ]
+            .join(super::CSV_LINE_END),
         }
     }
 }

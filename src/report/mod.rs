@@ -12,7 +12,7 @@ mod record;
 mod text;
 mod words;
 
-pub use csv::{csv_header, csv_row};
+pub use csv::{CSV_LINE_END, csv_header, csv_row};
 pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, View, build};
 pub use export::Format;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
