@@ -2,7 +2,7 @@
 //! session, and an override with its reason. Kept beside the computed result, never in its
 //! place; saved with the answers, restored on resume, and written into every record.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
 use crate::questionnaire::{Flag, Questionnaire};
@@ -18,7 +18,7 @@ pub const OVERRIDES: [Recommendation; 4] = [
 ];
 
 /// A clinician's additions, kept beside the computed result and never in its place.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ClinicianRecord {
     /// Initials or a client reference; never a name field.
     pub reference: Option<String>,
@@ -80,7 +80,7 @@ pub fn flag_stays_on_record(
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Override {
     pub recommendation: Recommendation,
     pub reason: String,

@@ -121,7 +121,8 @@ fn score_json_follows_the_contract() {
             "referral",
             "provenance",
             "crisis_lines",
-            "crisis_fallback"
+            "crisis_fallback",
+            "answers"
         ]
     );
     assert_eq!(json["recommendation"], "support_group");

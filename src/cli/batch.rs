@@ -160,7 +160,7 @@ impl<'q> Report<'q> {
         match self.format {
             Format::Csv => report::csv_row(&scored.name, &record) + report::CSV_LINE_END,
             Format::Json => {
-                let mut value = report::json_value(q, &scored.outcome, provenance, clinician);
+                let mut value = report::json_value(&record);
                 if !self.many {
                     return serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
                 }

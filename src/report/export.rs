@@ -105,12 +105,7 @@ impl Format {
             Self::Text => super::record_text(record),
             Self::Markdown => super::markdown(record),
             Self::Html => super::html(record),
-            Self::Json => super::json_record(
-                record.questionnaire,
-                record.outcome,
-                record.provenance,
-                record.clinician,
-            ),
+            Self::Json => super::json_record(record),
             Self::Fhir => {
                 let entries = super::fhir_entries(record);
                 serde_json::to_string_pretty(&super::fhir_bundle(&entries)).unwrap_or_default()

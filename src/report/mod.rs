@@ -7,6 +7,7 @@ mod document;
 mod export;
 mod fhir;
 mod html;
+mod json;
 mod markdown;
 mod record;
 mod text;
@@ -17,6 +18,7 @@ pub use document::{Bar, Block, Column, Document, Input, Part, PartKind, Tone, Vi
 pub use export::Format;
 pub use fhir::{fhir_bundle, fhir_entries, fhir_questionnaire, fhir_response};
 pub use html::html;
+pub use json::{ReadRecord, RecordReadError, json_record, json_value, read_json_record};
 pub use markdown::{markdown, markdown_text};
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, Record, answer_rows};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
@@ -25,12 +27,6 @@ pub use words::{
     mixed_note, recommendation_label, result_label, settled_note, settled_offer, talk_about,
     top_drivers,
 };
-
-use serde_json::{Value, json};
-
-use crate::crisis::CrisisHelp;
-use crate::questionnaire::Questionnaire;
-use crate::scoring::Outcome;
 
 /// A signed figure for a report, rounded to `places`: `+0.633`, `-0.100`, and `0.000` for
 /// anything that rounds to zero (never `-0.000`).
@@ -91,72 +87,4 @@ impl<'a> Reader<'a> {
     pub fn is_person(&self) -> bool {
         self.audience == Audience::Person
     }
-}
-
-/// The JSON result of docs/FORMAT.md with `provenance`, the crisis lines in the order shown (the
-/// region's first), and in clinician mode `clinician` (notes, reference, override), kept beside
-/// the computed result.
-#[must_use]
-pub fn json_value(
-    questionnaire: &Questionnaire,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> Value {
-    let mut value = serde_json::to_value(outcome).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        object.insert(
-            "provenance".to_string(),
-            serde_json::to_value(provenance).unwrap_or_default(),
-        );
-        let topics = crate::safety::help_topics(&outcome.flags);
-        let help = CrisisHelp::for_topics(questionnaire, provenance.region.as_deref(), &topics);
-        object.insert("crisis_lines".to_string(), crisis_json(&help));
-        object.insert(
-            "crisis_fallback".to_string(),
-            help.fallback_text(&questionnaire.ui).into(),
-        );
-        // "safety": "none" from a questionnaire that asks no safety questions means nothing was
-        // screened, not nothing found: said only then, so the contract's keys stay as they were.
-        if !questionnaire.screens_safety() {
-            object.insert("safety_screened".to_string(), false.into());
-        }
-        if let Some(record) = clinician {
-            object.insert(
-                "clinician".to_string(),
-                serde_json::to_value(record).unwrap_or_default(),
-            );
-        }
-    }
-    value
-}
-
-/// The crisis lines as JSON objects, in the order shown.
-fn crisis_json(help: &CrisisHelp<'_>) -> Value {
-    help.lines()
-        .iter()
-        .map(|line| {
-            json!({
-                "region": line.region,
-                "service": line.service,
-                "contact": line.contact,
-                "emergency": line.emergency,
-                "url": line.url,
-                "last_verified": line.last_verified,
-            })
-        })
-        .collect()
-}
-
-/// [`json_value`], pretty-printed.
-#[must_use]
-pub fn json_record(
-    questionnaire: &Questionnaire,
-    outcome: &Outcome,
-    provenance: &Provenance,
-    clinician: Option<&ClinicianRecord>,
-) -> String {
-    serde_json::to_string_pretty(&json_value(questionnaire, outcome, provenance, clinician))
-        .unwrap_or_default()
-        + "\n"
 }

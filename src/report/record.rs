@@ -2,7 +2,7 @@
 //! weight and contribution, the safety answers verbatim, and a clinician's notes and override.
 //! Plain data, shared by the Markdown, text, HTML and JSON reports.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::clinician::{ClinicianRecord, Override};
 
@@ -22,7 +22,7 @@ pub struct Record<'a> {
 }
 
 /// How and when a report was made. The caller supplies the time: the core reads no clock.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     pub generated: String,
     pub tool_version: String,

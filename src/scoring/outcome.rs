@@ -10,7 +10,7 @@ use crate::questionnaire::{Questionnaire, Section};
 pub use crate::safety::{RaisedFlag, Safety};
 
 /// What groupfit recommends, after safety overrides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Recommendation {
     SupportGroup,
