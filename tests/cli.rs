@@ -348,7 +348,7 @@ fn score_output_writes_a_private_file_and_never_replaces_one_silently() {
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
-            .starts_with("# Support group or group therapy?")
+            .starts_with("# Group choice record")
     );
 }
 

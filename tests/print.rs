@@ -21,6 +21,8 @@ const EPOCH: &str = "1764547200";
 const DATE: &str = "2025-12-01 00:00 +00:00";
 /// The page margin of the record's `@page` rule, top and bottom (16 mm in points).
 const MARGIN: f64 = 16.0 / 25.4 * 72.0;
+/// The page margin of the record's `@page` rule, left and right (14 mm in points).
+const SIDE_MARGIN: f64 = 14.0 / 25.4 * 72.0;
 
 /// Chromium and poppler-utils, installed if they can be.
 fn tools() -> &'static PathBuf {
@@ -87,10 +89,13 @@ fn print(dir: &Path, html: &str, paper: &str) -> PathBuf {
     pdf
 }
 
-/// One printed page: its height and its words with where they stand (top and bottom, points).
+/// One printed page: its size and its words with where they stand (top and bottom, points).
 struct Page {
+    width: f64,
     height: f64,
     words: Vec<(String, f64, f64)>,
+    /// Each word's left and right edges, in the same order as `words`.
+    spans: Vec<(f64, f64)>,
 }
 
 impl Page {
@@ -129,6 +134,12 @@ impl Page {
         (lowest - MARGIN) / (self.height - 2.0 * MARGIN)
     }
 
+    /// True when the body holds these words one after another, as a table cell does.
+    fn has_run(&self, run: &[&str]) -> bool {
+        let body: Vec<&str> = self.body().map(|(w, _, _)| w.as_str()).collect();
+        !run.is_empty() && body.windows(run.len()).any(|w| w == run)
+    }
+
     fn has_all(&self, words: &[&str]) -> bool {
         words
             .iter()
@@ -156,8 +167,10 @@ fn pages(pdf: &Path) -> Vec<Page> {
     for piece in xml.split('<').skip(1) {
         if piece.starts_with("page ") {
             pages.push(Page {
+                width: attribute(piece, "width"),
                 height: attribute(piece, "height"),
                 words: Vec::new(),
+                spans: Vec::new(),
             });
         } else if piece.starts_with("word ") {
             let text = piece.split_once('>').unwrap().1;
@@ -168,11 +181,11 @@ fn pages(pdf: &Path) -> Vec<Page> {
                 .replace("&quot;", "\"")
                 .replace("&#39;", "'")
                 .replace("&apos;", "'");
-            pages.last_mut().unwrap().words.push((
-                word,
-                attribute(piece, "yMin"),
-                attribute(piece, "yMax"),
-            ));
+            let page = pages.last_mut().unwrap();
+            page.words
+                .push((word, attribute(piece, "yMin"), attribute(piece, "yMax")));
+            page.spans
+                .push((attribute(piece, "xMin"), attribute(piece, "xMax")));
         }
     }
     pages
@@ -191,6 +204,7 @@ fn the_printed_record_reads_well_on_a4_and_letter() {
     for (file, reference) in [
         ("examples/answers/clinician-amber.toml", Some("JS-0142")),
         ("examples/answers/widowed.toml", None),
+        ("examples/answers/widowed-red.toml", None),
     ] {
         let html = record_html(file);
         let (answers, outcome) = scored(&q, file);
@@ -203,10 +217,14 @@ fn the_printed_record_reads_well_on_a4_and_letter() {
             let pages = pages(&pdf);
             let count = pages.len();
             assert!(count >= 2, "{file} on {paper}: {count} pages");
+            first_page_holds_the_result(&pages[0], &q, file, paper);
+            the_sign_off_is_for_clinicians_only(&pages, reference.is_some(), file, paper);
             for (n, page) in pages.iter().enumerate() {
                 let at = format!("{file} on {paper}, page {} of {count}", n + 1);
+                nothing_past_the_margins(page, &at);
                 let head = page.head();
                 assert!(head.contains(DATE), "{at}: the date heads the page: {head}");
+                assert!(head.contains("Confidential"), "{at}: {head}");
                 if let Some(reference) = reference {
                     assert!(
                         head.contains(reference),
@@ -235,7 +253,7 @@ fn the_printed_record_reads_well_on_a4_and_letter() {
                 );
                 // Rows only in the answer table: their page repeats the table's header.
                 if !row.safety && !row.driver {
-                    for page in pages.iter().filter(|p| p.has_all(&words(&row.prompt))) {
+                    for page in pages.iter().filter(|p| p.has_run(&words(&row.prompt))) {
                         assert!(
                             page.has_all(&["Weighed", "Contribution"]),
                             "{file} on {paper}: no table header above {}",
@@ -245,5 +263,71 @@ fn the_printed_record_reads_well_on_a4_and_letter() {
                 }
             }
         }
+    }
+}
+
+/// Page 1 is titled by the record's reference and date, and holds the result, and any override
+/// with its reason, whatever the length of the safety answers after them.
+fn first_page_holds_the_result(
+    page: &Page,
+    q: &groupfit::questionnaire::Questionnaire,
+    file: &str,
+    paper: &str,
+) {
+    let (_, outcome) = scored(q, file);
+    let result = report::result_label(q, &outcome);
+    let at = format!("{file} on {paper}, page 1");
+    assert!(
+        page.has_all(&["Group", "choice", "record"]),
+        "{at}: the title"
+    );
+    assert!(page.has_all(&words(&result)), "{at}: the result {result:?}");
+    let source = std::fs::read_to_string(file).unwrap();
+    let loaded = groupfit::answers::load(source.as_bytes(), q).unwrap();
+    if let Some(over) = loaded.clinician.and_then(|c| c.override_recommendation) {
+        let mut expected = words(&over.reason)
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        expected.extend(["Clinician", "override"].map(String::from));
+        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+        assert!(page.has_all(&expected), "{at}: the override and its reason");
+    }
+    // A flagged answer says so in the safety table, in words that survive a grey print.
+    if !outcome.flags.is_empty() {
+        assert!(page.has_all(&["(flag:"]), "{at}: the flag is marked");
+    }
+}
+
+/// The clinician's record ends with lines to sign on; a person's own record has none.
+fn the_sign_off_is_for_clinicians_only(pages: &[Page], clinician: bool, file: &str, paper: &str) {
+    let signed = pages.iter().any(|p| {
+        p.has_all(&[
+            "Sign-off",
+            "Completed",
+            "with",
+            "Clinician",
+            "Signature",
+            "Date",
+        ])
+    });
+    assert_eq!(signed, clinician, "{file} on {paper}: the sign-off block");
+}
+
+/// Every word of the body stands inside the page's side margins (with half a point for
+/// rounding). The running head and the page numbers are set in the margin boxes, by design.
+fn nothing_past_the_margins(page: &Page, at: &str) {
+    let body = |top: f64, bottom: f64| top > MARGIN && bottom < page.height - MARGIN;
+    for ((word, _, _), (left, right)) in page
+        .words
+        .iter()
+        .zip(&page.spans)
+        .filter(|((_, top, bottom), _)| body(*top, *bottom))
+    {
+        assert!(
+            *left >= SIDE_MARGIN - 0.5 && *right <= page.width - SIDE_MARGIN + 0.5,
+            "{at}: {word:?} runs from {left:.1} to {right:.1} on a page {:.1} wide",
+            page.width
+        );
     }
 }

@@ -150,8 +150,10 @@ fn the_markdown_record_has_every_part_in_order() {
         "| sha256 |",
         "| Mode | Clinician |",
         "| Client reference | JS-0142 |",
+        "| Result | Talk to a professional for an individual assessment first |",
+        "| Clinician override | Support group. Reason: Amber item explored in person; safety plan in place. |",
         "## Safety answers",
-        "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days |",
+        "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Several days (flag: amber) |",
         "## Result: Talk to a professional for an individual assessment first",
         "Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place.",
         "| S (-1 support group .. +1 group therapy) | -0.575 |",
@@ -168,7 +170,10 @@ fn the_markdown_record_has_every_part_in_order() {
         "| What is your main hope for a group, and what would make three months of it worth it? | To feel less alone, comforted and understood | -2.000 | -0.100 | **yes** |",
         "## Clinician's notes",
         "Bereaved four months; prefers peers.",
-        "Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way?: Discussed; no current plan, sister nearby.",
+        "| Over the last 2 weeks, how often have you been bothered by thoughts that you would be better off dead or of hurting yourself in some way? | Discussed; no current plan, sister nearby. |",
+        "## Sign-off",
+        "| Completed with | |",
+        "| Signature | |",
         "screening aid",
     ];
     let mut at = 0;
@@ -267,4 +272,55 @@ fn the_html_report_is_self_contained_and_escapes_everything() {
     assert!(body.contains("Talk to a professional for an individual assessment first"));
     assert!(body.contains("Clinician override: Support group (computed: Talk to a professional for an individual assessment first). Reason: Amber item explored in person; safety plan in place."));
     assert!(body.contains("screening aid"));
+}
+
+#[test]
+fn a_crisis_record_shows_no_lean_in_any_format() {
+    let q = default_questionnaire();
+    let (answers, outcome) = scored(&q, "examples/answers/widowed-red.toml");
+    let provenance = provenance("clinician");
+    let record = groupfit::report::Record {
+        questionnaire: &q,
+        answers: &answers,
+        outcome: &outcome,
+        provenance: &provenance,
+        clinician: Some(&clinician()),
+    };
+    for format in [
+        groupfit::report::Format::Text,
+        groupfit::report::Format::Markdown,
+        groupfit::report::Format::Html,
+    ] {
+        let page = format.render(&record);
+        assert!(page.contains("Please reach out for help now"), "{format:?}");
+        for lean in [&q.ui.field_lean, &q.ui.field_score, &q.ui.field_percent] {
+            assert!(!page.contains(lean.as_str()), "{format:?} shows {lean:?}");
+        }
+        assert!(page.contains(&q.ui.field_safety), "{format:?}");
+    }
+}
+
+#[test]
+fn a_declined_and_a_flagged_safety_answer_are_marked_in_the_record() {
+    let q = default_questionnaire();
+    let source = std::fs::read_to_string("examples/answers/widowed-amber.toml").unwrap();
+    let declined = source.replace("s8b = \"no\"", "s8b = \"no_say\"");
+    assert_ne!(declined, source);
+    let loaded = groupfit::answers::load(declined.as_bytes(), &q).unwrap();
+    let outcome = groupfit::scoring::score(&q, &loaded.answers);
+    let text = report::record_text(&groupfit::report::Record {
+        questionnaire: &q,
+        answers: &loaded.answers,
+        outcome: &outcome,
+        provenance: &provenance("self-assessment"),
+        clinician: None,
+    });
+    let safety = &text[text.find("Safety answers").unwrap()..text.find("RESULT:").unwrap()];
+    // Read as words: the record wraps its lines.
+    let safety = safety.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(safety.contains("Several days (flag: amber)"), "{safety}");
+    assert!(
+        safety.contains("Prefer not to say (declined; flag: amber)"),
+        "{safety}"
+    );
 }

@@ -83,6 +83,25 @@ fn the_man_page_mentions_every_subcommand() {
 }
 
 #[test]
+fn the_man_page_says_which_record_to_choose_for_what() {
+    let (code, text) = groupfit(&["man"]);
+    assert_eq!(code, Some(0));
+    let records = &text[text.find(".SH RECORDS").expect("a RECORDS section")..];
+    let records = &records[..records[4..]
+        .find(".SH")
+        .map_or(records.len(), |end| end + 4)];
+    for format in ["text", "json", "markdown", "csv", "html", "fhir"] {
+        assert!(
+            records.contains(&format!("\\-\\-format {format}")),
+            "{format}:\n{records}"
+        );
+    }
+    for purpose in ["signs", "record system", "spreadsheet", "yourself"] {
+        assert!(records.contains(purpose), "{purpose}:\n{records}");
+    }
+}
+
+#[test]
 fn every_command_help_has_examples() {
     for subcommand in subcommands() {
         let (code, text) = groupfit(&[&subcommand, "--help"]);

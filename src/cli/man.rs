@@ -9,6 +9,7 @@ use anyhow::Context as _;
 use clap::{Arg, ArgAction, Command, CommandFactory};
 use roff::{Inline, Roff, bold, italic, roman};
 
+use groupfit::report;
 use groupfit::tui::key_reference;
 use groupfit::ui_text::UiText;
 
@@ -106,6 +107,7 @@ pub fn render() -> anyhow::Result<String> {
         command_section(&mut page, command);
     }
     keys_section(&mut page);
+    records_section(&mut page);
     for (title, entries) in [
         ("ENVIRONMENT", ENVIRONMENT),
         ("EXIT STATUS", super::EXIT_STATUS),
@@ -120,6 +122,15 @@ pub fn render() -> anyhow::Result<String> {
     page.to_writer(&mut bytes)
         .context("cannot render the manual page")?;
     String::from_utf8(bytes).context("the manual page is not UTF-8")
+}
+
+/// Which record format to choose for what, from the formats themselves.
+fn records_section(page: &mut Roff) {
+    section(page, "RECORDS");
+    for format in report::Format::COMMAND_LINE {
+        let term = format!("--format {}", format.name());
+        entry(page, vec![bold(term)], format.chosen_for());
+    }
 }
 
 fn section(page: &mut Roff, title: &str) {

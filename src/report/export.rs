@@ -85,6 +85,31 @@ impl Format {
         }
     }
 
+    /// Which record to choose it for: the manual's RECORDS section.
+    #[must_use]
+    pub fn chosen_for(self) -> &'static str {
+        match self {
+            Self::Text => "Keeping for yourself, reading at the terminal, or pasting into notes.",
+            Self::Markdown => "A wiki, a ticket or a document that renders Markdown.",
+            Self::Html => {
+                "The page a clinician prints, signs and files: page 1 holds the result and any \
+                 override with its reason; a clinician's record ends in a sign-off block."
+            }
+            Self::Json => {
+                "Programs and analysis: the whole record, every answer with its weight, the \
+                 clinician's record; it reads back into the same record."
+            }
+            Self::Fhir => {
+                "A record system: a QuestionnaireResponse and an Observation in a Bundle, with \
+                 LOINC codes where they exist."
+            }
+            Self::Csv => {
+                "Analysing many records in a spreadsheet: one row a file, with the result, \
+                 flags, declined questions and any override (never its free text)."
+            }
+        }
+    }
+
     /// A sensible file name in the current folder.
     #[must_use]
     pub fn default_path(self) -> &'static str {

@@ -16,12 +16,14 @@ padding:0 1rem;color:#111;line-height:1.45}h1{font-size:1.5rem;margin-bottom:.3r
 h2{font-size:1.15rem;margin:1.4rem 0 .4rem;border-bottom:1px solid #999}h3{font-size:1rem;\
 margin:.8rem 0 .2rem}table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.3rem 0}\
 td,th{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}\
+.fields td{overflow-wrap:anywhere}.blanks td{height:2.2rem}.part-sign{break-inside:avoid;break-after:avoid}.part-disclaimer{break-inside:avoid}\
 th{background:#f2f2f2}.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
 .lead{font-size:1.2rem;font-weight:bold;margin:.6rem 0 .2rem}.quiet{color:#555}\
 .warning{font-weight:bold}.red{font-weight:bold;color:#a00}.amber{font-weight:bold;color:#8a5a00}\
 .marked td{font-weight:bold}.fields th{width:30%}.head{color:#555;font-size:.85rem}\
 svg{display:block;max-width:100%}\
-@media print{body{margin:0;max-width:none;padding:0;font-size:10.5pt}.head{display:none}\
+.part-safety td:last-child{width:28%}.part-notes td:last-child{width:45%}\
+@media print{body{margin:0;max-width:none;padding:0 2px;font-size:10.5pt}.head{display:none}\
 thead{display:table-header-group}tr,li,svg,.lead{break-inside:avoid}\
 h2,h3{break-after:avoid}p{orphans:3;widows:3}}";
 
@@ -159,6 +161,7 @@ fn part_class(kind: PartKind) -> &'static str {
         PartKind::NextSteps => "next",
         PartKind::EveryAnswer => "answers",
         PartKind::Notes => "notes",
+        PartKind::SignOff => "sign",
         PartKind::Disclaimer => "disclaimer",
     }
 }
@@ -195,6 +198,13 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, ta
                     esc(label),
                     esc(value)
                 );
+            }
+            out.push_str("</tbody></table>");
+        }
+        Block::Blanks(labels) => {
+            out.push_str("<table class=\"fields blanks\"><tbody>");
+            for label in labels {
+                let _ = write!(out, "<tr><th>{}</th><td></td></tr>", esc(label));
             }
             out.push_str("</tbody></table>");
         }

@@ -6,10 +6,10 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::record::{ClinicianRecord, Provenance, Record};
+use super::record::{ClinicianRecord, Provenance, Record, flag_on};
 use crate::answers::{self, Answers};
 use crate::crisis::CrisisHelp;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{Flag, Questionnaire};
 use crate::scoring::answer_weight;
 
 /// The JSON record of docs/FORMAT.md: the result, `provenance`, the crisis lines in the order
@@ -89,12 +89,6 @@ fn answers_json(record: &Record<'_>) -> Value {
                 .iter()
                 .filter_map(|&o| question.options().get(o).map(|o| o.label.as_str()))
                 .collect();
-            let flag = outcome
-                .flags
-                .iter()
-                .filter(|f| f.question == question.id)
-                .map(|f| f.flag)
-                .max();
             json!({
                 "id": question.id,
                 "prompt": question.prompt,
@@ -108,7 +102,7 @@ fn answers_json(record: &Record<'_>) -> Value {
                     .find(|d| d.question == question.id)
                     .map(|d| d.contribution),
                 "declined": outcome.declined.contains(&question.id),
-                "flag": flag.map(|f| crate::safety::Safety::from(f).as_str()),
+                "flag": flag_on(outcome, &question.id).map(Flag::as_str),
                 "note": record.clinician.and_then(|c| c.question_note(&question.id)),
             })
         })

@@ -101,6 +101,13 @@ pub fn render(ui: &UiText, document: &Document) -> String {
                     }
                     out.push('\n');
                 }
+                Block::Blanks(labels) => {
+                    out.push_str("| | |\n|---|---|\n");
+                    for label in labels {
+                        let _ = writeln!(out, "| {} | |", md(label));
+                    }
+                    out.push('\n');
+                }
                 Block::Table {
                     columns,
                     rows,

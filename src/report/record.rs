@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::clinician::{ClinicianRecord, Override};
 
 use crate::answers::Answers;
-use crate::questionnaire::{Questionnaire, Section};
+use crate::questionnaire::{Flag, Questionnaire, Section};
 use crate::scoring::{Outcome, answer_weight};
 
 /// What one filed record is made from, in every format: the questionnaire, the answers, their
@@ -62,18 +62,31 @@ pub struct AnswerRow {
     pub safety: bool,
     /// A safety question the person preferred not to answer.
     pub declined: bool,
+    /// The highest flag the answer raised.
+    pub flag: Option<Flag>,
 }
 
 impl AnswerRow {
-    /// The answer as a record shows it: the words, "(not answered)", and "declined" beside a
-    /// declined safety question.
+    /// The answer as a record shows it: the words, "(not answered)", "declined" beside a
+    /// declined safety question and the flag an answer raised, so that neither is missed on a
+    /// page printed in black and white.
     #[must_use]
     pub fn answer_text(&self, ui: &crate::ui_text::UiText) -> String {
         let answer = self.answer.as_deref().unwrap_or(&ui.not_answered);
+        let mut marks = Vec::new();
         if self.declined {
-            format!("{answer} ({})", ui.declined_mark)
-        } else {
+            marks.push(ui.declined_mark.clone());
+        }
+        if let Some(flag) = self.flag {
+            marks.push(crate::ui_text::fill(
+                &ui.flag_mark,
+                &[("level", flag.as_str())],
+            ));
+        }
+        if marks.is_empty() {
             answer.to_string()
+        } else {
+            format!("{answer} ({})", marks.join("; "))
         }
     }
 
@@ -123,7 +136,18 @@ pub fn answer_rows(
                 driver: drivers.contains(&question.id.as_str()),
                 safety: question.section == Section::Safety,
                 declined: outcome.declined.contains(&question.id),
+                flag: flag_on(outcome, &question.id),
             }
         })
         .collect()
+}
+
+/// The highest flag the answer to question `id` raised, if any.
+pub(super) fn flag_on(outcome: &Outcome, id: &str) -> Option<Flag> {
+    outcome
+        .flags
+        .iter()
+        .filter(|f| f.question == id)
+        .map(|f| f.flag)
+        .max()
 }

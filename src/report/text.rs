@@ -87,6 +87,12 @@ pub fn render(questionnaire: &Questionnaire, document: &Document) -> String {
                         bullet(&mut out, item, "-");
                     }
                 }
+                // A line to write on, with room above it for a hand.
+                Block::Blanks(labels) => {
+                    for label in labels {
+                        let _ = write!(out, "\n{indent}{label}: {}\n", "_".repeat(40));
+                    }
+                }
                 Block::Table {
                     columns,
                     rows,

@@ -7,7 +7,7 @@ mod parts;
 use crate::report::Record;
 use parts::{
     about, changes, dimensions, drivers, every_answer, groups, help, next_steps, notes, result,
-    safety_answers, things_to_talk_about, where_answers_fall,
+    safety_answers, sign_off, things_to_talk_about, where_answers_fall,
 };
 
 use super::record::{ClinicianRecord, Provenance};
@@ -46,6 +46,7 @@ pub enum PartKind {
     NextSteps,
     EveryAnswer,
     Notes,
+    SignOff,
     Disclaimer,
 }
 
@@ -112,6 +113,8 @@ pub enum Block {
         bars: Vec<Bar>,
         legend: (String, String),
     },
+    /// Labels with a blank beside each, to fill in by hand on the printed page.
+    Blanks(Vec<String>),
 }
 
 /// Everything a record is made from.
@@ -193,13 +196,20 @@ pub fn build(input: &Input<'_>, view: View) -> Document {
     if record || has_notes {
         parts.extend(notes(input));
     }
+    if record {
+        parts.extend(sign_off(input));
+    }
     parts.push(Part {
         kind: PartKind::Disclaimer,
         heading: None,
         blocks: vec![Block::Text(q.meta.disclaimer.clone(), Tone::Quiet)],
     });
     Document {
-        title: q.meta.title.clone(),
+        title: if record {
+            record_title(input)
+        } else {
+            q.meta.title.clone()
+        },
         language: q.ui.language.clone(),
         running_head: running_head(input),
         parts,
@@ -211,6 +221,20 @@ pub(super) fn part(kind: PartKind, heading: &str, blocks: Vec<Block>) -> Part {
         kind,
         heading: Some(heading.to_string()),
         blocks,
+    }
+}
+
+/// A filed record's title names it: the reference and when it was made.
+fn record_title(input: &Input<'_>) -> String {
+    let ui = &input.questionnaire.ui;
+    let reference = input.clinician.and_then(|c| c.reference.as_deref());
+    let generated = input.provenance.map_or("", |p| p.generated.as_str());
+    match reference {
+        Some(r) => fill(
+            &ui.record_title,
+            &[("reference", r), ("generated", generated)],
+        ),
+        None => fill(&ui.record_title_anonymous, &[("generated", generated)]),
     }
 }
 

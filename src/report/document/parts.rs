@@ -6,8 +6,8 @@ use crate::crisis::CrisisHelp;
 use crate::report::record::answer_rows;
 use crate::report::words::{
     answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption, headline,
-    mixed_note, override_sentence, prompt_of, result_label, safety_label, settled_note, talk_about,
-    top_drivers,
+    mixed_note, override_sentence, prompt_of, recommendation_label, result_label, safety_label,
+    settled_note, talk_about, top_drivers,
 };
 use crate::scoring::Recommendation;
 use crate::ui_text::fill;
@@ -42,6 +42,22 @@ pub(super) fn about(input: &Input<'_>) -> Part {
     }
     if let Some(reference) = input.clinician.and_then(|c| c.reference.as_deref()) {
         fields.push((ui.field_reference.clone(), reference.to_string()));
+    }
+    // The result and any override head the record, so that they are read together on its
+    // first page, however long the safety answers below run.
+    fields.push((ui.field_result.clone(), result_label(q, input.outcome)));
+    if let Some(over) = input
+        .clinician
+        .and_then(|c| c.override_recommendation.as_ref())
+    {
+        let chosen = recommendation_label(q, over.recommendation);
+        fields.push((
+            ui.field_override.clone(),
+            fill(
+                &ui.override_field,
+                &[("result", &chosen), ("reason", &over.reason)],
+            ),
+        ));
     }
     part(
         PartKind::About,
@@ -83,7 +99,6 @@ pub(super) fn columns(list: &[(&str, bool)]) -> Vec<Column> {
 pub(super) fn result(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let outcome = input.outcome;
-    let ui = &q.ui;
     let mut blocks = vec![
         Block::Lead(result_label(q, outcome)),
         Block::Text(headline(q, outcome), Tone::Plain),
@@ -101,8 +116,25 @@ pub(super) fn result(input: &Input<'_>) -> Part {
         ));
     }
     if !input.reader.is_person() {
-        let yes_no = |b: bool| if b { &ui.yes } else { &ui.no }.clone();
-        blocks.push(Block::Fields(vec![
+        blocks.push(Block::Fields(result_fields(input)));
+    }
+    Part {
+        kind: PartKind::Result,
+        heading: None,
+        blocks,
+    }
+}
+
+/// The result's figures for a clinician. A crisis gives no group at all, so its record shows no
+/// lean, score or position: only whether it is complete and the safety level.
+fn result_fields(input: &Input<'_>) -> Vec<(String, String)> {
+    let q = input.questionnaire;
+    let outcome = input.outcome;
+    let ui = &q.ui;
+    let yes_no = |b: bool| if b { &ui.yes } else { &ui.no }.clone();
+    let mut fields = Vec::new();
+    if outcome.recommendation != Recommendation::Crisis {
+        fields.extend([
             (ui.field_lean.clone(), band_label(q, outcome.lean)),
             (
                 ui.field_score.clone(),
@@ -120,18 +152,16 @@ pub(super) fn result(input: &Input<'_>) -> Part {
                 ui.field_margin.clone(),
                 format!("±{}", q.scoring.either_margin),
             ),
-            (ui.field_complete.clone(), yes_no(outcome.complete)),
-            (
-                ui.field_safety.clone(),
-                safety_label(q, outcome.safety).to_string(),
-            ),
-        ]));
+        ]);
     }
-    Part {
-        kind: PartKind::Result,
-        heading: None,
-        blocks,
-    }
+    fields.extend([
+        (ui.field_complete.clone(), yes_no(outcome.complete)),
+        (
+            ui.field_safety.clone(),
+            safety_label(q, outcome.safety).to_string(),
+        ),
+    ]);
+    fields
 }
 
 /// Flags and declined questions, in the reader's words; none when there is nothing to say.
@@ -368,16 +398,40 @@ pub(super) fn notes(input: &Input<'_>) -> Option<Part> {
     if let Some(note) = &record.session_note {
         blocks.push(Block::Text(note.clone(), Tone::Plain));
     }
-    let items: Vec<(String, Tone)> = record
+    // A table, not "prompt: note": a prompt ends in its own question mark.
+    let rows: Vec<Vec<String>> = record
         .question_notes
         .iter()
-        .map(|(id, note)| (format!("{}: {note}", prompt_of(q, id)), Tone::Plain))
+        .map(|(id, note)| vec![prompt_of(q, id), note.clone()])
         .collect();
-    if !items.is_empty() {
-        blocks.push(Block::Items(items));
+    if !rows.is_empty() {
+        blocks.push(Block::Table {
+            columns: columns(&[(&q.ui.column_question, false), (&q.ui.column_note, false)]),
+            marked: vec![false; rows.len()],
+            rows,
+        });
     }
     if blocks.is_empty() {
         blocks.push(Block::Text(q.ui.no_notes.clone(), Tone::Quiet));
     }
     Some(part(PartKind::Notes, &q.ui.heading_notes, blocks))
+}
+
+/// In a clinician's record, the lines a clinic fills in by hand: with whom it was completed, the
+/// clinician, their signature and the date.
+pub(super) fn sign_off(input: &Input<'_>) -> Option<Part> {
+    let ui = &input.questionnaire.ui;
+    let clinician = input.provenance.is_some_and(|p| p.mode == "clinician");
+    clinician.then(|| {
+        part(
+            PartKind::SignOff,
+            &ui.heading_sign_off,
+            vec![Block::Blanks(vec![
+                ui.field_completed_with.clone(),
+                ui.field_clinician.clone(),
+                ui.field_signature.clone(),
+                ui.field_date.clone(),
+            ])],
+        )
+    })
 }

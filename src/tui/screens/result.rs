@@ -131,6 +131,12 @@ fn render_block(
                 ));
             }
         }
+        // Only a printed record has blanks to fill in; shown, each is its label.
+        Block::Blanks(labels) => {
+            for label in labels {
+                out.extend(wrap(&format!("{label}:"), width, theme.dim(), "", ""));
+            }
+        }
         Block::Items(items) => {
             for (item, tone) in items {
                 out.extend(wrap(item, width, style_of(*tone, theme), first, rest));
