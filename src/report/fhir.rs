@@ -16,10 +16,13 @@ use super::document::{Document, Input, PartKind, View, build};
 use super::record::ClinicianRecord;
 use super::words::{override_sentence, prompt_of};
 use crate::answers::{Answer, Answers};
-use crate::questionnaire::{Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Choice, Question, QuestionKind, Questionnaire};
 use crate::scoring::{Outcome, Recommendation};
 
+/// The private code of an option with no standard code: its id in the questionnaire.
 const OPTION_SYSTEM: &str = "urn:groupfit:option";
+const LOINC: &str = "http://loinc.org";
+const UCUM: &str = "http://unitsofmeasure.org";
 /// Where a client reference comes from: the clinician who ran groupfit.
 const REFERENCE_SYSTEM: &str = "urn:groupfit:client-reference";
 /// The codes of the result's parts (recommendation, S, P, dimensions, flags).
@@ -64,6 +67,7 @@ pub fn fhir_questionnaire(q: &Questionnaire) -> Value {
     json!({
         "resourceType": "Questionnaire",
         "id": fhir_id(&q.meta.id),
+        "text": narrative(questionnaire_narrative(q)),
         "url": canonical(q),
         "version": q.meta.version,
         "title": q.meta.title,
@@ -73,12 +77,47 @@ pub fn fhir_questionnaire(q: &Questionnaire) -> Value {
     })
 }
 
+/// The questionnaire in words, for a reader of the resource (FHIR's dom-6): its title, then
+/// each question with its options, in asking order.
+fn questionnaire_narrative(q: &Questionnaire) -> String {
+    let esc = super::html::escape;
+    let mut div = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+    let _ = write!(div, "<h1>{}</h1><ol>", esc(&q.meta.title));
+    for i in q.asking_order() {
+        let question = &q.questions[i];
+        let _ = write!(div, "<li>{}", esc(&question.prompt));
+        let options = question.options();
+        if !options.is_empty() {
+            div.push_str("<ul>");
+            for option in options {
+                let _ = write!(div, "<li>{}</li>", esc(&option.label));
+            }
+            div.push_str("</ul>");
+        }
+        div.push_str("</li>");
+    }
+    div.push_str("</ol></div>");
+    div
+}
+
+/// An option as a coding: its LOINC answer code where it has one, else its id under the
+/// private system, with its label (a LOINC code's display is LOINC's own, so none is given).
+fn option_coding(option: &Choice) -> Value {
+    match &option.loinc {
+        Some(code) => json!({ "system": LOINC, "code": code }),
+        None => json!({ "system": OPTION_SYSTEM, "code": option.id, "display": option.label }),
+    }
+}
+
 fn questionnaire_item(q: &Questionnaire, question: &Question) -> Value {
     let mut item = json!({
         "linkId": question.id,
         "text": question.prompt,
         "required": question.required,
     });
+    if let Some(code) = &question.loinc {
+        item["code"] = json!([{ "system": LOINC, "code": code }]);
+    }
     match &question.kind {
         QuestionKind::Single { options } | QuestionKind::Multi { options, .. } => {
             item["type"] = json!("choice");
@@ -86,7 +125,7 @@ fn questionnaire_item(q: &Questionnaire, question: &Question) -> Value {
             item["answerOption"] = options
                 .iter()
                 .map(|o| {
-                    let mut option = json!({ "valueCoding": { "system": OPTION_SYSTEM, "code": o.id, "display": o.label } });
+                    let mut option = json!({ "valueCoding": option_coding(o) });
                     if let Some(w) = o.weight {
                         option["extension"] = json!([{ "url": ITEM_WEIGHT, "valueDecimal": w }]);
                     }
@@ -115,7 +154,13 @@ fn questionnaire_item(q: &Questionnaire, question: &Question) -> Value {
             .any_of
             .iter()
             .filter_map(|&i| target.options().get(i))
-            .map(|o| json!({ "question": target.id, "operator": "=", "answerCoding": { "system": OPTION_SYSTEM, "code": o.id } }))
+            .map(|o| {
+                let mut coding = option_coding(o);
+                if let Some(fields) = coding.as_object_mut() {
+                    fields.remove("display");
+                }
+                json!({ "question": target.id, "operator": "=", "answerCoding": coding })
+            })
             .collect();
         item["enableWhen"] = json!(conditions);
         item["enableBehavior"] = json!("any");
@@ -171,10 +216,59 @@ pub fn fhir_entries(record: &Record<'_>) -> Vec<Value> {
         observation["note"] = Value::Array(notes);
     }
     let observation_url = uuid_urn(&observation);
-    vec![
+    let mut entries = vec![
         json!({ "fullUrl": response_url, "resource": response }),
         json!({ "fullUrl": observation_url, "resource": observation }),
-    ]
+    ];
+    for mut total in instrument_totals(q, answers, &authored, &response_url) {
+        if let Some(subject) = clinician.and_then(|c| c.reference.as_deref()) {
+            total["subject"] = self::subject(subject);
+        }
+        entries.push(json!({ "fullUrl": uuid_urn(&total), "resource": total }));
+    }
+    entries
+}
+
+/// An `Observation` of each instrument total LOINC codes (AUDIT-C's 75626-2), in UCUM's
+/// `{score}`, when every item of it that was shown has an answer that counts ("prefer not to
+/// say" leaves the total unknown).
+fn instrument_totals(
+    q: &Questionnaire,
+    answers: &Answers,
+    authored: &str,
+    response: &str,
+) -> Vec<Value> {
+    let shown = crate::answers::visible(q, answers);
+    q.instruments
+        .iter()
+        .enumerate()
+        .filter_map(|(index, instrument)| {
+            let code = instrument.loinc.as_ref()?;
+            let asked: Vec<usize> = instrument.items.iter().copied().filter(|&i| shown[i]).collect();
+            let counted = !asked.is_empty()
+                && asked.iter().all(|&i| {
+                    answers
+                        .get(i)
+                        .is_some_and(|a| !a.is_skip(&q.questions[i]))
+                });
+            counted.then(|| {
+                let total = crate::answers::instrument_total(q, index, answers, &shown);
+                json!({
+                    "resourceType": "Observation",
+                    "text": narrative(format!(
+                        "<div xmlns=\"http://www.w3.org/1999/xhtml\">{}: {total}</div>",
+                        super::html::escape(&instrument.label)
+                    )),
+                    "category": [{ "coding": [{ "system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "survey", "display": "Survey" }] }],
+                    "status": "final",
+                    "code": { "coding": [{ "system": LOINC, "code": code }], "text": instrument.label },
+                    "effectiveDateTime": authored,
+                    "valueQuantity": { "value": total, "unit": "{score}", "system": UCUM, "code": "{score}" },
+                    "derivedFrom": [{ "reference": response }],
+                })
+            })
+        })
+        .collect()
 }
 
 /// The parts of a record an observation of its result speaks for.
@@ -274,6 +368,11 @@ fn uuid_urn(resource: &Value) -> String {
     )
 }
 
+/// A score with no unit, as UCUM writes it (`1`).
+fn dimensionless(value: f64) -> Value {
+    json!({ "value": value, "unit": "1", "system": UCUM, "code": "1" })
+}
+
 fn coding(code: &str, display: &str) -> Value {
     json!({ "coding": [{ "system": RESULT_SYSTEM, "code": code, "display": display }], "text": display })
 }
@@ -288,13 +387,13 @@ fn fhir_observation(q: &Questionnaire, outcome: &Outcome, authored: &str, respon
         json!({ "code": coding("safety", "Safety level"), "valueCodeableConcept": coding(outcome.safety.as_str(), outcome.safety.as_str()) }),
     ];
     if let (Some(score), Some(percent)) = (outcome.score, outcome.percent) {
-        components.push(json!({ "code": coding("score", "S (-1 support group .. +1 group therapy)"), "valueQuantity": { "value": score } }));
+        components.push(json!({ "code": coding("score", "S (-1 support group .. +1 group therapy)"), "valueQuantity": dimensionless(score) }));
         components
             .push(json!({ "code": coding("percent", "P (0..100)"), "valueInteger": percent }));
     }
     for (dimension, score) in q.dimensions.iter().zip(&outcome.dimensions) {
         if let Some(value) = score.score {
-            components.push(json!({ "code": coding(&format!("dimension-{}", fhir_id(&dimension.id)), &dimension.label), "valueQuantity": { "value": value } }));
+            components.push(json!({ "code": coding(&format!("dimension-{}", fhir_id(&dimension.id)), &dimension.label), "valueQuantity": dimensionless(value) }));
         }
     }
     for flag in &outcome.flags {
@@ -349,7 +448,7 @@ fn answer_values(question: &Question, answer: &Answer) -> Vec<Value> {
             .chosen()
             .iter()
             .filter_map(|&i| question.options().get(i))
-            .map(|o| json!({ "valueCoding": { "system": OPTION_SYSTEM, "code": o.id, "display": o.label } }))
+            .map(|o| json!({ "valueCoding": option_coding(o) }))
             .collect(),
         Answer::Scale(v) => vec![json!({ "valueInteger": v })],
         Answer::Text(t) => vec![json!({ "valueString": t })],

@@ -28,7 +28,7 @@ thead{display:table-header-group}tr,li,svg,.lead{break-inside:avoid}\
 h2,h3{break-after:avoid}p{orphans:3;widows:3}}";
 
 /// Escapes text for HTML content and attributes, after removing control characters.
-fn esc(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in clean(text, true).chars() {
         match c {
@@ -77,14 +77,18 @@ pub fn render(ui: &UiText, document: &Document) -> String {
         "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title>\
          <style>{STYLE}{}</style></head><body>\n",
-        esc(&document.language),
-        esc(&document.title),
+        escape(&document.language),
+        escape(&document.title),
         page_rules(document)
     );
     if !document.running_head.is_empty() {
-        let _ = writeln!(out, "<p class=\"head\">{}</p>", esc(&document.running_head));
+        let _ = writeln!(
+            out,
+            "<p class=\"head\">{}</p>",
+            escape(&document.running_head)
+        );
     }
-    let _ = writeln!(out, "<h1>{}</h1>", esc(&document.title));
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&document.title));
     for part in &document.parts {
         render_part(&mut out, ui, part, Target::Page);
     }
@@ -104,9 +108,9 @@ enum Target {
 #[must_use]
 pub fn narrative(ui: &UiText, document: &Document) -> String {
     let mut out = String::from("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
-    let _ = write!(out, "<h1>{}</h1>", esc(&document.title));
+    let _ = write!(out, "<h1>{}</h1>", escape(&document.title));
     if !document.running_head.is_empty() {
-        let _ = write!(out, "<p>{}</p>", esc(&document.running_head));
+        let _ = write!(out, "<p>{}</p>", escape(&document.running_head));
     }
     for part in &document.parts {
         render_part(&mut out, ui, part, Target::Narrative);
@@ -138,7 +142,7 @@ fn render_part(out: &mut String, ui: &UiText, part: &Part, target: Target) {
         out.push_str("<hr/>");
     }
     if let Some(heading) = &part.heading {
-        let _ = write!(out, "<h2>{}</h2>", esc(heading));
+        let _ = write!(out, "<h2>{}</h2>", escape(heading));
     }
     for block in &part.blocks {
         render_block(out, ui, part.kind, block, target);
@@ -181,13 +185,13 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, ta
     match block {
         Block::Lead(label) if kind == PartKind::Result => {
             let heading = crate::ui_text::fill(&ui.heading_result, &[("result", label)]);
-            let _ = write!(out, "<h2 class=\"lead\">{}</h2>", esc(&heading));
+            let _ = write!(out, "<h2 class=\"lead\">{}</h2>", escape(&heading));
         }
         Block::Lead(label) => {
-            let _ = write!(out, "<h3>{}</h3>", esc(label));
+            let _ = write!(out, "<h3>{}</h3>", escape(label));
         }
         Block::Text(text, tone) => {
-            let _ = write!(out, "<p{}>{}</p>", tone_class(*tone), esc(text));
+            let _ = write!(out, "<p{}>{}</p>", tone_class(*tone), escape(text));
         }
         Block::Fields(fields) => {
             out.push_str("<table class=\"fields\"><tbody>");
@@ -195,8 +199,8 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, ta
                 let _ = write!(
                     out,
                     "<tr><th>{}</th><td>{}</td></tr>",
-                    esc(label),
-                    esc(value)
+                    escape(label),
+                    escape(value)
                 );
             }
             out.push_str("</tbody></table>");
@@ -204,14 +208,14 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, ta
         Block::Blanks(labels) => {
             out.push_str("<table class=\"fields blanks\"><tbody>");
             for label in labels {
-                let _ = write!(out, "<tr><th>{}</th><td></td></tr>", esc(label));
+                let _ = write!(out, "<tr><th>{}</th><td></td></tr>", escape(label));
             }
             out.push_str("</tbody></table>");
         }
         Block::Items(items) => {
             out.push_str("<ul>");
             for (item, tone) in items {
-                let _ = write!(out, "<li{}>{}</li>", tone_class(*tone), esc(item));
+                let _ = write!(out, "<li{}>{}</li>", tone_class(*tone), escape(item));
             }
             out.push_str("</ul>");
         }
@@ -222,7 +226,7 @@ fn render_block(out: &mut String, ui: &UiText, kind: PartKind, block: &Block, ta
         } => table(out, ui, columns, rows, marked),
         Block::Gauge { score, margin, .. } if target == Target::Narrative => {
             let line = super::text::gauge(*score, *margin);
-            let _ = write!(out, "<p><code>{}</code></p>", esc(&line));
+            let _ = write!(out, "<p><code>{}</code></p>", escape(&line));
         }
         Block::Gauge {
             score,
@@ -245,10 +249,10 @@ fn table(out: &mut String, ui: &UiText, columns: &[Column], rows: &[Vec<String>]
     out.push_str("<table><thead><tr>");
     for column in columns {
         let class = if column.numeric { " class=\"num\"" } else { "" };
-        let _ = write!(out, "<th{class}>{}</th>", esc(&column.title));
+        let _ = write!(out, "<th{class}>{}</th>", escape(&column.title));
     }
     if any_marked {
-        let _ = write!(out, "<th>{}</th>", esc(&ui.column_weighed_most));
+        let _ = write!(out, "<th>{}</th>", escape(&ui.column_weighed_most));
     }
     out.push_str("</tr></thead><tbody>");
     for (row, &mark) in rows.iter().zip(marked) {
@@ -259,13 +263,13 @@ fn table(out: &mut String, ui: &UiText, columns: &[Column], rows: &[Vec<String>]
         });
         for (cell, column) in row.iter().zip(columns) {
             let class = if column.numeric { " class=\"num\"" } else { "" };
-            let _ = write!(out, "<td{class}>{}</td>", esc(cell));
+            let _ = write!(out, "<td{class}>{}</td>", escape(cell));
         }
         if any_marked {
             let _ = write!(
                 out,
                 "<td>{}</td>",
-                if mark { esc(&ui.yes) } else { String::new() }
+                if mark { escape(&ui.yes) } else { String::new() }
             );
         }
         out.push_str("</tr>");
@@ -286,15 +290,15 @@ fn gauge_svg(score: f64, margin: f64, [left, middle, right]: [&String; 3]) -> St
          <text x=\"20\" y=\"62\" font-size=\"12\">◀ {}</text>\
          <text x=\"580\" y=\"62\" font-size=\"12\" text-anchor=\"end\">{} ▶</text>\
          <text x=\"300\" y=\"62\" font-size=\"12\" text-anchor=\"middle\">{}</text></svg>",
-        esc(left),
-        esc(right),
+        escape(left),
+        escape(right),
         x(-margin),
         x(margin) - x(-margin),
         x(score),
         x(score),
-        esc(left),
-        esc(right),
-        esc(middle)
+        escape(left),
+        escape(right),
+        escape(middle)
     )
 }
 
@@ -323,11 +327,11 @@ fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> Stri
         "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {CHART_WIDTH} {height}\" width=\"{CHART_WIDTH}\">\
          <text x=\"{:.1}\" y=\"12\" font-size=\"11\">◀ {}</text>\
          <text x=\"{:.1}\" y=\"12\" font-size=\"11\" text-anchor=\"end\">{} ▶</text>",
-        esc(&ui.heading_dimensions),
+        escape(&ui.heading_dimensions),
         BAR_CENTRE - BAR_HALF,
-        esc(left),
+        escape(left),
         BAR_CENTRE + BAR_HALF,
-        esc(right),
+        escape(right),
     );
     for (i, bar) in bars.iter().enumerate() {
         let y = top + row * i as f64;
@@ -336,7 +340,7 @@ fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> Stri
             "<text x=\"{BAR_LABEL_END}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>\
              <line x1=\"{BAR_CENTRE}\" y1=\"{y:.1}\" x2=\"{BAR_CENTRE}\" y2=\"{:.1}\" stroke=\"#888\"/>",
             y + 13.0,
-            esc(&bar.label),
+            escape(&bar.label),
             y + 18.0
         );
         let figure = bar
@@ -364,9 +368,9 @@ fn bars_svg(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> Stri
             "<text x=\"{BAR_FIGURE_END}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"end\">{}</text>\
              <text x=\"{BAR_DETAIL_START}\" y=\"{:.1}\" font-size=\"11\" fill=\"#555\">{}</text>",
             y + 13.0,
-            esc(&figure),
+            escape(&figure),
             y + 13.0,
-            esc(&detail)
+            escape(&detail)
         );
     }
     svg.push_str("</svg>");
@@ -380,9 +384,9 @@ fn bars_table(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> St
     let _ = write!(
         out,
         "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        esc(&ui.column_dimension),
-        esc(&score_title),
-        esc(&ui.column_counted)
+        escape(&ui.column_dimension),
+        escape(&score_title),
+        escape(&ui.column_counted)
     );
     for bar in bars {
         let figure = bar
@@ -391,9 +395,9 @@ fn bars_table(ui: &UiText, bars: &[Bar], (left, right): &(String, String)) -> St
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&bar.label),
-            esc(&figure),
-            esc(&bar.detail)
+            escape(&bar.label),
+            escape(&figure),
+            escape(&bar.detail)
         );
     }
     out.push_str("</tbody></table>");

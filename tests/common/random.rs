@@ -25,6 +25,7 @@ fn choice(i: usize, weight: Option<f64>, skip: bool, flag: Option<Flag>) -> Choi
         neutral: false,
         topic: None,
         points: None,
+        loinc: None,
     }
 }
 
@@ -126,6 +127,7 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     show_if_score: None,
                     kind,
                     instrument_flags: Vec::new(),
+                    loinc: None,
                 });
             }
             Questionnaire {

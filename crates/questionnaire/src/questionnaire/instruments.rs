@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use toml::Spanned;
 
+use super::codes::LoincKind;
 use super::model::{Instrument, Question, QuestionKind, ScoreCondition, Section};
 use super::questions::QuestionIds;
 use super::raw::{RawInstrument, RawShowIfScore};
@@ -67,11 +68,13 @@ impl Validator<'_> {
                     }
                 }
             }
+            let loinc = self.loinc(r.loinc.as_ref(), LoincKind::Term, &name);
             instruments.push(Instrument {
                 id,
                 label,
                 items,
                 flags,
+                loinc,
             });
         }
         for (question, counted) in questions.iter().zip(counted) {

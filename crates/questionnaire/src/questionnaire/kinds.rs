@@ -6,6 +6,7 @@ use std::fmt::{self, Display};
 
 use toml::Spanned;
 
+use super::codes::LoincKind;
 use super::model::{Choice, Flag, QuestionKind, Scale, ScaleFlag, Topic};
 use super::raw::{RawChoice, RawQuestion, RawScaleFlag};
 use super::validate::Validator;
@@ -131,6 +132,7 @@ impl Validator<'_> {
             next_step: o.next_step.as_ref().map(|n| n.get_ref().clone()),
             topic: o.topic.as_ref().and_then(|t| self.topic(t, &context)),
             points: o.points.as_ref().map(|p| self.points(p, &context)),
+            loinc: self.loinc(o.loinc.as_ref(), LoincKind::Answer, &context),
             skip: o.skip,
             neutral: o.neutral,
             id,

@@ -1,5 +1,6 @@
 //! The questionnaire: its validated model and the loader that builds it from a TOML file.
 
+mod codes;
 mod instruments;
 mod kinds;
 mod load;

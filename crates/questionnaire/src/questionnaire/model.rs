@@ -163,6 +163,9 @@ pub struct Instrument {
     pub items: Vec<usize>,
     /// Flags by total (`at_least`, `at_most`), with their topics, notes and advice.
     pub flags: Vec<ScaleFlag>,
+    /// The LOINC code of its total score, for records a record system reads.
+    #[serde(default)]
+    pub loinc: Option<String>,
 }
 
 /// "Show this question when instrument `instrument` totals at least `at_least` so far."
@@ -206,6 +209,9 @@ pub struct Question {
     /// that what a question can lead to is known from the question alone.
     #[serde(default)]
     pub instrument_flags: Vec<Flag>,
+    /// The question's LOINC code, when it is an item of a validated instrument LOINC codes.
+    #[serde(default)]
+    pub loinc: Option<String>,
 }
 
 impl Question {
@@ -369,6 +375,9 @@ pub struct Choice {
     /// What it adds to the total of the instrument its question belongs to.
     #[serde(default)]
     pub points: Option<i64>,
+    /// The option's LOINC answer code, when its question has a LOINC code.
+    #[serde(default)]
+    pub loinc: Option<String>,
 }
 
 impl Choice {

@@ -7,6 +7,7 @@ use std::fmt::{self, Display};
 use toml::Spanned;
 use toml::de::DeValue;
 
+use super::codes::LoincKind;
 use super::instruments::PendingScoreCondition;
 use super::model::{Dimension, Question, Section};
 use super::raw::RawQuestion;
@@ -173,6 +174,7 @@ impl Validator<'_> {
             );
         }
         let kind = self.kind(&q, &name);
+        let loinc = self.loinc(q.loinc.as_ref(), LoincKind::Term, &name);
         Question {
             id,
             section,
@@ -184,6 +186,7 @@ impl Validator<'_> {
             show_if_score: None,
             kind,
             instrument_flags: Vec::new(),
+            loinc,
         }
     }
 

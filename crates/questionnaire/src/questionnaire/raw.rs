@@ -42,11 +42,11 @@ known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
 known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified", "topic");
 known!(RawShowIf: "question", "any_of");
 known!(RawShowIfScore: "instrument", "at_least");
-known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step", "topic", "points");
+known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step", "topic", "points", "loinc");
 known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice", "topic");
 
 impl Known for RawInstrument {
-    const FIELDS: &'static [&'static str] = &["id", "label", "items", "flags"];
+    const FIELDS: &'static [&'static str] = &["id", "label", "items", "flags", "loinc"];
 
     fn strip(
         text: &str,
@@ -154,6 +154,7 @@ impl Known for RawQuestion {
         "flags",
         "max_length",
         "multiline",
+        "loinc",
     ];
 
     fn strip(
@@ -275,6 +276,8 @@ pub struct RawInstrument {
     pub items: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     pub flags: Vec<Spanned<RawScaleFlag>>,
+    /// The LOINC code of the instrument's total score.
+    pub loinc: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -301,6 +304,7 @@ pub struct RawQuestion {
     pub flags: Option<Vec<Spanned<RawScaleFlag>>>,
     pub max_length: Option<Spanned<i64>>,
     pub multiline: Option<bool>,
+    pub loinc: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -333,6 +337,7 @@ pub struct RawChoice {
     pub next_step: Option<Spanned<String>>,
     pub topic: Option<Spanned<String>>,
     pub points: Option<Spanned<i64>>,
+    pub loinc: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
