@@ -374,11 +374,12 @@ fn the_clinicians_work_travels_in_fhir() {
         "Bereaved four months; prefers peers. Sister nearby."
     );
     assert!(
-        notes[2].starts_with("Over the last 2 weeks") && notes[2].ends_with("no plan, no intent.")
+        notes[2].starts_with("\"Over the last 2 weeks")
+            && notes[2].ends_with("no plan, no intent.")
     );
     assert_eq!(
         notes[3],
-        "What is your main hope for a group, and what would make three months of it worth it?: Wants to meet others who lost a partner."
+        "\"What is your main hope for a group, and what would make three months of it worth it?\": Wants to meet others who lost a partner."
     );
     let overridden = observation["component"]
         .as_array()

@@ -332,7 +332,8 @@ fn annotations(
     }
     texts.extend(record.session_note.iter().cloned());
     for (id, note) in &record.question_notes {
-        texts.push(format!("{}: {note}", prompt_of(q, id)));
+        // Quoted, as the text record has it: a prompt ends in its own question mark.
+        texts.push(format!("\"{}\": {note}", prompt_of(q, id)));
     }
     texts
         .into_iter()
