@@ -166,7 +166,7 @@ fn main() {
     let today = Date {
         year: 2026,
         month: 12,
-        day: 1,
+        day: 31,
     };
     let q = questionnaire::load(questionnaire::DEFAULT_TOML.as_bytes(), today)
         .expect("the default questionnaire is valid")

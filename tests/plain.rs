@@ -224,40 +224,40 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
     conversation(lines, false)
 }
 
-/// The widowed person up to and including i1, where the result becomes settled (i1 can raise a
-/// flag, so nothing is settled while it is open).
-const TO_I1: &[&str] = &[
+/// The widowed person up to and including p1, where the result becomes settled: the questions
+/// after it can move S, or add a "prep" note or a tip, but cannot change the result.
+const TO_SETTLED: &[&str] = &[
     "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", // safety
     "4", "4", "7", "1", // screening
     "1", "1", "1", "1", "1", "2", // assessment
     "6", "2", "1", "2, 3", // attendance
     "3", "2", // size
     "1", "1", // facilitation
-    "1", "1", "1", "6", // purpose
-    "3", // i1, the last question that can raise a flag
+    "1", // p1: the result is settled
 ];
 
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
-    let mut lines = TO_I1.to_vec();
+    let mut lines = TO_SETTLED.to_vec();
     lines.extend(["s", ""]); // see the result now, then Enter leaves
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 2 questions left can't change that."
+        "Your answers already point to: Support group. The 6 questions left can't change that. \
+         Answering on could still tailor the next steps to you."
     ));
     assert!(
-        text.contains("2 questions were left unanswered; they could not have changed this result.")
+        text.contains("6 questions were left unanswered; they could not have changed this result.")
     );
     let offer = &text[text
-        .find("> 3\nYou chose: Some listening, some talking.")
+        .find("> 1\nYou chose: To feel less alone, comforted and understood.")
         .unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
 }
 
 #[test]
 fn a_settled_result_can_be_declined_in_plain_mode() {
-    let mut lines = TO_I1.to_vec();
+    let mut lines = TO_SETTLED.to_vec();
     lines.extend(["", "", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
@@ -277,8 +277,8 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
 /// which the person had not seen. An answer is only ever given to a question on the screen.
 #[test]
 fn a_digit_typed_at_the_offer_answers_nothing_and_the_offer_asks_again() {
-    let mut lines = TO_I1.to_vec();
-    lines.extend(["1", "", "", "", "", ""]);
+    let mut lines = TO_SETTLED.to_vec();
+    lines.extend(["1", "", "", "", "", "", "", "", "", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];
@@ -297,7 +297,7 @@ fn a_digit_typed_at_the_offer_answers_nothing_and_the_offer_asks_again() {
 
 #[test]
 fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
-    let mut lines = TO_I1.to_vec();
+    let mut lines = TO_SETTLED.to_vec();
     lines.extend(["maybe", "s", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished), "{text}");
@@ -344,8 +344,8 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         "note",
         "Asked twice; steady answer.",
     ];
-    lines.extend(&TO_I1[..7]); // the safety screen
-    lines.extend(&TO_I1[7..]);
+    lines.extend(&TO_SETTLED[..7]); // the safety screen
+    lines.extend(&TO_SETTLED[7..]);
     // "save" at the offer of the result saves and goes on; the review then finishes.
     lines.extend(["save", "r", "", "override", "1", "", "Explored in person."]);
     lines.extend(["note", "Prefers peers.", "report", "2", "", ""]);
@@ -392,7 +392,7 @@ fn a_report_that_cannot_be_written_asks_for_another_name() {
     let q = default_questionnaire();
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
-    for line in TO_I1.iter().chain(&["s", "report", "1"]) {
+    for line in TO_SETTLED.iter().chain(&["s", "report", "1"]) {
         let _ = plain.respond(line);
     }
     let _ = plain.respond("taken.txt");
@@ -682,7 +682,7 @@ fn after_a_report_leaving_says_what_is_kept() {
     let q = default_questionnaire();
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
-    for line in TO_I1.iter().chain(&["s", "report", "1", "r.txt"]) {
+    for line in TO_SETTLED.iter().chain(&["s", "report", "1", "r.txt"]) {
         let _ = plain.respond(line);
     }
     let request = plain.take_request().unwrap();

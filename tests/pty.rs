@@ -177,9 +177,9 @@ impl Running {
 
 const RIGHT: &str = "\x1b[C";
 
-/// From the first question, the widow's answers up to "how would you be at first", the
-/// question whose answer settles the result.
-fn answer_to_the_last_assessment_question(app: &mut Running) {
+/// From the first question, the widow's answers up to her main hope, the question whose answer
+/// settles the result (the questions after it can only move S within its band, or add a tip).
+fn answer_to_the_settling_question(app: &mut Running) {
     app.keys(&"1\r".repeat(11), "How old are you?");
     // Where an answer can call for help first (age, eating, daily life), Enter confirms; a
     // question where several can be ticked takes Enter too.
@@ -188,9 +188,6 @@ fn answer_to_the_last_assessment_question(app: &mut Running) {
     app.keys("621", "When and how could you usually get to a group?");
     app.keys("23\r", "Which sounds more comfortable");
     app.keys("3211", "What is your main hope for a group");
-    app.keys("111", "How much do you expect a group to help you?");
-    app.send(RIGHT);
-    app.keys("\r", "how do you think you would be at first");
 }
 
 /// A saved answers file holding a red answer (a plan), in a folder of its own.
@@ -286,9 +283,13 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    answer_to_the_last_assessment_question(&mut app);
-    app.keys("3", "Your result is settled");
-    app.keys("n", "Would any of these matter to you in a group?");
+    answer_to_the_settling_question(&mut app);
+    app.keys("1", "Your result is settled");
+    app.keys("n", "How challenging would you like the group to be?");
+    app.keys("11", "How much do you expect a group to help you?");
+    app.send(RIGHT);
+    app.keys("\r", "how do you think you would be at first");
+    app.keys("3", "Would any of these matter to you in a group?");
     app.keys("6\r", "anything else you would like");
     app.keys("Spring.\r", "Show my result");
     app.keys("\r", "21 on a scale from 0");
@@ -309,15 +310,15 @@ fn the_settled_offer_does_not_take_keys_typed_before_it_was_drawn() {
     let mut app = Running::start(&[]);
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
-    answer_to_the_last_assessment_question(&mut app);
+    answer_to_the_settling_question(&mut app);
     // An answer and an Enter in one burst: the answer opens the offer.
-    app.send("3\r");
+    app.send("1\r");
     app.wait_for("Your result is settled");
     thread::sleep(Duration::from_millis(400));
     let screen = app.contents();
     assert!(screen.contains("Your result is settled"), "{screen}");
     assert!(!screen.contains("Your answers point towards"), "{screen}");
-    app.keys("n", "Would any of these matter to you in a group?");
+    app.keys("n", "How challenging would you like the group to be?");
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
 }
@@ -564,8 +565,8 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     app.send("\x0e"); // Ctrl-N: a note on this question
     app.keys("Discussed at intake.\r", "Note added to this question");
     app.wait_for("note: Discussed at intake.");
-    answer_to_the_last_assessment_question(&mut app);
-    app.keys("3", "Your result is settled");
+    answer_to_the_settling_question(&mut app);
+    app.keys("1", "Your result is settled");
     app.keys("\r", "Your answers point towards: Support group.");
     app.send("\x0e"); // Ctrl-N on the result: the session note
     app.keys("Prefers peers; sister nearby.\r", "Session note added");
@@ -589,8 +590,8 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     let mut again = Running::spawn_args(&["run", "--resume", &saved], folder.path());
     again.wait_for("so clinician mode is on");
     again.wait_for("[Clinician mode · JS-0142]");
-    again.keys("\r", "Would any of these matter to you in a group?");
-    again.keys("6\r", "Your result is settled");
+    again.keys("\r", "How challenging would you like the group to be?");
+    again.keys("1", "Your result is settled");
     again.keys(
         "\r",
         "Clinician override: Group therapy (computed: Support group)",

@@ -511,18 +511,65 @@ fn the_settled_note_is_said_only_after_finishing_early() {
 #[test]
 fn the_settled_offer_never_says_zero_questions_left() {
     let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let now = score(&q, &answers::load(text.as_bytes(), &q).unwrap().answers);
     let reach = |unanswered| groupfit::scoring::Reach {
         reachable: vec![groupfit::scoring::Recommendation::SupportGroup],
         min_score: Some(-0.5),
         max_score: Some(-0.4),
         settled: true,
         unanswered,
+        tailor_possible: false,
     };
-    let none = groupfit::report::settled_offer(&q, &reach(0));
+    let offer = |unanswered| groupfit::report::settled_offer(&q, &reach(unanswered), &now);
+    let none = offer(0);
     assert!(!none.contains('0'), "{none}");
     assert!(none.contains("Nothing left to answer can change that."));
-    assert!(groupfit::report::settled_offer(&q, &reach(1)).contains("The 1 question left"));
-    assert!(groupfit::report::settled_offer(&q, &reach(4)).contains("The 4 questions left"));
+    assert!(offer(1).contains("The 1 question left"));
+    assert!(offer(4).contains("The 4 questions left"));
+}
+
+/// The offer names the result as the result screen then names it: a close call that starts
+/// with the lighter step is offered as that, not as "either could suit you".
+#[test]
+fn the_settled_offer_says_what_the_result_then_says() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("tests/vignettes/24-mild-stress-no-goal.toml").unwrap();
+    let answers = answers::load(text.as_bytes(), &q).unwrap().answers;
+    let now = score(&q, &answers);
+    assert!(now.lighter_step, "the vignette is a lighter step");
+    let reach = groupfit::scoring::reach(&q, &answers);
+    let offer = groupfit::report::settled_offer(&q, &reach, &now);
+    let result = report::result_label(&q, &now);
+    assert!(
+        offer.contains(&result),
+        "{offer:?} does not name {result:?}"
+    );
+    let either = report::recommendation_label(&q, groupfit::scoring::Recommendation::Either);
+    assert!(!offer.contains(&either), "{offer}");
+}
+
+/// A question left that could only add a tip does not hold the offer back, and the offer says
+/// that answering on could still tailor the next steps.
+#[test]
+fn questions_that_only_add_a_tip_do_not_hold_the_offer_back() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let mut answers = answers::load(text.as_bytes(), &q).unwrap().answers;
+    // i1 can add a "prep" note and a tip; p4 a "prep" note: neither can change the result.
+    for id in ["i1", "p4"] {
+        let index = q
+            .questions
+            .iter()
+            .position(|question| question.id == id)
+            .unwrap();
+        answers.clear(index);
+    }
+    let reach = groupfit::scoring::reach(&q, &answers);
+    assert!(reach.settled, "{reach:?}");
+    assert!(reach.tailor_possible);
+    let offer = groupfit::report::settled_offer(&q, &reach, &score(&q, &answers));
+    assert!(offer.ends_with(&q.ui.settled_offer_tailor), "{offer}");
 }
 
 /// Under a caution about drinking, a person with no region reads the help for drinking and the

@@ -1,13 +1,16 @@
 //! "Settled" checked against brute force: for small random questionnaires (some options raising
 //! flags) and partial answers, every way of answering or skipping the remaining questions is
-//! scored, and settled must mean that the whole result a person sees cannot change.
+//! scored, and settled must mean that the whole result a person sees cannot change (the
+//! headline, the lean, the safety level and its cautions, the completeness and the lighter step),
+//! and that taking the offer then gives exactly that result. A "prep" note only adds a tip to the
+//! next steps, so it may still come.
 
 mod common;
 
 use common::random::with_answers;
 use groupfit::answers::{Answer, Answers, check, visible};
 use groupfit::questionnaire::{Flag, Question, QuestionKind, Questionnaire};
-use groupfit::scoring::{Aggregate, Band, Recommendation, reach, score, tally};
+use groupfit::scoring::{Aggregate, Band, Outcome, Recommendation, reach, score, tally};
 use proptest::prelude::*;
 
 /// Every answer a person could give a question, and leaving it unanswered where allowed.
@@ -42,7 +45,8 @@ fn possible_answers(question: &Question) -> Vec<Option<Answer>> {
 }
 
 /// What a person would see of a result: the headline (with the side a close call leans to), the
-/// lean (shown under a caution too), whether it is complete, and every flag raised.
+/// lean (shown under a caution too), whether it is complete, the lighter step, and every caution
+/// (amber or red) raised.
 #[derive(Debug, Clone, PartialEq)]
 struct Seen {
     recommendation: Recommendation,
@@ -50,7 +54,28 @@ struct Seen {
     /// The side a complete close call's headline says it leans to.
     tilt: Option<Band>,
     complete: bool,
-    flags: Vec<(String, String, Flag)>,
+    lighter_step: bool,
+    cautions: Vec<(String, String, Flag)>,
+}
+
+impl Seen {
+    fn of(outcome: &Outcome) -> Self {
+        Self {
+            recommendation: outcome.recommendation,
+            lean: outcome.lean,
+            tilt: (outcome.recommendation == Recommendation::Either && outcome.complete)
+                .then(|| outcome.score.and_then(Band::tilt_of))
+                .flatten(),
+            complete: outcome.complete,
+            lighter_step: outcome.lighter_step,
+            cautions: outcome
+                .flags
+                .iter()
+                .filter(|f| f.flag >= Flag::Amber)
+                .map(|f| (f.question.clone(), f.option.to_string(), f.flag))
+                .collect(),
+        }
+    }
 }
 
 /// What every completion shows, or `None` when there are too many to try. A completion whose S
@@ -86,19 +111,7 @@ fn brute_force(q: &Questionnaire, answers: &Answers) -> Option<Vec<Seen>> {
         {
             continue;
         }
-        let seen = Seen {
-            recommendation: outcome.recommendation,
-            lean: outcome.lean,
-            tilt: (outcome.recommendation == Recommendation::Either && outcome.complete)
-                .then(|| outcome.score.and_then(Band::tilt_of))
-                .flatten(),
-            complete: outcome.complete,
-            flags: outcome
-                .flags
-                .iter()
-                .map(|f| (f.question.clone(), f.option.to_string(), f.flag))
-                .collect(),
-        };
+        let seen = Seen::of(&outcome);
         if !found.contains(&seen) {
             found.push(seen);
         }
@@ -171,6 +184,8 @@ fn settled_is_exact(
             claimed.max_score,
             score(q, &answers).score
         );
+        // Taking the offer now gives exactly what answering on would.
+        prop_assert_eq!(&Seen::of(&score(q, &answers)), &seen[0]);
     }
     // And never too shy where branching is decided: one thing to see, with a complete
     // result already, is claimed settled.

@@ -864,29 +864,25 @@ mod keys {
         );
     }
 
-    /// The widowed person up to i1 ("how would you be at first"). Only then is the result
-    /// settled: i1 can raise a flag, so nothing is settled while it is open.
-    fn widowed_to_i1(app: &mut App<'_>) {
+    /// The widowed person up to p1, her main hope. Only then is the result settled; the
+    /// questions after it can only add a "prep" note or a tip, or move S within its band.
+    fn widowed_to_settled(app: &mut App<'_>) {
         past_screening(app);
-        answer_through(app, WIDOW, Some("i1"));
-        assert_eq!(
-            app.overlay(),
-            None,
-            "i1 can still raise a flag: not settled"
-        );
-        press_raw(app, &[KeyCode::Char('3')]);
+        answer_through(app, WIDOW, Some("p1"));
+        assert_eq!(app.overlay(), None, "p1 can still change the result");
+        press_raw(app, &[KeyCode::Char('1')]);
     }
 
     #[test]
     fn a_settled_result_is_offered_and_can_be_taken() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        widowed_to_i1(&mut app);
+        widowed_to_settled(&mut app);
         assert!(matches!(app.overlay(), Some(Overlay::Settled { .. })));
         snap("settled_offer", &mut app);
         assert_eq!(
             app.session().reach().unanswered,
-            2,
+            6,
             "the offer counts the questions left"
         );
         press_raw(&mut app, &[KeyCode::Enter]);
@@ -895,7 +891,7 @@ mod keys {
         assert_eq!(outcome.recommendation, Recommendation::SupportGroup);
         let result = screen(&mut app, 80, 24);
         assert!(
-            result.contains("2 questions were left unanswered; they could not have changed"),
+            result.contains("6 questions were left unanswered; they could not have changed"),
             "{result}"
         );
         snap("settled_result", &mut app);
@@ -905,13 +901,13 @@ mod keys {
     fn a_settled_result_can_be_declined_and_is_not_offered_again() {
         let q = default_questionnaire();
         let mut app = App::new(&q, None, true);
-        widowed_to_i1(&mut app);
+        widowed_to_settled(&mut app);
         press_raw(&mut app, &[KeyCode::Char('n')]);
         assert_eq!(app.overlay(), None);
-        assert_eq!(current(&app), "i3", "going on is always allowed");
-        press_raw(&mut app, &[KeyCode::Char('6'), KeyCode::Enter]);
+        assert_eq!(current(&app), "p3", "going on is always allowed");
+        press_raw(&mut app, &[KeyCode::Char('1')]);
         assert_eq!(app.overlay(), None, "offered once only");
-        assert_eq!(current(&app), "notes");
+        assert_eq!(current(&app), "p5");
     }
 }
 

@@ -99,7 +99,8 @@ impl Plain<'_> {
         let reach = self.session.offer_due()?;
         self.waiting = Waiting::OfferReply;
         let ui = self.ui();
-        let text = report::settled_offer(self.session.questionnaire(), &reach);
+        let now = self.session.score_now();
+        let text = report::settled_offer(self.session.questionnaire(), &reach, &now);
         let mut out = String::new();
         line(&mut out, &text);
         line(&mut out, &ui.plain_settled_keys);

@@ -443,21 +443,25 @@ pub fn override_sentence(
     )
 }
 
-/// "Your answers already point to: Support group. The 4 questions left can't change that."
+/// "Your answers already point to: Support group. The 4 questions left can't change that." The
+/// result is named as the result screen will name it (`now`, the outcome of stopping here, is
+/// the settled one), and when a question left could still add a tip, the offer says so.
 #[must_use]
-pub fn settled_offer(questionnaire: &Questionnaire, reach: &Reach) -> String {
+pub fn settled_offer(questionnaire: &Questionnaire, reach: &Reach, now: &Outcome) -> String {
     let ui = &questionnaire.ui;
-    let result = reach
-        .reachable
-        .first()
-        .map_or_else(String::new, |r| recommendation_label(questionnaire, *r));
-    match reach.unanswered {
+    let result = result_label(questionnaire, now);
+    let offer = match reach.unanswered {
         0 => fill(&ui.settled_offer_none, &[("result", &result)]),
         1 => fill(&ui.settled_offer_one, &[("result", &result)]),
         n => fill(
             &ui.settled_offer,
             &[("result", &result), ("n", &n.to_string())],
         ),
+    };
+    if reach.tailor_possible && reach.unanswered > 0 {
+        format!("{offer} {}", ui.settled_offer_tailor)
+    } else {
+        offer
     }
 }
 

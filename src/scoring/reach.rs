@@ -35,11 +35,15 @@ pub struct Reach {
     /// Nothing the person could still answer changes the result (CLINICAL.md: "settled" means
     /// the whole result): one recommendation and one lean (and, for a close call, one side it
     /// leans to and one answer to the lighter step) are reachable, every completion is
-    /// complete, no remaining question can raise a flag, the safety screen is done, no
+    /// complete, no remaining question can raise a caution (amber or red; a "prep" note only
+    /// adds a tip), the safety screen is done, no
     /// required question is left, and stopping now already gives a complete result.
     pub settled: bool,
     /// Questions shown now and not answered.
     pub unanswered: usize,
+    /// A question left could still add to the next steps (a tip, or a "prep" note), though it
+    /// cannot change the result: the offer says so.
+    pub tailor_possible: bool,
 }
 
 /// A dimension's possible future: shown and counted questions added, and the weight-sum range.
@@ -68,9 +72,16 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         .iter()
         .any(|&i| shown[i] && questionnaire.questions[i].required);
     let bands = reachable_bands(questionnaire, answers, &shown, &fixed, &open);
-    let flag_possible = open
+    // A caution still to come changes what the person is told first. A "prep" note only adds
+    // a tip to the next steps, so it does not hold the result back (CLINICAL.md: "settled").
+    let caution_possible = open.iter().any(|&i| {
+        possible_flags(&questionnaire.questions[i])
+            .iter()
+            .any(|&flag| flag >= crate::questionnaire::Flag::Amber)
+    });
+    let tailor_possible = open
         .iter()
-        .any(|&i| !possible_flags(&questionnaire.questions[i]).is_empty());
+        .any(|&i| adds_to_next_steps(&questionnaire.questions[i]));
     let safety = reachable_safety(questionnaire, answers, &shown, &open);
     // A named group applies now, or, while a question its rule looks at is open, may come or go.
     let rules_open = super::stepped::rule_questions(questionnaire)
@@ -124,7 +135,7 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
             && one_tilt
             && one_step
             && reachable.len() == 1
-            && !flag_possible
+            && !caution_possible
             && safety_done
             && complete_now
             && !required_left,
@@ -132,7 +143,15 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
         min_score,
         max_score,
         unanswered,
+        tailor_possible,
     }
+}
+
+/// Whether an answer to the question can add to the next steps: an option's tip, or a "prep"
+/// note (a conversation with the group's leader may help).
+fn adds_to_next_steps(question: &crate::questionnaire::Question) -> bool {
+    question.options().iter().any(|o| o.next_step.is_some())
+        || possible_flags(question).contains(&crate::questionnaire::Flag::Prep)
 }
 
 fn order(recommendation: Recommendation) -> u8 {

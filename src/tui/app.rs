@@ -258,7 +258,8 @@ impl<'q> App<'q> {
     /// After an answer, once nothing left can change the result, offer to show it now (once).
     fn offer_if_settled(&mut self) {
         if let Some(reach) = self.session.offer_due() {
-            let offer = settled_offer(self.session.questionnaire(), &reach);
+            let now = self.session.score_now();
+            let offer = settled_offer(self.session.questionnaire(), &reach, &now);
             self.overlay = Some(Overlay::Settled { offer });
         }
     }

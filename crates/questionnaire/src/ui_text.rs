@@ -191,6 +191,7 @@ ui_text! {
     settled_offer = "Your answers already point to: {result}. The {n} questions left can't change that.",
     settled_offer_none = "Your answers already point to: {result}. Nothing left to answer can change that.",
     settled_offer_one = "Your answers already point to: {result}. The 1 question left can't change that.",
+    settled_offer_tailor = "Answering on could still tailor the next steps to you.",
     settled_title = "Your result is settled",
     caution_title = "Before you go on",
     caution_text = "Thank you for answering. Some of your answers suggest that talking to a professional, such as your doctor, would be the best first step. You can keep going to see which kind of group might suit you later, or see your result now.",
