@@ -65,12 +65,14 @@ if start; then
   # screening: where an answer can call for help first (age, eating, daily life), or several can
   # be ticked, Enter confirms
   wait_for "How old are you" && keys 4 Enter && keys 4 && keys 7 Enter && keys 1
-  wait_for "What brings you" && keys 1 Enter && for k in 1 1 1 1; do keys "$k"; done && keys 2 Enter
-  for k in 6 2 1; do keys "$k"; done
-  wait_for "When and how could you" && keys 2 3 Enter
-  wait_for "Which sounds more comfortable" && for k in 3 2 1 1; do keys "$k"; done
-  # her main hope settles the result: what is left can only add a tip
+  # daily life can call for help first, so it is asked before the questions that score; then
+  # what could still move her result most comes next (a loss, her main hope, ...)
+  wait_for "affecting your daily life" && keys 2 Enter
+  wait_for "What brings you" && keys 1 Enter
   wait_for "main hope" && keys 1
+  wait_for "same time every week" && for k in 6 1 1 1 1 1 3 1; do keys "$k"; done
+  # "say goodbye over a few sessions": fine either way settles the result
+  wait_for "say goodbye" && keys 2
   wait_for "Your result is settled" && keys Enter
   if wait_for "Your answers point towards: Support group."; then ok "walk: reaches the support-group result"; else fail "walk: result"; fi
   keys q; wait_for "Leave groupfit?" && keys y

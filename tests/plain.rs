@@ -14,6 +14,57 @@ use groupfit::plain::{End, Plain, Request};
 use groupfit::report::Format;
 use insta::assert_snapshot;
 
+/// The default questionnaire asked in the file's order (`order = "fixed"`): the scripted
+/// walkthroughs below test how plain mode reads lines (going back, wrong input, multi and scale
+/// answers), one line per question in a known order.
+fn in_file_order() -> groupfit::questionnaire::Questionnaire {
+    let mut q = default_questionnaire();
+    q.meta.order = groupfit::questionnaire::Order::Fixed;
+    q
+}
+
+/// The line plain mode reads for an answer.
+fn plain_line(answer: &groupfit::answers::Answer) -> String {
+    use groupfit::answers::Answer;
+    match answer {
+        Answer::Choice(i) => (i + 1).to_string(),
+        Answer::Choices(list) => list
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Scale(v) => v.to_string(),
+        Answer::Text(t) => t.clone(),
+    }
+}
+
+/// The widowed person's lines (examples/answers/widowed.toml) in the order the default
+/// questionnaire asks them of her, as a session does: the screens, then what matters most;
+/// with `to_settled`, only up to the answer that settles her result.
+fn widow_lines(to_settled: bool) -> Vec<String> {
+    use groupfit::session::{Action, Session, Stage};
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let full = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    let mut lines = Vec::new();
+    while let Stage::Asking(i) = session.stage() {
+        let answer = full.get(i).cloned();
+        lines.push(answer.as_ref().map(plain_line).unwrap_or_default());
+        match answer {
+            Some(answer) => session.apply(Action::Answer(answer)).unwrap(),
+            None => session.apply(Action::Skip).unwrap(),
+        };
+        if to_settled && session.offer_due().is_some() {
+            break;
+        }
+    }
+    lines
+}
+
 /// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
 /// ended, or `None` if the input ran out first.
 fn transcript(lines: &[&str]) -> (String, Option<End>) {
@@ -21,7 +72,12 @@ fn transcript(lines: &[&str]) -> (String, Option<End>) {
 }
 
 fn conversation(lines: &[&str], scripted: bool) -> (String, Option<End>) {
-    let q = default_questionnaire();
+    // A script's lines follow the file's order; an interactive person is asked adaptively.
+    let q = if scripted {
+        in_file_order()
+    } else {
+        default_questionnaire()
+    };
     let mut plain = Plain::new(&q, Some("US".into()), scripted);
     let mut out = plain.opening();
     for line in lines {
@@ -173,7 +229,8 @@ fn groupfit_plain(input: &str, env: &[(&str, &str)], args: &[&str]) -> std::proc
 
 #[test]
 fn the_binary_reads_one_line_per_question_and_ends_cleanly() {
-    let input = WIDOWED.join("\n") + "\n";
+    // The embedded default asks adaptively: the widow's lines in the order she is asked.
+    let input = widow_lines(false).join("\n") + "\n";
     let out = groupfit_plain(&input, &[], &["run", "--plain"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
@@ -212,7 +269,7 @@ fn plain_output_into_a_closed_pipe_quits_quietly() {
     let mut first = [0u8; 1];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let _ = stdin.write_all((WIDOWED.join("\n") + "\n").as_bytes());
+    let _ = stdin.write_all((widow_lines(false).join("\n") + "\n").as_bytes());
     drop(stdin);
     let out = child.wait_with_output().unwrap();
     assert_ne!(out.status.code(), Some(101));
@@ -224,41 +281,37 @@ fn interactive(lines: &[&str]) -> (String, Option<End>) {
     conversation(lines, false)
 }
 
-/// The widowed person up to and including p1, where the result becomes settled: the questions
-/// after it can move S, or add a "prep" note or a tip, but cannot change the result.
-const TO_SETTLED: &[&str] = &[
-    "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1", // safety
-    "4", "4", "7", "1", // screening
-    "1", "1", "1", "1", "1", "2", // assessment
-    "6", "2", "1", "2, 3", // attendance
-    "3", "2", // size
-    "1", "1", // facilitation
-    "1", // p1: the result is settled
-];
+/// The widowed person up to the answer that settles her result: the questions after it can
+/// move S within its band, or add a "prep" note or a tip, but cannot change the result.
+fn to_settled() -> Vec<String> {
+    widow_lines(true)
+}
 
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
-    let mut lines = TO_SETTLED.to_vec();
+    let settled = to_settled();
+    let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
     lines.extend(["s", ""]); // see the result now, then Enter leaves
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 6 questions left can't change that. \
+        "Your answers already point to: Support group. The 9 questions left can't change that. \
          Answering on could still tailor the next steps to you."
     ));
     assert!(
-        text.contains("6 questions were left unanswered; they could not have changed this result.")
+        text.contains("9 questions were left unanswered; they could not have changed this result.")
     );
-    let offer = &text[text
-        .find("> 1\nYou chose: To feel less alone, comforted and understood.")
-        .unwrap()..];
+    let last = settled.last().unwrap();
+    let offer = &text[text.rfind(&format!("> {last}\nYou chose:")).unwrap()..];
     assert_snapshot!("plain_settled_offer_taken", offer);
 }
 
 #[test]
 fn a_settled_result_can_be_declined_in_plain_mode() {
-    let mut lines = TO_SETTLED.to_vec();
-    lines.extend(["", "", "", "", "", "", "", "", ""]);
+    let settled = to_settled();
+    let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
+    // Enter keeps answering; each empty line after it skips a question, then shows the result.
+    lines.extend([""; 14]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert_eq!(
@@ -277,8 +330,10 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
 /// which the person had not seen. An answer is only ever given to a question on the screen.
 #[test]
 fn a_digit_typed_at_the_offer_answers_nothing_and_the_offer_asks_again() {
-    let mut lines = TO_SETTLED.to_vec();
-    lines.extend(["1", "", "", "", "", "", "", "", "", ""]);
+    let settled = to_settled();
+    let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
+    lines.push("1");
+    lines.extend([""; 14]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];
@@ -297,7 +352,8 @@ fn a_digit_typed_at_the_offer_answers_nothing_and_the_offer_asks_again() {
 
 #[test]
 fn a_line_that_is_neither_s_nor_enter_nor_an_answer_asks_the_offer_again() {
-    let mut lines = TO_SETTLED.to_vec();
+    let settled = to_settled();
+    let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
     lines.extend(["maybe", "s", ""]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished), "{text}");
@@ -344,8 +400,8 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
         "note",
         "Asked twice; steady answer.",
     ];
-    lines.extend(&TO_SETTLED[..7]); // the safety screen
-    lines.extend(&TO_SETTLED[7..]);
+    let settled = to_settled();
+    lines.extend(settled.iter().map(String::as_str));
     // "save" at the offer of the result saves and goes on; the review then finishes.
     lines.extend(["save", "r", "", "override", "1", "", "Explored in person."]);
     lines.extend(["note", "Prefers peers.", "report", "2", "", ""]);
@@ -392,7 +448,11 @@ fn a_report_that_cannot_be_written_asks_for_another_name() {
     let q = default_questionnaire();
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
-    for line in TO_SETTLED.iter().chain(&["s", "report", "1"]) {
+    for line in to_settled()
+        .iter()
+        .map(String::as_str)
+        .chain(["s", "report", "1"])
+    {
         let _ = plain.respond(line);
     }
     let _ = plain.respond("taken.txt");
@@ -682,7 +742,11 @@ fn after_a_report_leaving_says_what_is_kept() {
     let q = default_questionnaire();
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
-    for line in TO_SETTLED.iter().chain(&["s", "report", "1", "r.txt"]) {
+    for line in to_settled()
+        .iter()
+        .map(String::as_str)
+        .chain(["s", "report", "1", "r.txt"])
+    {
         let _ = plain.respond(line);
     }
     let request = plain.take_request().unwrap();

@@ -177,17 +177,21 @@ impl Running {
 
 const RIGHT: &str = "\x1b[C";
 
-/// From the first question, the widow's answers up to her main hope, the question whose answer
-/// settles the result (the questions after it can only move S within its band, or add a tip).
+/// From the first question, the widow's answers in the order she is asked them (the screens,
+/// then what could still move her result most), up to the last question before her result is
+/// settled: "say goodbye over a few sessions" (t3), which is on the screen when this returns.
 fn answer_to_the_settling_question(app: &mut Running) {
     app.keys(&"1\r".repeat(11), "How old are you?");
     // Where an answer can call for help first (age, eating, daily life), Enter confirms; a
     // question where several can be ticked takes Enter too.
-    app.keys("4\r47\r1", "What brings you");
-    app.keys("1\r11112\r", "Could you come at the same time every week");
-    app.keys("621", "When and how could you usually get to a group?");
-    app.keys("23\r", "Which sounds more comfortable");
-    app.keys("3211", "What is your main hope for a group");
+    app.keys("4\r47\r1", "How much is this affecting your daily life");
+    app.keys("2\r", "What brings you");
+    app.keys("1\r", "What is your main hope for a group");
+    app.keys("1", "Could you come at the same time every week");
+    // t1 hard, f1 a peer, p3 gentle, a2 under 6 months, f2 hold space, p5 rather not, z1 a
+    // bigger room, a3 no.
+    app.keys("6111113", "Do the same problems seem to come up");
+    app.keys("1", "say goodbye over a few sessions");
 }
 
 /// A saved answers file holding a red answer (a plan), in a folder of its own.
@@ -284,9 +288,13 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     app.wait_for("Press Enter to begin");
     app.keys("\r", "Over the last 2 weeks");
     answer_to_the_settling_question(&mut app);
-    app.keys("1", "Your result is settled");
-    app.keys("n", "How challenging would you like the group to be?");
-    app.keys("11", "How much do you expect a group to help you?");
+    app.keys("2", "Your result is settled");
+    app.keys("n", "How interested are you in understanding why");
+    // a4 not very, a6 a short chat, z2 it depends, t5 free, t6 evenings and weekends.
+    app.keys("1", "how would you feel about a long one-to-one");
+    app.keys("12", "Does cost matter for you?");
+    app.keys("1", "When and how could you usually get to a group?");
+    app.keys("23\r", "How much do you expect a group to help you?");
     app.send(RIGHT);
     app.keys("\r", "how do you think you would be at first");
     app.keys("3", "Would any of these matter to you in a group?");
@@ -312,13 +320,13 @@ fn the_settled_offer_does_not_take_keys_typed_before_it_was_drawn() {
     app.keys("\r", "Over the last 2 weeks");
     answer_to_the_settling_question(&mut app);
     // An answer and an Enter in one burst: the answer opens the offer.
-    app.send("1\r");
+    app.send("2\r");
     app.wait_for("Your result is settled");
     thread::sleep(Duration::from_millis(400));
     let screen = app.contents();
     assert!(screen.contains("Your result is settled"), "{screen}");
     assert!(!screen.contains("Your answers point towards"), "{screen}");
-    app.keys("n", "How challenging would you like the group to be?");
+    app.keys("n", "How interested are you in understanding why");
     app.send("\x03");
     assert_eq!(app.exit_code(), 130);
 }
@@ -526,8 +534,10 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
     app.keys(&format!("\r{}", "1\r".repeat(11)), "How old are you?");
-    app.keys("4\r47\r1", "What brings you");
-    app.keys("1\r", "How long has this been going on?");
+    app.keys("4\r47\r1", "How much is this affecting your daily life");
+    app.keys("2\r", "What brings you");
+    // A loss: then her main hope matters most.
+    app.keys("1\r", "What is your main hope for a group");
     app.send("\x13"); // Ctrl-S
     app.wait_for("Saved to groupfit-answers-");
     let saved: Vec<_> = std::fs::read_dir(folder.path())
@@ -545,7 +555,7 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let name = saved[0].file_name().unwrap().to_str().unwrap().to_string();
     let mut again = Running::spawn_args(&["run", "--resume", &name], folder.path());
     again.wait_for(&format!("Carrying on from {name}."));
-    again.keys("\r", "How long has this been going on?");
+    again.keys("\r", "What is your main hope for a group");
     again.send("\x03");
     assert_eq!(again.exit_code(), 130);
 }
@@ -566,7 +576,7 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     app.keys("Discussed at intake.\r", "Note added to this question");
     app.wait_for("note: Discussed at intake.");
     answer_to_the_settling_question(&mut app);
-    app.keys("1", "Your result is settled");
+    app.keys("2", "Your result is settled");
     app.keys("\r", "Your answers point towards: Support group.");
     app.send("\x0e"); // Ctrl-N on the result: the session note
     app.keys("Prefers peers; sister nearby.\r", "Session note added");
@@ -590,7 +600,7 @@ fn a_clinicians_session_survives_save_resume_and_every_export() {
     let mut again = Running::spawn_args(&["run", "--resume", &saved], folder.path());
     again.wait_for("so clinician mode is on");
     again.wait_for("[Clinician mode · JS-0142]");
-    again.keys("\r", "How challenging would you like the group to be?");
+    again.keys("\r", "How interested are you in understanding why");
     again.keys("1", "Your result is settled");
     again.keys(
         "\r",

@@ -2,12 +2,14 @@
 //! contributions sum to S, and what single change of answer would move the result.
 
 pub mod grid;
+mod order;
 mod outcome;
 mod reach;
 mod stepped;
 mod tally;
 mod what_if;
 
+pub use order::asking_order;
 pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
 };

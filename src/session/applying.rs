@@ -165,6 +165,9 @@ impl Session<'_> {
         for &i in &hidden {
             self.answers.clear(i);
         }
+        // What matters most next depends on the answers: the questions already asked keep
+        // their places.
+        self.order = crate::scoring::asking_order(self.questionnaire, &self.answers);
         hidden
     }
 }

@@ -1,15 +1,16 @@
 //! The session: a pure state machine over one questionnaire that both the full-screen UI and the
 //! plain line mode drive. It takes actions and says what happened; it never reads a key or draws.
 //!
-//! Flow: welcome -> questions in asking order (safety first), skipping those `show_if` hides ->
-//! review -> finished. A red answer stops everything at once, and saved answers holding one
+//! Flow: welcome -> questions in asking order (the screens first; then, by default, the question
+//! that could still move the result most; see `scoring::asking_order`), skipping those `show_if`
+//! hides -> review -> finished. A red answer stops everything at once, and saved answers holding one
 //! open stopped: the same safety review decides both.
 
 use crate::answers::{Answer, Answers, Problem, visible};
 use crate::clinician::ClinicianRecord;
 use crate::questionnaire::Questionnaire;
 pub use crate::safety::highest_flag;
-use crate::scoring::{Outcome, Reach, reach, score};
+use crate::scoring::{Outcome, Reach, asking_order, reach, score};
 use crate::ui_text::{UiText, fill};
 
 mod applying;
@@ -168,6 +169,7 @@ impl<'q> Session<'q> {
     #[must_use]
     pub fn with_answers(questionnaire: &'q Questionnaire, answers: Answers) -> Self {
         let shown = visible(questionnaire, &answers);
+        let order = asking_order(questionnaire, &answers);
         let stage = if crate::safety::review(questionnaire, &answers, &shown).is_red() {
             Stage::Stopped
         } else {
@@ -179,7 +181,7 @@ impl<'q> Session<'q> {
             saved: (!answers.is_empty()).then(|| (answers.clone(), None)),
             questionnaire,
             answers,
-            order: questionnaire.asking_order(),
+            order,
             shown,
             stage,
             editing_from_review: false,

@@ -159,6 +159,7 @@ fn meta() -> Meta {
         intro: String::new(),
         disclaimer: String::new(),
         next_steps: String::new(),
+        order: groupfit::questionnaire::Order::Adaptive,
     }
 }
 

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::model::{Meta, OutcomeText, Outcomes, Questionnaire, ScoringSettings};
+use super::model::{Meta, Order, OutcomeText, Outcomes, Questionnaire, ScoringSettings};
 use super::raw::{
     RawCrisis, RawDimension, RawInstrument, RawMeta, RawOutcome, RawOutcomes, RawScoring,
 };
@@ -212,7 +212,25 @@ impl Validator<'_> {
             intro: optional_text(m.intro),
             disclaimer: optional_text(m.disclaimer),
             next_steps: optional_text(m.next_steps),
+            order: m.order.as_ref().map_or(Order::default(), |o| self.order(o)),
         }
+    }
+
+    /// `[meta] order`: "adaptive" or "fixed".
+    fn order(&mut self, order: &Spanned<String>) -> Order {
+        let found = Order::ALL
+            .into_iter()
+            .find(|o| o.as_str() == order.get_ref().as_str());
+        found.unwrap_or_else(|| {
+            self.error(
+                order.span(),
+                format!(
+                    "[meta] order \"{}\" is unknown; use \"adaptive\" (ask what matters first) or \"fixed\" (the file's order)",
+                    order.get_ref()
+                ),
+            );
+            Order::default()
+        })
     }
 
     fn outcome(&mut self, o: RawOutcome, key: &str) -> OutcomeText {

@@ -41,6 +41,34 @@ pub struct Meta {
     pub intro: String,
     pub disclaimer: String,
     pub next_steps: String,
+    /// In which order the questions that score are asked.
+    #[serde(default)]
+    pub order: Order,
+}
+
+/// How the questions are ordered. The screens always come first, in the file's order; then the
+/// questions that score; then those that only feed the next steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    /// The question that could still move the result most comes next, so that the result is
+    /// settled soonest for this person.
+    #[default]
+    Adaptive,
+    /// The file's order, as the author wrote it.
+    Fixed,
+}
+
+impl Order {
+    pub const ALL: [Self; 2] = [Self::Adaptive, Self::Fixed];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Adaptive => "adaptive",
+            Self::Fixed => "fixed",
+        }
+    }
 }
 
 /// The two kinds of group the tool chooses between.

@@ -34,7 +34,7 @@ macro_rules! known {
     };
 }
 
-known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps");
+known!(RawMeta: "id", "title", "version", "intro", "disclaimer", "next_steps", "order");
 known!(RawOutcome: "label", "summary");
 known!(RawLighterStep: "when", "unless", "reason");
 known!(RawReferral: "when", "recommend", "reason");
@@ -199,6 +199,7 @@ pub struct RawMeta {
     pub intro: Option<Spanned<String>>,
     pub disclaimer: Option<Spanned<String>>,
     pub next_steps: Option<Spanned<String>>,
+    pub order: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
