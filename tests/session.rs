@@ -525,3 +525,150 @@ fn a_hidden_answer_from_a_file_comes_back_when_its_question_is_shown_again() {
         "the file's answer to a7 is back"
     );
 }
+
+/// The question after the screens, for a person who has answered them all "no".
+fn first_after_screens(q: &Questionnaire) -> (Session<'_>, String) {
+    let mut session = Session::new(q);
+    session.apply(Action::Start).unwrap();
+    for (id, option) in [
+        ("s1", "not_at_all"),
+        ("s4", "no"),
+        ("s4b", "no"),
+        ("s5", "no"),
+        ("s6", "no"),
+        ("s9", "none"),
+        ("s10", "no"),
+        ("d1", "never"),
+        ("d5", "never"),
+        ("s8a", "no"),
+        ("s8b", "no"),
+        ("h1", "26_to_64"),
+        ("h2", "no"),
+        ("e1", "none"),
+        ("h6", "no"),
+    ] {
+        assert_eq!(current_id(&session), id, "the screens keep their order");
+        session
+            .apply(Action::Answer(choose(q, id, option)))
+            .unwrap();
+    }
+    let next = current_id(&session);
+    (session, next)
+}
+
+/// `order = "fixed"` keeps the file's order: after the screens, a1 and then a2, as written. The
+/// default asks adaptively: the screen that can call for help first (a5), then what matters.
+#[test]
+fn the_file_order_is_kept_when_the_author_asks_for_it() {
+    let mut q = default_questionnaire();
+    assert_eq!(q.meta.order, groupfit::questionnaire::Order::Adaptive);
+    let (_, adaptive) = first_after_screens(&q);
+    assert_eq!(adaptive, "a5");
+
+    q.meta.order = groupfit::questionnaire::Order::Fixed;
+    let (mut session, fixed) = first_after_screens(&q);
+    assert_eq!(fixed, "a1");
+    session
+        .apply(Action::Answer(choose(&q, "a1", "patterns")))
+        .unwrap();
+    assert_eq!(current_id(&session), "a2", "the file's next question");
+    let file: Vec<usize> = q
+        .asking_order()
+        .into_iter()
+        .filter(|&i| session.is_shown(i))
+        .collect();
+    assert_eq!(session.shown_questions().collect::<Vec<_>>(), file);
+
+    // The same file with `order = "fixed"` in [meta] loads as fixed.
+    let text = groupfit::questionnaire::DEFAULT_TOML.replacen(
+        "[meta]\n",
+        "[meta]\norder = \"fixed\"\n",
+        1,
+    );
+    let loaded = common::load_valid(&text);
+    assert_eq!(loaded.meta.order, groupfit::questionnaire::Order::Fixed);
+}
+
+/// In the adaptive order, a question keeps its place once asked: answering the current question
+/// never moves the ones before it, and going back walks the questions in the order they came.
+#[test]
+fn an_asked_question_keeps_its_place_and_back_retraces_the_order() {
+    let q = default_questionnaire();
+    let (mut session, _) = first_after_screens(&q);
+    let text = std::fs::read_to_string("tests/vignettes/04-patterns.toml").unwrap();
+    let full = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let mut asked: Vec<usize> = Vec::new();
+    while let Stage::Asking(i) = session.stage() {
+        let before: Vec<usize> = session.shown_questions().collect();
+        let at = before.iter().position(|&x| x == i).unwrap();
+        match full.get(i) {
+            Some(answer) => session.apply(Action::Answer(answer.clone())).unwrap(),
+            None => session.apply(Action::Skip).unwrap(),
+        };
+        let after: Vec<usize> = session.shown_questions().collect();
+        assert_eq!(
+            after[..=at],
+            before[..=at],
+            "the questions asked keep their places"
+        );
+        asked.push(i);
+        if asked.len() > 60 {
+            break;
+        }
+    }
+    assert_eq!(session.stage(), Stage::Review);
+    // Back from the review goes to the last question asked, and back again retraces the rest.
+    session.apply(Action::Back).unwrap();
+    for &expected in asked.iter().rev().take(8) {
+        assert_eq!(session.stage(), Stage::Asking(expected));
+        session.apply(Action::Back).unwrap();
+    }
+}
+
+/// After taking the early offer, back goes to the review, which lists what was answered and
+/// what was not asked, and any question can still be answered from there.
+#[test]
+fn back_and_the_review_behave_after_an_early_finish() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let full = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    while session.offer_due().is_none() {
+        let Stage::Asking(i) = session.stage() else {
+            panic!("no offer")
+        };
+        match full.get(i) {
+            Some(answer) => session.apply(Action::Answer(answer.clone())).unwrap(),
+            None => session.apply(Action::Skip).unwrap(),
+        };
+    }
+    let Stage::Asking(next) = session.stage() else {
+        panic!("the offer is made on a question")
+    };
+    assert_eq!(session.apply(Action::FinishEarly), Ok(Effect::Finished));
+    let outcome = session.score_now();
+    assert!(outcome.finished_early);
+    session.apply(Action::Back).unwrap();
+    assert_eq!(session.stage(), Stage::Review);
+    assert!(session.shown_questions().any(|i| i == next));
+    session.apply(Action::Edit(next)).unwrap();
+    assert_eq!(session.stage(), Stage::Asking(next));
+    let answer = full.get(next).cloned().unwrap();
+    session.apply(Action::Answer(answer)).unwrap();
+    assert_eq!(
+        session.stage(),
+        Stage::Review,
+        "an edit returns to the review"
+    );
+    assert_eq!(session.apply(Action::Finish), Ok(Effect::Finished));
+    assert_eq!(
+        session.score_now().recommendation,
+        outcome.recommendation,
+        "the question answered after all did not change the settled result"
+    );
+}

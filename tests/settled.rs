@@ -204,6 +204,129 @@ fn settled_is_exact(
     Ok(())
 }
 
+/// A person answering a random questionnaire through the session, in its adaptive order: at the
+/// moment the result is offered, every way of answering the questions left (by brute force)
+/// gives exactly what taking the offer gives.
+fn the_offer_is_exact_when_it_is_made(
+    q: &Questionnaire,
+    answers: &Answers,
+) -> Result<(), TestCaseError> {
+    use groupfit::session::{Action, Session, Stage};
+    let mut session = Session::new(q);
+    session.apply(Action::Start).unwrap();
+    for _ in 0..=q.questions.len() {
+        if session.offer_due().is_some() {
+            let Some(seen) = brute_force(q, session.answers()) else {
+                return Ok(());
+            };
+            let now = Seen::of(&session.score_now());
+            for completion in &seen {
+                prop_assert_eq!(completion, &now, "offered, yet a completion differs");
+            }
+            return Ok(());
+        }
+        let Stage::Asking(i) = session.stage() else {
+            return Ok(());
+        };
+        let given = match answers.get(i) {
+            Some(answer) => session.apply(Action::Answer(answer.clone())),
+            None => session.apply(Action::Skip),
+        };
+        if given.is_err() {
+            return Ok(()); // a required question this person left: not a case for the offer
+        }
+    }
+    Ok(())
+}
+
+/// A person with a lean: on a question that scores, mostly the option that leans furthest to
+/// `side`; elsewhere mostly the first option (on the safety screen, "no") or "none of these";
+/// now and then any answer at all, or none.
+fn leaning_answer(question: &Question, seed: u64, side: f64) -> Option<Answer> {
+    use common::random::answer_for;
+    if seed.is_multiple_of(8) {
+        return answer_for(question, seed / 8);
+    }
+    match &question.kind {
+        QuestionKind::Single { options } if question.is_scored() => {
+            let furthest = (0..options.len()).max_by(|&a, &b| {
+                let lean = |o: usize| options[o].weight.unwrap_or(0.0) * side;
+                lean(a).total_cmp(&lean(b))
+            })?;
+            Some(Answer::Choice(furthest))
+        }
+        QuestionKind::Single { .. } => Some(Answer::Choice(0)),
+        // "None of these" where a list has it (the screens), else any ticks.
+        QuestionKind::Multi { options, .. } => options
+            .iter()
+            .position(|o| o.id == "none")
+            .map(|none| Answer::Choices(vec![none]))
+            .or_else(|| answer_for(question, seed)),
+        _ => answer_for(question, seed),
+    }
+}
+
+/// The same on the default questionnaire, whose completions are too many to try: a person with
+/// a lean (seeded) answering through the session; at the offer, 64 random ways of answering the
+/// questions left each give exactly what taking the offer gives.
+fn the_default_offer_holds_for_sampled_completions(seeds: &[u64]) -> Result<bool, TestCaseError> {
+    use common::random::answer_for;
+    use groupfit::session::{Action, Session, Stage};
+    let side = if seeds[0].is_multiple_of(2) {
+        -1.0
+    } else {
+        1.0
+    };
+    let q = common::default_questionnaire();
+    let mut session = Session::new(&q);
+    session.apply(Action::Start).unwrap();
+    let mut step = 0;
+    while session.offer_due().is_none() {
+        let Stage::Asking(i) = session.stage() else {
+            return Ok(false); // stopped, or the end reached without an offer
+        };
+        step += 1;
+        let seed = seeds[step % seeds.len()].wrapping_add(i as u64);
+        let given = match leaning_answer(&q.questions[i], seed, side) {
+            Some(answer) => session.apply(Action::Answer(answer)),
+            None => session.apply(Action::Skip),
+        };
+        if given.is_err() {
+            let answer = answer_for(&q.questions[i], seed | 1).unwrap_or(Answer::Choice(0));
+            if session.apply(Action::Answer(answer)).is_err() {
+                return Ok(false);
+            }
+        }
+    }
+    let now = Seen::of(&session.score_now());
+    for sample in 0..64usize {
+        let mut completed = session.answers().clone();
+        for (i, question) in q.questions.iter().enumerate() {
+            if completed.get(i).is_none() {
+                let mix = u64::try_from(sample).unwrap().wrapping_mul(0x9E37_79B9);
+                let seed = seeds[(sample + i) % seeds.len()] ^ mix;
+                if let Some(answer) = answer_for(question, seed) {
+                    completed.set(i, answer);
+                }
+            }
+        }
+        clear_hidden(&q, &mut completed);
+        let outcome = score(&q, &completed);
+        if outcome
+            .score
+            .is_some_and(|s| (s.abs() - q.scoring.either_margin).abs() < 1e-9)
+        {
+            continue;
+        }
+        prop_assert_eq!(
+            Seen::of(&outcome),
+            now.clone(),
+            "a completion differs from the offer"
+        );
+    }
+    Ok(true)
+}
+
 // 600 cases in two tests of 300, so that the two halves run at once on two cores.
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
@@ -217,4 +340,35 @@ proptest! {
     fn settled_is_exact_against_brute_force_more((q, answers) in with_answers(), keep in 0usize..10) {
         settled_is_exact(&q, &answers, keep)?;
     }
+
+    #[test]
+    fn the_offer_in_the_adaptive_order_is_exact((q, answers) in with_answers()) {
+        the_offer_is_exact_when_it_is_made(&q, &answers)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    #[test]
+    fn the_offer_on_the_default_questionnaire_holds(seeds in prop::collection::vec(any::<u64>(), 8)) {
+        the_default_offer_holds_for_sampled_completions(&seeds)?;
+    }
+}
+
+/// The sampled check is not empty: most people with a lean are offered their result early.
+#[test]
+fn people_with_a_lean_are_offered_their_result_on_the_default_questionnaire() {
+    let offered = (0..40u64)
+        .filter(|&n| {
+            let seeds: Vec<u64> = (0..8)
+                .map(|k| n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ k)
+                .collect();
+            the_default_offer_holds_for_sampled_completions(&seeds).unwrap()
+        })
+        .count();
+    assert!(
+        offered >= 20,
+        "only {offered} of 40 were offered their result"
+    );
 }

@@ -18,6 +18,18 @@ fn diagnostics_of(name: &str) -> Vec<Diagnostic> {
 /// (fixture, line, column, part of the message)
 const RULES: &[(&str, usize, usize, &str)] = &[
     (
+        "meta_order_unknown",
+        8,
+        9,
+        "[meta] order \"random\" is unknown; use \"adaptive\" (ask what matters first) or \"fixed\" (the file's order)",
+    ),
+    (
+        "loinc_check_digit",
+        27,
+        9,
+        "question \"s1\": loinc \"44260-7\" has the check digit 7 where LOINC's rule gives 8: is a digit mistyped?",
+    ),
+    (
         "crisis_topic_unknown",
         24,
         9,
