@@ -27,21 +27,11 @@ fn schema() -> (boon::Schemas, boon::SchemaIndex) {
 
 /// Every answers file the project has: the examples and the played stories.
 fn answers_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for folder in [
+    common::answers_files_in(&[
         "examples/answers",
         "tests/validation/tuning/answers",
         "tests/validation/holdout/answers",
-    ] {
-        for entry in std::fs::read_dir(folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "toml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
+    ])
 }
 
 fn score_json(files: &[PathBuf]) -> Value {

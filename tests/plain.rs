@@ -23,21 +23,6 @@ fn in_file_order() -> groupfit::questionnaire::Questionnaire {
     q
 }
 
-/// The line plain mode reads for an answer.
-fn plain_line(answer: &groupfit::answers::Answer) -> String {
-    use groupfit::answers::Answer;
-    match answer {
-        Answer::Choice(i) => (i + 1).to_string(),
-        Answer::Choices(list) => list
-            .iter()
-            .map(|i| (i + 1).to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        Answer::Scale(v) => v.to_string(),
-        Answer::Text(t) => t.clone(),
-    }
-}
-
 /// The widowed person's lines (examples/answers/widowed.toml) in the order the default
 /// questionnaire asks them of her, as a session does: the screens, then what matters most;
 /// with `to_settled`, only up to the answer that settles her result.
@@ -53,7 +38,7 @@ fn widow_lines(to_settled: bool) -> Vec<String> {
     let mut lines = Vec::new();
     while let Stage::Asking(i) = session.stage() {
         let answer = full.get(i).cloned();
-        lines.push(answer.as_ref().map(plain_line).unwrap_or_default());
+        lines.push(answer.as_ref().map(common::plain_line).unwrap_or_default());
         match answer {
             Some(answer) => session.apply(Action::Answer(answer)).unwrap(),
             None => session.apply(Action::Skip).unwrap(),

@@ -562,10 +562,11 @@ fn the_file_order_is_kept_when_the_author_asks_for_it() {
 
     // The same file with `order = "fixed"` in [meta] loads as fixed.
     let text = groupfit::questionnaire::DEFAULT_TOML.replacen(
-        "[meta]\n",
-        "[meta]\norder = \"fixed\"\n",
+        "order = \"adaptive\"",
+        "order = \"fixed\"",
         1,
     );
+    assert_ne!(text, groupfit::questionnaire::DEFAULT_TOML);
     let loaded = common::load_valid(&text);
     assert_eq!(loaded.meta.order, groupfit::questionnaire::Order::Fixed);
 }

@@ -115,3 +115,35 @@ pub fn subcommands() -> Vec<String> {
         .filter(|name| name != "help")
         .collect()
 }
+
+/// The line plain mode reads for an answer: an option's number, several numbers, a value or text.
+#[allow(dead_code)]
+pub fn plain_line(answer: &groupfit::answers::Answer) -> String {
+    use groupfit::answers::Answer;
+    match answer {
+        Answer::Choice(i) => (i + 1).to_string(),
+        Answer::Choices(list) => list
+            .iter()
+            .map(|i| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Scale(v) => v.to_string(),
+        Answer::Text(t) => t.clone(),
+    }
+}
+
+/// The answers files (`*.toml`) in these folders, by name.
+#[allow(dead_code)]
+pub fn answers_files_in(folders: &[&str]) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for folder in folders {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
