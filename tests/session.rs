@@ -635,6 +635,37 @@ fn back_and_the_review_behave_after_an_early_finish() {
     assert_eq!(session.apply(Action::FinishEarly), Ok(Effect::Finished));
     let outcome = session.score_now();
     assert!(outcome.finished_early);
+    // The record names what was never asked, on its own row and in the JSON.
+    assert_eq!(outcome.not_asked.first(), Some(&q.questions[next].id));
+    assert_eq!(outcome.not_asked.len(), session.reach().unanswered);
+    let provenance = groupfit::report::Provenance {
+        generated: "2026-12-01 10:00 +00:00".into(),
+        tool_version: "0".into(),
+        mode: "clinician".into(),
+        region: None,
+    };
+    let record = groupfit::report::Record {
+        questionnaire: &q,
+        answers: session.answers(),
+        outcome: &outcome,
+        provenance: &provenance,
+        clinician: None,
+    };
+    let text = groupfit::report::Format::Text.render(&record);
+    // Read as words: the record wraps its lines.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        text.matches("(not asked: the result was already settled)")
+            .count(),
+        outcome.not_asked.len(),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&groupfit::report::Format::Json.render(&record)).unwrap();
+    assert_eq!(
+        json["not_asked"].as_array().unwrap().len(),
+        outcome.not_asked.len()
+    );
     session.apply(Action::Back).unwrap();
     assert_eq!(session.stage(), Stage::Review);
     assert!(session.shown_questions().any(|i| i == next));

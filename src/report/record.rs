@@ -48,6 +48,8 @@ impl Provenance {
 }
 
 /// One shown question and its answer, as a report lists it.
+// Independent facts about one row, each read on its own by the renderers.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerRow {
     pub id: String,
@@ -64,6 +66,8 @@ pub struct AnswerRow {
     pub declined: bool,
     /// The highest flag the answer raised.
     pub flag: Option<Flag>,
+    /// Never asked: the result was settled before it, and the person took it early.
+    pub not_asked: bool,
 }
 
 impl AnswerRow {
@@ -72,7 +76,12 @@ impl AnswerRow {
     /// page printed in black and white.
     #[must_use]
     pub fn answer_text(&self, ui: &crate::ui_text::UiText) -> String {
-        let answer = self.answer.as_deref().unwrap_or(&ui.not_answered);
+        let unanswered = if self.not_asked {
+            &ui.not_asked_settled
+        } else {
+            &ui.not_answered
+        };
+        let answer = self.answer.as_deref().unwrap_or(unanswered);
         let mut marks = Vec::new();
         if self.declined {
             marks.push(ui.declined_mark.clone());
@@ -137,6 +146,7 @@ pub fn answer_rows(
                 safety: question.section == Section::Safety,
                 declined: outcome.declined.contains(&question.id),
                 flag: flag_on(outcome, &question.id),
+                not_asked: outcome.not_asked.contains(&question.id),
             }
         })
         .collect()

@@ -106,6 +106,10 @@ pub struct Outcome {
     /// The person took the offer to see the result early (set by the session).
     #[serde(skip)]
     pub finished_early: bool,
+    /// The questions never asked because the result was settled before them (set by the
+    /// session when the offer is taken): every record names them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_asked: Vec<String>,
 }
 
 /// The one rule from a safety level, a score band and a group someone named to the
@@ -183,6 +187,7 @@ pub fn score(questionnaire: &Questionnaire, answers: &Answers) -> Outcome {
             .unwrap_or_default(),
         unanswered: reach.unanswered,
         finished_early: false,
+        not_asked: Vec::new(),
     }
 }
 

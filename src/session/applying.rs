@@ -26,7 +26,13 @@ impl Session<'_> {
                 self.review_focus = Some(q);
                 Ok(Effect::Moved)
             }
-            (Action::FinishEarly, Stage::Asking(_)) => self.finish(true),
+            (Action::FinishEarly, Stage::Asking(q)) => {
+                let effect = self.finish(true)?;
+                // The question on the screen and every one after it were never asked.
+                let at = self.order.iter().position(|&i| i == q).unwrap_or(0);
+                self.not_asked = self.order[at..].to_vec();
+                Ok(effect)
+            }
             (Action::Finish, Stage::Review) => self.finish(false),
             _ => Err(Refusal::NotHere),
         }

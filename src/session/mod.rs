@@ -146,6 +146,8 @@ pub struct Session<'q> {
     resumed: bool,
     /// The person took the offer to see a settled result before the end.
     finished_early: bool,
+    /// The questions still to come when the offer was taken: never asked.
+    not_asked: Vec<usize>,
     /// The person said no to seeing a settled result early: it is not offered again.
     offer_declined: bool,
     /// Clinician mode: a flagged answer stays on record.
@@ -189,6 +191,7 @@ impl<'q> Session<'q> {
             review_focus: None,
             caution_given: false,
             finished_early: false,
+            not_asked: Vec::new(),
             offer_declined: false,
             flags_stay: false,
             reported: false,
@@ -299,6 +302,12 @@ impl<'q> Session<'q> {
     pub fn score_now(&self) -> Outcome {
         let mut outcome = score(self.questionnaire, &self.answers);
         outcome.finished_early = self.finished_early;
+        outcome.not_asked = self
+            .not_asked
+            .iter()
+            .filter(|&&i| self.is_shown(i) && self.answers.get(i).is_none())
+            .map(|&i| self.questionnaire.questions[i].id.clone())
+            .collect();
         outcome
     }
 }

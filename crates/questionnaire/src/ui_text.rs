@@ -205,6 +205,7 @@ ui_text! {
     show_result = "▶ Show my result",
     review_heading = "Your answers (Enter on one to change it):",
     not_answered = "(not answered)",
+    not_asked_settled = "(not asked: the result was already settled)",
     // Help
     help_title = "Help",
     help_about = "About this question",
