@@ -110,7 +110,7 @@ ui_text! {
     format_text = "Plain text, for printing",
     format_markdown = "Markdown",
     format_html = "HTML page, for printing or a record",
-    format_json = "JSON result",
+    format_json = "JSON record, with every answer",
     format_fhir = "FHIR R4 questionnaire response",
     format_csv = "CSV row, for a spreadsheet or an audit",
     report_saved = "Saved {path}, readable by you only: it holds health information, keep it safe.",
