@@ -12,9 +12,9 @@
 //! carries on in the order it was answered in.
 
 use crate::answers::{Answer, Answers, visible};
-use crate::questionnaire::{Order, Question, QuestionKind, Questionnaire};
+use crate::questionnaire::{Order, Question, QuestionKind, Questionnaire, Section};
 
-use super::tally::tally;
+use super::tally::{Tally, answer_weight, tally};
 
 /// Every question, in the order it is asked for these answers.
 #[must_use]
@@ -65,11 +65,12 @@ fn most_telling_first(
     let mut order = Vec::with_capacity(left.len());
     while !left.is_empty() {
         let shown = visible(questionnaire, &known);
-        let now = s_of(questionnaire, &known, &shown);
+        let tallies = tally(questionnaire, &known, &shown);
+        let now = lean_of(questionnaire, &tallies);
         let mut best = (0, f64::NEG_INFINITY);
         for (at, &candidate) in left.iter().enumerate() {
             let reach = if shown[candidate] {
-                largest_move(questionnaire, &known, candidate, now)
+                largest_move(questionnaire, &tallies, candidate, now)
             } else {
                 -1.0
             };
@@ -87,16 +88,12 @@ fn most_telling_first(
     order
 }
 
-/// Where the answers so far lean, from -1 to +1: S as it would be if every dimension with an
-/// answer already counted (S itself waits for enough answers in a dimension, so it cannot tell
-/// early on which question matters more).
-fn s_of(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> f64 {
+/// Where answers lean, from -1 to +1: S as it would be if every dimension with an answer
+/// already counted (S itself waits for enough answers in a dimension, so it cannot tell early
+/// on which question matters more).
+fn lean_of(questionnaire: &Questionnaire, tallies: &[Tally]) -> f64 {
     let (mut sum, mut weights) = (0.0, 0.0);
-    for (dimension, t) in questionnaire
-        .dimensions
-        .iter()
-        .zip(tally(questionnaire, answers, shown))
-    {
+    for (dimension, t) in questionnaire.dimensions.iter().zip(tallies) {
         if let Some(score) = t.score() {
             sum += dimension.weight * score;
             weights += dimension.weight;
@@ -105,15 +102,20 @@ fn s_of(questionnaire: &Questionnaire, answers: &Answers, shown: &[bool]) -> f64
     if weights > 0.0 { sum / weights } else { 0.0 }
 }
 
-/// How far one answer to `question` could move S from `now`, at most.
-fn largest_move(questionnaire: &Questionnaire, known: &Answers, question: usize, now: f64) -> f64 {
-    let mut with = known.clone();
-    answers_to_try(&questionnaire.questions[question])
-        .into_iter()
-        .map(|answer| {
-            with.set(question, answer);
-            let shown = visible(questionnaire, &with);
-            (s_of(questionnaire, &with, &shown) - now).abs()
+/// How far one answer to `question` (not answered yet) could move the lean from `now`, at
+/// most: its dimension's tally with that answer's weight added, each possible answer in turn.
+fn largest_move(questionnaire: &Questionnaire, tallies: &[Tally], question: usize, now: f64) -> f64 {
+    let q = &questionnaire.questions[question];
+    let Section::Scored(k) = q.section else {
+        return 0.0;
+    };
+    let mut changed = tallies.to_vec();
+    answers_to_try(q)
+        .iter()
+        .filter_map(|answer| answer_weight(q, answer))
+        .map(|weight| {
+            changed[k] = tallies[k].with_change(None, Some(weight));
+            (lean_of(questionnaire, &changed) - now).abs()
         })
         .fold(0.0, f64::max)
 }
