@@ -104,7 +104,12 @@ fn lean_of(questionnaire: &Questionnaire, tallies: &[Tally]) -> f64 {
 
 /// How far one answer to `question` (not answered yet) could move the lean from `now`, at
 /// most: its dimension's tally with that answer's weight added, each possible answer in turn.
-fn largest_move(questionnaire: &Questionnaire, tallies: &[Tally], question: usize, now: f64) -> f64 {
+fn largest_move(
+    questionnaire: &Questionnaire,
+    tallies: &[Tally],
+    question: usize,
+    now: f64,
+) -> f64 {
     let q = &questionnaire.questions[question];
     let Section::Scored(k) = q.section else {
         return 0.0;
