@@ -123,13 +123,15 @@ pub enum Submitted {
     Write(Request),
 }
 
-/// Takes the line typed for `asking`. A note, the reference or an override goes into `record`
-/// (an empty note or reference removes it); an empty file name means the default one.
+/// Takes the line typed for `asking`. A note, the reference or an override goes into the
+/// clinician's `record` (an empty note or reference removes it); an empty file name means the
+/// default one. Only what belongs in a clinician's record makes one: a person naming a report
+/// file stays a person (seen in a playtest: saving a report turned clinician mode on).
 pub fn submit(
     asking: Asking,
     line: &str,
     questionnaire: &Questionnaire,
-    record: &mut ClinicianRecord,
+    record: &mut Option<ClinicianRecord>,
 ) -> Submitted {
     let text = line.trim().to_string();
     let ui = &questionnaire.ui;
@@ -147,7 +149,7 @@ pub fn submit(
             return Submitted::Refused(ui.override_needs_reason.clone());
         }
         Asking::OverrideReason(recommendation) => {
-            record.override_recommendation = Some(Override {
+            opened(record).override_recommendation = Some(Override {
                 recommendation,
                 reason: text,
             });
@@ -156,11 +158,11 @@ pub fn submit(
         }
         Asking::QuestionNote(q) => {
             let id = &questionnaire.questions[q].id;
-            let kept = record.set_question_note(questionnaire, id, &text);
+            let kept = opened(record).set_question_note(questionnaire, id, &text);
             either(kept, &ui.note_saved, &ui.note_removed)
         }
         Asking::SessionNote => {
-            record.session_note = kept.then_some(text);
+            opened(record).session_note = kept.then_some(text);
             either(kept, &ui.session_note_saved, &ui.session_note_removed)
         }
         Asking::Reference => {
@@ -169,11 +171,16 @@ pub fn submit(
             } else {
                 ui.reference_removed.clone()
             };
-            record.reference = kept.then_some(text);
+            opened(record).reference = kept.then_some(text);
             said
         }
     };
     Submitted::Kept(said)
+}
+
+/// The clinician's record, begun with the first thing kept in it.
+fn opened(record: &mut Option<ClinicianRecord>) -> &mut ClinicianRecord {
+    record.get_or_insert_with(ClinicianRecord::default)
 }
 
 fn either(kept: bool, saved: &str, removed: &str) -> String {

@@ -768,6 +768,24 @@ fn after_a_report_leaving_says_what_is_kept() {
     );
 }
 
+/// Seen in a playtest of the full-screen app: naming a report's file turned a person's session
+/// into clinician mode. Plain mode shares the rule: the person stays a person.
+#[test]
+fn saving_a_report_in_plain_mode_leaves_a_person_in_self_assessment() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in to_settled()
+        .iter()
+        .map(String::as_str)
+        .chain(["s", "report", "3", ""])
+    {
+        let _ = plain.respond(line);
+    }
+    assert!(plain.take_request().is_some(), "a report was asked for");
+    assert!(plain.clinician().is_none(), "clinician mode came on");
+}
+
 /// Plain mode's review ends each item with one full stop, even when a written answer ends in
 /// one ("Answer: I like walks.." before).
 #[test]

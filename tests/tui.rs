@@ -539,6 +539,26 @@ mod snapshots {
 mod keys {
     use super::*;
 
+    /// Seen in a playtest: saving a report (e, a format, Enter) turned a person's session into
+    /// clinician mode, with S, weights and a sign-off block in the record. A report's file name is
+    /// no clinician's note: the person stays a person.
+    #[test]
+    fn saving_a_report_leaves_a_person_in_self_assessment() {
+        let q = default_questionnaire();
+        let mut app = App::new(&q, None, false);
+        widowed_to_review(&mut app);
+        app.handle(groupfit::tui::Intent::Enter);
+        assert_eq!(app.session().stage(), Stage::Finished);
+        press_raw(&mut app, &[KeyCode::Char('e'), KeyCode::Char('3')]);
+        let control = press_raw(&mut app, &[KeyCode::Enter]);
+        assert!(matches!(control, Control::Write(_)), "{control:?}");
+        assert!(app.clinician().is_none(), "clinician mode came on");
+        app.export_done(Ok("Saved groupfit-report.html.".into()));
+        let shown = screen(&mut app, 100, 30);
+        assert!(!shown.contains("Clinician mode"), "{shown}");
+        assert!(!shown.contains("S (-1"), "{shown}");
+    }
+
     #[test]
     fn back_and_change_an_answer() {
         let q = in_file_order();

@@ -74,8 +74,7 @@ impl Plain<'_> {
     /// was; refused and asked again; or a request for the shell.
     pub(super) fn on_text(&mut self, asking: Asking, input: &str) -> String {
         let questionnaire = self.session.questionnaire();
-        let record = self.clinician.get_or_insert_with(Default::default);
-        match submit(asking, input, questionnaire, record) {
+        match submit(asking, input, questionnaire, &mut self.clinician) {
             Submitted::Write(request) => {
                 self.request = Some(request);
                 String::new()

@@ -123,8 +123,7 @@ impl App<'_> {
     /// clinician's record and said in a notice as the prompt closes, or refused and said in it.
     fn submit_prompt(&mut self, asking: Asking, text: &str) -> Control {
         let questionnaire = self.session.questionnaire();
-        let record = self.clinician.get_or_insert_with(Default::default);
-        match submit(asking, text, questionnaire, record) {
+        match submit(asking, text, questionnaire, &mut self.clinician) {
             Submitted::Write(request) => return Control::Write(request),
             Submitted::Refused(why) => self.notice = Some(Notice::warning(why)),
             Submitted::Kept(said) => {
