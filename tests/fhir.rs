@@ -110,9 +110,10 @@ const EXAMPLES: [&str; 5] = [
     "clinician-amber",
 ];
 
-#[test]
-// Ignored so that `cargo test` needs nothing from outside: it needs the FHIR validators (pip), which .ci/run sets up.
+// Why ignored: it needs the FHIR validators (pip), and `cargo test` alone must need nothing
+// from outside; .ci/run installs it, then runs `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
+#[test]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let q = default_questionnaire();
     let mut resources = vec![("questionnaire.json".to_string(), fhir_questionnaire(&q))];
@@ -132,9 +133,10 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
 
 /// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
 /// something.
-#[test]
-// Ignored so that `cargo test` needs nothing from outside: it needs the FHIR validators (pip), which .ci/run sets up.
+// Why ignored: it needs the FHIR validators (pip), and `cargo test` alone must need nothing
+// from outside; .ci/run installs it, then runs `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
+#[test]
 fn each_validator_rejects_a_broken_resource() {
     let good = bundle_of("examples/answers/clinician-amber.toml");
     let mut no_status = good.clone();

@@ -195,9 +195,10 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
-#[test]
-// Ignored so that `cargo test` needs nothing from outside: it needs Chromium and poppler-utils, which .ci/run sets up.
+// Why ignored: it needs Chromium and poppler-utils, and `cargo test` alone must need nothing
+// from outside; .ci/run installs it, then runs `cargo test -- --ignored`.
 #[ignore = "needs Chromium and poppler-utils: .ci/run installs it, then runs cargo test -- --ignored"]
+#[test]
 fn the_printed_record_reads_well_on_a4_and_letter() {
     let q = default_questionnaire();
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
-//! System tools some tests drive (Chromium, faketime...). Those tests are `#[ignore]`d, so
-//! `cargo test` needs nothing but cargo; `.ci/run` installs the tools and runs them with
-//! `--ignored`. Run by hand without the tools, a test says what to install.
+//! System tools some tests drive (Chromium, faketime...). Those tests are left out of a plain
+//! `cargo test` (each says why in a comment and in its ignore reason), so it needs nothing but
+//! cargo; `.ci/run` installs the tools and runs them with `--ignored`. Run by hand without the
+//! tools, a test says what to install.
 
 use std::process::{Command, Stdio};
 
