@@ -248,13 +248,18 @@ pub fn possible_flags(question: &Question) -> Vec<Flag> {
         .collect()
 }
 
-/// Whether an answer to this question can call for help first (a red or amber flag), or it is
-/// on the safety screen: such a question is answered with care, a digit only highlighting
-/// until Enter confirms it.
+/// Whether an answer to this question can call for help first: raise a caution (amber) or stop
+/// everything (red), directly or through an instrument it counts towards.
+#[must_use]
+pub fn can_call_for_help_first(question: &Question) -> bool {
+    possible_flags(question)
+        .iter()
+        .any(|&flag| flag >= Flag::Amber)
+}
+
+/// Whether an answer to this question can call for help first, or it is on the safety screen:
+/// such a question is answered with care, a digit only highlighting until Enter confirms it.
 #[must_use]
 pub fn asks_with_care(question: &Question) -> bool {
-    question.section == Section::Safety
-        || possible_flags(question)
-            .iter()
-            .any(|&flag| flag >= Flag::Amber)
+    question.section == Section::Safety || can_call_for_help_first(question)
 }

@@ -20,19 +20,7 @@ use groupfit::session::Stage;
 use groupfit::tui::{App, Intent, Layer};
 
 /// The safety screen of a person with nothing to report, as answers.
-const CALM: &[(&str, &str)] = &[
-    ("s1", "not_at_all"),
-    ("s4", "no"),
-    ("s4b", "no"),
-    ("s5", "no"),
-    ("s6", "no"),
-    ("s9", "none"),
-    ("s10", "no"),
-    ("d1", "never"),
-    ("d5", "never"),
-    ("s8a", "no"),
-    ("s8b", "no"),
-];
+const CALM: &[(&str, &str)] = common::CALM_SAFETY_SCREEN;
 
 /// The calm safety screen with some answers changed or added.
 fn answers(q: &Questionnaire, changes: &[(&str, &str)]) -> Answers {

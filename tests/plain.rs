@@ -14,15 +14,6 @@ use groupfit::plain::{End, Plain, Request};
 use groupfit::report::Format;
 use insta::assert_snapshot;
 
-/// The default questionnaire asked in the file's order (`order = "fixed"`): the scripted
-/// walkthroughs below test how plain mode reads lines (going back, wrong input, multi and scale
-/// answers), one line per question in a known order.
-fn in_file_order() -> groupfit::questionnaire::Questionnaire {
-    let mut q = default_questionnaire();
-    q.meta.order = groupfit::questionnaire::Order::Fixed;
-    q
-}
-
 /// The widowed person's lines (examples/answers/widowed.toml) in the order the default
 /// questionnaire asks them of her, as a session does: the screens, then what matters most;
 /// with `to_settled`, only up to the answer that settles her result.
@@ -59,7 +50,7 @@ fn transcript(lines: &[&str]) -> (String, Option<End>) {
 fn conversation(lines: &[&str], scripted: bool) -> (String, Option<End>) {
     // A script's lines follow the file's order; an interactive person is asked adaptively.
     let q = if scripted {
-        in_file_order()
+        common::default_in_file_order()
     } else {
         default_questionnaire()
     };

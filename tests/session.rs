@@ -511,23 +511,13 @@ fn a_hidden_answer_from_a_file_comes_back_when_its_question_is_shown_again() {
 fn first_after_screens(q: &Questionnaire) -> (Session<'_>, String) {
     let mut session = Session::new(q);
     session.apply(Action::Start).unwrap();
-    for (id, option) in [
-        ("s1", "not_at_all"),
-        ("s4", "no"),
-        ("s4b", "no"),
-        ("s5", "no"),
-        ("s6", "no"),
-        ("s9", "none"),
-        ("s10", "no"),
-        ("d1", "never"),
-        ("d5", "never"),
-        ("s8a", "no"),
-        ("s8b", "no"),
+    let intake = [
         ("h1", "26_to_64"),
         ("h2", "no"),
         ("e1", "none"),
         ("h6", "no"),
-    ] {
+    ];
+    for &(id, option) in common::CALM_SAFETY_SCREEN.iter().chain(&intake) {
         assert_eq!(current_id(&session), id, "the screens keep their order");
         session
             .apply(Action::Answer(choose(q, id, option)))

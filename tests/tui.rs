@@ -238,14 +238,6 @@ fn answer_with(
 }
 
 /// The widowed person of the worked example, to the review.
-/// The default questionnaire asked in the file's order (`order = "fixed"`), for tests of how a
-/// kind of question behaves, which should not depend on which question the adaptive order picks.
-fn in_file_order() -> questionnaire::Questionnaire {
-    let mut q = default_questionnaire();
-    q.meta.order = questionnaire::Order::Fixed;
-    q
-}
-
 fn widowed_to_review(app: &mut App<'_>) {
     past_screening(app);
     answer_through(app, WIDOW, None);
@@ -298,7 +290,7 @@ mod snapshots {
 
     #[test]
     fn multi_question_with_a_tick() {
-        let q = in_file_order();
+        let q = common::default_in_file_order();
         let mut app = App::new(&q, None, true);
         past_screening(&mut app);
         answer_through(&mut app, WIDOW, Some("t6"));
@@ -561,7 +553,7 @@ mod keys {
 
     #[test]
     fn back_and_change_an_answer() {
-        let q = in_file_order();
+        let q = common::default_in_file_order();
         let mut app = App::new(&q, None, true);
         past_screening(&mut app);
         press(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
@@ -725,7 +717,7 @@ mod keys {
 
     #[test]
     fn multi_max_choices_is_enforced_without_locking_navigation() {
-        let mut q = in_file_order();
+        let mut q = common::default_in_file_order();
         let t6 = q.question_index("t6").unwrap();
         if let questionnaire::QuestionKind::Multi { max_choices, .. } = &mut q.questions[t6].kind {
             *max_choices = Some(2);
@@ -774,7 +766,7 @@ mod keys {
     /// A question whose options do not fit says so at the edge, and the last option is reached.
     #[test]
     fn options_out_of_view_are_marked() {
-        let q = in_file_order();
+        let q = common::default_in_file_order();
         let mut app = App::new(&q, None, true);
         past_screening(&mut app);
         assert_eq!(current(&app), "a1");
@@ -813,7 +805,7 @@ mod keys {
     /// words; the ticks already made stay.
     #[test]
     fn a_tick_beyond_the_rules_is_refused_at_once_in_words() {
-        let mut q = in_file_order();
+        let mut q = common::default_in_file_order();
         let t6 = q.question_index("t6").unwrap();
         if let questionnaire::QuestionKind::Multi { max_choices, .. } = &mut q.questions[t6].kind {
             *max_choices = Some(2);
@@ -857,7 +849,7 @@ mod keys {
 
     #[test]
     fn multi_min_choices_is_enforced_and_explained() {
-        let mut q = in_file_order();
+        let mut q = common::default_in_file_order();
         let t6 = q.question_index("t6").unwrap();
         if let questionnaire::QuestionKind::Multi { min_choices, .. } = &mut q.questions[t6].kind {
             *min_choices = Some(2);
@@ -1233,7 +1225,7 @@ mod clinician {
 
     #[test]
     fn weights_and_contributions_on_request() {
-        let q = in_file_order();
+        let q = common::default_in_file_order();
         let mut app = App::new(&q, None, true).clinician_mode();
         past_screening(&mut app);
         ctrl(&mut app, 'w');

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::record::{ClinicianRecord, Provenance, Record, flag_on};
+use super::record::{ClinicianRecord, Provenance, Record, contribution_of, flag_on};
 use crate::answers::{self, Answers};
 use crate::crisis::CrisisHelp;
 use crate::questionnaire::{Flag, Questionnaire};
@@ -96,11 +96,7 @@ fn answers_json(record: &Record<'_>) -> Value {
                 "answer": answer.map(|a| a.to_json(question)),
                 "labels": labels,
                 "weight": answer.and_then(|a| answer_weight(question, a)),
-                "contribution": outcome
-                    .drivers
-                    .iter()
-                    .find(|d| d.question == question.id)
-                    .map(|d| d.contribution),
+                "contribution": contribution_of(outcome, &question.id),
                 "declined": outcome.declined.contains(&question.id),
                 "flag": flag_on(outcome, &question.id).map(Flag::as_str),
                 "note": record.clinician.and_then(|c| c.question_note(&question.id)),

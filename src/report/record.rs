@@ -137,11 +137,7 @@ pub fn answer_rows(
                 prompt: question.prompt.clone(),
                 answer: answer.map(|a| a.describe(question)),
                 weight: answer.and_then(|a| answer_weight(question, a)),
-                contribution: outcome
-                    .drivers
-                    .iter()
-                    .find(|d| d.question == question.id)
-                    .map(|d| d.contribution),
+                contribution: contribution_of(outcome, &question.id),
                 driver: drivers.contains(&question.id.as_str()),
                 safety: question.section == Section::Safety,
                 declined: outcome.declined.contains(&question.id),
@@ -150,6 +146,15 @@ pub fn answer_rows(
             }
         })
         .collect()
+}
+
+/// The share of S the answer to question `id` carries, if it counts.
+pub(super) fn contribution_of(outcome: &Outcome, id: &str) -> Option<f64> {
+    outcome
+        .drivers
+        .iter()
+        .find(|d| d.question == id)
+        .map(|d| d.contribution)
 }
 
 /// The highest flag the answer to question `id` raised, if any.

@@ -2,8 +2,9 @@
 //! before the first question that scores) always come first, in the file's order, as validated
 //! instruments must, and so do later questions that can call for help first (a caution changes
 //! the whole result). Then, in the adaptive order (the default), the questions that score come
-//! one at a time: next is always the one whose answer could still move S the most, given the
-//! answers so far, so that the result is settled as soon as it can be. Questions that only feed
+//! one at a time: next is always the one whose answer could still move where the answers lean
+//! the most (S as if every dimension with an answer already counted), given the answers so far,
+//! so that the result is settled as soon as it can be. Questions that only feed
 //! the next steps come last. With `order = "fixed"` the file's order is kept.
 //!
 //! The order is a function of the answers alone: it is worked out by replaying them from the
@@ -13,6 +14,7 @@
 
 use crate::answers::{Answer, Answers, visible};
 use crate::questionnaire::{Order, Question, QuestionKind, Questionnaire, Section};
+use crate::safety::can_call_for_help_first;
 
 use super::tally::{Tally, answer_weight, tally};
 
@@ -30,13 +32,10 @@ pub fn asking_order(questionnaire: &Questionnaire, answers: &Answers) -> Vec<usi
     let (screens, rest) = file.split_at(first);
     // A later question that can call for help first screens too: it changes the whole result,
     // so it comes before the questions that score.
-    let cautions = |i: &usize| {
-        crate::safety::possible_flags(&questionnaire.questions[*i])
-            .iter()
-            .any(|&flag| flag >= crate::questionnaire::Flag::Amber)
-    };
     let (scored, others): (Vec<usize>, Vec<usize>) = rest.iter().partition(|&i| is_scored(i));
-    let (late_screens, tips): (Vec<usize>, Vec<usize>) = others.iter().partition(|&i| cautions(i));
+    let (late_screens, tips): (Vec<usize>, Vec<usize>) = others
+        .iter()
+        .partition(|&&i| can_call_for_help_first(&questionnaire.questions[i]));
     let mut order = screens.to_vec();
     order.extend(late_screens);
     order.extend(most_telling_first(questionnaire, answers, &scored));
@@ -44,8 +43,8 @@ pub fn asking_order(questionnaire: &Questionnaire, answers: &Answers) -> Vec<usi
     order
 }
 
-/// The questions that score, each next one the one that could move S most given the answers to
-/// those before it (ties: the file's order). A question hidden for now comes after the shown.
+/// The questions that score, each next one the one that could move the lean most given the
+/// answers to those before it (ties: the file's order). A question hidden for now comes after the shown.
 fn most_telling_first(
     questionnaire: &Questionnaire,
     answers: &Answers,

@@ -17,7 +17,7 @@ use super::outcome::{Recommendation, Safety};
 use super::tally::{Aggregate, Band, Tally, answer_weight};
 use crate::answers::{Answer, Answers, MAX_ENUMERATED_OPTIONS, every_combination, visible};
 use crate::questionnaire::{Question, QuestionKind, Questionnaire, Section};
-use crate::safety::possible_flags;
+use crate::safety::{can_call_for_help_first, possible_flags};
 
 /// Above this many combinations of dimension futures the search gives up and claims nothing.
 const MAX_COMBINATIONS: usize = 2_000_000;
@@ -74,11 +74,9 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
     let bands = reachable_bands(questionnaire, answers, &shown, &fixed, &open);
     // A caution still to come changes what the person is told first. A "prep" note only adds
     // a tip to the next steps, so it does not hold the result back (CLINICAL.md: "settled").
-    let caution_possible = open.iter().any(|&i| {
-        possible_flags(&questionnaire.questions[i])
-            .iter()
-            .any(|&flag| flag >= crate::questionnaire::Flag::Amber)
-    });
+    let caution_possible = open
+        .iter()
+        .any(|&i| can_call_for_help_first(&questionnaire.questions[i]));
     let tailor_possible = open
         .iter()
         .any(|&i| adds_to_next_steps(&questionnaire.questions[i]));

@@ -147,3 +147,29 @@ pub fn answers_files_in(folders: &[&str]) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+/// The safety screen of a person with nothing to report, as answers, in the order it is asked.
+#[allow(dead_code)]
+pub const CALM_SAFETY_SCREEN: &[(&str, &str)] = &[
+    ("s1", "not_at_all"),
+    ("s4", "no"),
+    ("s4b", "no"),
+    ("s5", "no"),
+    ("s6", "no"),
+    ("s9", "none"),
+    ("s10", "no"),
+    ("d1", "never"),
+    ("d5", "never"),
+    ("s8a", "no"),
+    ("s8b", "no"),
+];
+
+/// The default questionnaire asked in the file's order (`order = "fixed"`): for tests of how
+/// one kind of question or one kind of input behaves, which should not depend on which question
+/// the adaptive order picks.
+#[allow(dead_code)]
+pub fn default_in_file_order() -> Questionnaire {
+    let mut q = default_questionnaire();
+    q.meta.order = groupfit::questionnaire::Order::Fixed;
+    q
+}
