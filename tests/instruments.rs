@@ -122,9 +122,13 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
     assert_eq!(yes.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(help_topics(&yes.flags), [Topic::AlcoholDrugs]);
     let d6 = &q.questions[q.question_index("d6").unwrap()];
+    // Mixing is asked about for the drugs that slow breathing as alcohol does (the overdose
+    // risk), not for any drug taken with a drink.
     assert!(
         d6.prompt
-            .contains("alcohol or other medicines that make you sleepy")
+            .contains("opioids, sleeping tablets or anxiety medicines together with alcohol"),
+        "{}",
+        d6.prompt
     );
 }
 
@@ -565,14 +569,23 @@ fn app_label(q: &Questionnaire, set: &str, id: &str) -> &'static str {
 }
 
 /// docs/VALIDATION.md reports these figures; a change to the content that moves one fails here,
-/// so the page is updated with it (and, for the holdout, a fresh one is written).
+/// so the page is updated with it (and, for the holdout, a fresh one is written). A dangerous
+/// miss (the reviewers send the person to a professional or to crisis help, and groupfit to a
+/// group with no caution) is listed by story, so a new one fails, and so does mending one
+/// without saying so.
 #[test]
 fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
     let q = default_questionnaire();
-    for (set, agreeing) in [("tuning", 22), ("holdout", 22)] {
+    let sets: [(&str, usize, &[&str]); 3] = [
+        ("tuning", 22, &[]),
+        ("holdout", 22, &[]),
+        ("holdout2", 19, &["F25"]),
+    ];
+    for (set, agreeing, known_misses) in sets {
         let [a, b, c] = ['A', 'B', 'C'].map(|r| reviewer_labels(set, r));
         assert_eq!(a.len(), 26, "{set}: every story labelled");
         let mut agree = 0;
+        let mut dangerous = Vec::new();
         for (i, (id, label)) in a.iter().enumerate() {
             let votes = [label.as_str(), b[i].1.as_str(), c[i].1.as_str()];
             let majority = votes
@@ -581,12 +594,15 @@ fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
                 .find(|v| votes.iter().filter(|w| *w == v).count() >= 2)
                 .unwrap_or(votes[0]);
             let app = app_label(&q, set, id);
-            assert!(
-                !(matches!(majority, "PRO" | "CRISIS") && matches!(app, "SG" | "GT" | "EITHER")),
-                "{set} {id}: a dangerous miss (reviewers {majority}, groupfit {app})"
-            );
+            if matches!(majority, "PRO" | "CRISIS") && matches!(app, "SG" | "GT" | "EITHER") {
+                dangerous.push(id.as_str());
+            }
             agree += usize::from(app == majority);
         }
+        assert_eq!(
+            dangerous, known_misses,
+            "{set}: the dangerous misses changed; update docs/VALIDATION.md"
+        );
         assert_eq!(
             agree, agreeing,
             "{set}: agreement changed; update docs/VALIDATION.md"
