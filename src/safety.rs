@@ -188,6 +188,15 @@ pub fn danger_at_home(flags: &[RaisedFlag]) -> bool {
         .any(|f| f.flag == Flag::Red && f.topic == Topic::DomesticAbuse)
 }
 
+/// True when an answer says home may not be safe (a domestic-abuse flag, amber or red): someone
+/// there may check this device, so saving a file asks first.
+#[must_use]
+pub fn home_may_not_be_safe(flags: &[RaisedFlag]) -> bool {
+    flags
+        .iter()
+        .any(|f| f.flag >= Flag::Amber && f.topic == Topic::DomesticAbuse)
+}
+
 /// The flags one answer raises: a scale's by value, options' by choice.
 #[must_use]
 pub fn flags_of(question: &Question, answer: &Answer) -> Vec<RaisedFlag> {

@@ -430,18 +430,31 @@ fn a_caution_is_said_as_soon_as_the_safety_screen_ends_and_the_result_can_be_see
     assert_eq!(app.overlay(), None);
 }
 
+/// Thoughts of death nearly every day, then "prefer not to say" to every safety question after
+/// it: a caution, typed in plain mode.
+const NEARLY_EVERY_DAY_THEN_DECLINING: [&str; 14] = [
+    "4", "3", "3", "4", "3", "3", "3", "7", "3", "6", "4", "3", "3", "5",
+];
+
+/// Plain mode in `region`, with `lines` typed: the session, and what the last line drew.
+fn plain_after<'q>(
+    q: &'q groupfit::questionnaire::Questionnaire,
+    region: &str,
+    lines: &[&str],
+) -> (Plain<'q>, String) {
+    let mut plain = Plain::new(q, Some(region.into()), false);
+    let _ = plain.opening();
+    let mut said = String::new();
+    for line in lines {
+        said = plain.respond(line).0;
+    }
+    (plain, said)
+}
+
 #[test]
 fn plain_mode_says_the_caution_at_once_too() {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, Some("NZ".into()), false);
-    let _ = plain.opening();
-    let mut said = String::new();
-    // Nearly every day, then "prefer not to say" to every safety question after it.
-    for line in [
-        "4", "3", "3", "4", "3", "3", "3", "7", "3", "6", "4", "3", "3", "5",
-    ] {
-        said = plain.respond(line).0;
-    }
+    let (mut plain, said) = plain_after(&q, "NZ", &NEARLY_EVERY_DAY_THEN_DECLINING);
     assert!(said.contains("Before you go on"), "{said}");
     assert!(said.contains("1737"), "{said}");
     assert!(said.contains("type r to see your result now"), "{said}");
@@ -452,6 +465,88 @@ fn plain_mode_says_the_caution_at_once_too() {
         "{result}"
     );
     assert_eq!(plain.respond("").1, Some(groupfit::plain::End::Finished));
+}
+
+/// Found rereading the early finish: leaving at a caution ("r") named every question left as
+/// "not asked: the result was already settled" in the records, though nothing was settled;
+/// they are simply unanswered.
+#[test]
+fn leaving_at_a_caution_does_not_call_the_questions_left_settled() {
+    let q = default_questionnaire();
+    let (mut plain, _) = plain_after(&q, "NZ", &NEARLY_EVERY_DAY_THEN_DECLINING);
+    let (result, _) = plain.respond("r");
+    assert!(
+        !plain.session().reach().settled,
+        "a caution leaves much open"
+    );
+    let outcome = plain.session().score_now();
+    assert!(outcome.not_asked.is_empty(), "{:?}", outcome.not_asked);
+    let record = groupfit::report::text(
+        &q,
+        plain.session().answers(),
+        &outcome,
+        groupfit::report::Reader::clinician(None),
+    );
+    assert!(!record.contains("already settled"), "{record}");
+    assert!(!result.contains("already settled"), "{result}");
+}
+
+/// Found playing a holdout story: a woman whose partner hurts her was told "if someone may
+/// check this device, think twice before saving", and then `save` wrote the file at once. When
+/// an answer says home may not be safe, saving the answers asks first, in both front ends; a
+/// clinician, on the clinic's device, is not asked.
+#[test]
+fn saving_asks_first_when_home_may_not_be_safe() {
+    let q = default_questionnaire();
+    // No, none or never throughout; s8b: yes; s8c: none of these.
+    let (mut plain, said) = plain_after(
+        &q,
+        "AU",
+        &["1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "4"],
+    );
+    if said.contains("Press Enter to keep going") {
+        let _ = plain.respond("");
+    }
+    let (asked, _) = plain.respond("save");
+    assert_eq!(plain.take_request(), None, "not saved yet: {asked}");
+    assert!(asked.contains("may check this device"), "{asked}");
+    let (kept, _) = plain.respond("");
+    assert_eq!(plain.take_request(), None, "Enter keeps it unsaved: {kept}");
+    assert!(kept.contains("Nothing was saved"), "{kept}");
+    let _ = plain.respond("save");
+    let _ = plain.respond("save");
+    assert_eq!(
+        plain.take_request(),
+        Some(groupfit::plain::Request::SaveAnswers),
+        "typing save again saves"
+    );
+
+    let mut app = App::new(&q, Some("AU".into()), false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "11111111112");
+    app.handle(Intent::Digit(4)); // s8c: none of these
+    app.handle(Intent::Enter);
+    if app.overlay().is_some() {
+        app.handle(Intent::Enter);
+    }
+    assert_eq!(app.handle(Intent::Save), groupfit::tui::Control::Continue);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("may check this device"), "{shown}");
+    assert_eq!(
+        app.handle(Intent::Save),
+        groupfit::tui::Control::Write(groupfit::plain::Request::SaveAnswers),
+        "Ctrl+S again saves"
+    );
+
+    // Nothing at home flagged: saved at once.
+    let mut calm = Plain::new(&q, None, false);
+    let _ = calm.opening();
+    let _ = calm.respond("1");
+    let _ = calm.respond("save");
+    assert_eq!(
+        calm.take_request(),
+        Some(groupfit::plain::Request::SaveAnswers)
+    );
 }
 
 #[test]

@@ -54,6 +54,8 @@ enum Waiting {
     Choice(Choosing),
     /// The result was shown: a record can still be saved, or Enter leaves.
     AfterResult,
+    /// "Someone at home may check this device": save anyway, or not.
+    SaveCheck,
 }
 
 /// A plain-mode conversation over one session.
@@ -206,6 +208,7 @@ impl<'q> Plain<'q> {
             Waiting::Text(asking) => return (self.on_text(asking, input), None),
             Waiting::Choice(choosing) => return (self.on_choice(choosing, input), None),
             Waiting::AfterResult => return self.after_result(input),
+            Waiting::SaveCheck => return (self.on_save_check(input), None),
             Waiting::Question | Waiting::QuitConfirmation | Waiting::OfferReply => {}
         }
         match self.session.stage() {

@@ -21,6 +21,12 @@ impl Plain<'_> {
             "save" if self.session.answers().is_empty() => {
                 Some(format!("{}\n", self.ui().nothing_to_save))
             }
+            // A person whose home may not be safe is asked first (a clinician is not: the
+            // device is the clinic's).
+            "save" if !clinician && self.session.saving_needs_a_second_thought() => {
+                self.waiting = Waiting::SaveCheck;
+                Some(format!("{}\n", self.ui().plain_save_check))
+            }
             "save" => {
                 self.request = Some(Request::SaveAnswers);
                 Some(String::new())
@@ -32,6 +38,19 @@ impl Plain<'_> {
             "reference" if clinician => Some(self.ask(Asking::Reference)),
             _ => None,
         }
+    }
+
+    /// The reply to "save anyway?": `save` again saves; anything else leaves it unsaved.
+    pub(super) fn on_save_check(&mut self, input: &str) -> String {
+        if input.trim().eq_ignore_ascii_case("save") {
+            self.request = Some(Request::SaveAnswers);
+            return String::new();
+        }
+        format!(
+            "{}\n\n{}",
+            self.ui().plain_save_not_kept,
+            self.back_to_stage()
+        )
     }
 
     /// Asks for a line of text.

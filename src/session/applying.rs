@@ -27,10 +27,15 @@ impl Session<'_> {
                 Ok(Effect::Moved)
             }
             (Action::FinishEarly, Stage::Asking(q)) => {
+                // On a settled result, the question on the screen and every one after it were
+                // never asked, and no answer to them could have changed it. Leaving at a
+                // caution is not that: the questions left are simply unanswered.
+                let settled = self.reach().settled;
                 let effect = self.finish(true)?;
-                // The question on the screen and every one after it were never asked.
-                let at = self.order.iter().position(|&i| i == q).unwrap_or(0);
-                self.not_asked = self.order[at..].to_vec();
+                if settled {
+                    let at = self.order.iter().position(|&i| i == q).unwrap_or(0);
+                    self.not_asked = self.order[at..].to_vec();
+                }
                 Ok(effect)
             }
             (Action::Finish, Stage::Review) => self.finish(false),

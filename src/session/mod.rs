@@ -223,6 +223,15 @@ impl<'q> Session<'q> {
         Some(self.reach()).filter(|reach| reach.settled)
     }
 
+    /// Saving should be asked about first: an answer says home may not be safe, and someone
+    /// there may check this device (a clinician's device is the clinic's, so the front ends ask
+    /// only a person).
+    #[must_use]
+    pub fn saving_needs_a_second_thought(&self) -> bool {
+        let review = crate::safety::review(self.questionnaire, &self.answers, &self.shown);
+        crate::safety::home_may_not_be_safe(&review.flags)
+    }
+
     /// The person would rather keep answering: the offer is not made again this session.
     pub fn decline_offer(&mut self) {
         self.offer_declined = true;

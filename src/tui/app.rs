@@ -290,6 +290,19 @@ impl<'q> App<'q> {
             self.notice = Some(Notice::warning(ui.nothing_to_save.clone()));
             return Control::Continue;
         }
+        // A person whose home may not be safe is asked first; Ctrl+S again, with the question
+        // still on the screen, saves (a clinician is not asked: the device is the clinic's).
+        let asked_already = self
+            .notice
+            .as_ref()
+            .is_some_and(|notice| notice.text == ui.save_check);
+        if self.clinician.is_none()
+            && self.session.saving_needs_a_second_thought()
+            && !asked_already
+        {
+            self.notice = Some(Notice::warning(ui.save_check.clone()));
+            return Control::Continue;
+        }
         Control::Write(Request::SaveAnswers)
     }
 
