@@ -665,6 +665,27 @@ fn ctrl_d_in_plain_mode_asks_before_the_answers_are_gone() {
     assert_eq!(app.exit_code(), 0);
 }
 
+/// Found by a new-user playtest: the device-safety words promise that Ctrl+X leaves at once,
+/// and in plain mode it answered "Please type a number". Ctrl+X then Enter (a line needs
+/// Enter) leaves at once, asks nothing, writes nothing, and clears the screen of the session.
+#[test]
+fn ctrl_x_then_enter_leaves_plain_mode_at_once_and_clears_the_screen() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::spawn_args(&["run", "--plain"], folder.path());
+    app.wait_for("Question 1 of about");
+    app.keys("1\r", "Question 2 of about");
+    app.send("\x18\r");
+    assert_eq!(app.exit_code(), 0);
+    let screen = app.contents();
+    for text in ["Question", "groupfit", "Not at all"] {
+        assert!(
+            !screen.contains(text),
+            "{text:?} is still on the screen:\n{screen}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
+}
+
 /// Hardening, third round: with `TERM=dumb` the full-screen app drew escape sequences the
 /// terminal shows as text. It asks line by line instead, and says why.
 #[test]

@@ -436,6 +436,20 @@ const NEARLY_EVERY_DAY_THEN_DECLINING: [&str; 14] = [
     "4", "3", "3", "4", "3", "3", "3", "7", "3", "6", "4", "3", "3", "5",
 ];
 
+/// No, none or never throughout the safety screen, but hurt, threatened or made afraid at home
+/// (s8b: yes), and none of the danger items (s8c): an amber caution about home.
+const HURT_AT_HOME: [&str; 12] = ["1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "4"];
+
+/// The full-screen app in `region`, answered as [`HURT_AT_HOME`].
+fn app_hurt_at_home<'q>(q: &'q groupfit::questionnaire::Questionnaire, region: &str) -> App<'q> {
+    let mut app = App::new(q, Some(region.into()), false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "11111111112");
+    app.handle(Intent::Digit(4)); // s8c: none of these
+    app.handle(Intent::Enter);
+    app
+}
+
 /// Plain mode in `region`, with `lines` typed: the session, and what the last line drew.
 fn plain_after<'q>(
     q: &'q groupfit::questionnaire::Questionnaire,
@@ -498,12 +512,7 @@ fn leaving_at_a_caution_does_not_call_the_questions_left_settled() {
 #[test]
 fn saving_asks_first_when_home_may_not_be_safe() {
     let q = default_questionnaire();
-    // No, none or never throughout; s8b: yes; s8c: none of these.
-    let (mut plain, said) = plain_after(
-        &q,
-        "AU",
-        &["1", "1", "1", "1", "1", "1", "1", "1", "1", "1", "2", "4"],
-    );
+    let (mut plain, said) = plain_after(&q, "AU", &HURT_AT_HOME);
     if said.contains("Press Enter to keep going") {
         let _ = plain.respond("");
     }
@@ -521,11 +530,7 @@ fn saving_asks_first_when_home_may_not_be_safe() {
         "typing save again saves"
     );
 
-    let mut app = App::new(&q, Some("AU".into()), false);
-    app.handle(Intent::Enter);
-    answer_safety(&mut app, "11111111112");
-    app.handle(Intent::Digit(4)); // s8c: none of these
-    app.handle(Intent::Enter);
+    let mut app = app_hurt_at_home(&q, "AU");
     if app.overlay().is_some() {
         app.handle(Intent::Enter);
     }
@@ -547,6 +552,63 @@ fn saving_asks_first_when_home_may_not_be_safe() {
         calm.take_request(),
         Some(groupfit::plain::Request::SaveAnswers)
     );
+}
+
+/// Found by a new-user playtest: the device-safety words say Ctrl+X leaves at once, but in
+/// plain mode Ctrl+X (then Enter, as every line needs) answered "Please type a number". Now it
+/// leaves at once, from any prompt, asking nothing; and saving a report warns first too.
+#[test]
+fn ctrl_x_leaves_plain_mode_at_once_and_a_report_warns_when_home_may_not_be_safe() {
+    let q = default_questionnaire();
+    let (mut plain, _) = plain_after(&q, "GB", &["1", "1"]);
+    assert_eq!(
+        plain.respond("\u{18}").1,
+        Some(groupfit::plain::End::Quick),
+        "Ctrl+X leaves at once, with answers unsaved and nothing asked"
+    );
+    let (mut at_text, _) = plain_after(&q, "GB", &["1", "save"]);
+    assert_eq!(
+        at_text.respond("x\u{18}").1,
+        Some(groupfit::plain::End::Quick)
+    );
+
+    let (mut plain, said) = plain_after(&q, "GB", &HURT_AT_HOME);
+    if said.contains("Press Enter to keep going") {
+        let _ = plain.respond("r");
+    }
+    let (pick, _) = plain.respond("report");
+    assert!(pick.contains("may check this device"), "{pick}");
+
+    let mut app = app_hurt_at_home(&q, "GB");
+    app.handle(Intent::SeeResult); // the caution: see the result now
+    app.handle(Intent::Export);
+    let shown = screen(&mut app, 100, 40);
+    assert!(shown.contains("may check this device"), "{shown}");
+}
+
+/// Found by a new-user playtest: Enter on an untouched required tick-all question (the care
+/// question of the safety screen) said "or press s to skip this question", which it refuses.
+#[test]
+fn a_required_tick_all_question_never_offers_a_skip() {
+    let q = default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    app.handle(Intent::Enter);
+    answer_safety(&mut app, "11111");
+    let Stage::Asking(i) = app.session().stage() else {
+        panic!("asking");
+    };
+    let question = &q.questions[i];
+    assert!(
+        question.required
+            && matches!(
+                question.kind,
+                groupfit::questionnaire::QuestionKind::Multi { .. }
+            )
+    );
+    app.handle(Intent::Enter);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("needs an answer"), "{shown}");
+    assert!(!shown.contains("skip"), "{shown}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use groupfit::answers::Answers;
 use groupfit::clinician::ClinicianRecord;
-use groupfit::plain::{InputLine, Plain, Request, read_line};
+use groupfit::plain::{End, InputLine, Plain, Request, read_line};
 use groupfit::questionnaire::Questionnaire;
 
 use super::output::{self, Output};
@@ -82,6 +82,13 @@ pub fn run(
         if let Some(request) = plain.take_request() {
             let done = carry_out(&plain, &request, carry_on);
             out.write(&plain.request_done(&request, done));
+        }
+        if end == Some(End::Quick) {
+            // As the full-screen app does: nothing of the session is left on the screen.
+            if std::io::stdout().is_terminal() {
+                super::terminal::wipe();
+            }
+            return Exit::Quick;
         }
         if end.is_some() || out.is_broken() {
             return Exit::Success;

@@ -35,7 +35,12 @@ pub enum End {
     Stopped,
     /// The person left.
     Left,
+    /// Ctrl+X (then Enter): the person left at once, asked nothing; the shell clears the screen.
+    Quick,
 }
+
+/// Ctrl+X, as a terminal in line mode passes it on.
+const QUICK_EXIT: char = '\u{18}';
 
 /// What the next input line answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +195,11 @@ impl<'q> Plain<'q> {
     /// Responds to one line of input; `Some(end)` when the conversation is over.
     pub fn respond(&mut self, input: &str) -> (String, Option<End>) {
         let input = input.trim_end_matches(['\r', '\n']);
+        // Ctrl+X leaves at once, as in the full-screen app, from any prompt: the device-safety
+        // words promise it (a line needs Enter, so it is Ctrl+X then Enter here).
+        if input.contains(QUICK_EXIT) {
+            return (String::new(), Some(End::Quick));
+        }
         let waiting = std::mem::replace(&mut self.waiting, Waiting::Question);
         if waiting == Waiting::QuitConfirmation {
             if input.trim().eq_ignore_ascii_case("y") {

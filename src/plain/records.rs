@@ -23,7 +23,7 @@ impl Plain<'_> {
             }
             // A person whose home may not be safe is asked first (a clinician is not: the
             // device is the clinic's).
-            "save" if !clinician && self.session.saving_needs_a_second_thought() => {
+            "save" if self.asks_before_saving() => {
                 self.waiting = Waiting::SaveCheck;
                 Some(format!("{}\n", self.ui().plain_save_check))
             }
@@ -38,6 +38,12 @@ impl Plain<'_> {
             "reference" if clinician => Some(self.ask(Asking::Reference)),
             _ => None,
         }
+    }
+
+    /// A person whose home may not be safe is told before a file is saved (a clinician is
+    /// not: the device is the clinic's).
+    fn asks_before_saving(&self) -> bool {
+        self.clinician.is_none() && self.session.saving_needs_a_second_thought()
     }
 
     /// The reply to "save anyway?": `save` again saves; anything else leaves it unsaved.
@@ -78,6 +84,9 @@ impl Plain<'_> {
             Choosing::Override => &ui.plain_override_pick,
         };
         let mut out = String::new();
+        if choosing == Choosing::Report && self.asks_before_saving() {
+            line(&mut out, &ui.report_check);
+        }
         line(&mut out, intro);
         for (n, item) in choosing
             .items(self.session.questionnaire())

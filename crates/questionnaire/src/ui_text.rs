@@ -149,6 +149,7 @@ ui_text! {
     save_check = "Someone at home may check this device, and a saved file shows your answers. Press Ctrl+S again to save anyway.",
     plain_save_check = "Someone at home may check this device, and a saved file shows your answers. To save anyway, type save again; press Enter to leave it unsaved.",
     plain_save_not_kept = "Nothing was saved.",
+    report_check = "Someone at home may check this device, and a saved report shows your answers.",
     save_give_answer_first = "Nothing saved yet: press Enter to give the answer on the screen first, then Ctrl+S to save.",
     saved = "Saved to {path} (readable by you only; it holds health information). Carry on with: {resume}",
     saved_complete = "Saved to {path} (readable by you only; it holds health information). Open it again with: {resume}",
@@ -354,8 +355,9 @@ ui_text! {
     choose_first_multi = "Tick one or more with Space or their numbers, then press Enter; or press s to skip this question.",
     choose_first = "Choose an answer with ↑↓ or its number, then press Enter; or press s to skip this question.",
     choose_first_required = "This question needs an answer: choose one with ↑↓ or its number, then press Enter.",
+    choose_first_multi_required = "This question needs an answer: tick one or more with Space or their numbers, then press Enter.",
     // Plain mode
-    plain_how = "Type the number of your answer and press Enter. Type b to go back, r to review your answers, ? for help, q to quit. Type save to keep your answers so far in a private file.",
+    plain_how = "Type the number of your answer and press Enter. Type b to go back, r to review, ? for help, q to quit, save to keep your answers in a private file. Ctrl+X, Enter: leave at once.",
     plain_question = "Question {position} of about {total} ({section}).",
     plain_your_answer = "(your answer)",
     plain_answer_so_far = "Your answer so far: {answer}",

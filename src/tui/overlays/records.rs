@@ -26,7 +26,15 @@ pub fn pick(ctx: &Ctx<'_, '_>, choosing: Choosing, area: Rect, buf: &mut Buffer)
     let intro = fill(intro, &[("n", &choosing.len().to_string())]);
     let items = choosing.items(ctx.questionnaire());
     let width = WIDTH.min(area.width).saturating_sub(CHROME);
-    let mut lines = wrap(&intro, width, theme.prompt(), "", "");
+    let mut lines = Vec::new();
+    // A person whose home may not be safe is told before a report is saved.
+    if choosing == Choosing::Report
+        && ctx.clinician.is_none()
+        && ctx.session.saving_needs_a_second_thought()
+    {
+        lines.extend(wrap(&ui.report_check, width, theme.warning(), "", ""));
+    }
+    lines.extend(wrap(&intro, width, theme.prompt(), "", ""));
     for (i, item) in items.iter().enumerate() {
         let first = format!("  {}  ", i + 1);
         lines.extend(wrap(item, width, Style::new(), &first, "     "));

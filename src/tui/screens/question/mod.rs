@@ -126,7 +126,8 @@ impl QuestionScreen {
             Submission::Skip => Step::Act(Action::Skip),
             Submission::Untouched => {
                 let text = match (question.required, matches!(self.draft, Draft::Multi { .. })) {
-                    (_, true) => &ui.choose_first_multi,
+                    (true, true) => &ui.choose_first_multi_required,
+                    (false, true) => &ui.choose_first_multi,
                     (true, false) => &ui.choose_first_required,
                     (false, false) => &ui.choose_first,
                 };
