@@ -1,5 +1,5 @@
 //! When the result is offered early, measured through the real binary: each of the project's
-//! played stories (the tuning and holdout sets of docs/VALIDATION.md) is answered question by
+//! played stories (the tuning set and both holdouts of docs/VALIDATION.md) is answered question by
 //! question in plain mode in a pseudo-terminal, as a person at a terminal would, reading which
 //! question the program asks; the offer is taken when it comes, and what the result screen says
 //! must be what it says after answering everything. Done in the file's order (as before) and in
@@ -20,6 +20,8 @@ use groupfit::questionnaire::{Flag, Order, QuestionKind, Questionnaire};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
 const PATIENCE: Duration = Duration::from_secs(10);
+/// What a play that a crisis panel stopped tells, in place of a result screen.
+const STOPPED: &str = "(stopped on the crisis panel)";
 
 /// How one story went: the question the offer came at (`None`: never offered, as when a red
 /// answer stops it), how many questions answering everything takes, and whether taking the offer
@@ -36,7 +38,9 @@ struct PlainTerminal {
     _master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<String>>,
+    /// Every byte the program wrote, decoded only between prompts (a character may be split
+    /// across two reads).
+    output: Arc<Mutex<Vec<u8>>>,
     /// The program has closed the terminal (it ended, as after a crisis panel).
     ended: Arc<AtomicBool>,
     read_up_to: usize,
@@ -60,7 +64,7 @@ impl PlainTerminal {
         command.cwd(folder);
         let child = pair.slave.spawn_command(command).unwrap();
         drop(pair.slave);
-        let output = Arc::new(Mutex::new(String::new()));
+        let output = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&output);
         let ended = Arc::new(AtomicBool::new(false));
         let closed = Arc::clone(&ended);
@@ -71,8 +75,7 @@ impl PlainTerminal {
                 if n == 0 {
                     break;
                 }
-                let text = String::from_utf8_lossy(&buf[..n]).replace('\r', "");
-                sink.lock().unwrap().push_str(&text);
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
             closed.store(true, Ordering::SeqCst);
         });
@@ -94,8 +97,9 @@ impl PlainTerminal {
             let ended = self.ended.load(Ordering::SeqCst);
             {
                 let output = self.output.lock().unwrap();
-                if ended || (output.len() > self.read_up_to && output.ends_with("> ")) {
-                    let said = output[self.read_up_to..].to_string();
+                if ended || (output.len() > self.read_up_to && output.ends_with(b"> ")) {
+                    let said =
+                        String::from_utf8_lossy(&output[self.read_up_to..]).replace('\r', "");
                     self.read_up_to = output.len();
                     return said;
                 }
@@ -103,10 +107,15 @@ impl PlainTerminal {
             assert!(
                 start.elapsed() < PATIENCE,
                 "no prompt; the program wrote:\n{}",
-                &self.output.lock().unwrap()[self.read_up_to..]
+                String::from_utf8_lossy(&self.output.lock().unwrap()[self.read_up_to..])
             );
             thread::sleep(Duration::from_millis(2));
         }
+    }
+
+    /// How the program ended: it must end well (exit 0), as after a crisis panel.
+    fn ended_well(&mut self) -> bool {
+        self.child.wait().is_ok_and(|status| status.success())
     }
 
     fn send(&mut self, line: &str) {
@@ -129,9 +138,12 @@ impl Drop for PlainTerminal {
 /// finish has, and the "prep" tips (such as "you usually stay quiet in groups"), which
 /// CLINICAL.md lets the questions left still add.
 fn told(q: &Questionnaire, result: &str) -> Vec<String> {
-    let Some(start) = result.find("RESULT:") else {
-        return vec![result.to_string()];
-    };
+    if result == STOPPED {
+        return vec![STOPPED.to_string()];
+    }
+    let start = result
+        .find("RESULT:")
+        .unwrap_or_else(|| panic!("no result on the screen:\n{result}"));
     let paragraphs: Vec<&str> = result[start..].split("\n\n").collect();
     let option_tips = q
         .questions
@@ -209,8 +221,12 @@ fn play_once(
             continue;
         }
         let Some(prompt) = asked_question(&said) else {
-            // A crisis panel: the questionnaire has stopped.
-            return (offered_at, asked, String::new());
+            // A crisis panel, and nothing else, stops it: never a crash taken for one.
+            assert!(
+                said.contains("The questionnaire has stopped here") && app.ended_well(),
+                "neither a question, a result nor a crisis panel:\n{said}"
+            );
+            return (offered_at, asked, STOPPED.to_string());
         };
         let i = q
             .questions
@@ -274,6 +290,7 @@ fn table() -> (String, Vec<usize>) {
             "order = \"adaptive\"",
             &format!("order = \"{}\"", order.as_str()),
         );
+        assert!(text.contains(&format!("order = \"{}\"", order.as_str())));
         std::fs::write(&questions, text).unwrap();
         let stories = story_files();
         // Four stories at a time: most of each play is waiting for the terminal.

@@ -674,10 +674,20 @@ fn ctrl_x_then_enter_leaves_plain_mode_at_once_and_clears_the_screen() {
     let mut app = Running::spawn_args(&["run", "--plain"], folder.path());
     app.wait_for("Question 1 of about");
     app.keys("1\r", "Question 2 of about");
+    // Enough lines that the session scrolls past the top of the screen.
+    app.keys("1\r", "Question 3 of about");
+    app.keys("1\r", "Question 4 of about");
+    assert!(app.screen.lock().unwrap().screen().scrollback_len() > 0);
     app.send("\x18\r");
     assert_eq!(app.exit_code(), 0);
+    // Plain mode writes on the main screen, so most of the session is in the scrollback.
+    assert_eq!(
+        app.screen.lock().unwrap().screen().scrollback_len(),
+        0,
+        "the scrollback is cleared too"
+    );
     let screen = app.contents();
-    for text in ["Question", "groupfit", "Not at all"] {
+    for text in ["Question", "groupfit", "Not at all", "earlier shell output"] {
         assert!(
             !screen.contains(text),
             "{text:?} is still on the screen:\n{screen}"

@@ -566,24 +566,72 @@ fn ctrl_x_leaves_plain_mode_at_once_and_a_report_warns_when_home_may_not_be_safe
         Some(groupfit::plain::End::Quick),
         "Ctrl+X leaves at once, with answers unsaved and nothing asked"
     );
-    let (mut at_text, _) = plain_after(&q, "GB", &["1", "save"]);
-    assert_eq!(
-        at_text.respond("x\u{18}").1,
-        Some(groupfit::plain::End::Quick)
-    );
 
     let (mut plain, said) = plain_after(&q, "GB", &HURT_AT_HOME);
-    if said.contains("Press Enter to keep going") {
-        let _ = plain.respond("r");
-    }
+    assert!(said.contains("Ctrl+X then Enter leaves at once"), "{said}");
+    let _ = plain.respond("r"); // the caution: see the result now
     let (pick, _) = plain.respond("report");
     assert!(pick.contains("may check this device"), "{pick}");
+    // At a file name's prompt too, and nothing is written.
+    let _ = plain.respond("1");
+    assert_eq!(
+        plain.respond("my\u{18}file").1,
+        Some(groupfit::plain::End::Quick)
+    );
+    assert_eq!(plain.take_request(), None);
 
     let mut app = app_hurt_at_home(&q, "GB");
     app.handle(Intent::SeeResult); // the caution: see the result now
     app.handle(Intent::Export);
     let shown = screen(&mut app, 100, 40);
     assert!(shown.contains("may check this device"), "{shown}");
+}
+
+/// Found by a review: the save check and Ctrl+X are for a person at a terminal. A script reads
+/// one line a question, so a question of its own would shift every answer after it; and a
+/// clinician, on the clinic's device, is told nothing and asked nothing.
+#[test]
+fn the_save_check_is_for_a_person_at_a_terminal() {
+    let q = default_questionnaire();
+    let mut script = Plain::new(&q, Some("GB".into()), true);
+    let _ = script.opening();
+    for line in HURT_AT_HOME {
+        let _ = script.respond(line);
+    }
+    let _ = script.respond("save");
+    assert_eq!(
+        script.take_request(),
+        Some(groupfit::plain::Request::SaveAnswers)
+    );
+    assert_eq!(script.respond("\u{18}").1, None, "not a key in a script");
+
+    let mut clinician = Plain::new(&q, Some("GB".into()), false)
+        .with_clinician(groupfit::clinician::ClinicianRecord::default());
+    let _ = clinician.opening();
+    for line in HURT_AT_HOME {
+        let _ = clinician.respond(line);
+    }
+    let _ = clinician.respond("r");
+    let (pick, _) = clinician.respond("report");
+    assert!(!pick.contains("may check this device"), "{pick}");
+    let _ = clinician.respond("");
+    let _ = clinician.respond("save");
+    assert_eq!(
+        clinician.take_request(),
+        Some(groupfit::plain::Request::SaveAnswers)
+    );
+
+    let mut app = app_hurt_at_home(&q, "GB").clinician_mode();
+    assert_eq!(
+        app.handle(Intent::Save),
+        groupfit::tui::Control::Write(groupfit::plain::Request::SaveAnswers)
+    );
+    // A person: any other key between two Ctrl+S takes the first back.
+    let mut app = app_hurt_at_home(&q, "GB");
+    app.handle(Intent::KeepGoing);
+    assert_eq!(app.handle(Intent::Save), groupfit::tui::Control::Continue);
+    app.handle(Intent::Help);
+    assert_eq!(app.handle(Intent::Save), groupfit::tui::Control::Continue);
 }
 
 /// Found by a new-user playtest: Enter on an untouched required tick-all question (the care

@@ -674,4 +674,8 @@ fn back_and_the_review_behave_after_an_early_finish() {
         outcome.recommendation,
         "the question answered after all did not change the settled result"
     );
+    // Found by a review: the questions left kept their "not asked: settled" mark on a result
+    // reached again from the review, though an edit there could have unsettled it. Only the
+    // offer taken just now marks them.
+    assert!(session.score_now().not_asked.is_empty());
 }

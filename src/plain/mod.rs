@@ -197,7 +197,7 @@ impl<'q> Plain<'q> {
         let input = input.trim_end_matches(['\r', '\n']);
         // Ctrl+X leaves at once, as in the full-screen app, from any prompt: the device-safety
         // words promise it (a line needs Enter, so it is Ctrl+X then Enter here).
-        if input.contains(QUICK_EXIT) {
+        if !self.scripted && input.contains(QUICK_EXIT) {
             return (String::new(), Some(End::Quick));
         }
         let waiting = std::mem::replace(&mut self.waiting, Waiting::Question);

@@ -43,7 +43,8 @@ impl Plain<'_> {
     /// A person whose home may not be safe is told before a file is saved (a clinician is
     /// not: the device is the clinic's).
     fn asks_before_saving(&self) -> bool {
-        self.clinician.is_none() && self.session.saving_needs_a_second_thought()
+        // A script answers one line a question: a question of its own would shift every answer.
+        !self.scripted && self.clinician.is_none() && self.session.saving_needs_a_second_thought()
     }
 
     /// The reply to "save anyway?": `save` again saves; anything else leaves it unsaved.
@@ -84,7 +85,10 @@ impl Plain<'_> {
             Choosing::Override => &ui.plain_override_pick,
         };
         let mut out = String::new();
-        if choosing == Choosing::Report && self.asks_before_saving() {
+        if choosing == Choosing::Report
+            && self.clinician.is_none()
+            && self.session.saving_needs_a_second_thought()
+        {
             line(&mut out, &ui.report_check);
         }
         line(&mut out, intro);

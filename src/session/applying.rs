@@ -49,6 +49,9 @@ impl Session<'_> {
             return Err(Refusal::Unanswered(q));
         }
         self.finished_early = early;
+        // Questions are marked "not asked" only by the settled offer taken just now: a result
+        // reached again (after going back and changing an answer) has no such questions.
+        self.not_asked.clear();
         self.stage = Stage::Finished;
         Ok(Effect::Finished)
     }

@@ -48,6 +48,9 @@ pub struct App<'q> {
     pub(super) look: Look,
     /// Clinician mode: notes, reference and override, kept beside the computed result.
     pub(super) clinician: Option<ClinicianRecord>,
+    /// The last key was Ctrl+S and it said that someone at home may check this device: Ctrl+S
+    /// now saves. Any other key takes it back.
+    pub(super) save_check_said: bool,
 }
 
 impl<'q> App<'q> {
@@ -77,6 +80,7 @@ impl<'q> App<'q> {
                 show_weights: false,
             },
             clinician: None,
+            save_check_said: false,
         }
     }
 
@@ -187,11 +191,12 @@ impl<'q> App<'q> {
     /// Applies one intent: the global keys first, then the panel if one is up, then the keys
     /// that keep records, then help and leaving, then the screen.
     pub fn handle(&mut self, intent: Intent) -> Control {
+        let save_check_said = std::mem::take(&mut self.save_check_said);
         match intent {
             Intent::Interrupt => return Control::Exit(Exit::Interrupted),
             Intent::QuickExit => return Control::Exit(Exit::Quick),
             Intent::Suspend => return Control::Suspend,
-            Intent::Save => return self.ask_to_save(),
+            Intent::Save => return self.ask_to_save(save_check_said),
             _ => {}
         }
         if self.overlay.is_some() {
@@ -277,8 +282,9 @@ impl<'q> App<'q> {
         }
     }
 
-    /// Ctrl+S: there must be something to save.
-    fn ask_to_save(&mut self) -> Control {
+    /// Ctrl+S: there must be something to save. `check_said`: the key before was Ctrl+S, and
+    /// it said that someone at home may check this device.
+    fn ask_to_save(&mut self, check_said: bool) -> Control {
         // An answer being typed or ticked is not the session's yet: saving now would say
         // "Saved" for a file without it, so it is given first.
         let ui = &self.session.questionnaire().ui;
@@ -290,17 +296,11 @@ impl<'q> App<'q> {
             self.notice = Some(Notice::warning(ui.nothing_to_save.clone()));
             return Control::Continue;
         }
-        // A person whose home may not be safe is asked first; Ctrl+S again, with the question
-        // still on the screen, saves (a clinician is not asked: the device is the clinic's).
-        let asked_already = self
-            .notice
-            .as_ref()
-            .is_some_and(|notice| notice.text == ui.save_check);
-        if self.clinician.is_none()
-            && self.session.saving_needs_a_second_thought()
-            && !asked_already
-        {
+        // A person whose home may not be safe is told first; Ctrl+S straight after saves (a
+        // clinician is not asked: the device is the clinic's).
+        if self.clinician.is_none() && self.session.saving_needs_a_second_thought() && !check_said {
             self.notice = Some(Notice::warning(ui.save_check.clone()));
+            self.save_check_said = true;
             return Control::Continue;
         }
         Control::Write(Request::SaveAnswers)
