@@ -634,6 +634,21 @@ fn the_save_check_is_for_a_person_at_a_terminal() {
     assert_eq!(app.handle(Intent::Save), groupfit::tui::Control::Continue);
 }
 
+/// Found by a new-user playtest: for a woman whose husband checks the laptop, the leave box
+/// said "Anything you have not saved (Ctrl+S) will be gone", a nudge to save. When home may
+/// not be safe and nothing was saved, it says that leaving leaves nothing on the device.
+#[test]
+fn leaving_does_not_nudge_a_person_to_save_when_home_may_not_be_safe() {
+    let q = default_questionnaire();
+    let mut app = app_hurt_at_home(&q, "GB");
+    app.handle(Intent::KeepGoing);
+    app.handle(Intent::Quit);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Leave groupfit?"), "{shown}");
+    assert!(shown.contains("nothing of this"), "{shown}");
+    assert!(!shown.contains("(Ctrl+S)"), "{shown}");
+}
+
 /// Found by a new-user playtest: Enter on an untouched required tick-all question (the care
 /// question of the safety screen) said "or press s to skip this question", which it refuses.
 #[test]

@@ -164,6 +164,7 @@ ui_text! {
     confirm_title = "Leave groupfit?",
     confirm_text = "Anything you have not saved (Ctrl+S) will be gone.",
     confirm_text_reported = "Your report is saved; your answers are not. Ctrl+S keeps them to carry on later.",
+    confirm_text_nothing_kept = "Nothing has been saved, so leaving now leaves nothing of this on the device.",
     // Welcome
     welcome_privacy = "Nothing you answer is sent anywhere or stored, unless you save it (Ctrl+S): it stays in this window and is gone when you leave.",
     welcome_privacy_resumed = "Nothing you answer is sent anywhere. The file you carried on from stays as it was; changes stay in this window unless you save them (Ctrl+S), as a new file.",
