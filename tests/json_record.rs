@@ -123,6 +123,65 @@ fn a_json_record_holds_every_answer_with_its_words_weight_and_note() {
     assert!(hidden["answer"].is_null(), "{hidden}");
 }
 
+/// Found by a screen-reader playtest: under the adaptive order the record listed the answers in
+/// the file's order, so the daily-life question a person was asked 18th came after questions
+/// never asked. Every record lists them in the order they were asked.
+#[test]
+fn the_records_list_the_answers_in_the_order_they_were_asked() {
+    let q = common::default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let answers = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let asked: Vec<&str> = groupfit::scoring::asking_order(&q, &answers)
+        .into_iter()
+        .map(|i| q.questions[i].id.as_str())
+        .collect();
+    assert_ne!(
+        asked,
+        q.asking_order()
+            .into_iter()
+            .map(|i| q.questions[i].id.as_str())
+            .collect::<Vec<_>>(),
+        "the adaptive order differs from the file's, or this test shows nothing"
+    );
+    let provenance = report::Provenance {
+        generated: "2026-12-01 10:00 +00:00".into(),
+        tool_version: "0".into(),
+        mode: "self".into(),
+        region: None,
+    };
+    let (text, json) = text_record(&q, &answers, &provenance, None);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let listed: Vec<&str> = json["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, asked);
+    // The text record's every-answer rows: each answered question's prompt is found after the
+    // one asked before it (read as words: the record wraps its lines).
+    let every = &text[text.find(&q.ui.heading_every_answer).unwrap()..];
+    let flat = every.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut from = 0;
+    for id in asked {
+        let i = q.question_index(id).unwrap();
+        if answers.get(i).is_none() {
+            continue;
+        }
+        let prompt = q.questions[i]
+            .prompt
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let at = flat[from..]
+            .find(&prompt)
+            .unwrap_or_else(|| panic!("{id} is not listed after the question asked before it"));
+        from += at + prompt.len();
+    }
+}
+
 /// The text record of a record made from the given parts.
 fn text_record(
     q: &groupfit::questionnaire::Questionnaire,

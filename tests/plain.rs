@@ -797,3 +797,18 @@ fn a_written_answer_ending_in_a_full_stop_is_reviewed_with_one() {
     assert!(said.contains("Answer: I like walks."), "{said}");
     assert!(!said.contains("walks.."), "{said}");
 }
+
+/// Found by a screen-reader playtest: "1 2" typed on a question that takes one answer was told
+/// "Please type a number from 1 to 6", which does not say why two numbers were refused.
+#[test]
+fn two_numbers_on_a_one_answer_question_say_that_it_takes_one() {
+    let q = common::default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    let (said, _) = plain.respond("1 2");
+    assert!(said.contains("one answer"), "{said}");
+    assert!(
+        matches!(plain.session().stage(), groupfit::session::Stage::Asking(0)),
+        "nothing was answered"
+    );
+}

@@ -65,8 +65,31 @@ impl Written {
             ),
             None => self.shown.clone(),
         };
+        // A name given relative to the current folder says which folder that is: a person who
+        // cannot see the prompt's path still learns where the file went.
+        let place = match folder_of(&self.shown) {
+            Some(folder) => fill(
+                &ui.saved_in_folder,
+                &[("path", &place), ("folder", &folder)],
+            ),
+            None => place,
+        };
         fill(&ui.report_saved, &[("path", &place)])
     }
+}
+
+/// The folder a relative file name lands in, as a person reads it; `None` for a full path.
+fn folder_of(shown: &str) -> Option<String> {
+    let path = Path::new(shown);
+    if path.is_absolute() {
+        return None;
+    }
+    let here = std::env::current_dir().ok()?;
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => here.join(parent),
+        _ => here,
+    };
+    Some(super::files::display_name(Some(&folder)))
 }
 
 /// Writes `contents` privately. `Err` says why, for a person, without the contents.
@@ -322,6 +345,26 @@ mod tests {
 
     fn mode(path: &Path) -> u32 {
         std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    /// Found by a screen-reader playtest: "Saved groupfit-report.txt" said no folder, and a
+    /// person who cannot see the prompt's path did not know where the file was.
+    #[test]
+    fn a_report_saved_under_a_relative_name_says_its_folder() {
+        let ui = groupfit::ui_text::UiText::default();
+        let here = std::env::current_dir().unwrap();
+        let relative = Written {
+            shown: "groupfit-report.txt".into(),
+            real: None,
+        };
+        let note = relative.note(&ui);
+        assert!(note.starts_with("Saved groupfit-report.txt"), "{note}");
+        assert!(note.contains(&here.display().to_string()), "{note}");
+        let absolute = Written {
+            shown: "/tmp/r.txt".into(),
+            real: None,
+        };
+        assert!(absolute.note(&ui).starts_with("Saved /tmp/r.txt,"));
     }
 
     #[test]

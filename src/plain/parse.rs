@@ -22,6 +22,15 @@ pub(super) fn parse(
         };
     }
     let answer = match &question.kind {
+        // Several numbers where one is wanted: say that it takes one, not only the range.
+        QuestionKind::Single { options }
+            if trimmed.split([' ', ',']).filter(|p| !p.is_empty()).count() > 1 =>
+        {
+            return Err(fill(
+                &ui.plain_one_answer,
+                &[("max", &options.len().to_string())],
+            ));
+        }
         QuestionKind::Single { options } => {
             Answer::Choice(number_in(ui, trimmed, options.len())? - 1)
         }

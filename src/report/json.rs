@@ -77,8 +77,8 @@ fn crisis_json(help: &CrisisHelp<'_>) -> Value {
 fn answers_json(record: &Record<'_>) -> Value {
     let (questionnaire, answers, outcome) = (record.questionnaire, record.answers, record.outcome);
     let shown = answers::visible(questionnaire, answers);
-    questionnaire
-        .asking_order()
+    // In the order they were asked, as every record lists them.
+    crate::scoring::asking_order(questionnaire, answers)
         .into_iter()
         .map(|i| {
             let question = &questionnaire.questions[i];

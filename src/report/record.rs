@@ -119,8 +119,9 @@ pub fn answer_rows(
     let drivers: Vec<&str> = super::words::top_drivers(outcome)
         .map(|d| d.question.as_str())
         .collect();
-    questionnaire
-        .asking_order()
+    // In the order they were asked: the adaptive order is a function of the answers, so it is
+    // replayed here (the file's order when the questionnaire keeps it).
+    crate::scoring::asking_order(questionnaire, answers)
         .into_iter()
         .filter(|&i| shown[i])
         .map(|i| {
