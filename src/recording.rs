@@ -133,7 +133,9 @@ pub fn submit(
     questionnaire: &Questionnaire,
     record: &mut Option<ClinicianRecord>,
 ) -> Submitted {
-    let text = line.trim().to_string();
+    // Control characters go, as the full-screen app drops them while they are typed: a file
+    // name or a note never holds an escape sequence.
+    let text = crate::text::strip_unsafe(line.trim(), false);
     let ui = &questionnaire.ui;
     let kept = !text.is_empty();
     let said = match asking {

@@ -849,3 +849,14 @@ fn an_output_folder_names_each_report_once_and_replaces_only_with_force() {
         "from an earlier run"
     );
 }
+
+/// Found by a hostile tester: `score --answers-from /dev/zero` (or any list with no line ends)
+/// grew to gigabytes, as the list was read a whole line at a time. A line of the list longer
+/// than any path is refused at once, and endless input ends the batch as a file that could not
+/// be scored does (exit 2).
+#[test]
+fn a_list_of_files_with_no_line_ends_is_refused_not_read_forever() {
+    let out = groupfit(&["score", "--answers-from", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("no line ends"), "{}", stderr(&out));
+}

@@ -812,3 +812,28 @@ fn two_numbers_on_a_one_answer_question_say_that_it_takes_one() {
         "nothing was answered"
     );
 }
+
+/// Found by a hostile tester: a report's file name typed in plain mode kept its control bytes
+/// (an escape sequence made a file whose name held ESC and BEL), where the full-screen app
+/// drops them as they are typed. Every line typed for a record is cleaned the same way.
+#[test]
+fn a_report_name_typed_in_plain_mode_holds_no_control_characters() {
+    let q = default_questionnaire();
+    let mut plain = Plain::new(&q, None, false);
+    let _ = plain.opening();
+    for line in to_settled().iter().map(String::as_str).chain([
+        "s",
+        "report",
+        "1",
+        "ab\u{1b}]0;PWNED\u{7}c.txt",
+    ]) {
+        let _ = plain.respond(line);
+    }
+    assert_eq!(
+        plain.take_request(),
+        Some(groupfit::plain::Request::Report {
+            format: groupfit::report::Format::Text,
+            path: "ab]0;PWNEDc.txt".into()
+        })
+    );
+}

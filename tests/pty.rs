@@ -696,6 +696,27 @@ fn ctrl_x_then_enter_leaves_plain_mode_at_once_and_clears_the_screen() {
     assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), 0);
 }
 
+/// Found by a hostile tester: with every dated name taken (`-2` to `-999`), saving said
+/// "Could not save: " and no reason. It says which names are taken and what to do.
+#[test]
+fn saving_when_every_name_is_taken_says_why() {
+    let folder = tempfile::tempdir().unwrap();
+    let mut app = Running::spawn_args(&["run", "--plain"], folder.path());
+    app.wait_for("Question 1 of about");
+    app.keys("1\r", "Question 2 of about");
+    app.keys("save\r", "Saved to groupfit-answers-");
+    let saved: Vec<String> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let base = saved[0].trim_end_matches(".toml").to_string();
+    for n in 2..1000 {
+        std::fs::write(folder.path().join(format!("{base}-{n}.toml")), "").unwrap();
+    }
+    app.keys("save\r", "Could not save: every name from");
+    app.wait_for("is taken in this folder");
+}
+
 /// Hardening, third round: with `TERM=dumb` the full-screen app drew escape sequences the
 /// terminal shows as text. It asks line by line instead, and says why.
 #[test]

@@ -5,10 +5,15 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
+use groupfit::plain::{InputLine, read_line};
 use groupfit::questionnaire::Questionnaire;
 use groupfit::report::{self, Provenance, Record};
 
 use super::files::display_name;
+
+/// The longest line of a list of answers files worth reading: longer than any path (`PATH_MAX`
+/// is 4096 on Linux).
+const MAX_LIST_LINE: usize = 4096;
 use super::output;
 use super::score::Scored;
 use groupfit::report::Format;
@@ -57,22 +62,35 @@ impl Sources {
 
     fn next_from_list(&mut self) -> Option<Result<PathBuf, String>> {
         let reader = self.from.as_mut()?;
-        let mut line = String::new();
         loop {
-            line.clear();
-            match reader.read_line(&mut line) {
-                Ok(0) => return None,
-                Ok(_) => {
-                    let path = line.trim_end_matches(['\n', '\r']);
-                    if !path.is_empty() {
-                        return Some(Ok(PathBuf::from(path)));
-                    }
+            // A line is read with a cap, so a list with no line ends (`/dev/zero`) cannot grow
+            // memory without bound.
+            let refused = match read_line(reader, MAX_LIST_LINE) {
+                Ok(None) => return None,
+                Ok(Some(InputLine::Text(path))) if path.is_empty() => continue,
+                Ok(Some(InputLine::Text(path))) => return Some(Ok(PathBuf::from(path))),
+                Ok(Some(InputLine::TooLong)) => {
+                    format!(
+                        "{}: a line is longer than any file name ({MAX_LIST_LINE} bytes); skipped",
+                        self.from_name
+                    )
+                }
+                Ok(Some(InputLine::NotText)) => {
+                    format!("{}: a line is not UTF-8 text; skipped", self.from_name)
+                }
+                Ok(Some(InputLine::Endless)) => {
+                    self.from = None;
+                    format!(
+                        "{}: no line ends: this is not a list of file names, one a line",
+                        self.from_name
+                    )
                 }
                 Err(e) => {
                     self.from = None;
-                    return Some(Err(format!("cannot read {}: {e}", self.from_name)));
+                    format!("cannot read {}: {e}", self.from_name)
                 }
-            }
+            };
+            return Some(Err(refused));
         }
     }
 }

@@ -118,6 +118,20 @@ pub fn save_answers(
         }
         last_failure = format!("{} is taken", path.display());
     }
+    if last_failure.is_empty() {
+        // Every dated name was taken before the first try.
+        last_failure = format!(
+            "every name from {} to {} is taken in this folder; move some of them away",
+            answers_paths()
+                .next()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            answers_paths()
+                .last()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default()
+        );
+    }
     Err(fill(&ui.save_failed, &[("reason", &last_failure)]))
 }
 
