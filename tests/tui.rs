@@ -1484,3 +1484,30 @@ fn a_refusal_is_said_under_the_options() {
         "{shown}"
     );
 }
+
+/// Found by a hostile tester: at 30x10 the screen says only "make the window larger", yet
+/// Enter and digits still answered the safety questions unseen, and Ctrl+S saved. Until the
+/// window is larger only leaving works; then the question is there as it was.
+#[test]
+fn a_window_too_small_to_see_takes_no_answers() {
+    let q = common::default_questionnaire();
+    let mut app = App::new(&q, None, false);
+    app.handle(groupfit::tui::Intent::Enter);
+    let shown = screen(&mut app, 30, 10);
+    assert!(shown.contains("larger"), "{shown}");
+    app.handle(groupfit::tui::Intent::Digit(4));
+    app.handle(groupfit::tui::Intent::Enter);
+    assert_eq!(app.handle(groupfit::tui::Intent::Save), Control::Continue);
+    assert!(
+        app.session().answers().is_empty(),
+        "nothing answered unseen"
+    );
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("Over the last 2 weeks"), "{shown}");
+    app.handle(groupfit::tui::Intent::Digit(1));
+    app.handle(groupfit::tui::Intent::Enter);
+    assert!(
+        !app.session().answers().is_empty(),
+        "larger again: it answers"
+    );
+}

@@ -51,6 +51,9 @@ pub struct App<'q> {
     /// The last key was Ctrl+S and it said that someone at home may check this device: Ctrl+S
     /// now saves. Any other key takes it back.
     pub(super) save_check_said: bool,
+    /// The last frame was too small to show anything but "make the window larger": keys that
+    /// would act unseen (answer, save) are ignored until it is larger.
+    pub(super) drawn_too_small: bool,
 }
 
 impl<'q> App<'q> {
@@ -81,6 +84,7 @@ impl<'q> App<'q> {
             },
             clinician: None,
             save_check_said: false,
+            drawn_too_small: false,
         }
     }
 
@@ -192,6 +196,20 @@ impl<'q> App<'q> {
     /// that keep records, then help and leaving, then the screen.
     pub fn handle(&mut self, intent: Intent) -> Control {
         let save_check_said = std::mem::take(&mut self.save_check_said);
+        // Nothing can be seen but "make the window larger": only leaving works.
+        if self.drawn_too_small
+            && !matches!(
+                intent,
+                Intent::Interrupt
+                    | Intent::QuickExit
+                    | Intent::Suspend
+                    | Intent::Quit
+                    | Intent::Leave
+                    | Intent::Stay
+            )
+        {
+            return Control::Continue;
+        }
         match intent {
             Intent::Interrupt => return Control::Exit(Exit::Interrupted),
             Intent::QuickExit => return Control::Exit(Exit::Quick),

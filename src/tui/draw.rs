@@ -22,7 +22,8 @@ impl Widget for &mut App<'_> {
             clinician: self.clinician.as_ref(),
             notice: self.notice.as_ref(),
         };
-        if layout::is_too_small(area) {
+        self.drawn_too_small = layout::is_too_small(area);
+        if self.drawn_too_small {
             chrome::too_small(&ctx, area, buf);
             return;
         }
