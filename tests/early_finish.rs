@@ -134,7 +134,7 @@ impl Drop for PlainTerminal {
 
 /// What the result screen tells the person: its opening paragraph (the headline, the lean and a
 /// close call's side), the cautions under "Things to talk about" and the help by topic under
-/// "Talk to someone". Left out: the line that counts the questions left, which only an early
+/// "Talk to someone". Left out: the note that counts the questions left, which only an early
 /// finish has, and the "prep" tips (such as "you usually stay quiet in groups"), which
 /// CLINICAL.md lets the questions left still add.
 fn told(q: &Questionnaire, result: &str) -> Vec<String> {
@@ -162,11 +162,14 @@ fn told(q: &Questionnaire, result: &str) -> Vec<String> {
         .filter(|f| f.flag == Flag::Prep)
         .filter_map(|f| f.advice.as_deref());
     let tips: Vec<String> = option_tips.chain(scale_tips).map(one_line).collect();
-    let mut told: Vec<String> = paragraphs[0]
-        .lines()
-        .filter(|l| !l.contains("left unanswered") && !l.contains("not asked"))
-        .map(str::to_string)
-        .collect();
+    // The headline paragraph as words, up to the note that counts the questions left (the
+    // paragraph's last sentence, however it wraps).
+    let headline = one_line(paragraphs[0]);
+    let headline = match headline.find("left unanswered") {
+        Some(at) => headline[..headline[..at].rfind('.').map_or(0, |end| end + 1)].to_string(),
+        None => headline,
+    };
+    let mut told = vec![headline];
     for section in ["Things to talk about", "Talk to someone"] {
         if let Some(paragraph) = paragraphs.iter().find(|p| p.starts_with(section)) {
             told.extend(

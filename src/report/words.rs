@@ -418,8 +418,34 @@ pub fn settled_note(questionnaire: &Questionnaire, outcome: &Outcome) -> Option<
         {
             None
         }
-        1 => Some(ui.settled_note_one.clone()),
-        n => Some(fill(&ui.settled_note, &[("n", &n.to_string())])),
+        1 => Some(tailored(
+            questionnaire,
+            outcome,
+            &ui.settled_note_one,
+            &ui.settled_note_tailor_one,
+        )),
+        n => Some(tailored(
+            questionnaire,
+            outcome,
+            &fill(&ui.settled_note, &[("n", &n.to_string())]),
+            &ui.settled_note_tailor,
+        )),
+    }
+}
+
+/// The settled note, with "though answering them could have tailored the next steps" when a
+/// question never asked could have added a tip: the offer said so, and the next steps shown
+/// were not tailored by them.
+fn tailored(questionnaire: &Questionnaire, outcome: &Outcome, note: &str, tailor: &str) -> String {
+    let could_tailor = outcome.not_asked.iter().any(|id| {
+        questionnaire
+            .question_index(id)
+            .is_some_and(|i| crate::scoring::adds_to_next_steps(&questionnaire.questions[i]))
+    });
+    if could_tailor {
+        format!("{}{tailor}", note.trim_end_matches('.'))
+    } else {
+        note.to_string()
     }
 }
 

@@ -13,7 +13,7 @@ pub use order::asking_order;
 pub use outcome::{
     DimensionScore, Driver, Outcome, QuestionnaireInfo, RaisedFlag, Recommendation, Safety, score,
 };
-pub use reach::{Reach, reach};
+pub use reach::{Reach, adds_to_next_steps, reach};
 pub use stepped::lighter_step;
 pub use tally::{Aggregate, Band, CLOSE_CALL_TILT, Tally, answer_weight, tally};
 pub use what_if::{WouldChange, alternatives, would_change};

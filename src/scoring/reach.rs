@@ -147,7 +147,8 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
 
 /// Whether an answer to the question can add to the next steps: an option's tip, or a "prep"
 /// note (a conversation with the group's leader may help).
-fn adds_to_next_steps(question: &crate::questionnaire::Question) -> bool {
+#[must_use]
+pub fn adds_to_next_steps(question: &crate::questionnaire::Question) -> bool {
     question.options().iter().any(|o| o.next_step.is_some())
         || possible_flags(question).contains(&crate::questionnaire::Flag::Prep)
 }

@@ -204,6 +204,8 @@ ui_text! {
     plain_caution_keys = "Press Enter to keep going, or type r to see your result now. Ctrl+X then Enter leaves at once.",
     settled_note = "{n} questions were left unanswered; they could not have changed this result.",
     settled_note_one = "1 question was left unanswered; it could not have changed this result.",
+    settled_note_tailor = ", though answering them could have tailored the next steps.",
+    settled_note_tailor_one = ", though answering it could have tailored the next steps.",
     plain_settled_keys = "Type s to see your result now, or press Enter to keep answering.",
     plain_settled_again = "Please type s to see your result now, or press Enter to keep answering.",
     plain_offer_not_an_answer = "Nothing was answered: the next question has not been shown yet.",
