@@ -129,10 +129,7 @@ fn a_json_record_holds_every_answer_with_its_words_weight_and_note() {
 #[test]
 fn the_records_list_the_answers_in_the_order_they_were_asked() {
     let q = common::default_questionnaire();
-    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-    let answers = groupfit::answers::load(text.as_bytes(), &q)
-        .unwrap()
-        .answers;
+    let answers = common::widowed_answers(&q);
     let asked: Vec<&str> = groupfit::scoring::asking_order(&q, &answers)
         .into_iter()
         .map(|i| q.questions[i].id.as_str())

@@ -18,27 +18,16 @@ use insta::assert_snapshot;
 /// questionnaire asks them of her, as a session does: the screens, then what matters most;
 /// with `to_settled`, only up to the answer that settles her result.
 fn widow_lines(to_settled: bool) -> Vec<String> {
-    use groupfit::session::{Action, Session, Stage};
+    use groupfit::session::{Action, Session};
     let q = default_questionnaire();
-    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-    let full = groupfit::answers::load(text.as_bytes(), &q)
-        .unwrap()
-        .answers;
     let mut session = Session::new(&q);
     session.apply(Action::Start).unwrap();
-    let mut lines = Vec::new();
-    while let Stage::Asking(i) = session.stage() {
-        let answer = full.get(i).cloned();
-        lines.push(answer.as_ref().map(common::plain_line).unwrap_or_default());
-        match answer {
-            Some(answer) => session.apply(Action::Answer(answer)).unwrap(),
-            None => session.apply(Action::Skip).unwrap(),
-        };
-        if to_settled && session.offer_due().is_some() {
-            break;
-        }
-    }
-    lines
+    common::answer_as(&mut session, &common::widowed_answers(&q), |s| {
+        to_settled && s.offer_due().is_some()
+    })
+    .iter()
+    .map(|answer| answer.as_ref().map(common::plain_line).unwrap_or_default())
+    .collect()
 }
 
 /// Runs a script of input lines; returns the transcript (inputs shown after "> ") and how it
@@ -263,6 +252,20 @@ fn to_settled() -> Vec<String> {
     widow_lines(true)
 }
 
+/// Plain mode with the widow's answers up to her settled result, then `then` typed.
+fn settled_then<'q>(q: &'q groupfit::questionnaire::Questionnaire, then: &[&str]) -> Plain<'q> {
+    let mut plain = Plain::new(q, None, false);
+    let _ = plain.opening();
+    for line in to_settled()
+        .iter()
+        .map(String::as_str)
+        .chain(then.iter().copied())
+    {
+        let _ = plain.respond(line);
+    }
+    plain
+}
+
 #[test]
 fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
     let settled = to_settled();
@@ -429,15 +432,7 @@ fn a_clinician_keeps_notes_a_reference_and_an_override_in_plain_mode() {
 #[test]
 fn a_report_that_cannot_be_written_asks_for_another_name() {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, None, false);
-    let _ = plain.opening();
-    for line in to_settled()
-        .iter()
-        .map(String::as_str)
-        .chain(["s", "report", "1"])
-    {
-        let _ = plain.respond(line);
-    }
+    let mut plain = settled_then(&q, &["s", "report", "1"]);
     let _ = plain.respond("taken.txt");
     let request = plain.take_request().unwrap();
     let said = plain.request_done(&request, Err("taken.txt already exists".into()));
@@ -723,15 +718,7 @@ fn plain_mode_says_a_multi_questions_limits() {
 #[test]
 fn after_a_report_leaving_says_what_is_kept() {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, None, false);
-    let _ = plain.opening();
-    for line in to_settled()
-        .iter()
-        .map(String::as_str)
-        .chain(["s", "report", "1", "r.txt"])
-    {
-        let _ = plain.respond(line);
-    }
+    let mut plain = settled_then(&q, &["s", "report", "1", "r.txt"]);
     let request = plain.take_request().unwrap();
     let _ = plain.request_done(&request, Ok("Saved r.txt.".into()));
     let (said, end) = plain.respond("");
@@ -771,15 +758,7 @@ fn after_a_report_leaving_says_what_is_kept() {
 #[test]
 fn saving_a_report_in_plain_mode_leaves_a_person_in_self_assessment() {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, None, false);
-    let _ = plain.opening();
-    for line in to_settled()
-        .iter()
-        .map(String::as_str)
-        .chain(["s", "report", "3", ""])
-    {
-        let _ = plain.respond(line);
-    }
+    let mut plain = settled_then(&q, &["s", "report", "3", ""]);
     assert!(plain.take_request().is_some(), "a report was asked for");
     assert!(plain.clinician().is_none(), "clinician mode came on");
 }
@@ -826,16 +805,7 @@ fn two_numbers_on_a_one_answer_question_say_that_it_takes_one() {
 #[test]
 fn a_report_name_typed_in_plain_mode_holds_no_control_characters() {
     let q = default_questionnaire();
-    let mut plain = Plain::new(&q, None, false);
-    let _ = plain.opening();
-    for line in to_settled().iter().map(String::as_str).chain([
-        "s",
-        "report",
-        "1",
-        "ab\u{1b}]0;PWNED\u{7}c.txt",
-    ]) {
-        let _ = plain.respond(line);
-    }
+    let mut plain = settled_then(&q, &["s", "report", "1", "ab\u{1b}]0;PWNED\u{7}c.txt"]);
     assert_eq!(
         plain.take_request(),
         Some(groupfit::plain::Request::Report {

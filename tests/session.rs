@@ -604,21 +604,11 @@ fn an_asked_question_keeps_its_place_and_back_retraces_the_order() {
 #[test]
 fn back_and_the_review_behave_after_an_early_finish() {
     let q = default_questionnaire();
-    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
-    let full = groupfit::answers::load(text.as_bytes(), &q)
-        .unwrap()
-        .answers;
+    let full = common::widowed_answers(&q);
     let mut session = Session::new(&q);
     session.apply(Action::Start).unwrap();
-    while session.offer_due().is_none() {
-        let Stage::Asking(i) = session.stage() else {
-            panic!("no offer")
-        };
-        match full.get(i) {
-            Some(answer) => session.apply(Action::Answer(answer.clone())).unwrap(),
-            None => session.apply(Action::Skip).unwrap(),
-        };
-    }
+    common::answer_as(&mut session, &full, |s| s.offer_due().is_some());
+    assert!(session.offer_due().is_some(), "the offer is made");
     let Stage::Asking(next) = session.stage() else {
         panic!("the offer is made on a question")
     };

@@ -23,9 +23,7 @@ pub(super) fn parse(
     }
     let answer = match &question.kind {
         // Several numbers where one is wanted: say that it takes one, not only the range.
-        QuestionKind::Single { options }
-            if trimmed.split([' ', ',']).filter(|p| !p.is_empty()).count() > 1 =>
-        {
+        QuestionKind::Single { options } if parts(trimmed).count() > 1 => {
             return Err(fill(
                 &ui.plain_one_answer,
                 &[("max", &options.len().to_string())],
@@ -35,9 +33,7 @@ pub(super) fn parse(
             Answer::Choice(number_in(ui, trimmed, options.len())? - 1)
         }
         QuestionKind::Multi { options, .. } => Answer::Choices(
-            trimmed
-                .split([' ', ','])
-                .filter(|part| !part.is_empty())
+            parts(trimmed)
                 .map(|part| number_in(ui, part, options.len()).map(|n| n - 1))
                 .collect::<Result<Vec<_>, _>>()?,
         ),
@@ -61,6 +57,11 @@ pub(super) fn parse(
     crate::answers::check(question, &answer)
         .map_err(|problem| Refusal::Invalid(problem).words(ui))?;
     Ok(Some(answer))
+}
+
+/// The numbers typed on one line, split at spaces and commas ("1, 3" or "1 3").
+fn parts(text: &str) -> impl Iterator<Item = &str> {
+    text.split([' ', ',']).filter(|part| !part.is_empty())
 }
 
 fn number_in(ui: &UiText, text: &str, high: usize) -> Result<usize, String> {

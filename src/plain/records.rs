@@ -44,7 +44,7 @@ impl Plain<'_> {
     /// not: the device is the clinic's).
     fn asks_before_saving(&self) -> bool {
         // A script answers one line a question: a question of its own would shift every answer.
-        !self.scripted && self.clinician.is_none() && self.session.saving_needs_a_second_thought()
+        !self.scripted && self.session.warns_before_saving(self.clinician.is_some())
     }
 
     /// The reply to "save anyway?": `save` again saves; anything else leaves it unsaved.
@@ -86,8 +86,7 @@ impl Plain<'_> {
         };
         let mut out = String::new();
         if choosing == Choosing::Report
-            && self.clinician.is_none()
-            && self.session.saving_needs_a_second_thought()
+            && self.session.warns_before_saving(self.clinician.is_some())
         {
             line(&mut out, &ui.report_check);
         }

@@ -10,6 +10,7 @@ mod html;
 mod json;
 mod markdown;
 mod record;
+mod settled;
 mod text;
 mod words;
 
@@ -21,11 +22,11 @@ pub use html::html;
 pub use json::{ReadRecord, RecordReadError, json_record, json_value, read_json_record};
 pub use markdown::{markdown, markdown_text};
 pub use record::{AnswerRow, ClinicianRecord, Override, Provenance, Record, answer_rows};
+pub use settled::{settled_note, settled_offer};
 pub use text::{TOP_DRIVERS, gauge_cells, record_text, text};
 pub use words::{
     CHANGES_FOR_THE_PERSON, answer_next_steps, change_lines, describe_change, flag_text, headline,
-    mixed_note, recommendation_label, result_label, settled_note, settled_offer, talk_about,
-    top_drivers,
+    mixed_note, recommendation_label, result_label, talk_about, top_drivers,
 };
 
 /// A signed figure for a report, rounded to `places`: `+0.633`, `-0.100`, and `0.000` for

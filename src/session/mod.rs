@@ -223,11 +223,14 @@ impl<'q> Session<'q> {
         Some(self.reach()).filter(|reach| reach.settled)
     }
 
-    /// Saving should be asked about first: an answer says home may not be safe, and someone
-    /// there may check this device (a clinician's device is the clinic's, so the front ends ask
-    /// only a person).
+    /// Saving a file is warned about first (and the leave box does not urge it): an answer says
+    /// home may not be safe, and someone there may check this device. Never in `clinician`
+    /// mode: the device is the clinic's. The one rule both front ends ask.
     #[must_use]
-    pub fn saving_needs_a_second_thought(&self) -> bool {
+    pub fn warns_before_saving(&self, clinician: bool) -> bool {
+        if clinician {
+            return false;
+        }
         let review = crate::safety::review(self.questionnaire, &self.answers, &self.shown);
         crate::safety::home_may_not_be_safe(&review.flags)
     }

@@ -316,7 +316,7 @@ impl<'q> App<'q> {
         }
         // A person whose home may not be safe is told first; Ctrl+S straight after saves (a
         // clinician is not asked: the device is the clinic's).
-        if self.clinician.is_none() && self.session.saving_needs_a_second_thought() && !check_said {
+        if self.session.warns_before_saving(self.clinician.is_some()) && !check_said {
             self.notice = Some(Notice::warning(ui.save_check.clone()));
             self.save_check_said = true;
             return Control::Continue;

@@ -173,3 +173,34 @@ pub fn default_in_file_order() -> Questionnaire {
     q.meta.order = groupfit::questionnaire::Order::Fixed;
     q
 }
+
+/// The widowed example's answers (`examples/answers/widowed.toml`).
+#[allow(dead_code)]
+pub fn widowed_answers(q: &Questionnaire) -> groupfit::answers::Answers {
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    groupfit::answers::load(text.as_bytes(), q).unwrap().answers
+}
+
+/// Answers each question `session` asks as `full` does (a skip where it has no answer), until
+/// `stop` holds or nothing more is asked: the answers given, in the order asked.
+#[allow(dead_code)]
+pub fn answer_as(
+    session: &mut groupfit::session::Session<'_>,
+    full: &groupfit::answers::Answers,
+    stop: impl Fn(&groupfit::session::Session<'_>) -> bool,
+) -> Vec<Option<groupfit::answers::Answer>> {
+    use groupfit::session::{Action, Stage};
+    let mut given = Vec::new();
+    while let Stage::Asking(i) = session.stage() {
+        if stop(session) {
+            break;
+        }
+        let answer = full.get(i).cloned();
+        match answer.clone() {
+            Some(answer) => session.apply(Action::Answer(answer)).unwrap(),
+            None => session.apply(Action::Skip).unwrap(),
+        };
+        given.push(answer);
+    }
+    given
+}

@@ -4,10 +4,11 @@
 use super::{Bar, Block, Column, Input, Part, PartKind, Tone, part};
 use crate::crisis::CrisisHelp;
 use crate::report::record::answer_rows;
+use crate::report::settled::settled_note;
 use crate::report::words::{
     answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption, headline,
     mixed_note, override_sentence, prompt_of, recommendation_label, result_label, safety_label,
-    settled_note, talk_about, top_drivers,
+    talk_about, top_drivers,
 };
 use crate::scoring::Recommendation;
 use crate::ui_text::fill;

@@ -94,9 +94,7 @@ pub fn confirm_quit(ctx: &Ctx<'_, '_>, area: Rect, buf: &mut Buffer) {
     // report were lost too: say what is kept and what is not.
     let text = if ctx.session.was_reported() {
         &ui.confirm_text_reported
-    } else if ctx.clinician.is_none()
-        && !ctx.session.ever_saved()
-        && ctx.session.saving_needs_a_second_thought()
+    } else if !ctx.session.ever_saved() && ctx.session.warns_before_saving(ctx.clinician.is_some())
     {
         // Someone at home may check this device: no nudge to save, and the reassurance that
         // nothing is left behind.

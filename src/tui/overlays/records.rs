@@ -28,10 +28,7 @@ pub fn pick(ctx: &Ctx<'_, '_>, choosing: Choosing, area: Rect, buf: &mut Buffer)
     let width = WIDTH.min(area.width).saturating_sub(CHROME);
     let mut lines = Vec::new();
     // A person whose home may not be safe is told before a report is saved.
-    if choosing == Choosing::Report
-        && ctx.clinician.is_none()
-        && ctx.session.saving_needs_a_second_thought()
-    {
+    if choosing == Choosing::Report && ctx.session.warns_before_saving(ctx.clinician.is_some()) {
         lines.extend(wrap(&ui.report_check, width, theme.warning(), "", ""));
     }
     lines.extend(wrap(&intro, width, theme.prompt(), "", ""));
