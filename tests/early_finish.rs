@@ -1,5 +1,5 @@
 //! When the result is offered early, measured through the real binary: each of the project's
-//! played stories (the tuning set and both holdouts of docs/VALIDATION.md) is answered question by
+//! played stories (the tuning set and the holdouts of docs/VALIDATION.md) is answered question by
 //! question in plain mode in a pseudo-terminal, as a person at a terminal would, reading which
 //! question the program asks; the offer is taken when it comes, and what the result screen says
 //! must be what it says after answering everything. Done in the file's order (as before) and in
@@ -268,6 +268,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/tuning/answers",
         "tests/validation/holdout/answers",
         "tests/validation/holdout2/answers",
+        "tests/validation/holdout3/answers",
     ])
 }
 
