@@ -135,18 +135,33 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
 #[test]
 fn scoff_is_a_caution_from_two_and_restriction_is_one_on_its_own() {
     let q = default_questionnaire();
-    assert_eq!(instrument_flags(&q, &[("e1", "weight_loss")], "scoff"), 0);
-    assert_eq!(
-        score(&q, &answers(&q, &[("e1", "weight_loss")])).safety,
-        Safety::None
-    );
-    assert_eq!(
-        instrument_flags(&q, &[("e1", "weight_loss+food")], "scoff"),
-        1
-    );
-    let two = score(&q, &answers(&q, &[("e1", "weight_loss+food")]));
+    // One SCOFF item that is not a sign of restriction: below the cut-off, no caution.
+    for item in ["sick", "control", "food"] {
+        assert_eq!(instrument_flags(&q, &[("e1", item)], "scoff"), 0, "{item}");
+        assert_eq!(
+            score(&q, &answers(&q, &[("e1", item)])).safety,
+            Safety::None,
+            "{item}"
+        );
+    }
+    assert_eq!(instrument_flags(&q, &[("e1", "control+food")], "scoff"), 1);
+    let two = score(&q, &answers(&q, &[("e1", "control+food")]));
     assert_eq!(two.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(help_topics(&two.flags), [Topic::Eating]);
+    // A large weight loss, or feeling fat when others say you are too thin, is restriction
+    // with physical risk (NICE NG69): a caution on its own, below SCOFF's cut-off (found on
+    // the tuning sets: two people who played restriction down ticked one of them, and were told
+    // to join a group).
+    for item in ["weight_loss", "fat"] {
+        assert_eq!(instrument_flags(&q, &[("e1", item)], "scoff"), 0, "{item}");
+        let one = score(&q, &answers(&q, &[("e1", item)]));
+        assert_eq!(
+            one.recommendation,
+            Recommendation::ProfessionalFirst,
+            "{item}"
+        );
+        assert_eq!(help_topics(&one.flags), [Topic::Eating], "{item}");
+    }
     // Going without food to make up for eating is a caution without any SCOFF item.
     let restriction = score(&q, &answers(&q, &[("e1", "compensate")]));
     assert_eq!(restriction.safety, Safety::Amber);
@@ -203,6 +218,27 @@ fn self_harm_without_wanting_to_die_is_a_caution_with_self_harm_help() {
             .unwrap()
             .contains("tell that team that you are thinking about a group")
     );
+}
+
+/// Intent or a plan stops the questionnaire before the question about anything already done
+/// (s4), so their panel says what to do if something has been taken or done already (found on
+/// the tuning sets: an overdose the night before, after "yes" to intent, got no word of
+/// emergency medical care).
+#[test]
+fn intent_or_a_plan_says_what_to_do_if_something_is_already_done() {
+    let q = default_questionnaire();
+    for id in ["s2", "s3"] {
+        let changes = [("s1", "several_days"), (id, "yes")];
+        let outcome = score(&q, &answers(&q, &changes));
+        assert_eq!(outcome.recommendation, Recommendation::Crisis, "{id}");
+        let red = outcome.flags.iter().find(|f| f.flag == Flag::Red).unwrap();
+        let advice = red.advice.as_deref().unwrap();
+        assert!(
+            advice.contains("If you have already taken something or hurt yourself")
+                && advice.contains("even if you feel well"),
+            "{id}: {advice}"
+        );
+    }
 }
 
 #[test]
@@ -579,8 +615,9 @@ fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
     let sets: [(&str, usize, usize, &[&str]); 4] = [
         ("tuning", 26, 22, &[]),
         ("holdout", 26, 22, &[]),
-        ("holdout2", 26, 19, &["F25"]),
-        ("holdout3", 24, 16, &["G13", "G22"]),
+        // Scored once at 19 and 16 (docs/VALIDATION.md); F25 and G13 are cautions since 2026.12.8.
+        ("holdout2", 26, 20, &[]),
+        ("holdout3", 24, 17, &["G22"]),
     ];
     for (set, stories, agreeing, known_misses) in sets {
         let [a, b, c] = ['A', 'B', 'C'].map(|r| reviewer_labels(set, r));
