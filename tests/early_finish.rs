@@ -269,6 +269,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout/answers",
         "tests/validation/holdout2/answers",
         "tests/validation/holdout3/answers",
+        "tests/validation/holdout4/answers",
     ])
 }
 
