@@ -130,6 +130,18 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
         "{}",
         d6.prompt
     );
+    // A yes may be weekly cannabis alone: the breathing warning is said as an "if", not as if
+    // every yes were mixing (found on the tuning sets).
+    let yes = d6
+        .options()
+        .iter()
+        .find(|o| o.id == "yes")
+        .and_then(|o| o.advice.as_deref())
+        .unwrap();
+    assert!(
+        yes.contains("If you take opioids, sleeping tablets or anxiety medicines with alcohol"),
+        "{yes}"
+    );
 }
 
 #[test]

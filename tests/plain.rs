@@ -169,6 +169,15 @@ fn a_red_answer_stops_with_crisis_lines() {
     assert!(text.contains("You are not alone."));
     assert!(text.contains("988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911."));
     assert!(!text.contains("RESULT"), "no recommendation");
+    // The person's own line comes right after what to do, and the others come under a heading
+    // of their own (found by holdout testers, who read "Thank you for answering honestly"
+    // between one country's line and the rest, as if the rest were something else).
+    let panel = &text[text.find("You are not alone.").unwrap()..];
+    let own = panel.find("988 Suicide & Crisis Lifeline (US)").unwrap();
+    let thanks = panel.find("Thank you for answering honestly").unwrap();
+    let more = panel.find("More places to get help:\n").unwrap();
+    let others = panel.find("Samaritans (GB)").unwrap();
+    assert!(own < thanks && thanks < more && more < others, "{panel}");
     assert_snapshot!("plain_red_stop", text);
 }
 

@@ -320,13 +320,31 @@ fn mostly_not_sure_with_little_at_stake_also_starts_with_the_lighter_step() {
     assert!(report::headline(&q, &outcome).contains("start with the lighter step"));
 }
 
+/// What decides the answer is in the question itself, not only in its help, which neither
+/// front end shows unless asked (found on the tuning sets: a father with unwanted thoughts about
+/// his baby answered "yes" to harming someone, a cannabis-free man on steroids "never" to drugs,
+/// drinkers counted a pint as one drink, and people told they seemed low answered "yes" to days
+/// of high energy).
 #[test]
-fn the_question_about_harming_others_tells_unwanted_thoughts_apart() {
+fn what_decides_the_answer_is_in_the_question_not_only_its_help() {
     let q = default_questionnaire();
-    let s5 = &q.questions[q.question_index("s5").unwrap()];
-    let help = s5.help.as_deref().unwrap();
-    assert!(help.contains("unwanted thoughts"), "{help}");
+    let prompt = |id: &str| q.questions[q.question_index(id).unwrap()].prompt.clone();
+    let s5 = prompt("s5");
+    assert!(s5.contains("wanted or meant to"), "{s5}");
+    assert!(
+        s5.contains("unwanted thoughts of harm that frighten you"),
+        "{s5}"
+    );
+    let help = q.questions[q.question_index("s5").unwrap()]
+        .help
+        .clone()
+        .unwrap();
     assert!(help.contains("later question"), "{help}");
+    assert!(prompt("d2").contains("A pint or a large can of beer"));
+    assert!(prompt("d3").contains("three pints"));
+    assert!(prompt("d5").contains("steroids or another medicine without a prescription"));
+    // The MDQ's lead item: others noticing a change because of the high, not any change.
+    assert!(prompt("s10").contains("or so \"high\" that people close to you said"));
 }
 
 #[test]

@@ -1354,7 +1354,7 @@ fn answers_after_a_cleared_branch_stay_in_the_review() {
     );
     digits(&mut app, "1"); // s1 not at all: s2-s4 cleared
     let review = screen(&mut app, 100, 30);
-    let s5 = review.find("seriously harming someone else?").unwrap();
+    let s5 = review.find("seriously harm someone else?").unwrap();
     let after = &review[s5..];
     let next_line = after.lines().nth(1).unwrap().trim();
     assert_eq!(next_line, "No", "s5 keeps its answer:\n{review}");

@@ -170,6 +170,10 @@ impl Plain<'_> {
             para(&mut out, device_safety);
         }
         out.push('\n');
+        // The other lines under a heading of their own, so none reads as if it stood apart.
+        if items.len() > 1 {
+            line(&mut out, &self.ui().crisis_more_lines);
+        }
         for item in items.iter().skip(1) {
             line(&mut out, item);
         }

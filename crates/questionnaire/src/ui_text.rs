@@ -239,6 +239,7 @@ ui_text! {
     crisis_title_home = "You deserve to be safe.",
     crisis_text_home = "What you told us means someone close to you may put you in serious danger. Specialist help is free and confidential: they can help you plan how to stay safe, whatever you decide. If you are in danger now, call your emergency number.",
     device_safety = "If someone else may check this computer or phone: groupfit has saved nothing unless you chose to save, and Ctrl+X closes it at once. Calling from a phone they do not use is safer, and a browser's private window leaves no history.",
+    crisis_more_lines = "More places to get help:",
     crisis_elsewhere = "Anywhere else: call your local emergency number, or find a helpline in your country at https://findahelpline.com",
     crisis_fallback = "Call your local emergency number, or find a helpline in your country at https://findahelpline.com",
     crisis_stopped = "The questionnaire has stopped here: choosing a group can wait. Nothing you answered has been saved. When you are ready, press q to close this window.",
