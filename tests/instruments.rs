@@ -232,6 +232,33 @@ fn self_harm_without_wanting_to_die_is_a_caution_with_self_harm_help() {
     );
 }
 
+/// Things to talk about list the cautions first and the notes to prepare after them, whatever
+/// order the questions came in (found by a holdout tester: "usually stays quiet in groups" sat
+/// between two cautions, read as one of them).
+#[test]
+fn notes_to_prepare_come_after_every_caution() {
+    let q = default_questionnaire();
+    let changes = [
+        ("s6", "yes"),
+        ("d1", "4_plus_week"),
+        ("d2", "5_6"),
+        ("d3", "weekly"),
+        ("d4", "never"),
+        ("i1", "quiet"),
+    ];
+    let outcome = score(&q, &answers(&q, &changes));
+    let said = report::talk_about(&q, &outcome, Reader::person(None));
+    let levels: Vec<Option<Flag>> = said.iter().map(|item| item.flag).collect();
+    assert!(levels.contains(&Some(Flag::Prep)), "{levels:?}");
+    let first_note = levels.iter().position(|l| *l == Some(Flag::Prep)).unwrap();
+    assert!(
+        levels[first_note..]
+            .iter()
+            .all(|l| *l != Some(Flag::Amber) && *l != Some(Flag::Red)),
+        "{levels:?}"
+    );
+}
+
 /// Intent or a plan stops the questionnaire before the question about anything already done
 /// (s4), so their panel says what to do if something has been taken or done already (found on
 /// the tuning sets: an overdose the night before, after "yes" to intent, got no word of

@@ -340,7 +340,11 @@ pub fn talk_about(
     reader: Reader<'_>,
 ) -> Vec<TalkItem> {
     let mut said: Vec<TalkItem> = Vec::new();
-    let flags = outcome.flags.iter().map(|f| TalkItem {
+    // The most urgent first, so that a note to prepare never reads as one of the cautions;
+    // within a level, in the order the questions were asked (the sort is stable).
+    let mut by_urgency: Vec<_> = outcome.flags.iter().collect();
+    by_urgency.sort_by_key(|f| std::cmp::Reverse(f.flag));
+    let flags = by_urgency.into_iter().map(|f| TalkItem {
         flag: Some(f.flag),
         text: flag_text(questionnaire, f, reader),
     });
