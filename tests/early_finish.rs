@@ -270,6 +270,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout2/answers",
         "tests/validation/holdout3/answers",
         "tests/validation/holdout4/answers",
+        "tests/validation/holdout5/answers",
     ])
 }
 
