@@ -160,11 +160,12 @@ fn scoff_is_a_caution_from_two_and_restriction_is_one_on_its_own() {
     let two = score(&q, &answers(&q, &[("e1", "control+food")]));
     assert_eq!(two.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(help_topics(&two.flags), [Topic::Eating]);
-    // A large weight loss, or feeling fat when others say you are too thin, is restriction
-    // with physical risk (NICE NG69): a caution on its own, below SCOFF's cut-off (found on
-    // the tuning sets: two people who played restriction down ticked one of them, and were told
-    // to join a group).
-    for item in ["weight_loss", "fat"] {
+    // A large weight loss, or feeling fat when others say you are too thin, is a sign NICE NG69
+    // lists for an eating-disorder assessment: a caution on its own, below SCOFF's cut-off
+    // (found on the tuning sets: two people who played restriction down ticked one of them, and
+    // were told to join a group). A large weight loss needs a check-up whatever its cause (an
+    // illness, a medicine, grief), so its help is the doctor's, not the eating lines.
+    for (item, topic) in [("weight_loss", Topic::General), ("fat", Topic::Eating)] {
         assert_eq!(instrument_flags(&q, &[("e1", item)], "scoff"), 0, "{item}");
         let one = score(&q, &answers(&q, &[("e1", item)]));
         assert_eq!(
@@ -172,7 +173,7 @@ fn scoff_is_a_caution_from_two_and_restriction_is_one_on_its_own() {
             Recommendation::ProfessionalFirst,
             "{item}"
         );
-        assert_eq!(help_topics(&one.flags), [Topic::Eating], "{item}");
+        assert_eq!(help_topics(&one.flags), [topic], "{item}");
     }
     // Going without food to make up for eating is a caution without any SCOFF item.
     let restriction = score(&q, &answers(&q, &[("e1", "compensate")]));
@@ -245,6 +246,7 @@ fn notes_to_prepare_come_after_every_caution() {
         ("d3", "weekly"),
         ("d4", "never"),
         ("i1", "quiet"),
+        ("s10", "no_say"),
     ];
     let outcome = score(&q, &answers(&q, &changes));
     let said = report::talk_about(&q, &outcome, Reader::person(None));
@@ -252,11 +254,11 @@ fn notes_to_prepare_come_after_every_caution() {
     assert!(levels.contains(&Some(Flag::Prep)), "{levels:?}");
     let first_note = levels.iter().position(|l| *l == Some(Flag::Prep)).unwrap();
     assert!(
-        levels[first_note..]
-            .iter()
-            .all(|l| *l != Some(Flag::Amber) && *l != Some(Flag::Red)),
-        "{levels:?}"
+        levels[first_note..].iter().all(|l| *l == Some(Flag::Prep)),
+        "after the first note, only notes (a decline, which reads as a caution, comes before \
+         them): {levels:?}"
     );
+    assert!(levels.contains(&None), "the decline is listed: {levels:?}");
 }
 
 /// Intent or a plan stops the questionnaire before the question about anything already done
@@ -273,8 +275,8 @@ fn intent_or_a_plan_says_what_to_do_if_something_is_already_done() {
         let red = outcome.flags.iter().find(|f| f.flag == Flag::Red).unwrap();
         let advice = red.advice.as_deref().unwrap();
         assert!(
-            advice.contains("If you have already taken something or hurt yourself")
-                && advice.contains("even if you feel well"),
+            advice.contains("or have already taken something or hurt yourself")
+                && advice.contains("call your emergency number, even if you feel well"),
             "{id}: {advice}"
         );
     }

@@ -283,7 +283,7 @@ fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert!(text.contains(
-        "Your answers already point to: Support group. The 10 questions left can't change that. \
+        "Your answers already point to: Support group. The 9 questions left can't change that. \
          Answering on could still tailor the next steps to you."
     ));
     // The offer said the questions left could still tailor the next steps; the result says
@@ -291,7 +291,7 @@ fn a_settled_result_is_offered_in_plain_mode_and_can_be_taken() {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains(
-            "10 questions were left unanswered; they could not have changed this result, though \
+            "9 questions were left unanswered; they could not have changed this result, though \
              answering them could have tailored the next steps."
         ),
         "{text}"
@@ -306,7 +306,7 @@ fn a_settled_result_can_be_declined_in_plain_mode() {
     let settled = to_settled();
     let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
     // Enter keeps answering; each empty line after it skips a question, then shows the result.
-    lines.extend([""; 15]);
+    lines.extend([""; 14]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     assert_eq!(
@@ -328,7 +328,7 @@ fn a_digit_typed_at_the_offer_answers_nothing_and_the_offer_asks_again() {
     let settled = to_settled();
     let mut lines: Vec<&str> = settled.iter().map(String::as_str).collect();
     lines.push("1");
-    lines.extend([""; 15]);
+    lines.extend([""; 14]);
     let (text, end) = interactive(&lines);
     assert_eq!(end, Some(End::Finished));
     let after_offer = &text[text.find("Your answers already point to").unwrap()..];

@@ -290,11 +290,9 @@ fn a_full_walkthrough_reaches_the_result_and_q_leaves_cleanly() {
     answer_to_the_settling_question(&mut app);
     app.keys("2", "Your result is settled");
     app.keys("n", "How interested are you in understanding why");
-    // a4 not very, a6 a short chat, z2 it depends; then the questions for the next steps: h6
-    // nothing that comes back, t5 free, t6 evenings and weekends.
+    // a4 not very, a6 a short chat, z2 it depends, t5 free, t6 evenings and weekends.
     app.keys("1", "how would you feel about a long one-to-one");
-    app.keys("12", "Has something frightening or horrible happened");
-    app.keys("1", "Does cost matter for you?");
+    app.keys("12", "Does cost matter for you?");
     app.keys("1", "When and how could you usually get to a group?");
     app.keys("23\r", "How much do you expect a group to help you?");
     app.send(RIGHT);

@@ -330,9 +330,9 @@ fn what_decides_the_answer_is_in_the_question_not_only_its_help() {
     let q = default_questionnaire();
     let prompt = |id: &str| q.questions[q.question_index(id).unwrap()].prompt.clone();
     let s5 = prompt("s5");
-    assert!(s5.contains("wanted or meant to"), "{s5}");
+    assert!(s5.contains("have you wanted to seriously harm"), "{s5}");
     assert!(
-        s5.contains("unwanted thoughts of harm that frighten you"),
+        s5.contains("Answer No if these were only sudden, unwanted thoughts"),
         "{s5}"
     );
     let help = q.questions[q.question_index("s5").unwrap()]
@@ -342,7 +342,10 @@ fn what_decides_the_answer_is_in_the_question_not_only_its_help() {
     assert!(help.contains("later question"), "{help}");
     assert!(prompt("d2").contains("A pint or a large can of beer"));
     assert!(prompt("d3").contains("three pints"));
-    assert!(prompt("d5").contains("steroids or another medicine without a prescription"));
+    assert!(
+        prompt("d5")
+            .contains("a prescription-only medicine not prescribed for you (such as steroids)")
+    );
     // The MDQ's lead item: others noticing a change because of the high, not any change.
     assert!(prompt("s10").contains("or so \"high\" that people close to you said"));
 }

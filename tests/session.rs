@@ -511,19 +511,13 @@ fn a_hidden_answer_from_a_file_comes_back_when_its_question_is_shown_again() {
 fn first_after_screens(q: &Questionnaire) -> (Session<'_>, String) {
     let mut session = Session::new(q);
     session.apply(Action::Start).unwrap();
-    // The trauma question only adds a tip, so the adaptive order asks it with the next steps.
-    let intake: &[(&str, &str)] = match q.meta.order {
-        groupfit::questionnaire::Order::Fixed => &[
-            ("h1", "26_to_64"),
-            ("h2", "no"),
-            ("e1", "none"),
-            ("h6", "no"),
-        ],
-        groupfit::questionnaire::Order::Adaptive => {
-            &[("h1", "26_to_64"), ("h2", "no"), ("e1", "none")]
-        }
-    };
-    for &(id, option) in common::CALM_SAFETY_SCREEN.iter().chain(intake) {
+    let intake = [
+        ("h1", "26_to_64"),
+        ("h2", "no"),
+        ("e1", "none"),
+        ("h6", "no"),
+    ];
+    for &(id, option) in common::CALM_SAFETY_SCREEN.iter().chain(&intake) {
         assert_eq!(current_id(&session), id, "the screens keep their order");
         session
             .apply(Action::Answer(choose(q, id, option)))
@@ -533,42 +527,21 @@ fn first_after_screens(q: &Questionnaire) -> (Session<'_>, String) {
     (session, next)
 }
 
-/// A question before the first that scores, which can only add a tip to the next steps (the
-/// trauma question's note) and opens no other question, is not a screen: the adaptive order asks
-/// it after the questions that score, with the other questions for the next steps, in the
-/// file's order; the fixed order keeps it where the file puts it.
+/// The trauma question stays among the screens in the adaptive order, though its answer only
+/// adds a note: the note suggests an assessment, and asked after the questions that score it
+/// would come after the settled offer, so taking the offer would drop it (found by review when
+/// it was moved for one question sooner: 11 of the 135 played stories offered early had answered
+/// it yes).
 #[test]
-fn a_question_that_only_adds_a_tip_waits_for_the_next_steps() {
+fn the_trauma_question_is_asked_before_anything_is_weighed() {
     let q = default_questionnaire();
     let order = groupfit::scoring::asking_order(&q, &groupfit::answers::Answers::new(&q));
     let at = |id: &str| order.iter().position(|&i| q.questions[i].id == id).unwrap();
-    let last_scored = order
+    let first_scored = order
         .iter()
-        .rposition(|&i| q.questions[i].is_scored())
+        .position(|&i| q.questions[i].is_scored())
         .unwrap();
-    assert!(at("h6") > last_scored, "after every question that scores");
-    assert!(at("h6") < at("i1"), "in the file's order among the tips");
-    assert!(
-        at("e1") < at("a5"),
-        "the screens that can call for help stay first"
-    );
-    assert!(
-        at("h2") < at("a5"),
-        "so does one that opens a screen (h3, h4)"
-    );
-
-    let mut fixed = default_questionnaire();
-    fixed.meta.order = groupfit::questionnaire::Order::Fixed;
-    let order = groupfit::scoring::asking_order(&fixed, &groupfit::answers::Answers::new(&fixed));
-    let h6 = order
-        .iter()
-        .position(|&i| fixed.questions[i].id == "h6")
-        .unwrap();
-    let a1 = order
-        .iter()
-        .position(|&i| fixed.questions[i].id == "a1")
-        .unwrap();
-    assert!(h6 < a1, "the fixed order keeps the file's place");
+    assert!(at("h6") < first_scored, "{order:?}");
 }
 
 /// `order = "fixed"` keeps the file's order: after the screens, a1 and then a2, as written. The

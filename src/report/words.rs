@@ -340,14 +340,17 @@ pub fn talk_about(
     reader: Reader<'_>,
 ) -> Vec<TalkItem> {
     let mut said: Vec<TalkItem> = Vec::new();
-    // The most urgent first, so that a note to prepare never reads as one of the cautions;
-    // within a level, in the order the questions were asked (the sort is stable).
+    // The cautions first (red, then amber), then what was declined, then the notes to prepare,
+    // so that a note never reads as one of the cautions; within each, in the order the flags
+    // were raised (the sort is stable).
     let mut by_urgency: Vec<_> = outcome.flags.iter().collect();
     by_urgency.sort_by_key(|f| std::cmp::Reverse(f.flag));
-    let flags = by_urgency.into_iter().map(|f| TalkItem {
+    let (cautions, notes): (Vec<_>, Vec<_>) =
+        by_urgency.into_iter().partition(|f| f.flag >= Flag::Amber);
+    let flag_item = |f: &&RaisedFlag| TalkItem {
         flag: Some(f.flag),
         text: flag_text(questionnaire, f, reader),
-    });
+    };
     let declined = outcome
         .declined
         .iter()
@@ -362,7 +365,12 @@ pub fn talk_about(
             flag: None,
             text: declined_text(questionnaire, id, reader),
         });
-    for item in flags.chain(declined) {
+    let items = cautions
+        .iter()
+        .map(flag_item)
+        .chain(declined)
+        .chain(notes.iter().map(flag_item));
+    for item in items {
         if !said.iter().any(|s| s.text == item.text) {
             said.push(item);
         }

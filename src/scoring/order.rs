@@ -1,6 +1,7 @@
-//! The order questions are asked in. The screens (the safety screen, and every question that
-//! does not score but can call for help first, or decides whether another is shown: a caution changes the
-//! whole result) always come first, in the file's order, as validated instruments must. Then, in the adaptive order (the default), the questions that score come
+//! The order questions are asked in. The screens (the safety screen and the intake questions
+//! before the first question that scores) always come first, in the file's order, as validated
+//! instruments must, and so do later questions that can call for help first (a caution changes
+//! the whole result). Then, in the adaptive order (the default), the questions that score come
 //! one at a time: next is always the one whose answer could still move where the answers lean
 //! the most (S as if every dimension with an answer already counted), given the answers so far,
 //! so that the result is settled as soon as it can be. Questions that only feed
@@ -28,34 +29,18 @@ pub fn asking_order(questionnaire: &Questionnaire, answers: &Answers) -> Vec<usi
     let Some(first) = file.iter().position(is_scored) else {
         return file;
     };
-    let (before, rest) = file.split_at(first);
+    let (screens, rest) = file.split_at(first);
+    // A later question that can call for help first screens too: it changes the whole result,
+    // so it comes before the questions that score.
     let (scored, others): (Vec<usize>, Vec<usize>) = rest.iter().partition(|&i| is_scored(i));
-    // The questions that do not score are screens wherever they stand in the file, if they can
-    // change the whole result; the others only feed the next steps, and wait for them.
-    let (screens, tips): (Vec<usize>, Vec<usize>) = before
+    let (late_screens, tips): (Vec<usize>, Vec<usize>) = others
         .iter()
-        .chain(&others)
-        .partition(|&&i| is_screen(questionnaire, i));
-    let mut order = screens;
+        .partition(|&&i| can_call_for_help_first(&questionnaire.questions[i]));
+    let mut order = screens.to_vec();
+    order.extend(late_screens);
     order.extend(most_telling_first(questionnaire, answers, &scored));
     order.extend(tips);
     order
-}
-
-/// Whether a question that does not score comes before those that do: it is on the safety
-/// screen, its answer can call for help first (a caution changes the whole result), or it
-/// decides whether another question is shown (children opens the questions about a birth).
-/// The rest (the trauma question's note, cost, times) can only add a tip to the next steps.
-fn is_screen(questionnaire: &Questionnaire, question: usize) -> bool {
-    let q = &questionnaire.questions[question];
-    q.section == Section::Safety
-        || can_call_for_help_first(q)
-        || questionnaire.questions.iter().any(|other| {
-            other
-                .show_if
-                .as_ref()
-                .is_some_and(|s| s.question == question)
-        })
 }
 
 /// The questions that score, each next one the one that could move the lean most given the
