@@ -271,6 +271,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout3/answers",
         "tests/validation/holdout4/answers",
         "tests/validation/holdout5/answers",
+        "tests/validation/holdout6/answers",
     ])
 }
 
