@@ -172,8 +172,14 @@ fn told(q: &Questionnaire, result: &str) -> Vec<String> {
     let mut told = vec![headline];
     for section in ["Things to talk about", "Talk to someone"] {
         if let Some(paragraph) = paragraphs.iter().find(|p| p.starts_with(section)) {
+            // The heading over the notes to prepare comes with the notes, which may differ.
+            let paragraph: Vec<&str> = paragraph
+                .lines()
+                .filter(|line| line.trim() != q.ui.heading_prepare)
+                .collect();
             told.extend(
                 paragraph
+                    .join("\n")
                     .split("\n  - ")
                     .skip(1) // the heading, there even when only tips are under it
                     .map(one_line)

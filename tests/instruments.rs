@@ -261,6 +261,34 @@ fn notes_to_prepare_come_after_every_caution() {
     assert!(levels.contains(&None), "the decline is listed: {levels:?}");
 }
 
+/// A person whose result holds both cautions and notes to prepare reads the notes under a
+/// heading of their own, so that "you usually stay quiet in groups" is not read as one more
+/// thing to see a professional about (found by holdout testers, twice); a clinician reads the
+/// levels instead, in one list.
+#[test]
+fn a_person_reads_the_notes_to_prepare_under_their_own_heading() {
+    let q = default_questionnaire();
+    let changes = [("s6", "yes"), ("i1", "quiet")];
+    let answers = answers(&q, &changes);
+    let outcome = score(&q, &answers);
+    let person = report::text(&q, &answers, &outcome, Reader::person(None));
+    let talk = person.find("Things to talk about").unwrap();
+    let caution = person.find("experiences that others do not share").unwrap();
+    let prepare = person.find("To prepare for a group:").expect(&person);
+    let quiet = person
+        .find("You usually stay quiet in groups")
+        .expect(&person);
+    assert!(
+        talk < caution && caution < prepare && prepare < quiet,
+        "{person}"
+    );
+    let clinician = report::text(&q, &answers, &outcome, Reader::clinician(None));
+    assert!(
+        !clinician.contains("To prepare for a group:"),
+        "{clinician}"
+    );
+}
+
 /// Intent or a plan stops the questionnaire before the question about anything already done
 /// (s4), so their panel says what to do if something has been taken or done already (found on
 /// the tuning sets: an overdose the night before, after "yes" to intent, got no word of

@@ -320,6 +320,7 @@ ui_text! {
     heading_dimensions = "The five dimensions (below 0: support group, above 0: group therapy)",
     heading_drivers = "What weighed most",
     heading_flags = "Things to talk about",
+    heading_prepare = "To prepare for a group:",
     heading_changes = "What would change the result",
     heading_next = "Next steps",
     heading_crisis = "If you need help now",

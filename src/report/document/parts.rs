@@ -3,12 +3,13 @@
 
 use super::{Bar, Block, Column, Input, Part, PartKind, Tone, part};
 use crate::crisis::CrisisHelp;
+use crate::questionnaire::Flag;
 use crate::report::record::answer_rows;
 use crate::report::settled::settled_note;
 use crate::report::words::{
-    answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption, headline,
-    mixed_note, override_sentence, prompt_of, recommendation_label, result_label, safety_label,
-    talk_about, top_drivers,
+    TalkItem, answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption,
+    headline, mixed_note, override_sentence, prompt_of, recommendation_label, result_label,
+    safety_label, talk_about, top_drivers,
 };
 use crate::scoring::Recommendation;
 use crate::ui_text::fill;
@@ -168,16 +169,31 @@ fn result_fields(input: &Input<'_>) -> Vec<(String, String)> {
 /// Flags and declined questions, in the reader's words; none when there is nothing to say.
 pub(super) fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
     let q = input.questionnaire;
-    let items: Vec<(String, Tone)> = talk_about(q, input.outcome, input.reader)
-        .into_iter()
-        .map(|item| {
-            let tone = item.flag.map_or(Tone::Warning, Tone::Flag);
-            (item.text, tone)
-        })
-        .collect();
-    if items.is_empty() {
+    let said = talk_about(q, input.outcome, input.reader);
+    if said.is_empty() {
         return None;
     }
+    let tone = |flag: Option<Flag>| flag.map_or(Tone::Warning, Tone::Flag);
+    // A person reads the notes to prepare under a heading of their own when cautions come
+    // before them, so that a note is not read as one more thing to see a professional about;
+    // a clinician reads the levels, in one list.
+    let (notes, cautions): (Vec<_>, Vec<_>) = said
+        .into_iter()
+        .partition(|item| item.flag == Some(Flag::Prep));
+    let items = |list: Vec<TalkItem>| -> Vec<(String, Tone)> {
+        list.into_iter().map(|i| (i.text, tone(i.flag))).collect()
+    };
+    let blocks = if input.reader.is_person() && !cautions.is_empty() && !notes.is_empty() {
+        vec![
+            Block::Items(items(cautions)),
+            Block::Text(q.ui.heading_prepare.clone(), Tone::Plain),
+            Block::Items(items(notes)),
+        ]
+    } else {
+        vec![Block::Items(items(
+            cautions.into_iter().chain(notes).collect(),
+        ))]
+    };
     let heading = if input.reader.is_person() {
         q.ui.heading_flags.clone()
     } else {
@@ -187,11 +203,7 @@ pub(super) fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
             safety_label(q, input.outcome.safety)
         )
     };
-    Some(part(
-        PartKind::ThingsToTalkAbout,
-        &heading,
-        vec![Block::Items(items)],
-    ))
+    Some(part(PartKind::ThingsToTalkAbout, &heading, blocks))
 }
 
 /// Where to get help now: the region's lines first, or the honest fallback. Under a caution or
