@@ -29,6 +29,9 @@ pub struct CrisisPanel<'q> {
     pub text: &'q str,
     /// Danger at home: how to stay safe if someone may check the device.
     pub device_safety: Option<&'q str>,
+    /// The heading over the lines after the first ("More places to get help:"), when there are
+    /// any, so that none reads as if it stood apart.
+    pub more_lines: Option<&'q str>,
     /// That the questionnaire stopped, and what was (not) saved.
     pub stopped: &'q str,
 }
@@ -59,6 +62,7 @@ impl<'q> CrisisPanel<'q> {
             .map(|flag| report::flag_text(questionnaire, flag, reader))
             .collect();
         let plain = front == FrontEnd::Plain;
+        let help = CrisisHelp::for_topics(questionnaire, region, &help_topics(&outcome.flags));
         Self {
             protocol: clinician.then_some(ui.clinician_protocol.as_str()),
             title: if at_home {
@@ -67,7 +71,8 @@ impl<'q> CrisisPanel<'q> {
                 &ui.crisis_title
             },
             noticed,
-            help: CrisisHelp::for_topics(questionnaire, region, &help_topics(&outcome.flags)),
+            more_lines: (help.items().len() > 1).then_some(ui.crisis_more_lines.as_str()),
+            help,
             text: match (at_home, from_file) {
                 (true, _) => &ui.crisis_text_home,
                 (false, true) => &ui.crisis_text_resumed,

@@ -110,9 +110,9 @@ const EXAMPLES: [&str; 5] = [
     "clinician-amber",
 ];
 
-// Why ignored: it needs the FHIR validators (pip), and `cargo test` alone must need nothing
-// from outside; .ci/run installs it, then runs `cargo test -- --ignored`.
-#[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
+// Ignored because it needs the FHIR validators (pip), and plain `cargo test` must need nothing
+// but cargo: .ci/run installs them and runs these with `cargo test -- --ignored`.
+#[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
 #[test]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let q = default_questionnaire();
@@ -133,9 +133,9 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
 
 /// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
 /// something.
-// Why ignored: it needs the FHIR validators (pip), and `cargo test` alone must need nothing
-// from outside; .ci/run installs it, then runs `cargo test -- --ignored`.
-#[ignore = "needs the FHIR validators (pip): .ci/run installs it, then runs cargo test -- --ignored"]
+// Ignored because it needs the FHIR validators (pip), and plain `cargo test` must need nothing
+// but cargo: .ci/run installs them and runs these with `cargo test -- --ignored`.
+#[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
 #[test]
 fn each_validator_rejects_a_broken_resource() {
     let good = bundle_of("examples/answers/clinician-amber.toml");

@@ -170,9 +170,8 @@ impl Plain<'_> {
             para(&mut out, device_safety);
         }
         out.push('\n');
-        // The other lines under a heading of their own, so none reads as if it stood apart.
-        if items.len() > 1 {
-            line(&mut out, &self.ui().crisis_more_lines);
+        if let Some(more_lines) = panel.more_lines {
+            line(&mut out, more_lines);
         }
         for item in items.iter().skip(1) {
             line(&mut out, item);

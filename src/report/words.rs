@@ -343,10 +343,9 @@ pub fn talk_about(
     // The cautions first (red, then amber), then what was declined, then the notes to prepare,
     // so that a note never reads as one of the cautions; within each, in the order the flags
     // were raised (the sort is stable).
-    let mut by_urgency: Vec<_> = outcome.flags.iter().collect();
-    by_urgency.sort_by_key(|f| std::cmp::Reverse(f.flag));
-    let (cautions, notes): (Vec<_>, Vec<_>) =
-        by_urgency.into_iter().partition(|f| f.flag >= Flag::Amber);
+    let (mut cautions, notes): (Vec<_>, Vec<_>) =
+        outcome.flags.iter().partition(|f| f.flag >= Flag::Amber);
+    cautions.sort_by_key(|f| std::cmp::Reverse(f.flag));
     let flag_item = |f: &&RaisedFlag| TalkItem {
         flag: Some(f.flag),
         text: flag_text(questionnaire, f, reader),

@@ -173,26 +173,28 @@ pub(super) fn things_to_talk_about(input: &Input<'_>) -> Option<Part> {
     if said.is_empty() {
         return None;
     }
-    let tone = |flag: Option<Flag>| flag.map_or(Tone::Warning, Tone::Flag);
-    // A person reads the notes to prepare under a heading of their own when cautions come
-    // before them, so that a note is not read as one more thing to see a professional about;
-    // a clinician reads the levels, in one list.
-    let (notes, cautions): (Vec<_>, Vec<_>) = said
-        .into_iter()
-        .partition(|item| item.flag == Some(Flag::Prep));
-    let items = |list: Vec<TalkItem>| -> Vec<(String, Tone)> {
-        list.into_iter().map(|i| (i.text, tone(i.flag))).collect()
+    let items = |list: &[TalkItem]| -> Vec<(String, Tone)> {
+        let tone = |flag: Option<Flag>| flag.map_or(Tone::Warning, Tone::Flag);
+        list.iter()
+            .map(|i| (i.text.clone(), tone(i.flag)))
+            .collect()
     };
-    let blocks = if input.reader.is_person() && !cautions.is_empty() && !notes.is_empty() {
+    // The notes to prepare come last (talk_about's order). A person reads them under a heading
+    // of their own when cautions come before them, so that a note is not read as one more thing
+    // to see a professional about; a clinician reads the levels, in one list.
+    let first_note = said
+        .iter()
+        .position(|i| i.flag == Some(Flag::Prep))
+        .unwrap_or(said.len());
+    let blocks = if input.reader.is_person() && 0 < first_note && first_note < said.len() {
+        let (cautions, notes) = said.split_at(first_note);
         vec![
             Block::Items(items(cautions)),
             Block::Text(q.ui.heading_prepare.clone(), Tone::Plain),
             Block::Items(items(notes)),
         ]
     } else {
-        vec![Block::Items(items(
-            cautions.into_iter().chain(notes).collect(),
-        ))]
+        vec![Block::Items(items(&said))]
     };
     let heading = if input.reader.is_person() {
         q.ui.heading_flags.clone()

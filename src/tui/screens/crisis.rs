@@ -83,9 +83,8 @@ fn lines(ctx: &Ctx<'_, '_>, outcome: &Outcome, width: u16) -> Vec<Line<'static>>
         lines.extend(wrap(device_safety, width, theme.prompt(), "", ""));
         lines.push(Line::default());
     }
-    // The other lines under a heading of their own, so none reads as if it stood apart.
-    if !rest.is_empty() {
-        lines.extend(wrap(&ui.crisis_more_lines, width, theme.prompt(), "", ""));
+    if let Some(more_lines) = panel.more_lines {
+        lines.extend(wrap(more_lines, width, theme.prompt(), "", ""));
     }
     for item in rest {
         help_item(&mut lines, &panel.help, *item, ui, width, theme);
