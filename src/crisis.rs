@@ -36,7 +36,8 @@ pub struct CrisisHelp<'q> {
     pub region: Option<String>,
     /// The region's suicide and crisis lines, in file order.
     pub local: Vec<&'q CrisisLine>,
-    /// Every other region's suicide and crisis lines, in file order.
+    /// Every other region's suicide and crisis lines, in file order: listed only for a region
+    /// without a line of its own.
     pub others: Vec<&'q CrisisLine>,
     /// The topics the cautions call for, most urgent first, each with the region's lines for
     /// it (empty: none configured, so the kind of service is named instead).
@@ -93,8 +94,8 @@ impl<'q> CrisisHelp<'q> {
     }
 
     /// The items in the order to show them: each caution topic's lines (or the kind of service
-    /// to ask for), then the region's crisis lines, the other entries, then "anywhere else"; or,
-    /// for a region without an entry, the fallback first and the other entries after.
+    /// to ask for), then the region's crisis lines and "anywhere else"; or, for a region
+    /// without an entry, the fallback first and the other entries after.
     #[must_use]
     pub fn items(&self) -> Vec<HelpItem<'q>> {
         let mut items = Vec::new();
@@ -112,18 +113,23 @@ impl<'q> CrisisHelp<'q> {
         if !crisis_done {
             self.push_local_crisis(&mut items);
         }
-        // Other countries' suicide and crisis lines help only where that is the help called
-        // for: a caution about drinking, eating or home is never answered with them (the
-        // fallback already names the local emergency number and a directory of helplines).
-        let crisis_called_for =
-            self.topical.is_empty() || self.topical.iter().any(|(t, _)| *t == Topic::Crisis);
-        if crisis_called_for {
-            items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
-        }
-        if !self.local.is_empty() {
+        if self.local.is_empty() {
+            if self.crisis_called_for() {
+                items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+            }
+        } else {
             items.push(HelpItem::Fallback);
         }
         items
+    }
+
+    /// Whether other countries' suicide and crisis lines could help: only for a region without
+    /// a line of its own (a person with one reads it, then "anywhere else", not five countries'
+    /// numbers, which in a crisis is a lot to read past), and only where suicide or a crisis is
+    /// the help called for (a caution about drinking, eating or home is never answered with
+    /// them; the fallback already names the local emergency number and a directory).
+    fn crisis_called_for(&self) -> bool {
+        self.topical.is_empty() || self.topical.iter().any(|(t, _)| *t == Topic::Crisis)
     }
 
     /// The region's crisis lines, or the honest fallback where it has none.

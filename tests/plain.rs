@@ -169,15 +169,17 @@ fn a_red_answer_stops_with_crisis_lines() {
     assert!(text.contains("You are not alone."));
     assert!(text.contains("988 Suicide & Crisis Lifeline (US): Call or text 988. Emergency: 911."));
     assert!(!text.contains("RESULT"), "no recommendation");
-    // The person's own line comes right after what to do, and the others come under a heading
+    // The person's own line comes right after what to do, and the rest come under a heading
     // of their own (found by holdout testers, who read "Thank you for answering honestly"
-    // between one country's line and the rest, as if the rest were something else).
+    // between one country's line and the rest, as if the rest were something else); the rest
+    // is where else to find help, not every other country's numbers (H72).
     let panel = &text[text.find("You are not alone.").unwrap()..];
     let own = panel.find("988 Suicide & Crisis Lifeline (US)").unwrap();
     let thanks = panel.find("Thank you for answering honestly").unwrap();
     let more = panel.find("More places to get help:\n").unwrap();
-    let others = panel.find("Samaritans (GB)").unwrap();
-    assert!(own < thanks && thanks < more && more < others, "{panel}");
+    let elsewhere = panel.find("findahelpline.com").unwrap();
+    assert!(own < thanks && thanks < more && more < elsewhere, "{panel}");
+    assert!(!panel.contains("Samaritans (GB)"), "{panel}");
     assert_snapshot!("plain_red_stop", text);
 }
 

@@ -796,6 +796,20 @@ fn questions_that_only_add_a_tip_do_not_hold_the_offer_back() {
     assert!(offer.ends_with(&q.ui.settled_offer_tailor), "{offer}");
 }
 
+/// A resumed app's screens from where its answers lead (past the review: the crisis panel or
+/// the result), paged through at 100x30.
+fn paged_from_review(mut app: App<'_>) -> String {
+    app.handle(Intent::Enter);
+    app.handle(Intent::Review);
+    app.handle(Intent::Enter);
+    let mut shown = String::new();
+    for _ in 0..12 {
+        shown.push_str(&screen(&mut app, 100, 30));
+        app.handle(Intent::PageDown);
+    }
+    shown
+}
+
 /// Under a caution about drinking, a person with no region reads the help for drinking and the
 /// way to any local helpline, not six countries' suicide lines; and not how to reach another
 /// group result, which is for a normal result (a clinician's record keeps it). In plain mode
@@ -804,15 +818,7 @@ fn questions_that_only_add_a_tip_do_not_hold_the_offer_back() {
 fn a_caution_is_answered_with_help_for_its_topic_not_every_suicide_line() {
     let q = default_questionnaire();
     let answers = amber_and_declined();
-    let mut app = App::with_answers(&q, answers.clone(), None, false);
-    app.handle(Intent::Enter);
-    app.handle(Intent::Review);
-    app.handle(Intent::Enter);
-    let mut full_screen = String::new();
-    for _ in 0..12 {
-        full_screen.push_str(&screen(&mut app, 100, 30));
-        app.handle(Intent::PageDown);
-    }
+    let full_screen = paged_from_review(App::with_answers(&q, answers.clone(), None, false));
     let mut plain = Plain::with_answers(&q, answers.clone(), None, true);
     let _ = plain.opening();
     let said = result_in_plain_mode(&mut plain);
@@ -842,4 +848,65 @@ fn a_caution_is_answered_with_help_for_its_topic_not_every_suicide_line() {
         record.contains(&q.ui.heading_changes),
         "the record keeps it"
     );
+}
+
+/// Everything a person in `region` is shown for `file`'s answers: the full-screen app paged
+/// through from where the answers lead (the crisis panel or the result), plain mode's result
+/// or panel, and the filed record.
+fn everything_shown(
+    q: &groupfit::questionnaire::Questionnaire,
+    file: &str,
+    region: &str,
+) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let answers = answers::load(text.as_bytes(), q).unwrap().answers;
+    let mut shown = paged_from_review(App::with_answers(
+        q,
+        answers.clone(),
+        Some(region.into()),
+        false,
+    ));
+    let mut plain = Plain::with_answers(q, answers.clone(), Some(region.into()), true);
+    shown.push_str(&plain.opening());
+    shown.push_str(&result_in_plain_mode(&mut plain));
+    let outcome = score(q, &answers);
+    let provenance = report::Provenance {
+        generated: "2026-12-01 10:00 +00:00".into(),
+        tool_version: "test".into(),
+        mode: "self-assessment".into(),
+        region: Some(region.into()),
+    };
+    shown.push_str(&report::record_text(&report::Record {
+        questionnaire: q,
+        answers: &answers,
+        outcome: &outcome,
+        provenance: &provenance,
+        clinician: None,
+    }));
+    shown
+}
+
+#[test]
+fn a_region_with_its_own_line_is_not_also_shown_every_other_countrys() {
+    let q = default_questionnaire();
+    for file in [
+        "examples/answers/widowed-red.toml",
+        "examples/answers/widowed-amber.toml",
+        "examples/answers/widowed.toml",
+    ] {
+        let shown = everything_shown(&q, file, "AU");
+        assert!(shown.contains("Lifeline (AU)"), "{file}:\n{shown}");
+        assert!(shown.contains("findahelpline.com"), "{file}:\n{shown}");
+        for elsewhere in ["988", "Samaritans", "1737"] {
+            assert!(
+                !shown.contains(elsewhere),
+                "{file}: {elsewhere} in:\n{shown}"
+            );
+        }
+    }
+    // Without an entry for the region, the entries the file has are listed after the fallback.
+    let shown = everything_shown(&q, "examples/answers/widowed-amber.toml", "DE");
+    for listed in ["Lifeline (AU)", "988", "Samaritans", "1737"] {
+        assert!(shown.contains(listed), "{listed} missing from:\n{shown}");
+    }
 }

@@ -421,8 +421,12 @@ mod snapshots {
         let text = screen(&mut app, 80, 24);
         let samaritans = text.find("Samaritans (GB)").unwrap();
         assert!(
-            samaritans < text.find("988 Suicide & Crisis Lifeline (US)").unwrap(),
-            "the region's line comes first"
+            samaritans < text.find("findahelpline.com").unwrap(),
+            "the region's line comes first, then where else to find help"
+        );
+        assert!(
+            !text.contains("988 Suicide & Crisis Lifeline (US)"),
+            "not every other country's lines too"
         );
         assert!(
             !text.contains("Where your answers fall") && !text.contains("point towards"),
