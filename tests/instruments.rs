@@ -538,7 +538,10 @@ fn words_fit_every_life() {
         "anger",
         "unusual",
         "job",
+        "change",
+        "infertility",
         "pregnancy_loss",
+        "other",
         "sent",
         "diagnosis",
         "recovery",
@@ -546,6 +549,42 @@ fn words_fit_every_life() {
         "illness",
     ] {
         assert!(reasons.contains(&reason), "{reason}");
+    }
+}
+
+/// Each reason is said back as what the person ticked: a big change that is not a job
+/// (leaving prison, a child coming out) is not quoted as "Losing a job", infertility is not
+/// saved as a lost pregnancy, and a reason with no box of its own has "Something else", which
+/// weighs nothing, instead of the nearest box that does (holdout testers, in every set).
+#[test]
+fn each_reason_is_said_back_as_what_was_ticked() {
+    let q = default_questionnaire();
+    let a1 = q.question_index("a1").unwrap();
+    let weight = |id: &str| {
+        let question = &q.questions[a1];
+        question.options()[question.option_index(id).unwrap()].weight
+    };
+    assert_eq!(
+        weight("change"),
+        weight("job"),
+        "a big change is a shared event too"
+    );
+    assert_eq!(weight("infertility"), weight("pregnancy_loss"));
+    assert_eq!(weight("other"), None, "something else weighs nothing");
+    for (ticked, said, not_said) in [
+        ("change", "Another big change", "Losing a job"),
+        ("job", "Losing a job", "Another big change"),
+        ("infertility", "Infertility", "Losing a pregnancy"),
+    ] {
+        let widowed = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+        let text = widowed.replace("a1 = [\"loss\"]", &format!("a1 = [\"{ticked}\"]"));
+        let given = groupfit::answers::load(text.as_bytes(), &q)
+            .unwrap()
+            .answers;
+        let record = common::person_record_text(&q, &given, None);
+        let record = record.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(record.contains(said), "{ticked}: {record}");
+        assert!(!record.contains(not_said), "{ticked}: {record}");
     }
 }
 

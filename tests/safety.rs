@@ -830,20 +830,7 @@ fn a_caution_is_answered_with_help_for_its_topic_not_every_suicide_line() {
         }
         assert!(!shown.contains(&q.ui.heading_changes), "{shown}");
     }
-    let outcome = score(&q, &answers);
-    let provenance = report::Provenance {
-        generated: "2026-12-01 10:00 +00:00".into(),
-        tool_version: "test".into(),
-        mode: "self-assessment".into(),
-        region: None,
-    };
-    let record = report::record_text(&report::Record {
-        questionnaire: &q,
-        answers: &answers,
-        outcome: &outcome,
-        provenance: &provenance,
-        clinician: None,
-    });
+    let record = common::person_record_text(&q, &answers, None);
     assert!(
         record.contains(&q.ui.heading_changes),
         "the record keeps it"
@@ -869,20 +856,7 @@ fn everything_shown(
     let mut plain = Plain::with_answers(q, answers.clone(), Some(region.into()), true);
     shown.push_str(&plain.opening());
     shown.push_str(&result_in_plain_mode(&mut plain));
-    let outcome = score(q, &answers);
-    let provenance = report::Provenance {
-        generated: "2026-12-01 10:00 +00:00".into(),
-        tool_version: "test".into(),
-        mode: "self-assessment".into(),
-        region: Some(region.into()),
-    };
-    shown.push_str(&report::record_text(&report::Record {
-        questionnaire: q,
-        answers: &answers,
-        outcome: &outcome,
-        provenance: &provenance,
-        clinician: None,
-    }));
+    shown.push_str(&common::person_record_text(q, &answers, Some(region)));
     shown
 }
 

@@ -564,7 +564,7 @@ mod keys {
         assert_eq!(current(&app), "a2");
         press(&mut app, &[KeyCode::Left]);
         assert_eq!(current(&app), "a1");
-        press(&mut app, &[KeyCode::Char('7'), KeyCode::Enter]);
+        press(&mut app, &[KeyCode::Char('9'), KeyCode::Enter]);
         let a1 = q.question_index("a1").unwrap();
         assert_eq!(
             app.session()

@@ -204,3 +204,25 @@ pub fn answer_as(
     }
     given
 }
+
+/// A person's text record of `answers`, as `score` would write it for `region`.
+pub fn person_record_text(
+    q: &Questionnaire,
+    answers: &groupfit::answers::Answers,
+    region: Option<&str>,
+) -> String {
+    let outcome = groupfit::scoring::score(q, answers);
+    let provenance = groupfit::report::Provenance {
+        generated: "2026-12-01 10:00 +00:00".into(),
+        tool_version: "test".into(),
+        mode: "self-assessment".into(),
+        region: region.map(str::to_string),
+    };
+    groupfit::report::record_text(&groupfit::report::Record {
+        questionnaire: q,
+        answers,
+        outcome: &outcome,
+        provenance: &provenance,
+        clinician: None,
+    })
+}
