@@ -271,3 +271,66 @@ options = [{{ id = "no", label = "No" }}, {{ id = "yes", label = "Yes", flag = "
 {questions}"#
     )
 }
+
+/// The person reads how close the answers came to another result, said not to be advice, and
+/// never a change to what their life is (ticking a bereavement they did not have, or saying a
+/// problem is new when it is old: `circumstance = true`), which holdout testers read as being
+/// told to invent one; a clinician's record still lists every change.
+#[test]
+fn the_person_is_never_shown_a_change_to_their_circumstances() {
+    let q = default_questionnaire();
+    let circumstances: Vec<usize> = ["a1", "a7", "a2", "a3", "a5"]
+        .iter()
+        .map(|id| q.question_index(id).unwrap())
+        .collect();
+    for index in &circumstances {
+        assert!(
+            q.questions[*index].circumstance,
+            "{}",
+            q.questions[*index].id
+        );
+    }
+    let (answers, outcome) = scored(&q, "tests/validation/holdout6/answers/M04.toml");
+    assert!(
+        outcome
+            .would_change
+            .iter()
+            .any(|c| circumstances.contains(&c.index)),
+        "the story has such changes to leave out"
+    );
+    let person = report::change_lines(&q, &answers, &outcome, Reader::person(None));
+    for line in &person {
+        for index in &circumstances {
+            assert!(!line.contains(&q.questions[*index].prompt), "{line}");
+        }
+    }
+    let clinician = report::change_lines(&q, &answers, &outcome, Reader::clinician(None));
+    assert_eq!(clinician.len(), outcome.would_change.len());
+
+    let record = |reader: Reader<'_>| {
+        let input = report::Input {
+            questionnaire: &q,
+            answers: &answers,
+            outcome: &outcome,
+            reader,
+            clinician: None,
+            provenance: None,
+        };
+        report::build(
+            &input,
+            report::View::Result {
+                show_weights: false,
+            },
+        )
+        .parts
+        .into_iter()
+        .find(|p| p.kind == report::PartKind::Changes)
+        .map(|p| format!("{:?}", p.blocks))
+        .unwrap()
+    };
+    assert!(
+        record(Reader::person(None)).contains(&q.ui.changes_lead),
+        "said for the person"
+    );
+    assert!(!record(Reader::clinician(None)).contains(&q.ui.changes_lead));
+}

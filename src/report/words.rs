@@ -202,10 +202,14 @@ pub fn change_lines(
         .iter()
         .filter(|change| {
             // The person reads changes to what they would see: declining is not a different
-            // answer about themselves, and a result still short of answers looks the same
-            // whichever way it leans.
+            // answer about themselves, a result still short of answers looks the same
+            // whichever way it leans, and another answer about their life (a bereavement they
+            // did not have) reads as being told to invent one.
             let question = &questionnaire.questions[change.index];
-            !(reader.is_person() && (change.new_answer.is_skip(question) || !change.complete))
+            !(reader.is_person()
+                && (change.new_answer.is_skip(question)
+                    || !change.complete
+                    || question.circumstance))
         })
         .collect();
     let moved =

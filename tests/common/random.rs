@@ -127,6 +127,7 @@ pub fn questionnaire() -> impl Strategy<Value = Questionnaire> {
                     show_if_score: None,
                     kind,
                     instrument_flags: Vec::new(),
+                    circumstance: false,
                     loinc: None,
                 });
             }

@@ -343,6 +343,7 @@ ui_text! {
     changes_more = "And {n} other single changes, each moving the result less.",
     changes_more_one = "And 1 other single change, moving the result less.",
     no_change = "No single change of answer would move it to another result.",
+    changes_lead = "How close your answers came to another result. This is not advice: the answers that fit you are the ones you gave.",
     score_none = "no score",
     safety_none = "no flags",
     safety_not_screened = "not screened: this questionnaire asks no safety questions",

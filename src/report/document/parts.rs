@@ -338,17 +338,19 @@ pub(super) fn drivers(input: &Input<'_>) -> Option<Part> {
     ))
 }
 
+/// What would change the result; the person is told first that it shows how firm the result
+/// is, not what to answer (holdout testers read "answering 'No, I can't' would give ..." as
+/// advice).
 pub(super) fn changes(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
-    let items = change_lines(q, input.answers, input.outcome, input.reader)
-        .into_iter()
-        .map(|line| (line, Tone::Plain))
-        .collect();
-    part(
-        PartKind::Changes,
-        &q.ui.heading_changes,
-        vec![Block::Items(items)],
-    )
+    let lines = change_lines(q, input.answers, input.outcome, input.reader);
+    let mut blocks = Vec::new();
+    if input.reader.is_person() && lines != [q.ui.no_change.as_str()] {
+        blocks.push(Block::Text(q.ui.changes_lead.clone(), Tone::Plain));
+    }
+    let items = lines.into_iter().map(|line| (line, Tone::Plain)).collect();
+    blocks.push(Block::Items(items));
+    part(PartKind::Changes, &q.ui.heading_changes, blocks)
 }
 
 /// What each kind of group is like.

@@ -228,6 +228,11 @@ pub struct Question {
     pub help: Option<String>,
     pub why: Option<String>,
     pub required: bool,
+    /// Its answers say what the person's life is (what brings them, for how long), not what
+    /// they would like: the person is never shown another answer to it as something that
+    /// would change the result (a clinician's record lists every change).
+    #[serde(default)]
+    pub circumstance: bool,
     pub show_if: Option<ShowIf>,
     /// Shown only when an instrument's total so far reaches a cut-off (`show_if_score`).
     #[serde(default)]

@@ -182,6 +182,7 @@ impl Validator<'_> {
             help: q.help.map(Spanned::into_inner),
             why: q.why.map(Spanned::into_inner),
             required: q.required,
+            circumstance: q.circumstance,
             show_if: None,
             show_if_score: None,
             kind,

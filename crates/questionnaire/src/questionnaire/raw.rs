@@ -141,6 +141,7 @@ impl Known for RawQuestion {
         "help",
         "why",
         "required",
+        "circumstance",
         "show_if",
         "show_if_score",
         "options",
@@ -292,6 +293,8 @@ pub struct RawQuestion {
     pub why: Option<Spanned<String>>,
     #[serde(default)]
     pub required: bool,
+    #[serde(default)]
+    pub circumstance: bool,
     pub show_if: Option<Spanned<RawShowIf>>,
     pub show_if_score: Option<Spanned<RawShowIfScore>>,
     pub options: Option<Spanned<Vec<Spanned<RawChoice>>>>,
