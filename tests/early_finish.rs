@@ -278,6 +278,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout4/answers",
         "tests/validation/holdout5/answers",
         "tests/validation/holdout6/answers",
+        "tests/validation/holdout7/answers",
     ])
 }
 
