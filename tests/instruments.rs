@@ -130,18 +130,27 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
         "{}",
         d6.prompt
     );
-    // A yes may be weekly cannabis alone: the breathing warning is said as an "if", not as if
-    // every yes were mixing (found on the tuning sets).
-    let yes = d6
-        .options()
-        .iter()
-        .find(|o| o.id == "yes")
-        .and_then(|o| o.advice.as_deref())
-        .unwrap();
+    // Each yes has its own answer and its own advice: weekly cannabis is not told about
+    // opioids with alcohol (holdout testers, M09 and N11), and mixing them is told at once.
+    let advice = |id: &str| {
+        d6.options()
+            .iter()
+            .find(|o| o.id == id)
+            .and_then(|o| o.advice.clone())
+            .unwrap()
+    };
+    assert!(!advice("yes").contains("opioids"), "{}", advice("yes"));
     assert!(
-        yes.contains("If you take opioids, sleeping tablets or anxiety medicines with alcohol"),
-        "{yes}"
+        advice("with_alcohol").contains("slow your breathing dangerously"),
+        "{}",
+        advice("with_alcohol")
     );
+    let mixing = score(
+        &q,
+        &answers(&q, &[("d5", "once_twice"), ("d6", "with_alcohol")]),
+    );
+    assert_eq!(mixing.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&mixing.flags), [Topic::AlcoholDrugs]);
 }
 
 #[test]
