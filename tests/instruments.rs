@@ -559,6 +559,11 @@ fn words_fit_every_life() {
     ] {
         assert!(reasons.contains(&reason), "{reason}");
     }
+    // A man who goes to AA twice a week was told AA was worth a look (holdout tester, N22).
+    let a1 = question("a1");
+    let recovery = &a1.options()[a1.option_index("recovery").unwrap()];
+    let step = recovery.next_step.as_deref().unwrap();
+    assert!(step.contains("if you are not in one already"), "{step}");
 }
 
 /// Each reason is said back as what the person ticked: a big change that is not a job
