@@ -1,7 +1,8 @@
 //! Where to get help now, for the person's region: that region's crisis lines first, or, for a
 //! region the questionnaire has no entry for, an honest fallback (the local emergency number and
-//! an international directory of helplines) and never another country's numbers. Every screen and
-//! record takes its crisis lines from here. The region comes from `--region` or the locale;
+//! an international directory of helplines) first, never another country's number in its place.
+//! A person reads their own region's lines; a clinician's record lists the others after them.
+//! Every screen and record takes its crisis lines from here. The region comes from `--region` or the locale;
 //! reading the environment is the caller's job.
 
 use crate::questionnaire::{CrisisLine, Questionnaire, Topic};
@@ -36,9 +37,12 @@ pub struct CrisisHelp<'q> {
     pub region: Option<String>,
     /// The region's suicide and crisis lines, in file order.
     pub local: Vec<&'q CrisisLine>,
-    /// Every other region's suicide and crisis lines, in file order: listed only for a region
-    /// without a line of its own.
+    /// Every other region's suicide and crisis lines, in file order: listed for a region
+    /// without a line of its own, and on a clinician's record.
     pub others: Vec<&'q CrisisLine>,
+    /// List the other regions' lines even when the region has its own: a clinician's record,
+    /// whose region may be the clinic's rather than the client's.
+    pub every_region: bool,
     /// The topics the cautions call for, most urgent first, each with the region's lines for
     /// it (empty: none configured, so the kind of service is named instead).
     pub topical: Vec<(Topic, Vec<&'q CrisisLine>)>,
@@ -59,8 +63,17 @@ impl<'q> CrisisHelp<'q> {
             region,
             local,
             others,
+            every_region: false,
             topical: Vec::new(),
         }
+    }
+
+    /// The same help, listing every other region's crisis lines after the region's own: for a
+    /// clinician's record, which may be made in the clinic's region for a client from another.
+    #[must_use]
+    pub fn listing_every_region(mut self) -> Self {
+        self.every_region = true;
+        self
     }
 
     /// The help for cautions about `topics` (most urgent first, as `safety::help_topics` gives
@@ -94,8 +107,9 @@ impl<'q> CrisisHelp<'q> {
     }
 
     /// The items in the order to show them: each caution topic's lines (or the kind of service
-    /// to ask for), then the region's crisis lines and "anywhere else"; or, for a region
-    /// without an entry, the fallback first and the other entries after.
+    /// to ask for), then the region's crisis lines (a clinician's record: every region's, its
+    /// own first) and "anywhere else"; or, for a region without an entry, the fallback first
+    /// and the other entries after.
     #[must_use]
     pub fn items(&self) -> Vec<HelpItem<'q>> {
         let mut items = Vec::new();
@@ -113,20 +127,19 @@ impl<'q> CrisisHelp<'q> {
         if !crisis_done {
             self.push_local_crisis(&mut items);
         }
-        if self.local.is_empty() {
-            if self.crisis_called_for() {
-                items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
-            }
-        } else {
+        if (self.local.is_empty() || self.every_region) && self.crisis_called_for() {
+            items.extend(self.others.iter().map(|l| HelpItem::Line(l)));
+        }
+        if !self.local.is_empty() {
             items.push(HelpItem::Fallback);
         }
         items
     }
 
-    /// Whether other countries' suicide and crisis lines could help: only for a region without
-    /// a line of its own (a person with one reads it, then "anywhere else", not five countries'
-    /// numbers, which in a crisis is a lot to read past), and only where suicide or a crisis is
-    /// the help called for (a caution about drinking, eating or home is never answered with
+    /// Whether other countries' suicide and crisis lines could help: for a region without a
+    /// line of its own, or on a clinician's record (a person with one reads it, then "anywhere
+    /// else", not five countries' numbers, which in a crisis is a lot to read past), and only
+    /// where suicide or a crisis is the help called for (a caution about drinking, eating or home is never answered with
     /// them; the fallback already names the local emergency number and a directory).
     fn crisis_called_for(&self) -> bool {
         self.topical.is_empty() || self.topical.iter().any(|(t, _)| *t == Topic::Crisis)

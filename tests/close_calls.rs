@@ -334,3 +334,30 @@ fn the_person_is_never_shown_a_change_to_their_circumstances() {
     );
     assert!(!record(Reader::clinician(None)).contains(&q.ui.changes_lead));
 }
+
+/// When the only answers that would move the result are about the person's life, the person is
+/// not told that no single change would move it: only that no different answer about what
+/// they would like would (a reviewer found the first said while the record listed a change).
+#[test]
+fn the_person_is_not_told_nothing_would_change_it_when_only_their_circumstances_would() {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
+        .unwrap()
+        .replace(
+            "prompt = \"Main hope?\"",
+            "prompt = \"Main hope?\"\ncircumstance = true",
+        );
+    let q = common::load_valid(&text);
+    let mut answers = groupfit::answers::Answers::new(&q);
+    answers.set(0, common::choose(&q, "s1", "no"));
+    answers.set(1, common::choose(&q, "p1", "less_alone"));
+    answers.set(2, Answer::Scale(5));
+    let outcome = score(&q, &answers);
+    assert!(
+        !outcome.would_change.is_empty() && outcome.would_change.iter().all(|c| c.index == 1),
+        "only the circumstance moves it"
+    );
+    let person = report::change_lines(&q, &answers, &outcome, Reader::person(None));
+    assert_eq!(person, std::slice::from_ref(&q.ui.no_change_wished));
+    let clinician = report::change_lines(&q, &answers, &outcome, Reader::clinician(None));
+    assert_ne!(clinician, std::slice::from_ref(&q.ui.no_change));
+}

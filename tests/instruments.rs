@@ -595,7 +595,7 @@ fn each_reason_is_said_back_as_what_was_ticked() {
         let given = groupfit::answers::load(text.as_bytes(), &q)
             .unwrap()
             .answers;
-        let record = common::person_record_text(&q, &given, None);
+        let record = common::record_text(&q, &given, None);
         let record = record.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(record.contains(said), "{ticked}: {record}");
         assert!(!record.contains(not_said), "{ticked}: {record}");

@@ -830,21 +830,21 @@ fn a_caution_is_answered_with_help_for_its_topic_not_every_suicide_line() {
         }
         assert!(!shown.contains(&q.ui.heading_changes), "{shown}");
     }
-    let record = common::person_record_text(&q, &answers, None);
+    let record = common::record_text(&q, &answers, None);
     assert!(
         record.contains(&q.ui.heading_changes),
         "the record keeps it"
     );
 }
 
-/// Everything a person in `region` is shown for `file`'s answers: the full-screen app paged
-/// through from where the answers lead (the crisis panel or the result), plain mode's result
-/// or panel, and the filed record.
-fn everything_shown(
+/// What a person in `region` is shown for `file`'s answers: the full-screen app paged through
+/// from where the answers lead (the crisis panel or the result), and plain mode's result or
+/// panel; and, apart, the record a clinician files.
+fn shown_and_filed(
     q: &groupfit::questionnaire::Questionnaire,
     file: &str,
     region: &str,
-) -> String {
+) -> (String, String) {
     let text = std::fs::read_to_string(file).unwrap();
     let answers = answers::load(text.as_bytes(), q).unwrap().answers;
     let mut shown = paged_from_review(App::with_answers(
@@ -856,8 +856,7 @@ fn everything_shown(
     let mut plain = Plain::with_answers(q, answers.clone(), Some(region.into()), true);
     shown.push_str(&plain.opening());
     shown.push_str(&result_in_plain_mode(&mut plain));
-    shown.push_str(&common::person_record_text(q, &answers, Some(region)));
-    shown
+    (shown, common::record_text(q, &answers, Some(region)))
 }
 
 #[test]
@@ -868,7 +867,7 @@ fn a_region_with_its_own_line_is_not_also_shown_every_other_countrys() {
         "examples/answers/widowed-amber.toml",
         "examples/answers/widowed.toml",
     ] {
-        let shown = everything_shown(&q, file, "AU");
+        let (shown, filed) = shown_and_filed(&q, file, "AU");
         assert!(shown.contains("Lifeline (AU)"), "{file}:\n{shown}");
         assert!(shown.contains("findahelpline.com"), "{file}:\n{shown}");
         for elsewhere in ["988", "Samaritans", "1737"] {
@@ -877,9 +876,18 @@ fn a_region_with_its_own_line_is_not_also_shown_every_other_countrys() {
                 "{file}: {elsewhere} in:\n{shown}"
             );
         }
+        // The record a clinician files may be made in the clinic's region for a client from
+        // another: it lists every region's line, the region's own first.
+        let own = filed.find("Lifeline (AU)").unwrap();
+        for elsewhere in ["988 Suicide", "Samaritans (GB)", "1737"] {
+            let at = filed
+                .find(elsewhere)
+                .unwrap_or_else(|| panic!("{elsewhere}: {filed}"));
+            assert!(own < at, "{file}: {elsewhere} before the region's own");
+        }
     }
     // Without an entry for the region, the entries the file has are listed after the fallback.
-    let shown = everything_shown(&q, "examples/answers/widowed-amber.toml", "DE");
+    let (shown, _) = shown_and_filed(&q, "examples/answers/widowed-amber.toml", "DE");
     for listed in ["Lifeline (AU)", "988", "Samaritans", "1737"] {
         assert!(shown.contains(listed), "{listed} missing from:\n{shown}");
     }

@@ -418,7 +418,8 @@ mod snapshots {
         digits(&mut app, "2"); // s3: a plan
         assert_eq!(app.session().stage(), Stage::Stopped);
         snap("crisis", &mut app);
-        let text = screen(&mut app, 80, 24);
+        // Tall enough that lines listed below the fallback would be seen.
+        let text = screen(&mut app, 80, 60);
         let samaritans = text.find("Samaritans (GB)").unwrap();
         assert!(
             samaritans < text.find("findahelpline.com").unwrap(),

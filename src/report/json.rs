@@ -26,7 +26,8 @@ pub fn json_value(record: &Record<'_>) -> Value {
             serde_json::to_value(provenance).unwrap_or_default(),
         );
         let topics = crate::safety::help_topics(&outcome.flags);
-        let help = CrisisHelp::for_topics(questionnaire, provenance.region.as_deref(), &topics);
+        let help = CrisisHelp::for_topics(questionnaire, provenance.region.as_deref(), &topics)
+            .listing_every_region();
         object.insert("crisis_lines".to_string(), crisis_json(&help));
         object.insert(
             "crisis_fallback".to_string(),

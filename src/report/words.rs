@@ -216,7 +216,18 @@ pub fn change_lines(
         |change: &WouldChange| (change.score.unwrap_or(0.0) - outcome.score.unwrap_or(0.0)).abs();
     changes.sort_by(|a, b| moved(b).total_cmp(&moved(a)));
     if changes.is_empty() {
-        return vec![questionnaire.ui.no_change.clone()];
+        // Answers about the person's life may still move it: then it is only what they would
+        // like that would not.
+        let about_their_life = outcome
+            .would_change
+            .iter()
+            .any(|change| questionnaire.questions[change.index].circumstance);
+        let none = if reader.is_person() && about_their_life {
+            &questionnaire.ui.no_change_wished
+        } else {
+            &questionnaire.ui.no_change
+        };
+        return vec![none.clone()];
     }
     let shown = if reader.is_person() {
         CHANGES_FOR_THE_PERSON.min(changes.len())

@@ -205,8 +205,9 @@ pub fn answer_as(
     given
 }
 
-/// A person's text record of `answers`, as `score` would write it for `region`.
-pub fn person_record_text(
+/// The text record of a self-assessment's `answers`, as `score` files it for `region` (read as
+/// a clinician reads a record: every change, the figures, every region's crisis line).
+pub fn record_text(
     q: &Questionnaire,
     answers: &groupfit::answers::Answers,
     region: Option<&str>,

@@ -218,7 +218,11 @@ pub(super) fn help(input: &Input<'_>, kind: PartKind) -> Part {
         &q.ui.heading_crisis
     };
     let topics = crate::safety::help_topics(&input.outcome.flags);
-    let items = CrisisHelp::for_topics(q, input.reader.region, &topics)
+    let mut help = CrisisHelp::for_topics(q, input.reader.region, &topics);
+    if !input.reader.is_person() {
+        help = help.listing_every_region();
+    }
+    let items = help
         .item_lines(&q.ui)
         .into_iter()
         .map(|line| (line, Tone::Plain))
@@ -345,7 +349,8 @@ pub(super) fn changes(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
     let lines = change_lines(q, input.answers, input.outcome, input.reader);
     let mut blocks = Vec::new();
-    if input.reader.is_person() && lines != [q.ui.no_change.as_str()] {
+    let nothing = [q.ui.no_change.as_str()] == *lines || [q.ui.no_change_wished.as_str()] == *lines;
+    if input.reader.is_person() && !nothing {
         blocks.push(Block::Text(q.ui.changes_lead.clone(), Tone::Plain));
     }
     let items = lines.into_iter().map(|line| (line, Tone::Plain)).collect();
