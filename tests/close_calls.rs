@@ -340,13 +340,10 @@ fn the_person_is_never_shown_a_change_to_their_circumstances() {
 /// they would like would (a reviewer found the first said while the record listed a change).
 #[test]
 fn the_person_is_not_told_nothing_would_change_it_when_only_their_circumstances_would() {
-    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
-        .unwrap()
-        .replace(
-            "prompt = \"Main hope?\"",
-            "prompt = \"Main hope?\"\ncircumstance = true",
-        );
-    let q = common::load_valid(&text);
+    let q = common::minimal_with(
+        "prompt = \"Main hope?\"",
+        "prompt = \"Main hope?\"\ncircumstance = true",
+    );
     let mut answers = groupfit::answers::Answers::new(&q);
     answers.set(0, common::choose(&q, "s1", "no"));
     answers.set(1, common::choose(&q, "p1", "less_alone"));

@@ -110,8 +110,9 @@ const EXAMPLES: [&str; 5] = [
     "clinician-amber",
 ];
 
-// Ignored because it needs the FHIR validators (pip), and plain `cargo test` must need nothing
-// but cargo: .ci/run installs them and runs these with `cargo test -- --ignored`.
+// Why ignored: it needs the FHIR validators (Python packages that tests/fhir_setup.sh
+// installs), and a plain `cargo test` must need nothing but cargo; .ci/run installs them,
+// then runs this with `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
 #[test]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
@@ -133,8 +134,9 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
 
 /// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
 /// something.
-// Ignored because it needs the FHIR validators (pip), and plain `cargo test` must need nothing
-// but cargo: .ci/run installs them and runs these with `cargo test -- --ignored`.
+// Why ignored: it needs the FHIR validators (Python packages that tests/fhir_setup.sh
+// installs), and a plain `cargo test` must need nothing but cargo; .ci/run installs them,
+// then runs this with `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
 #[test]
 fn each_validator_rejects_a_broken_resource() {

@@ -708,13 +708,10 @@ fn the_crisis_words_say_what_was_saved_and_what_was_just_given() {
 /// full screen does: it said "up to" and never "at least".
 #[test]
 fn plain_mode_says_a_multi_questions_limits() {
-    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
-        .unwrap()
-        .replace(
-            "kind = \"single\"\nprompt = \"Main hope?\"",
-            "kind = \"multi\"\nmin_choices = 2\nmax_choices = 3\nprompt = \"Main hope?\"",
-        );
-    let q = common::load_valid(&text);
+    let q = common::minimal_with(
+        "kind = \"single\"\nprompt = \"Main hope?\"",
+        "kind = \"multi\"\nmin_choices = 2\nmax_choices = 3\nprompt = \"Main hope?\"",
+    );
     let mut plain = Plain::new(&q, None, false);
     let _ = plain.opening();
     let (said, _) = plain.respond("1");

@@ -300,13 +300,10 @@ mod answers_file {
 
     #[test]
     fn multi_answers_respect_their_limits() {
-        let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
-            .unwrap()
-            .replace(
-                "kind = \"single\"\nprompt = \"Main hope?\"",
-                "kind = \"multi\"\nmax_choices = 1\nprompt = \"Main hope?\"",
-            );
-        let q = common::load_valid(&text);
+        let q = common::minimal_with(
+            "kind = \"single\"\nprompt = \"Main hope?\"",
+            "kind = \"multi\"\nmax_choices = 1\nprompt = \"Main hope?\"",
+        );
         let found = errors(&q, "[answers]\np1 = [\"less_alone\", \"change\"]\n");
         assert!(found[0].contains("allows at most 1 choice"), "{found:?}");
         assert!(!found[0].contains("1 choices"), "{found:?}");

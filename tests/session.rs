@@ -265,13 +265,10 @@ fn invalid_answers_are_refused_and_the_question_stays() {
 
 #[test]
 fn a_required_question_cannot_be_skipped_or_left_unanswered() {
-    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml")
-        .unwrap()
-        .replace(
-            "prompt = \"Main hope?\"",
-            "prompt = \"Main hope?\"\nrequired = true",
-        );
-    let q = common::load_valid(&text);
+    let q = common::minimal_with(
+        "prompt = \"Main hope?\"",
+        "prompt = \"Main hope?\"\nrequired = true",
+    );
     let mut session = Session::new(&q);
     session.apply(Action::Start).unwrap();
     session

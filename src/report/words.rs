@@ -187,24 +187,20 @@ pub fn answer_of(questionnaire: &Questionnaire, answers: &Answers, id: &str) -> 
 /// How many changes the person reads: the few that move the result most. A clinician reads all.
 pub const CHANGES_FOR_THE_PERSON: usize = 3;
 
-/// "What would change the result", as lines to list. The person reads the few changes that move
-/// S most, never "prefer not to say" nor one that leaves too few answers to count, and a count
-/// of the rest; a clinician reads every change, also largest first.
+/// The changes a reader is shown, the largest moves of S first. The person reads changes to
+/// what they would see: declining is not a different answer about themselves, a result still
+/// short of answers looks the same whichever way it leans, and another answer about their life
+/// (a bereavement they did not have) reads as being told to invent one. A clinician reads all.
 #[must_use]
-pub fn change_lines(
+pub fn changes_read_by<'o>(
     questionnaire: &Questionnaire,
-    answers: &Answers,
-    outcome: &Outcome,
+    outcome: &'o Outcome,
     reader: Reader<'_>,
-) -> Vec<String> {
+) -> Vec<&'o WouldChange> {
     let mut changes: Vec<&WouldChange> = outcome
         .would_change
         .iter()
         .filter(|change| {
-            // The person reads changes to what they would see: declining is not a different
-            // answer about themselves, a result still short of answers looks the same
-            // whichever way it leans, and another answer about their life (a bereavement they
-            // did not have) reads as being told to invent one.
             let question = &questionnaire.questions[change.index];
             !(reader.is_person()
                 && (change.new_answer.is_skip(question)
@@ -215,6 +211,19 @@ pub fn change_lines(
     let moved =
         |change: &WouldChange| (change.score.unwrap_or(0.0) - outcome.score.unwrap_or(0.0)).abs();
     changes.sort_by(|a, b| moved(b).total_cmp(&moved(a)));
+    changes
+}
+
+/// "What would change the result", as lines to list: the changes the reader is shown
+/// ([`changes_read_by`]), the person only the few that move S most and a count of the rest.
+#[must_use]
+pub fn change_lines(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    outcome: &Outcome,
+    reader: Reader<'_>,
+) -> Vec<String> {
+    let changes = changes_read_by(questionnaire, outcome, reader);
     if changes.is_empty() {
         // Answers about the person's life may still move it: then it is only what they would
         // like that would not.

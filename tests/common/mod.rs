@@ -227,3 +227,11 @@ pub fn record_text(
         clinician: None,
     })
 }
+
+/// tests/fixtures/valid/minimal.toml with `find` replaced by `with`, loaded: a small
+/// questionnaire changed in one way for a test.
+pub fn minimal_with(find: &str, with: &str) -> Questionnaire {
+    let text = std::fs::read_to_string("tests/fixtures/valid/minimal.toml").unwrap();
+    assert!(text.contains(find), "minimal.toml has no {find:?}");
+    load_valid(&text.replace(find, with))
+}

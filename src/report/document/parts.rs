@@ -7,9 +7,9 @@ use crate::questionnaire::Flag;
 use crate::report::record::answer_rows;
 use crate::report::settled::settled_note;
 use crate::report::words::{
-    TalkItem, answer_next_steps, answer_of, band_label, change_lines, direction, gauge_caption,
-    headline, mixed_note, override_sentence, prompt_of, recommendation_label, result_label,
-    safety_label, talk_about, top_drivers,
+    TalkItem, answer_next_steps, answer_of, band_label, change_lines, changes_read_by, direction,
+    gauge_caption, headline, mixed_note, override_sentence, prompt_of, recommendation_label,
+    result_label, safety_label, talk_about, top_drivers,
 };
 use crate::scoring::Recommendation;
 use crate::ui_text::fill;
@@ -347,13 +347,14 @@ pub(super) fn drivers(input: &Input<'_>) -> Option<Part> {
 /// advice).
 pub(super) fn changes(input: &Input<'_>) -> Part {
     let q = input.questionnaire;
-    let lines = change_lines(q, input.answers, input.outcome, input.reader);
     let mut blocks = Vec::new();
-    let nothing = [q.ui.no_change.as_str()] == *lines || [q.ui.no_change_wished.as_str()] == *lines;
-    if input.reader.is_person() && !nothing {
+    if input.reader.is_person() && !changes_read_by(q, input.outcome, input.reader).is_empty() {
         blocks.push(Block::Text(q.ui.changes_lead.clone(), Tone::Plain));
     }
-    let items = lines.into_iter().map(|line| (line, Tone::Plain)).collect();
+    let items = change_lines(q, input.answers, input.outcome, input.reader)
+        .into_iter()
+        .map(|line| (line, Tone::Plain))
+        .collect();
     blocks.push(Block::Items(items));
     part(PartKind::Changes, &q.ui.heading_changes, blocks)
 }
