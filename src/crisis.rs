@@ -2,8 +2,8 @@
 //! region the questionnaire has no entry for, an honest fallback (the local emergency number and
 //! an international directory of helplines) first, never another country's number in its place.
 //! A person reads their own region's lines; a clinician's record lists the others after them.
-//! Every screen and record takes its crisis lines from here. The region comes from `--region` or the locale;
-//! reading the environment is the caller's job.
+//! Every screen and record takes its crisis lines from here. The region comes from `--region`
+//! or the locale; reading the environment is the caller's job.
 
 use crate::questionnaire::{CrisisLine, Questionnaire, Topic};
 use crate::ui_text::{UiText, fill};
@@ -139,8 +139,9 @@ impl<'q> CrisisHelp<'q> {
     /// Whether other countries' suicide and crisis lines could help: for a region without a
     /// line of its own, or on a clinician's record (a person with one reads it, then "anywhere
     /// else", not five countries' numbers, which in a crisis is a lot to read past), and only
-    /// where suicide or a crisis is the help called for (a caution about drinking, eating or home is never answered with
-    /// them; the fallback already names the local emergency number and a directory).
+    /// where suicide or a crisis is the help called for (a caution about drinking, eating or
+    /// home is never answered with them; the fallback already names the local emergency
+    /// number and a directory).
     fn crisis_called_for(&self) -> bool {
         self.topical.is_empty() || self.topical.iter().any(|(t, _)| *t == Topic::Crisis)
     }
