@@ -484,6 +484,32 @@ fn plain_mode_says_the_caution_at_once_too() {
 /// Found rereading the early finish: leaving at a caution ("r") named every question left as
 /// "not asked: the result was already settled" in the records, though nothing was settled;
 /// they are simply unanswered.
+/// A number typed at the caution, meant for the next question, is not taken as "keep going"
+/// and lost: it is refused, the keys are said again, and nothing is answered (a holdout
+/// tester's "3" for the age question vanished, and every answer after it landed one question
+/// late).
+#[test]
+fn an_answer_typed_at_the_caution_is_not_swallowed() {
+    let q = default_questionnaire();
+    let (mut plain, said) = plain_after(&q, "NZ", &NEARLY_EVERY_DAY_THEN_DECLINING);
+    assert!(said.contains("Before you go on"), "{said}");
+    let answered = plain.session().answers().answered().count();
+    let (again, end) = plain.respond("3");
+    assert_eq!(end, None);
+    assert!(again.contains(&q.ui.plain_offer_not_an_answer), "{again}");
+    assert!(again.contains("type r to see your result now"), "{again}");
+    assert_eq!(
+        plain.session().answers().answered().count(),
+        answered,
+        "nothing answered"
+    );
+    let (next, _) = plain.respond("");
+    let Stage::Asking(index) = plain.session().stage() else {
+        panic!("keeps going to the next question: {next}");
+    };
+    assert!(next.contains(&q.questions[index].prompt), "{next}");
+}
+
 #[test]
 fn leaving_at_a_caution_does_not_call_the_questions_left_settled() {
     let q = default_questionnaire();

@@ -77,9 +77,13 @@ impl Plain<'_> {
         out
     }
 
-    /// "r" shows the result now; an empty line (or anything else) keeps going.
+    /// "r" shows the result now and an empty line keeps going. A command (back, help, quit,
+    /// save) is taken as that. Anything else asks again, saying that nothing was answered if
+    /// it would answer the next question: a holdout tester's "3" for the age question had been
+    /// taken as "keep going", and every answer after it landed one question late.
     pub(super) fn on_caution(&mut self, input: &str) -> (String, Option<End>) {
-        if input.trim().eq_ignore_ascii_case("r") {
+        let reply = input.trim();
+        if reply.eq_ignore_ascii_case("r") {
             return match self.session.apply(Action::FinishEarly) {
                 Ok(_) => self.result_reached(),
                 Err(refusal) => (
@@ -88,7 +92,28 @@ impl Plain<'_> {
                 ),
             };
         }
-        (format!("\n{}", self.show_stage()), None)
+        let Stage::Asking(q) = self.session.stage() else {
+            return (format!("\n{}", self.show_stage()), None);
+        };
+        if reply.is_empty() {
+            return (format!("\n{}", self.show_stage()), None);
+        }
+        if let Some(reply) = self.record_command(input) {
+            return (reply, None);
+        }
+        if matches!(reply, "b" | "B" | "?" | "q" | "Q") {
+            return self.on_question(q, input);
+        }
+        self.waiting = Waiting::CautionReply;
+        let keys = &self.ui().plain_caution_keys;
+        let question = &self.session.questionnaire().questions[q];
+        if matches!(parse(self.ui(), question, input), Ok(Some(_))) {
+            return (
+                format!("{}\n{keys}\n", self.ui().plain_offer_not_an_answer),
+                None,
+            );
+        }
+        (format!("{keys}\n"), None)
     }
 
     /// Once nothing left can change the result, the offer to see it now (interactive, once).
