@@ -279,6 +279,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout5/answers",
         "tests/validation/holdout6/answers",
         "tests/validation/holdout7/answers",
+        "tests/validation/holdout8/answers",
     ])
 }
 
