@@ -47,8 +47,13 @@ fn shown(q: &Questionnaire, changes: &[(&str, &str)], id: &str) -> bool {
 #[test]
 fn audit_c_is_a_caution_from_5_and_says_withdrawal_from_8() {
     let q = default_questionnaire();
-    // 4 = 2 + 1 + 1: below the cut-off.
-    let four = [("d1", "2_4_month"), ("d2", "3_4"), ("d3", "less_monthly")];
+    // 4 = 2 + 1 + 1: below the cut-off (every drinker is asked about sedatives too: no).
+    let four = [
+        ("d1", "2_4_month"),
+        ("d2", "3_4"),
+        ("d3", "less_monthly"),
+        ("d7", "no"),
+    ];
     assert_eq!(instrument_flags(&q, &four, "audit_c"), 0);
     assert_eq!(score(&q, &answers(&q, &four)).safety, Safety::None);
     // 5 = 3 + 1 + 1: a caution, with alcohol help (the morning drink is then asked: never).
@@ -57,6 +62,7 @@ fn audit_c_is_a_caution_from_5_and_says_withdrawal_from_8() {
         ("d2", "3_4"),
         ("d3", "less_monthly"),
         ("d4", "never"),
+        ("d7", "no"),
     ];
     assert_eq!(instrument_flags(&q, &five, "audit_c"), 1);
     let outcome = score(&q, &answers(&q, &five));
@@ -151,6 +157,69 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
     );
     assert_eq!(mixing.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(help_topics(&mixing.flags), [Topic::AlcoholDrugs]);
+}
+
+#[test]
+fn sedatives_on_drinking_days_are_asked_of_every_drinker_prescribed_or_not() {
+    let q = default_questionnaire();
+    // Asked of anyone who drinks, whatever the drug screen says: a prescription taken as
+    // directed is not "use not as prescribed", so the drug screen's follow-up never reaches it
+    // (P12, eleven years on prescribed alprazolam with two vodkas a night, was never asked).
+    assert!(!shown(&q, &[], "d7"), "a person who never drinks");
+    for often in ["monthly", "2_4_month", "2_3_week", "4_plus_week"] {
+        assert!(shown(&q, &[("d1", often)], "d7"), "{often}");
+    }
+    let drinks = [("d1", "2_4_month"), ("d2", "1_2"), ("d3", "never")];
+    let no = score(
+        &q,
+        &answers(&q, &[drinks.as_slice(), &[("d7", "no")]].concat()),
+    );
+    assert_eq!(no.safety, Safety::None);
+    let yes = score(
+        &q,
+        &answers(&q, &[drinks.as_slice(), &[("d7", "yes")]].concat()),
+    );
+    assert_eq!(yes.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&yes.flags), [Topic::AlcoholDrugs]);
+    let advice: Vec<String> = report::talk_about(&q, &yes, Reader::person(None))
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let advice = advice.join("\n");
+    assert!(advice.contains("slow your breathing"), "{advice}");
+    assert!(
+        advice.contains("don't stop a prescribed medicine suddenly"),
+        "{advice}"
+    );
+    // Not knowing what one's medicines are is a tip to ask the pharmacist, not a caution.
+    let unsure = score(
+        &q,
+        &answers(&q, &[drinks.as_slice(), &[("d7", "unsure")]].concat()),
+    );
+    assert_eq!(unsure.safety, Safety::None);
+}
+
+#[test]
+fn new_memory_problems_at_65_or_over_are_a_caution_that_names_a_check_up() {
+    let q = default_questionnaire();
+    // Asked from 65, where new memory loss most often has a cause to look for first (L16, P23).
+    for age in ["under_18", "18_to_25", "26_to_64", "unsure"] {
+        assert!(!shown(&q, &[("h1", age)], "m1"), "{age}");
+    }
+    assert!(!shown(&q, &[], "m1"), "age not answered");
+    assert!(shown(&q, &[("h1", "65_plus")], "m1"));
+    let no = score(&q, &answers(&q, &[("h1", "65_plus"), ("m1", "no")]));
+    assert_eq!(no.safety, Safety::None);
+    let yes = score(&q, &answers(&q, &[("h1", "65_plus"), ("m1", "yes")]));
+    assert_eq!(yes.recommendation, Recommendation::ProfessionalFirst);
+    assert_eq!(help_topics(&yes.flags), [Topic::General]);
+    let advice: Vec<String> = report::talk_about(&q, &yes, Reader::person(None))
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    let advice = advice.join("\n");
+    assert!(advice.contains("check-up with your doctor"), "{advice}");
+    assert!(advice.contains("can be treated"), "{advice}");
 }
 
 #[test]
@@ -396,6 +465,7 @@ fn a_caution_about_drinking_shows_alcohol_help_first_on_screen_and_in_plain_mode
             ("d2", "5_6"),
             ("d3", "weekly"),
             ("d4", "never"),
+            ("d7", "no"),
         ],
     );
     // The last safety question is answered live, so the caution is said as the screen ends.
@@ -737,14 +807,16 @@ fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
     let sets: [(&str, usize, usize, &[&str]); 9] = [
         ("tuning", 26, 22, &[]),
         ("holdout", 26, 22, &[]),
-        // Scored once at 19 and 16 (docs/VALIDATION.md); F25 and G13 are cautions since 2026.12.8.
-        ("holdout2", 26, 20, &[]),
+        // Scored once at 19 and 16 (docs/VALIDATION.md); F25 and G13 are cautions since 2026.12.8;
+        // F13's zopiclone with wine each evening is one since 2026.12.14, where they chose GT.
+        ("holdout2", 26, 19, &[]),
         ("holdout3", 24, 17, &["G22"]),
         ("holdout4", 24, 18, &["K09", "K17"]),
-        ("holdout5", 24, 14, &["L10", "L13", "L16"]),
+        ("holdout5", 24, 15, &["L10", "L13"]),
         ("holdout6", 24, 18, &["M04", "M13", "M22"]),
         ("holdout7", 24, 15, &[]),
-        ("holdout8", 24, 17, &["P12", "P23"]),
+        // Scored once at 17, with P12 and P23 as dangerous misses; both are cautions since 2026.12.14.
+        ("holdout8", 24, 19, &[]),
     ];
     for (set, stories, agreeing, known_misses) in sets {
         let [a, b, c] = ['A', 'B', 'C'].map(|r| reviewer_labels(set, r));

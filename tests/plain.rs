@@ -71,9 +71,10 @@ const WIDOWED: &[&str] = &[
     "1",
     "1", // safety: s1, s4, s4b, s5, s6, s9 (none), s10, d1, d5, s8a, s8b
     "4",
+    "1",
     "4",
     "7",
-    "1", // screening: 65 or over, no children, no eating problem, no trauma
+    "1", // screening: 65 or over, no new memory problems, no children, no eating problem, no trauma
     "1",
     "1",
     "b",

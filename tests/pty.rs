@@ -182,9 +182,9 @@ const RIGHT: &str = "\x1b[C";
 /// settled: "say goodbye over a few sessions" (t3), which is on the screen when this returns.
 fn answer_to_the_settling_question(app: &mut Running) {
     app.keys(&"1\r".repeat(11), "How old are you?");
-    // Where an answer can call for help first (age, eating, daily life), Enter confirms; a
-    // question where several can be ticked takes Enter too.
-    app.keys("4\r47\r1", "affecting your daily life");
+    // Where an answer can call for help first (age, memory, eating, daily life), Enter
+    // confirms; a question where several can be ticked takes Enter too.
+    app.keys("4\r1\r47\r1", "affecting your daily life");
     app.keys("2\r", "What brings you");
     app.keys("1\r", "What is your main hope for a group");
     app.keys("1", "Could you come at the same time every week");
@@ -534,7 +534,7 @@ fn ctrl_s_saves_a_private_answers_file_that_resume_carries_on_from() {
     let mut app = Running::start_in(folder.path());
     app.wait_for("Press Enter to begin");
     app.keys(&format!("\r{}", "1\r".repeat(11)), "How old are you?");
-    app.keys("4\r47\r1", "affecting your daily life");
+    app.keys("4\r1\r47\r1", "affecting your daily life");
     app.keys("2\r", "What brings you");
     // A loss: then her main hope matters most.
     app.keys("1\r", "What is your main hope for a group");

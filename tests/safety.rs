@@ -92,10 +92,11 @@ fn amber_and_declined() -> answers::Answers {
     let q = default_questionnaire();
     let text = std::fs::read_to_string("examples/answers/widowed.toml")
         .unwrap()
-        // AUDIT-C 4 + 2 + 3 = 9: both of its cut-offs (5 and 8), no morning drink.
+        // AUDIT-C 4 + 2 + 3 = 9: both of its cut-offs (5 and 8), no morning drink, and no
+        // sedatives on drinking days.
         .replace(
             "d1 = \"never\"",
-            "d1 = \"4_plus_week\"\nd2 = \"5_6\"\nd3 = \"weekly\"\nd4 = \"never\"",
+            "d1 = \"4_plus_week\"\nd2 = \"5_6\"\nd3 = \"weekly\"\nd4 = \"never\"\nd7 = \"no\"",
         )
         .replace("s6 = \"no\"", "s6 = \"no_say\"");
     answers::load(text.as_bytes(), &q).unwrap().answers

@@ -219,8 +219,8 @@ fn a_branch_appears_and_disappears_and_the_cleared_answers_are_reported() {
     );
     assert_eq!(
         session.progress().shown,
-        q.questions.len() - 12,
-        "every follow-up hidden: s2, s3, s5b, s6b, d2, d3, d4, d6, s8c, h3, h4 and a7"
+        q.questions.len() - 14,
+        "every follow-up hidden: s2, s3, s5b, s6b, d2, d3, d4, d6, d7, s8c, m1, h3, h4 and a7"
     );
 }
 

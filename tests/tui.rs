@@ -89,15 +89,15 @@ fn current(app: &App<'_>) -> String {
 
 /// From the welcome screen: the safety screen answered "no" (or "none", or "never")
 /// throughout (digit 1 each: s1, s4, s4b, s5, s6, s9, s10, d1, d5, s8a, s8b), then the
-/// screening at the start of the assessment: 65 or over, no children, none of the eating
-/// items, nothing frightening that comes back (h1, h2, e1, h6). The last screen, how much it
+/// screening at the start of the assessment: 65 or over, no new memory problems, no children,
+/// none of the eating items, nothing frightening that comes back (h1, m1, h2, e1, h6). The last screen, how much it
 /// affects daily life (a5), is next: it can call for help first, so it comes before the
 /// questions that score. In the file's order (`order = "fixed"`) a1 is next instead.
 fn past_screening(app: &mut App<'_>) {
     press(app, &[KeyCode::Enter]);
     digits(app, "11111111111");
     assert_eq!(current(app), "h1");
-    digits(app, "4471");
+    digits(app, "41471");
     let fixed = app.session().questionnaire().meta.order == questionnaire::Order::Fixed;
     assert_eq!(current(app), if fixed { "a1" } else { "a5" });
 }
@@ -106,6 +106,7 @@ fn past_screening(app: &mut App<'_>) {
 /// information questions answered too.
 const WIDOW: &[(&str, &str)] = &[
     ("h1", "65_plus"),
+    ("m1", "no"),
     ("h2", "no"),
     ("e1", "none"),
     ("h6", "no"),
