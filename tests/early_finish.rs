@@ -280,6 +280,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout6/answers",
         "tests/validation/holdout7/answers",
         "tests/validation/holdout8/answers",
+        "tests/validation/holdout9/answers",
     ])
 }
 
