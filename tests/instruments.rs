@@ -85,6 +85,13 @@ fn audit_c_is_a_caution_from_5_and_says_withdrawal_from_8() {
             .contains("stopping drinking suddenly can be dangerous")),
         "{said:?}"
     );
+    // Said of drinking most days, where withdrawal is the danger: three holdout testers read
+    // it as overstated for someone who drinks heavily at weekends only (Q14, Q17, Q22).
+    assert!(
+        said.iter()
+            .any(|t| t.text.contains("If you drink like this on most days")),
+        "{said:?}"
+    );
 }
 
 #[test]
@@ -397,6 +404,11 @@ fn voices_that_tell_a_person_to_act_stop_the_questionnaire() {
     assert_eq!(outcome.recommendation, Recommendation::Crisis);
     let s6 = &q.questions[q.question_index("s6").unwrap()];
     assert!(s6.prompt.contains("sending you messages"), "{}", s6.prompt);
+    // s6 asks about beliefs as well as voices: the follow-up does not speak of voices to
+    // someone who has none (a holdout tester, Q18, who believed burglars came back).
+    let s6b = &q.questions[q.question_index("s6b").unwrap()];
+    assert!(!s6b.prompt.contains("these voices"), "{}", s6b.prompt);
+    assert!(s6b.prompt.contains("these experiences"), "{}", s6b.prompt);
 }
 
 #[test]
@@ -670,6 +682,21 @@ fn each_reason_is_said_back_as_what_was_ticked() {
         assert!(record.contains(said), "{ticked}: {record}");
         assert!(!record.contains(not_said), "{ticked}: {record}");
     }
+}
+
+/// Two holdout testers ticked "Anger I want to get on top of" and read nothing about anger in
+/// the result (Q17, Q21): the next steps name the kind of group that works on it.
+#[test]
+fn anger_ticked_is_answered_in_the_next_steps() {
+    let q = default_questionnaire();
+    let widowed = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let text = widowed.replace("a1 = [\"loss\"]", "a1 = [\"loss\", \"anger\"]");
+    let given = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let record = common::record_text(&q, &given, None);
+    let record = record.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(record.contains("anger-management group"), "{record}");
 }
 
 /// Runs the real binary in plain mode on the given lines; returns the transcript.
