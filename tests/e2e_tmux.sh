@@ -62,9 +62,10 @@ restored() {
 if start; then
   keys Enter; wait_for "Over the last 2 weeks" || fail "first question"
   for _ in 1 2 3 4 5 6 7 8 9 10 11; do keys 1 Enter; done   # safety: a digit highlights, Enter confirms
-  # screening: where an answer can call for help first (age, eating, daily life), or several can
-  # be ticked, Enter confirms
-  wait_for "How old are you" && keys 4 Enter && keys 4 && keys 7 Enter && keys 1
+  # screening: where an answer can call for help first (age, memory, eating, daily life), or
+  # several can be ticked, Enter confirms
+  wait_for "How old are you" && keys 4 Enter
+  wait_for "forget things" && keys 1 Enter && keys 4 && keys 7 Enter && keys 1
   # daily life can call for help first, so it is asked before the questions that score; then
   # what could still move her result most comes next (a loss, her main hope, ...)
   wait_for "affecting your daily life" && keys 2 Enter

@@ -281,6 +281,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout7/answers",
         "tests/validation/holdout8/answers",
         "tests/validation/holdout9/answers",
+        "tests/validation/holdout10/answers",
     ])
 }
 
