@@ -135,14 +135,13 @@ fn the_drug_screen_asks_one_follow_up_for_any_use() {
     assert_eq!(yes.recommendation, Recommendation::ProfessionalFirst);
     assert_eq!(help_topics(&yes.flags), [Topic::AlcoholDrugs]);
     let d6 = &q.questions[q.question_index("d6").unwrap()];
-    // Mixing is asked about for the drugs that slow breathing as alcohol does (the overdose
-    // risk), not for any drug taken with a drink.
-    assert!(
-        d6.prompt
-            .contains("opioids, sleeping tablets or anxiety medicines together with alcohol"),
-        "{}",
-        d6.prompt
-    );
+    // One thing at a time: mixing sedatives with alcohol is asked of everyone who drinks (d7),
+    // so the drug follow-up no longer asks it too (five holdout testers, Q09 to R23, met the
+    // same question twice). Its answer for mixing is retired: never offered, but a file saved
+    // on 2026.12.12 to 2026.12.15 that chose it still loads and scores as it did.
+    assert!(!d6.prompt.contains("alcohol"), "{}", d6.prompt);
+    let offered: Vec<&str> = d6.offered().iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(offered, ["no", "yes", "no_say"]);
     // Each yes has its own answer and its own advice: weekly cannabis is not told about
     // opioids with alcohol (holdout testers, M09 and N11), and mixing them is told at once.
     let advice = |id: &str| {
@@ -194,8 +193,9 @@ fn sedatives_on_drinking_days_are_asked_of_every_drinker_prescribed_or_not() {
         .collect();
     let advice = advice.join("\n");
     assert!(advice.contains("slow your breathing"), "{advice}");
+    // Said to whoever takes them, prescribed or not (R03's diazepam was a friend's).
     assert!(
-        advice.contains("don't stop a prescribed medicine suddenly"),
+        advice.contains("if a doctor prescribed it, don't stop it suddenly"),
         "{advice}"
     );
     // Not knowing what one's medicines are is a tip to ask the pharmacist, not a caution.
@@ -227,6 +227,49 @@ fn new_memory_problems_at_65_or_over_are_a_caution_that_names_a_check_up() {
     let advice = advice.join("\n");
     assert!(advice.contains("check-up with your doctor"), "{advice}");
     assert!(advice.contains("can be treated"), "{advice}");
+}
+
+/// A retired answer is never offered, on the full screen or in plain mode, but a saved file
+/// that chose it loads and scores as it did.
+#[test]
+fn a_retired_answer_is_not_offered_but_a_file_that_chose_it_still_scores() {
+    let q = default_questionnaire();
+    let mut used = answers(&q, &[("d5", "three_plus")]);
+    used.clear(q.question_index("s8a").unwrap());
+    used.clear(q.question_index("s8b").unwrap());
+    // The full screen, on the drug follow-up: three options, and 4 is not one of them.
+    let mut app = App::with_answers(&q, used.clone(), None, false);
+    app.handle(Intent::Enter);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("hard to stop or cut down"), "{shown}");
+    assert!(shown.contains("3  Prefer not to say"), "{shown}");
+    assert!(!shown.contains("with alcohol"), "{shown}");
+    app.handle(Intent::Digit(4));
+    assert!(screen(&mut app, 100, 30).contains("There is no choice 4 here."));
+    // Plain mode: the same three, and 4 asks again.
+    let mut plain = Plain::with_answers(&q, used, None, false);
+    let opening = plain.opening();
+    assert!(opening.contains("  3. Prefer not to say"), "{opening}");
+    assert!(!opening.contains("  4. "), "{opening}");
+    let (said, _) = plain.respond("4");
+    assert!(said.contains("from 1 to 3"), "{said}");
+    // A file saved when it was offered.
+    let text = std::fs::read_to_string("examples/answers/widowed.toml")
+        .unwrap()
+        .replace(
+            "d5 = \"never\"",
+            "d5 = \"once_twice\"\nd6 = \"with_alcohol\"",
+        );
+    let loaded = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let outcome = score(&q, &loaded);
+    assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
+    let said = report::talk_about(&q, &outcome, Reader::person(None));
+    assert!(
+        said.iter().any(|t| t.text.contains("slow your breathing")),
+        "{said:?}"
+    );
 }
 
 #[test]

@@ -168,6 +168,18 @@ const RULES: &[(&str, usize, usize, &str)] = &[
         "question \"s1\": needs at least two options",
     ),
     (
+        "too_few_offered_options",
+        30,
+        11,
+        "question \"s1\": needs at least two options that are not retired",
+    ),
+    (
+        "retired_before_offered",
+        33,
+        10,
+        "question \"s1\": option \"yes\" comes after \"old\", which is retired; put retired options after every offered one",
+    ),
+    (
         "scale_bounds_reversed",
         49,
         7,

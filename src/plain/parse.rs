@@ -21,20 +21,17 @@ pub(super) fn parse(
             Ok(None)
         };
     }
+    // Only the offered options have numbers: retired ones cannot be typed.
+    let offered = question.offered().len();
     let answer = match &question.kind {
         // Several numbers where one is wanted: say that it takes one, not only the range.
-        QuestionKind::Single { options } if parts(trimmed).count() > 1 => {
-            return Err(fill(
-                &ui.plain_one_answer,
-                &[("max", &options.len().to_string())],
-            ));
+        QuestionKind::Single { .. } if parts(trimmed).count() > 1 => {
+            return Err(fill(&ui.plain_one_answer, &[("max", &offered.to_string())]));
         }
-        QuestionKind::Single { options } => {
-            Answer::Choice(number_in(ui, trimmed, options.len())? - 1)
-        }
-        QuestionKind::Multi { options, .. } => Answer::Choices(
+        QuestionKind::Single { .. } => Answer::Choice(number_in(ui, trimmed, offered)? - 1),
+        QuestionKind::Multi { .. } => Answer::Choices(
             parts(trimmed)
-                .map(|part| number_in(ui, part, options.len()).map(|n| n - 1))
+                .map(|part| number_in(ui, part, offered).map(|n| n - 1))
                 .collect::<Result<Vec<_>, _>>()?,
         ),
         QuestionKind::Scale(scale) => {

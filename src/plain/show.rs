@@ -64,6 +64,14 @@ impl Plain<'_> {
                     } else {
                         String::new()
                     };
+                    // A retired option is shown only as the answer a resumed file holds, and
+                    // without a number: it cannot be typed.
+                    if option.retired {
+                        if chosen {
+                            line(&mut out, &format!("  -  {}{mark}", option.label));
+                        }
+                        continue;
+                    }
                     line(&mut out, &format!("  {}. {}{mark}", i + 1, option.label));
                 }
             }
@@ -214,9 +222,10 @@ pub(super) fn hint(ui: &UiText, question: &Question) -> String {
         ui.plain_hint_skip.as_str()
     };
     let how = match &question.kind {
-        QuestionKind::Single { options } => {
-            fill(&ui.plain_hint_single, &[("n", &options.len().to_string())])
-        }
+        QuestionKind::Single { .. } => fill(
+            &ui.plain_hint_single,
+            &[("n", &question.offered().len().to_string())],
+        ),
         QuestionKind::Multi {
             min_choices,
             max_choices,

@@ -58,7 +58,7 @@ fn hint_count(overlay: Option<&Overlay>, screen: &Screen, session: &Session<'_>)
         (Some(Overlay::Pick(choosing)), _) => choosing.len(),
         (_, Screen::Question(question)) => {
             let q = &session.questionnaire().questions[question.q];
-            q.options().len().min(9)
+            q.offered().len().min(9)
         }
         _ => 9,
     }

@@ -26,6 +26,7 @@ fn choice(i: usize, weight: Option<f64>, skip: bool, flag: Option<Flag>) -> Choi
         topic: None,
         points: None,
         loinc: None,
+        retired: false,
     }
 }
 

@@ -75,12 +75,7 @@ impl Validator<'_> {
             );
             return Vec::new();
         };
-        if options.get_ref().len() < 2 {
-            self.error(
-                options.span(),
-                format!("{name}: needs at least two options"),
-            );
-        }
+        self.retired_last(options, name);
         let mut seen = HashSet::new();
         options
             .get_ref()
@@ -135,8 +130,44 @@ impl Validator<'_> {
             loinc: self.loinc(o.loinc.as_ref(), LoincKind::Answer, &context),
             skip: o.skip,
             neutral: o.neutral,
+            retired: o.retired.as_ref().is_some_and(|r| *r.get_ref()),
             id,
             label,
+        }
+    }
+
+    /// At least two options are offered, and retired ones (kept so that older answers files
+    /// still load) come after every offered one, so that an offered option's number on screen
+    /// is its place in the list.
+    fn retired_last(&mut self, options: &Spanned<Vec<Spanned<RawChoice>>>, name: &dyn Display) {
+        let retired =
+            |o: &Spanned<RawChoice>| o.get_ref().retired.as_ref().is_some_and(|r| *r.get_ref());
+        let offered = options.get_ref().iter().filter(|o| !retired(o)).count();
+        if offered < 2 {
+            let which = if offered == options.get_ref().len() {
+                ""
+            } else {
+                " that are not retired"
+            };
+            self.error(
+                options.span(),
+                format!("{name}: needs at least two options{which}"),
+            );
+        }
+        let mut first_retired: Option<&str> = None;
+        for option in options.get_ref() {
+            match (retired(option), first_retired) {
+                (true, None) => first_retired = Some(option.get_ref().id.get_ref()),
+                (false, Some(earlier)) => self.error(
+                    option.get_ref().id.span(),
+                    format!(
+                        "{name}: option \"{}\" comes after \"{earlier}\", which is retired; \
+                         put retired options after every offered one",
+                        option.get_ref().id.get_ref()
+                    ),
+                ),
+                _ => {}
+            }
         }
     }
 

@@ -273,6 +273,14 @@ impl Question {
         }
     }
 
+    /// The options a person is offered: every option but the retired ones, which come last.
+    #[must_use]
+    pub fn offered(&self) -> &[Choice] {
+        let options = self.options();
+        let offered = options.iter().take_while(|o| !o.retired).count();
+        &options[..offered]
+    }
+
     #[must_use]
     pub fn option_index(&self, id: &str) -> Option<usize> {
         self.options().iter().position(|o| o.id == id)
@@ -411,6 +419,12 @@ pub struct Choice {
     /// The option's LOINC answer code, when its question has a LOINC code.
     #[serde(default)]
     pub loinc: Option<String>,
+    /// No longer offered: a new session never shows it, but an answers file that chose it
+    /// (saved with an earlier version of the questionnaire) still loads and scores as it did.
+    /// Retired options come after every offered one, so an offered option's number is its
+    /// place in the list.
+    #[serde(default)]
+    pub retired: bool,
 }
 
 impl Choice {

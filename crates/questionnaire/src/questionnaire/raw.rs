@@ -42,7 +42,7 @@ known!(RawDimension: "id", "label", "weight", "support_group", "group_therapy");
 known!(RawCrisis: "region", "service", "contact", "emergency", "url", "last_verified", "topic");
 known!(RawShowIf: "question", "any_of");
 known!(RawShowIfScore: "instrument", "at_least");
-known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step", "topic", "points", "loinc");
+known!(RawChoice: "id", "label", "weight", "skip", "neutral", "flag", "note", "advice", "next_step", "topic", "points", "loinc", "retired");
 known!(RawScaleFlag: "at_most", "at_least", "flag", "note", "advice", "topic");
 
 impl Known for RawInstrument {
@@ -342,6 +342,7 @@ pub struct RawChoice {
     pub topic: Option<Spanned<String>>,
     pub points: Option<Spanned<i64>>,
     pub loinc: Option<Spanned<String>>,
+    pub retired: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

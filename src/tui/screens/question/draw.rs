@@ -140,18 +140,20 @@ fn body_lines(
 ) -> (Vec<Line<'static>>, usize) {
     let ui = ctx.ui();
     let theme = ctx.theme();
+    // Retired options (kept so that older answers files load) are never offered.
+    let options = question.offered();
     match (&question.kind, draft) {
-        (QuestionKind::Single { options }, Draft::Single { cursor }) if ctx.look.show_weights => {
+        (QuestionKind::Single { .. }, Draft::Single { cursor }) if ctx.look.show_weights => {
             option_lines(&weighted(ui, options), *cursor, None, width, theme)
         }
-        (QuestionKind::Single { options }, Draft::Single { cursor }) => {
+        (QuestionKind::Single { .. }, Draft::Single { cursor }) => {
             option_lines(options, *cursor, None, width, theme)
         }
         (
             QuestionKind::Multi {
-                options,
                 min_choices,
                 max_choices,
+                ..
             },
             Draft::Multi { cursor, chosen },
         ) => {
@@ -159,7 +161,7 @@ fn body_lines(
             let shown = if ctx.look.show_weights {
                 weighted(ui, options)
             } else {
-                options.clone()
+                options.to_vec()
             };
             let (mut body, at) = option_lines(&shown, *cursor, Some(chosen), width, theme);
             body.push(Line::default());

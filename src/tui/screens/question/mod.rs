@@ -71,7 +71,7 @@ impl QuestionScreen {
             Intent::Stray if self.has_unsubmitted(session) => Step::Warn(ui.text_escape.clone()),
             Intent::Stray => Step::Leave,
             other => {
-                edit(&mut self.draft, other, question.options().len());
+                edit(&mut self.draft, other, question.offered().len());
                 Step::Stay
             }
         }
@@ -105,7 +105,7 @@ impl QuestionScreen {
     /// A digit picks an option directly: on a single question it also goes on, on a multi it
     /// toggles that option, on a scale it sets the value.
     fn pick(&mut self, n: u32, question: &Question, ui: &UiText) -> Step {
-        if !self.draft.pick(n, question.options().len()) {
+        if !self.draft.pick(n, question.offered().len()) {
             return Step::Warn(fill(&ui.no_such_choice, &[("n", &n.to_string())]));
         }
         // On a question whose answer can call for help first a digit only highlights: Enter
