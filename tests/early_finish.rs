@@ -282,6 +282,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout8/answers",
         "tests/validation/holdout9/answers",
         "tests/validation/holdout10/answers",
+        "tests/validation/holdout11/answers",
     ])
 }
 

@@ -823,3 +823,36 @@ fn a_report_name_typed_in_plain_mode_holds_no_control_characters() {
         })
     );
 }
+
+/// A holdout tester (S13) typed `save` at the review and could not see that it was saved: the
+/// whole review was printed again after the confirmation and scrolled it away. After a save at
+/// the review, the confirmation stands just above the review's prompt.
+#[test]
+fn a_save_at_the_review_is_confirmed_where_it_can_be_seen() {
+    let q = default_questionnaire();
+    let text = std::fs::read_to_string("examples/answers/widowed.toml").unwrap();
+    let answers = groupfit::answers::load(text.as_bytes(), &q)
+        .unwrap()
+        .answers;
+    let mut plain = Plain::with_answers(&q, answers, None, false);
+    let mut said = plain.opening();
+    // Empty lines skip what the file left unanswered, up to the review.
+    for _ in 0..20 {
+        if said.contains(&q.ui.plain_review_heading) {
+            break;
+        }
+        said = plain.respond("").0;
+    }
+    assert!(said.contains(&q.ui.plain_review_heading), "{said}");
+    assert_eq!(plain.respond("save").0, "");
+    let request = plain.take_request().unwrap();
+    let said = plain.request_done(&request, Ok("Saved to groupfit-answers.toml.".into()));
+    assert!(!said.contains(&q.ui.plain_review_heading), "{said}");
+    assert!(
+        said.trim_end().ends_with(&format!(
+            "Saved to groupfit-answers.toml.\n\n{}",
+            q.ui.plain_review_prompt
+        )),
+        "{said}"
+    );
+}

@@ -148,13 +148,15 @@ impl Plain<'_> {
         self.request.take()
     }
 
-    /// Where the person was: the question again, the review, or the commands after the result
-    /// (not the whole result again).
+    /// Where the person was: the question again, the review's prompt, or the commands after the
+    /// result. Not the whole review or result again: printed after a confirmation, a long list
+    /// scrolls it out of sight (a holdout tester, S13, could not tell whether `save` had worked).
     pub(super) fn back_to_stage(&mut self) -> String {
-        if self.session.stage() == Stage::Finished {
-            return self.after_result_hint();
+        match self.session.stage() {
+            Stage::Finished => self.after_result_hint(),
+            Stage::Review => format!("{}\n", self.ui().plain_review_prompt),
+            _ => self.show_stage(),
         }
-        self.show_stage()
     }
 
     /// After the result, in an interactive session: what can still be done.
