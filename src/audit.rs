@@ -125,7 +125,7 @@ fn safety_all_clear(questionnaire: &Questionnaire) -> Answers {
             continue;
         }
         if let Some(o) = question
-            .options()
+            .offered()
             .iter()
             .position(|o| o.flag.is_none() && !o.skip)
         {
@@ -135,10 +135,11 @@ fn safety_all_clear(questionnaire: &Questionnaire) -> Answers {
     answers
 }
 
-/// Every answer a question can be given, skip and neutral answers included, each equally likely.
+/// Every answer a question can be given, skip and neutral answers included, each equally likely
+/// (not a retired option: nobody can give it any more).
 fn every_answer(question: &Question) -> Vec<Answer> {
     match &question.kind {
-        QuestionKind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
+        QuestionKind::Single { .. } => (0..question.offered().len()).map(Answer::Choice).collect(),
         QuestionKind::Multi { options, .. } if options.len() <= MAX_ENUMERATED_OPTIONS => {
             every_combination(question)
         }
@@ -173,7 +174,7 @@ fn question_audit(questionnaire: &Questionnaire, index: usize) -> QuestionAudit 
             vec![(scale.min.to_string(), a), (scale.max.to_string(), b)]
         }),
         _ => question
-            .options()
+            .offered()
             .iter()
             .filter(|o| !o.skip)
             .map(|o| (o.id.clone(), o.weight.unwrap_or(0.0)))
@@ -197,7 +198,7 @@ fn question_audit(questionnaire: &Questionnaire, index: usize) -> QuestionAudit 
         leans: mean.abs() > LEANING,
         asymmetric: ((low + high).abs() > LEANING && low <= high).then_some((low, high)),
         weighted_neutral: question
-            .options()
+            .offered()
             .iter()
             .filter(|o| o.is_neutral() && o.weight.is_some_and(|w| w != 0.0))
             .map(|o| o.id.clone())
@@ -271,7 +272,7 @@ fn neutral_score(questionnaire: &Questionnaire) -> Option<f64> {
 /// A question's neutral option: the one marked `neutral`, else one that weighs 0, else its skip
 /// option.
 fn neutral_option(question: &Question) -> Option<usize> {
-    let options = question.options();
+    let options = question.offered();
     options
         .iter()
         .position(|o| o.neutral)

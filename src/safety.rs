@@ -246,8 +246,9 @@ pub fn highest_flag(questionnaire: &Questionnaire, q: usize, answer: &Answer) ->
 pub fn possible_flags(question: &Question) -> Vec<Flag> {
     let own = match &question.kind {
         QuestionKind::Scale(scale) => scale.flags.iter().map(|f| f.flag).collect(),
+        // What an answer still to be given can raise: retired options cannot be chosen.
         _ => question
-            .options()
+            .offered()
             .iter()
             .filter_map(|o| o.flag)
             .collect::<Vec<_>>(),

@@ -270,6 +270,20 @@ fn a_retired_answer_is_not_offered_but_a_file_that_chose_it_still_scores() {
         said.iter().any(|t| t.text.contains("slow your breathing")),
         "{said:?}"
     );
+    // Going back to the question: no hidden highlight for Enter to keep unseen; one of today's
+    // answers is asked for.
+    let mut back = loaded.clone();
+    back.clear(q.question_index("s8a").unwrap());
+    back.clear(q.question_index("s8b").unwrap());
+    let mut app = App::with_answers(&q, back, None, false);
+    app.handle(Intent::Enter);
+    app.handle(Intent::Back);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("hard to stop or cut down"), "{shown}");
+    assert!(!shown.contains('›'), "nothing highlighted:\n{shown}");
+    app.handle(Intent::Enter);
+    let shown = screen(&mut app, 100, 30);
+    assert!(shown.contains("This question needs an answer"), "{shown}");
 }
 
 #[test]

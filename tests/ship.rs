@@ -42,7 +42,7 @@ fn the_version_names_the_tool_and_the_embedded_questionnaire() {
     assert_eq!(
         text.trim(),
         format!(
-            "groupfit {} (questionnaire groupfit-default 2026.12.16)",
+            "groupfit {} (questionnaire groupfit-default 2026.12.17)",
             env!("CARGO_PKG_VERSION")
         )
     );

@@ -174,6 +174,12 @@ const RULES: &[(&str, usize, usize, &str)] = &[
         "question \"s1\": needs at least two options that are not retired",
     ),
     (
+        "retired_on_a_multi_question",
+        33,
+        49,
+        "question \"s1\": option \"old\" is retired, but only a single question's options can be; remove `retired` or the option",
+    ),
+    (
         "retired_before_offered",
         33,
         10,

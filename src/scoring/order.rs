@@ -128,7 +128,7 @@ fn largest_move(
 /// sum of its ticks, also every option leaning one way ticked together; each step of a scale.
 fn answers_to_try(question: &Question) -> Vec<Answer> {
     match &question.kind {
-        QuestionKind::Single { options } => (0..options.len()).map(Answer::Choice).collect(),
+        QuestionKind::Single { .. } => (0..question.offered().len()).map(Answer::Choice).collect(),
         QuestionKind::Multi { options, .. } => {
             let leaning = |side: f64| -> Vec<usize> {
                 (0..options.len())

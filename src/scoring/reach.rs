@@ -149,7 +149,7 @@ pub fn reach(questionnaire: &Questionnaire, answers: &Answers) -> Reach {
 /// note (a conversation with the group's leader may help).
 #[must_use]
 pub fn adds_to_next_steps(question: &crate::questionnaire::Question) -> bool {
-    question.options().iter().any(|o| o.next_step.is_some())
+    question.offered().iter().any(|o| o.next_step.is_some())
         || possible_flags(question).contains(&crate::questionnaire::Flag::Prep)
 }
 
@@ -296,7 +296,7 @@ fn dimension_futures(
     for i in open {
         let question = &questionnaire.questions[i];
         let may_hide = !fixed[i] || !shown[i];
-        let may_leave = !question.required || question.options().iter().any(|o| o.skip);
+        let may_leave = !question.required || question.offered().iter().any(|o| o.skip);
         let weights = weight_range(question);
         let mut next: BTreeMap<(usize, usize), (f64, f64)> = BTreeMap::new();
         let mut add = |key: (usize, usize), low: f64, high: f64| {
@@ -331,7 +331,8 @@ fn dimension_futures(
 /// The lowest and highest weight an answer to this question can carry, if it can carry one.
 fn weight_range(question: &Question) -> Option<(f64, f64)> {
     let weights: Vec<f64> = match &question.kind {
-        QuestionKind::Single { options } => (0..options.len())
+        // Only answers that can still be given: retired options are never offered.
+        QuestionKind::Single { .. } => (0..question.offered().len())
             .filter_map(|i| answer_weight(question, &Answer::Choice(i)))
             .collect(),
         QuestionKind::Scale(scale) => [scale.min, scale.max]

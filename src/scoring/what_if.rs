@@ -31,7 +31,8 @@ pub struct WouldChange {
 #[must_use]
 pub fn alternatives(question: &Question, current: &Answer) -> Vec<Answer> {
     match (&question.kind, current) {
-        (QuestionKind::Single { options }, Answer::Choice(chosen)) => (0..options.len())
+        // Never a retired option: nobody can give that answer.
+        (QuestionKind::Single { .. }, Answer::Choice(chosen)) => (0..question.offered().len())
             .filter(|i| i != chosen)
             .map(Answer::Choice)
             .collect(),

@@ -50,7 +50,9 @@ impl Draft {
     #[must_use]
     pub fn new(question: &Question, current: Option<&Answer>) -> Self {
         match (&question.kind, current) {
-            (QuestionKind::Single { .. }, Some(Answer::Choice(i))) => {
+            // A retired answer (from a file saved with an older questionnaire) is not on the
+            // screen to highlight: the person chooses one of today's answers.
+            (QuestionKind::Single { .. }, Some(Answer::Choice(i))) if question.is_offered(*i) => {
                 Self::Single { cursor: Some(*i) }
             }
             (QuestionKind::Single { .. }, _) => Self::Single { cursor: None },
@@ -144,9 +146,9 @@ impl Draft {
             Self::Single { cursor } | Self::Multi { cursor, .. } => {
                 let last = i64::try_from(options.saturating_sub(1)).unwrap_or(0);
                 let moved = match *cursor {
-                    Some(at) => i64::try_from(at).unwrap_or(0) + delta,
-                    None if delta < -1 || delta == 1 => 0,
-                    None => last,
+                    Some(at) if at < options => i64::try_from(at).unwrap_or(0) + delta,
+                    _ if delta < -1 || delta == 1 => 0,
+                    _ => last,
                 };
                 *cursor = Some(usize::try_from(moved.clamp(0, last)).unwrap_or(0));
             }

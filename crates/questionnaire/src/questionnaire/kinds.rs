@@ -130,7 +130,7 @@ impl Validator<'_> {
             loinc: self.loinc(o.loinc.as_ref(), LoincKind::Answer, &context),
             skip: o.skip,
             neutral: o.neutral,
-            retired: o.retired.as_ref().is_some_and(|r| *r.get_ref()),
+            retired: is_retired(o),
             id,
             label,
         }
@@ -140,8 +140,7 @@ impl Validator<'_> {
     /// still load) come after every offered one, so that an offered option's number on screen
     /// is its place in the list.
     fn retired_last(&mut self, options: &Spanned<Vec<Spanned<RawChoice>>>, name: &dyn Display) {
-        let retired =
-            |o: &Spanned<RawChoice>| o.get_ref().retired.as_ref().is_some_and(|r| *r.get_ref());
+        let retired = |o: &Spanned<RawChoice>| is_retired(o.get_ref());
         let offered = options.get_ref().iter().filter(|o| !retired(o)).count();
         if offered < 2 {
             let which = if offered == options.get_ref().len() {
@@ -230,6 +229,20 @@ impl Validator<'_> {
     }
 
     fn multi(&mut self, q: &RawQuestion, name: &dyn Display) -> QuestionKind {
+        // A retired tick would still count towards a multi question's limits and weight while
+        // nobody could see or untick it: retiring is for single questions.
+        for option in q.options.iter().flat_map(toml::Spanned::get_ref) {
+            if let Some(retired) = option.get_ref().retired.as_ref().filter(|r| *r.get_ref()) {
+                self.error(
+                    retired.span(),
+                    format!(
+                        "{name}: option \"{}\" is retired, but only a single question's options can be; \
+                         remove `retired` or the option",
+                        option.get_ref().id.get_ref()
+                    ),
+                );
+            }
+        }
         let options = self.choices(q, name);
         let count = options.len();
         let min_choices = q
@@ -384,4 +397,9 @@ impl Validator<'_> {
             multiline: q.multiline.unwrap_or(false),
         }
     }
+}
+
+/// Whether an option is marked `retired = true`.
+fn is_retired(option: &RawChoice) -> bool {
+    option.retired.as_ref().is_some_and(|r| *r.get_ref())
 }

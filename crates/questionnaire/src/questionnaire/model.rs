@@ -273,12 +273,21 @@ impl Question {
         }
     }
 
-    /// The options a person is offered: every option but the retired ones, which come last.
+    /// The options a person is offered, and so every answer anyone can still give: every
+    /// option but the retired ones, which the loader keeps last. A stored answer is read with
+    /// [`Question::options`], which keeps them.
     #[must_use]
     pub fn offered(&self) -> &[Choice] {
         let options = self.options();
         let offered = options.iter().take_while(|o| !o.retired).count();
+        debug_assert!(options[offered..].iter().all(|o| o.retired), "retired last");
         &options[..offered]
+    }
+
+    /// Whether the option at `index` is one a person can still choose.
+    #[must_use]
+    pub fn is_offered(&self, index: usize) -> bool {
+        index < self.offered().len()
     }
 
     #[must_use]
