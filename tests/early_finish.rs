@@ -299,12 +299,9 @@ fn typeable_today(
             let text = std::fs::read_to_string(path).unwrap();
             let answers = groupfit::answers::load(text.as_bytes(), q).unwrap().answers;
             q.questions.iter().enumerate().all(|(i, question)| {
-                answers.get(i).is_none_or(|answer| {
-                    answer
-                        .chosen()
-                        .iter()
-                        .all(|&o| !question.options().get(o).is_some_and(|o| o.retired))
-                })
+                answers
+                    .get(i)
+                    .is_none_or(|answer| answer.chosen().iter().all(|&o| question.is_offered(o)))
             })
         })
         .collect()
