@@ -110,11 +110,11 @@ const EXAMPLES: [&str; 5] = [
     "clinician-amber",
 ];
 
+#[test]
 // Why ignored: it needs the FHIR validators (Python packages that tests/fhir_setup.sh
 // installs), and a plain `cargo test` must need nothing but cargo; .ci/run installs them,
 // then runs this with `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
-#[test]
 fn the_questionnaire_and_responses_are_valid_fhir_r4() {
     let q = default_questionnaire();
     let mut resources = vec![("questionnaire.json".to_string(), fhir_questionnaire(&q))];
@@ -134,11 +134,11 @@ fn the_questionnaire_and_responses_are_valid_fhir_r4() {
 
 /// Each validator rejects a resource broken in a way it is meant to catch, so a pass means
 /// something.
+#[test]
 // Why ignored: it needs the FHIR validators (Python packages that tests/fhir_setup.sh
 // installs), and a plain `cargo test` must need nothing but cargo; .ci/run installs them,
 // then runs this with `cargo test -- --ignored`.
 #[ignore = "needs the FHIR validators (pip): .ci/run installs them, then runs cargo test -- --ignored"]
-#[test]
 fn each_validator_rejects_a_broken_resource() {
     let good = bundle_of("examples/answers/clinician-amber.toml");
     let mut no_status = good.clone();

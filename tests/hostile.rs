@@ -453,10 +453,10 @@ fn score_widowed(prefix: &[&str]) -> Output {
 /// machine that starts in 1970, a time zone a day behind the build's) sees the crisis lines as
 /// checked "in the future": the default still runs, with the same result, instead of being
 /// refused as an invalid questionnaire. (docs/RELIABILITY.md: a clock behind the build.)
+#[test]
 // Why ignored: it needs faketime, a system package, and a plain `cargo test` must need
 // nothing but cargo; .ci/run installs it, then runs this with `cargo test -- --ignored`.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
-#[test]
 fn a_clock_behind_the_build_still_runs_the_default() {
     common::system::require(&["faketime"], "faketime", "the clock test");
     let now = score_widowed(&[]);
@@ -482,10 +482,10 @@ fn a_clock_behind_the_build_still_runs_the_default() {
 /// in one plain sentence, with where else to find help, not with the loader's messages for a
 /// questionnaire's maintainer ("update `last_verified`") above the numbers they may be about to
 /// call.
+#[test]
 // Why ignored: it needs faketime, a system package, and a plain `cargo test` must need
 // nothing but cargo; .ci/run installs it, then runs this with `cargo test -- --ignored`.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
-#[test]
 fn old_crisis_lines_are_said_in_one_plain_sentence() {
     common::system::require(&["faketime"], "faketime", "the clock test");
     let now = score_widowed(&[]);
@@ -504,10 +504,10 @@ fn old_crisis_lines_are_said_in_one_plain_sentence() {
 
 /// Hardening, third round: a clock at 9999-12-30 22:00 UTC or later panicked every command that
 /// reads the date, `run` included, before the first frame (the clock beyond jiff's range).
+#[test]
 // Why ignored: it needs faketime, a system package, and a plain `cargo test` must need
 // nothing but cargo; .ci/run installs it, then runs this with `cargo test -- --ignored`.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
-#[test]
 fn a_clock_at_the_end_of_time_panics_nothing() {
     common::system::require(&["faketime"], "faketime", "the clock test");
     for day in ["9999-12-30 23:00:00", "9999-12-31 23:59:59"] {

@@ -195,11 +195,11 @@ fn words(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
+#[test]
 // Why ignored: it needs Chromium and poppler-utils, system packages, and a plain `cargo test`
 // must need nothing but cargo; .ci/run installs them, then runs this with
 // `cargo test -- --ignored`.
 #[ignore = "needs Chromium and poppler-utils: .ci/run installs them, then runs cargo test -- --ignored"]
-#[test]
 fn the_printed_record_reads_well_on_a4_and_letter() {
     let q = default_questionnaire();
     let dir = tempfile::tempdir().unwrap();

@@ -731,10 +731,10 @@ fn a_dumb_terminal_gets_plain_mode_and_is_told_why() {
 /// Hardening, third round: the sentence that the built-in crisis numbers were last checked over
 /// a year ago was printed before the full screen opened, so it was read only after leaving. It
 /// is said on the screen.
+#[test]
 // Why ignored: it needs faketime, a system package, and a plain `cargo test` must need
 // nothing but cargo; .ci/run installs it, then runs this with `cargo test -- --ignored`.
 #[ignore = "needs faketime: .ci/run installs it, then runs cargo test -- --ignored"]
-#[test]
 fn old_crisis_lines_are_said_on_the_screen() {
     common::system::require(&["faketime"], "faketime", "the clock test");
     let Some(library) = ["x86_64", "aarch64", "i386", "arm"]

@@ -34,20 +34,12 @@ impl Plain<'_> {
             self.session.decline_offer();
             return (reply, None);
         }
-        let question = &self.session.questionnaire().questions[q];
-        if matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q") {
+        if is_question_command(reply) {
             self.session.decline_offer();
             return self.on_question(q, input);
         }
-        self.waiting = Waiting::OfferReply;
-        let again = &self.ui().plain_settled_again;
-        if matches!(parse(self.ui(), question, input), Ok(Some(_))) {
-            return (
-                format!("{}\n{again}\n", self.ui().plain_offer_not_an_answer),
-                None,
-            );
-        }
-        (format!("{again}\n"), None)
+        let again = self.ui().plain_settled_again.clone();
+        self.ask_again(q, input, Waiting::OfferReply, &again)
     }
 
     /// The safety screen ended with a caution: what was noticed in plain words and where to get
@@ -101,11 +93,24 @@ impl Plain<'_> {
         if let Some(reply) = self.record_command(input) {
             return (reply, None);
         }
-        if matches!(reply, "b" | "B" | "?" | "q" | "Q") {
+        if is_question_command(reply) {
             return self.on_question(q, input);
         }
-        self.waiting = Waiting::CautionReply;
-        let keys = &self.ui().plain_caution_keys;
+        let keys = self.ui().plain_caution_keys.clone();
+        self.ask_again(q, input, Waiting::CautionReply, &keys)
+    }
+
+    /// Asks again for the reply to an offer or a caution, in `keys`' words, and says first that
+    /// nothing was answered when `input` would have answered question `q`: the next question,
+    /// which the person has not seen yet.
+    fn ask_again(
+        &mut self,
+        q: usize,
+        input: &str,
+        waiting: Waiting,
+        keys: &str,
+    ) -> (String, Option<End>) {
+        self.waiting = waiting;
         let question = &self.session.questionnaire().questions[q];
         if matches!(parse(self.ui(), question, input), Ok(Some(_))) {
             return (
@@ -131,4 +136,11 @@ impl Plain<'_> {
         line(&mut out, &ui.plain_settled_keys);
         Some(out)
     }
+}
+
+/// The one-letter commands every question takes (back, review, help, quit): at an offer or a
+/// caution they are handed on to the question, not taken as a reply. (At a caution "r" means
+/// "see my result now", and is read before this.)
+fn is_question_command(reply: &str) -> bool {
+    matches!(reply, "b" | "B" | "r" | "R" | "?" | "q" | "Q")
 }
