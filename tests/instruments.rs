@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 
 use common::{choose, default_questionnaire, screen};
 use groupfit::answers::{Answers, visible};
+use groupfit::clinician::ClinicianRecord;
 use groupfit::crisis::{CrisisHelp, HelpItem};
 use groupfit::plain::{End, Plain};
 use groupfit::questionnaire::{Flag, Questionnaire, Topic};
@@ -265,20 +266,45 @@ fn a_retired_answer_is_not_offered_but_a_file_that_chose_it_still_scores() {
     assert_eq!(outcome.recommendation, Recommendation::ProfessionalFirst);
     let said = told(&q, &outcome);
     assert!(said.contains("slow your breathing"), "{said}");
-    // Going back to the question: no hidden highlight for Enter to keep unseen; one of today's
-    // answers is asked for.
+    // Going back to the question, in each front end and in clinician mode (where a flagged
+    // answer cannot be changed): the saved answer is said apart, nothing numbered is
+    // highlighted, and Enter (an empty line) keeps it; the person may choose another instead.
+    let d6 = q.question_index("d6").unwrap();
     let mut back = loaded.clone();
     back.clear(q.question_index("s8a").unwrap());
     back.clear(q.question_index("s8b").unwrap());
-    let mut app = App::with_answers(&q, back, None, false);
-    app.handle(Intent::Enter);
-    app.handle(Intent::Back);
-    let shown = screen(&mut app, 100, 30);
-    assert!(shown.contains("hard to stop or cut down"), "{shown}");
-    assert!(!shown.contains('›'), "nothing highlighted:\n{shown}");
-    app.handle(Intent::Enter);
-    let shown = screen(&mut app, 100, 30);
-    assert!(shown.contains("This question needs an answer"), "{shown}");
+    let kept = "Your saved answer, no longer offered: Yes: I take opioids";
+    for clinician in [false, true] {
+        let mut app = App::with_answers(&q, back.clone(), None, false);
+        if clinician {
+            app = app.with_clinician_record(ClinicianRecord::default());
+        }
+        app.handle(Intent::Enter);
+        app.handle(Intent::Back);
+        let shown = screen(&mut app, 100, 30);
+        assert!(shown.contains("hard to stop or cut down"), "{shown}");
+        assert!(shown.contains(kept), "{shown}");
+        assert!(!shown.contains('›'), "nothing highlighted:\n{shown}");
+        app.handle(Intent::Enter);
+        let shown = screen(&mut app, 100, 30);
+        assert!(
+            shown.contains("crisis right now"),
+            "on to the next question:\n{shown}"
+        );
+        assert_eq!(app.session().answers().get(d6), loaded.get(d6));
+
+        let mut plain = Plain::with_answers(&q, back.clone(), None, false);
+        if clinician {
+            plain = plain.with_clinician(ClinicianRecord::default());
+        }
+        let _ = plain.opening();
+        let (said, _) = plain.respond("b");
+        assert!(said.contains(kept), "{said}");
+        assert!(!said.contains("  4. "), "{said}");
+        let (said, _) = plain.respond("");
+        assert!(said.contains("crisis right now"), "{said}");
+        assert_eq!(plain.session().answers().get(d6), loaded.get(d6));
+    }
 }
 
 #[test]

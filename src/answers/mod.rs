@@ -98,6 +98,16 @@ impl Answers {
         self.slots.get(question).and_then(Option::as_ref)
     }
 
+    /// The saved answer to `question` when it chose a retired option (from a file saved with an
+    /// older questionnaire): no one can give it today, so the front ends show it apart, and an
+    /// empty reply keeps it.
+    #[must_use]
+    pub fn retired(&self, questionnaire: &Questionnaire, question: usize) -> Option<&Answer> {
+        let q = questionnaire.questions.get(question)?;
+        self.get(question)
+            .filter(|answer| answer.chosen().iter().any(|&o| !q.is_offered(o)))
+    }
+
     pub fn set(&mut self, question: usize, answer: Answer) {
         if let Some(slot) = self.slots.get_mut(question) {
             *slot = Some(answer);

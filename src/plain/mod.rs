@@ -306,7 +306,16 @@ impl<'q> Plain<'q> {
         }
         let ui = self.ui();
         let question = &self.session.questionnaire().questions[q];
-        let action = match parse(ui, question, input) {
+        // An empty line keeps a saved answer that no one can type today (a retired option).
+        let parsed = match self
+            .session
+            .answers()
+            .retired(self.session.questionnaire(), q)
+        {
+            Some(earlier) if input.trim().is_empty() => Ok(Some(earlier.clone())),
+            _ => parse(ui, question, input),
+        };
+        let action = match parsed {
             Ok(Some(answer)) if self.session.flag_stays(q, &answer) => {
                 return (format!("{}\n\n{}", ui.flag_locked, self.show_stage()), None);
             }

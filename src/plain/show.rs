@@ -64,15 +64,19 @@ impl Plain<'_> {
                     } else {
                         String::new()
                     };
-                    // A retired option is shown only as the answer a resumed file holds, and
-                    // without a number: it cannot be typed.
-                    if option.retired {
-                        if chosen {
-                            line(&mut out, &format!("  -  {}{mark}", option.label));
-                        }
+                    // A retired option cannot be typed: a saved answer that chose one is said
+                    // apart, below.
+                    if !question.is_offered(i) {
                         continue;
                     }
                     line(&mut out, &format!("  {}. {}{mark}", i + 1, option.label));
+                }
+                if let Some(earlier) = self.session.answers().retired(questionnaire, q) {
+                    let said = fill(
+                        &ui.plain_earlier_answer,
+                        &[("answer", &earlier.describe(question))],
+                    );
+                    line(&mut out, &format!("  {said}"));
                 }
             }
             QuestionKind::Scale(scale) => {

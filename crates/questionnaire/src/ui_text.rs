@@ -363,6 +363,7 @@ ui_text! {
     choose_first_multi = "Tick one or more with Space or their numbers, then press Enter; or press s to skip this question.",
     choose_first = "Choose an answer with ↑↓ or its number, then press Enter; or press s to skip this question.",
     choose_first_required = "This question needs an answer: choose one with ↑↓ or its number, then press Enter.",
+    earlier_answer = "Your saved answer, no longer offered: {answer}. Enter keeps it, or choose another.",
     choose_first_multi_required = "This question needs an answer: tick one or more with Space or their numbers, then press Enter.",
     // Plain mode
     plain_how = "Type the number of your answer and press Enter. Type b to go back, r to review, ? for help, q to quit, save to keep your answers in a private file. Ctrl+X, Enter: leave at once.",
@@ -375,6 +376,7 @@ ui_text! {
     plain_hint_scale = "Type a whole number from {min} to {max}.",
     plain_hint_text = "Type your answer on one line and press Enter.",
     plain_hint_skip = " An empty line skips it.",
+    plain_earlier_answer = "Your saved answer, no longer offered: {answer}. An empty line keeps it, or type another number.",
     plain_help_commands = "Type b to go back, r to review your answers, save to keep your answers so far, q to quit.",
     plain_chose = "You chose: {answer}.",
     plain_wrote = "You wrote: {answer}",

@@ -44,6 +44,14 @@ fn render(ctx: &Ctx<'_, '_>, screen: &QuestionScreen, area: Rect, buf: &mut Buff
     let focus = lines.len();
     let (body, focus_in_body) = body_lines(ctx, question, draft, area.width);
     lines.extend(body);
+    if let Some(earlier) = &screen.earlier {
+        let said = fill(
+            &ui.earlier_answer,
+            &[("answer", &earlier.describe(question))],
+        );
+        lines.push(Line::default());
+        lines.extend(wrap(&said, area.width, theme.dim(), "", ""));
+    }
     if let Some(refusal) = ctx.notice.filter(|n| n.warning) {
         lines.push(Line::default());
         lines.extend(wrap(&refusal.text, area.width, theme.warning(), "! ", "  "));

@@ -6,7 +6,7 @@
 mod draw;
 
 use super::Step;
-use crate::answers::tick;
+use crate::answers::{Answer, tick};
 use crate::questionnaire::Question;
 use crate::safety::asks_with_care;
 use crate::session::{Action, Refusal, Session};
@@ -20,6 +20,9 @@ pub struct QuestionScreen {
     pub(crate) q: usize,
     /// The answer being composed, from the recorded one if any.
     pub(crate) draft: Draft,
+    /// A saved answer that chose a retired option: shown apart, and kept by Enter while no
+    /// other answer is chosen.
+    pub(crate) earlier: Option<Answer>,
 }
 
 impl QuestionScreen {
@@ -29,6 +32,10 @@ impl QuestionScreen {
         Self {
             q,
             draft: Draft::new(question, session.answers().get(q)),
+            earlier: session
+                .answers()
+                .retired(session.questionnaire(), q)
+                .cloned(),
         }
     }
 
@@ -124,6 +131,9 @@ impl QuestionScreen {
         match self.draft.submission() {
             Submission::Answer(answer) => Step::Act(Action::Answer(answer)),
             Submission::Skip => Step::Act(Action::Skip),
+            Submission::Untouched if let Some(earlier) = &self.earlier => {
+                Step::Act(Action::Answer(earlier.clone()))
+            }
             Submission::Untouched => {
                 let text = match (question.required, matches!(self.draft, Draft::Multi { .. })) {
                     (true, true) => &ui.choose_first_multi_required,
