@@ -283,6 +283,7 @@ fn story_files() -> Vec<PathBuf> {
         "tests/validation/holdout9/answers",
         "tests/validation/holdout10/answers",
         "tests/validation/holdout11/answers",
+        "tests/validation/holdout12/answers",
     ])
 }
 

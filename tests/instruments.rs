@@ -909,7 +909,7 @@ fn app_label(q: &Questionnaire, set: &str, id: &str) -> &'static str {
 #[test]
 fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
     let q = default_questionnaire();
-    let sets: [(&str, usize, usize, &[&str]); 12] = [
+    let sets: [(&str, usize, usize, &[&str]); 13] = [
         ("tuning", 26, 22, &[]),
         ("holdout", 26, 22, &[]),
         // Scored once at 19 and 16 (docs/VALIDATION.md); F25 and G13 are cautions since 2026.12.8;
@@ -926,8 +926,10 @@ fn the_validation_sets_agree_with_the_reviewers_as_docs_validation_says() {
         ("holdout9", 24, 18, &[]),
         // The ninth, scored once on 2026.12.15 (and read since).
         ("holdout10", 24, 16, &["R04", "R11", "R14"]),
-        // The tenth, scored once on 2026.12.16.
+        // The tenth, scored once on 2026.12.16 (and read since).
         ("holdout11", 24, 14, &["S18", "S24"]),
+        // The eleventh, scored once on 2026.12.17.
+        ("holdout12", 24, 16, &["U09", "U17"]),
     ];
     for (set, stories, agreeing, known_misses) in sets {
         let [a, b, c] = ['A', 'B', 'C'].map(|r| reviewer_labels(set, r));
